@@ -1,0 +1,102 @@
+"""smroi: is our social media making us money? The plain-Python core of the dashboard.
+
+Callers import from here; the modules behind it may move.
+"""
+
+from smroi.canonical import COLUMNS, DIMENSIONS, GROUPINGS, MEASURES, NOT_SET, conform
+from smroi.cost_per_result import LEVEL_LABELS, LEVELS, best_and_worst, drill_down
+from smroi.errors import InputFileError, SettingsError, SmroiError
+from smroi.formatting import (
+    DASH,
+    PREFIX_SYMBOLS,
+    currency_symbol,
+    format_metric,
+    format_money,
+    format_value,
+)
+from smroi.ingest import ImportReport, empty_table, load_files, read_file
+from smroi.metrics import (
+    Analysis,
+    analyse,
+    by_group,
+    headline,
+    months_covered,
+    over_time,
+    period_of,
+    rows_in_view,
+    safe_divide,
+)
+from smroi.narrative import cost_per_result_sentence, headline_sentence
+from smroi.registry import METRICS, OBJECTIVE_RESULTS, SUMMARY_KEYS, Metric, cost_per_result_label
+from smroi.settings import (
+    COST_LINE_LABELS,
+    COST_LINES,
+    OBJECTIVES,
+    Costs,
+    EarnedMediaRates,
+    Goal,
+    Rate,
+    Settings,
+    ValueAssumptions,
+    settings_from_dict,
+    settings_from_json,
+    settings_to_dict,
+    settings_to_json,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "COLUMNS",
+    "COST_LINES",
+    "COST_LINE_LABELS",
+    "DASH",
+    "DIMENSIONS",
+    "GROUPINGS",
+    "LEVELS",
+    "LEVEL_LABELS",
+    "MEASURES",
+    "METRICS",
+    "NOT_SET",
+    "OBJECTIVES",
+    "OBJECTIVE_RESULTS",
+    "PREFIX_SYMBOLS",
+    "SUMMARY_KEYS",
+    "Analysis",
+    "Costs",
+    "EarnedMediaRates",
+    "Goal",
+    "ImportReport",
+    "InputFileError",
+    "Metric",
+    "Rate",
+    "Settings",
+    "SettingsError",
+    "SmroiError",
+    "ValueAssumptions",
+    "analyse",
+    "best_and_worst",
+    "by_group",
+    "conform",
+    "cost_per_result_label",
+    "cost_per_result_sentence",
+    "currency_symbol",
+    "drill_down",
+    "empty_table",
+    "format_metric",
+    "format_money",
+    "format_value",
+    "headline",
+    "headline_sentence",
+    "load_files",
+    "months_covered",
+    "over_time",
+    "period_of",
+    "read_file",
+    "rows_in_view",
+    "safe_divide",
+    "settings_from_dict",
+    "settings_from_json",
+    "settings_to_dict",
+    "settings_to_json",
+]

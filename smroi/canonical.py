@@ -1,0 +1,106 @@
+"""The canonical table (docs/METRICS.md section 1): one row per element per date or period."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+DATES: tuple[str, ...] = ("date", "period_end")
+MONEY: tuple[str, ...] = ("spend", "revenue", "commissions")
+COUNTS: tuple[str, ...] = (
+    "impressions",
+    "reach",
+    "clicks",
+    "engagements",
+    "video_views",
+    "followers_gained",
+    "leads",
+    "conversions",
+)
+MEASURES: tuple[str, ...] = (
+    "spend",
+    "impressions",
+    "reach",
+    "clicks",
+    "engagements",
+    "video_views",
+    "followers_gained",
+    "leads",
+    "conversions",
+    "revenue",
+    "commissions",
+)
+DIMENSIONS: tuple[str, ...] = (
+    "age",
+    "gender",
+    "location",
+    "interest",
+    "utm_source",
+    "utm_medium",
+    "utm_campaign",
+    "utm_content",
+    "coupon_code",
+)
+LABELS: tuple[str, ...] = ("platform", "campaign", "element")
+COLUMNS: tuple[str, ...] = (
+    "date",
+    "period_end",
+    "platform",
+    "campaign",
+    "element",
+    "paid",
+    *MEASURES,
+    *DIMENSIONS,
+)
+# Not a canonical column from a file: which upload a row came from.
+SOURCE = "source"
+# Ways a user can slice the numbers (METRICS.md section 7), with their screen names.
+GROUPINGS: dict[str, str] = {
+    "platform": "Platform",
+    "campaign": "Campaign",
+    "element": "Post / ad",
+    "paid": "Paid or organic",
+    "age": "Age",
+    "gender": "Gender",
+    "location": "Location",
+    "interest": "Interest",
+    "utm_source": "UTM source",
+    "utm_medium": "UTM medium",
+    "utm_campaign": "UTM campaign",
+    "utm_content": "UTM content",
+    "coupon_code": "Coupon code",
+}
+NOT_SET = "(not set)"
+
+
+def empty_table() -> pd.DataFrame:
+    """A canonical table with no rows and every column in its type."""
+    frame = pd.DataFrame({column: pd.Series(dtype="float64") for column in COLUMNS})
+    return conform(frame.assign(**{SOURCE: pd.Series(dtype="object")}))
+
+
+def conform(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with every canonical column present and in its canonical type.
+
+    Dates are datetime64 (midnight), measures float64 (NaN = not reported),
+    paid is bool, text is categorical (repeated names cost little memory).
+    """
+    out = {}
+    for column in DATES:
+        values = frame[column] if column in frame else pd.Series(pd.NaT, index=frame.index)
+        out[column] = (
+            pd.to_datetime(values, errors="coerce").dt.normalize().astype("datetime64[ns]")
+        )
+    for column in MEASURES:
+        values = frame[column] if column in frame else pd.Series(float("nan"), index=frame.index)
+        out[column] = pd.to_numeric(values, errors="coerce").astype("float64")
+    if "paid" in frame:
+        paid = frame["paid"].astype("boolean")
+        paid = paid.fillna(out["spend"].fillna(0) > 0)
+    else:
+        paid = out["spend"].fillna(0) > 0
+    out["paid"] = paid.astype(bool)
+    for column in (*LABELS, *DIMENSIONS, SOURCE):
+        values = frame[column] if column in frame else pd.Series(pd.NA, index=frame.index)
+        out[column] = values.astype("category")
+    ordered = {column: out[column] for column in (*COLUMNS, SOURCE)}
+    return pd.DataFrame(ordered, index=frame.index)

@@ -1,0 +1,166 @@
+"""Altair chart builders: a DataFrame of metrics in, a titled, labelled chart out.
+
+One builder per chart. Every chart has a title, axis titles with their unit or
+currency, and tooltips with formatted values. Undefined values (NaN) are left
+out of a chart, never drawn as 0.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from smroi.formatting import format_value, unit_label
+from smroi.registry import METRICS
+
+RETURN_COLOUR = "#2e7d32"
+COST_COLOUR = "#c62828"
+NEUTRAL_COLOUR = "#1f77b4"
+
+
+def _amounts_long(frame: pd.DataFrame, key: str, currency: str) -> pd.DataFrame:
+    long = frame.melt(
+        id_vars=[key], value_vars=["return", "cost"], var_name="measure", value_name="amount"
+    )
+    long["measure"] = long["measure"].map({"return": "Return", "cost": "Total cost"})
+    long["amount_text"] = [format_value(v, "money", currency) for v in long["amount"]]
+    return long
+
+
+def return_vs_cost_by_platform(by_platform: pd.DataFrame, currency: str) -> alt.Chart:
+    """Bars of return next to total cost for each platform."""
+    long = _amounts_long(by_platform.astype({"platform": str}), "platform", currency)
+    return (
+        alt.Chart(
+            long,
+            title=alt.Title(
+                "Return vs total cost by platform",
+                subtitle="Total cost = ad spend + your other costs",
+            ),
+        )
+        .mark_bar()
+        .encode(
+            x=alt.X("platform:N", title="Platform", sort="-y"),
+            xOffset=alt.XOffset("measure:N", sort=["Return", "Total cost"]),
+            y=alt.Y("amount:Q", title=f"Amount ({currency})"),
+            color=alt.Color(
+                "measure:N",
+                title=None,
+                scale=alt.Scale(
+                    domain=["Return", "Total cost"], range=[RETURN_COLOUR, COST_COLOUR]
+                ),
+                legend=alt.Legend(orient="top"),
+            ),
+            tooltip=[
+                alt.Tooltip("platform:N", title="Platform"),
+                alt.Tooltip("measure:N", title="What"),
+                alt.Tooltip("amount_text:N", title=f"Amount ({currency})"),
+            ],
+        )
+    )
+
+
+def roi_by_platform(by_platform: pd.DataFrame) -> alt.Chart:
+    """ROI % per platform: green above break-even, red below; platforms with no cost left out."""
+    frame = by_platform.astype({"platform": str})[["platform", "roi_pct", "profit", "cost"]]
+    frame = frame[frame["roi_pct"].notna()].copy()
+    frame["roi_text"] = [format_value(v, "percent") for v in frame["roi_pct"]]
+    frame["result"] = frame["roi_pct"].map(lambda v: "profit" if v >= 0 else "loss")
+    bars = (
+        alt.Chart(
+            frame,
+            title=alt.Title(
+                "ROI by platform", subtitle="(return - total cost) / total cost; 0% = break-even"
+            ),
+        )
+        .mark_bar()
+        .encode(
+            x=alt.X("platform:N", title="Platform", sort="-y"),
+            y=alt.Y("roi_pct:Q", title="ROI (%)"),
+            color=alt.Color(
+                "result:N",
+                title=None,
+                scale=alt.Scale(domain=["profit", "loss"], range=[RETURN_COLOUR, COST_COLOUR]),
+                legend=None,
+            ),
+            tooltip=[
+                alt.Tooltip("platform:N", title="Platform"),
+                alt.Tooltip("roi_text:N", title="ROI"),
+            ],
+        )
+    )
+    zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color="#555").encode(y="y:Q")
+    return bars + zero
+
+
+def return_and_cost_over_time(
+    trend: pd.DataFrame, currency: str, period: str = "week"
+) -> alt.Chart:
+    """Lines of return and total cost per period (fixed costs spread by days)."""
+    long = _amounts_long(trend, "period_start", currency)
+    return (
+        alt.Chart(
+            long,
+            title=alt.Title(
+                f"Return and total cost per {period}",
+                subtitle=f"Each point is the {period} starting that day",
+            ),
+        )
+        .mark_line(point=True)
+        .encode(
+            x=alt.X("period_start:T", title=f"{period.capitalize()} starting"),
+            y=alt.Y("amount:Q", title=f"Amount ({currency})"),
+            color=alt.Color(
+                "measure:N",
+                title=None,
+                scale=alt.Scale(
+                    domain=["Return", "Total cost"], range=[RETURN_COLOUR, COST_COLOUR]
+                ),
+                legend=alt.Legend(orient="top"),
+            ),
+            tooltip=[
+                alt.Tooltip(
+                    "period_start:T", title=f"{period.capitalize()} starting", format="%d %b %Y"
+                ),
+                alt.Tooltip("measure:N", title="What"),
+                alt.Tooltip("amount_text:N", title=f"Amount ({currency})"),
+            ],
+        )
+    )
+
+
+def metric_by_group(
+    frame: pd.DataFrame,
+    group: str,
+    group_title: str,
+    metric_key: str,
+    currency: str,
+    *,
+    label: str | None = None,
+    limit: int = 25,
+) -> alt.Chart:
+    """Horizontal bars of one metric per group, largest first; undefined groups left out."""
+    metric = METRICS[metric_key]
+    title = label or metric.label
+    data = frame[[group, metric_key]].astype({group: str})
+    data = data[data[metric_key].notna()].sort_values(metric_key, ascending=False).head(limit)
+    factor = 100.0 if metric.unit == "fraction" else 1.0
+    data = data.assign(
+        value=data[metric_key] * factor,
+        value_text=[format_value(v, metric.unit, currency) for v in data[metric_key]],
+    )
+    unit = unit_label(metric.unit, currency)
+    return (
+        alt.Chart(
+            data, title=alt.Title(f"{title} by {group_title.lower()}", subtitle=metric.formula)
+        )
+        .mark_bar(color=NEUTRAL_COLOUR)
+        .encode(
+            y=alt.Y(f"{group}:N", title=group_title, sort="-x"),
+            x=alt.X("value:Q", title=f"{title} ({unit})"),
+            tooltip=[
+                alt.Tooltip(f"{group}:N", title=group_title),
+                alt.Tooltip("value_text:N", title=title),
+            ],
+        )
+    )

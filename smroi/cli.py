@@ -1,0 +1,142 @@
+"""`smroi` on the command line: the same numbers as the dashboard, for scripts and cron.
+
+    smroi summary FILE... [--settings S.json] [--json]
+
+Bad input exits with status 2 and one line on stderr naming the file and the problem.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from smroi.errors import InputFileError, SmroiError
+from smroi.formatting import format_metric
+from smroi.ingest import ImportReport, read_file
+from smroi.metrics import Analysis, analyse, by_group, headline
+from smroi.registry import METRICS, SUMMARY_KEYS
+from smroi.settings import Settings, settings_from_json
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = argparse.ArgumentParser(prog="smroi", description="Social media ROI from exports.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    summary = commands.add_parser("summary", help="print the headline metrics")
+    summary.add_argument("files", nargs="+", type=Path, help="CSV or Excel files")
+    summary.add_argument("--settings", type=Path, help="settings JSON (costs, values, goals)")
+    summary.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    args = parser.parse_args(argv)
+    try:
+        settings = _load_settings(args.settings)
+        table, reports = _load(args.files)
+        result = summarise(table, reports, settings)
+    except SmroiError as exc:
+        print(f"smroi: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(result, indent=2, ensure_ascii=False))
+    else:
+        print(_as_text(result))
+    return 0
+
+
+def _load_settings(path: Path | None) -> Settings:
+    if path is None:
+        return Settings()
+    try:
+        text = path.read_bytes()
+    except OSError as exc:
+        raise InputFileError(
+            str(path), f"cannot read the settings file ({exc.strerror})."
+        ) from None
+    return settings_from_json(text, source=str(path))
+
+
+def _load(paths: list[Path]) -> tuple[pd.DataFrame, list[ImportReport]]:
+    tables, reports = [], []
+    for path in paths:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InputFileError(str(path), f"cannot read the file ({exc.strerror}).") from None
+        table, report = read_file(str(path), data)
+        tables.append(table)
+        reports.append(report)
+    return pd.concat(tables, ignore_index=True), reports
+
+
+def summarise(
+    table: pd.DataFrame, reports: list[ImportReport], settings: Settings
+) -> dict[str, Any]:
+    """The JSON object of docs/DESIGN.md's CLI contract."""
+    analysis = analyse(table, settings)
+    warnings = [line for report in reports for line in report.summary()]
+    warnings += _currency_warnings(reports, settings)
+    warnings += list(analysis.warnings)
+    return {
+        "rows_read": sum(report.rows_read for report in reports),
+        "rows_used": sum(report.rows_used for report in reports),
+        "warnings": warnings,
+        "currency": settings.currency,
+        "period": {
+            "start": analysis.first_day.isoformat() if analysis.first_day else None,
+            "end": analysis.last_day.isoformat() if analysis.last_day else None,
+        },
+        "totals": _keys(headline(analysis)),
+        "by_platform": _by_platform(analysis),
+    }
+
+
+def _keys(values: dict[str, Any]) -> dict[str, Any]:
+    return {key: values[key] for key in SUMMARY_KEYS}
+
+
+def _by_platform(analysis: Analysis) -> dict[str, dict[str, Any]]:
+    frame = by_group(analysis, "platform")
+    result = {}
+    for record in frame.to_dict("records"):
+        values = {key: None if pd.isna(record[key]) else record[key] for key in SUMMARY_KEYS}
+        for key, value in values.items():
+            if value is not None and METRICS[key].unit == "count" and float(value).is_integer():
+                values[key] = int(value)
+            elif value is not None:
+                values[key] = float(value)
+        result[str(record["platform"])] = values
+    return result
+
+
+def _currency_warnings(reports: list[ImportReport], settings: Settings) -> list[str]:
+    return [
+        f"{report.file}: its amounts are in {report.currency}, but the settings say "
+        f"{settings.currency}; amounts are added up as they are."
+        for report in reports
+        if report.currency and report.currency != settings.currency
+    ]
+
+
+def _as_text(result: dict[str, Any]) -> str:
+    currency = result["currency"]
+    period = result["period"]
+    lines = [
+        f"rows read {result['rows_read']:,}, used {result['rows_used']:,}; "
+        f"period {period['start'] or '?'} to {period['end'] or '?'}; currency {currency}",
+        "",
+    ]
+    width = max(len(METRICS[key].label) for key in SUMMARY_KEYS)
+    for key in SUMMARY_KEYS:
+        lines.append(
+            f"{METRICS[key].label:<{width}}  {format_metric(key, result['totals'][key], currency)}"
+        )
+    if result["warnings"]:
+        lines += ["", "Warnings:"] + [f"- {line}" for line in result["warnings"]]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,54 @@
+"""Cost per result, drilled down from platform to campaign to post or ad (METRICS.md 5, 7)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from smroi.canonical import NOT_SET
+from smroi.metrics import Analysis, by_group
+
+LEVELS: dict[str, list[str]] = {
+    "platform": ["platform"],
+    "campaign": ["platform", "campaign"],
+    "element": ["platform", "campaign", "element"],
+}
+LEVEL_LABELS: dict[str, str] = {
+    "platform": "Platform",
+    "campaign": "Campaign",
+    "element": "Post / ad",
+}
+
+
+def drill_down(
+    analysis: Analysis, level: str, *, platform: str | None = None, campaign: str | None = None
+) -> pd.DataFrame:
+    """Metrics per platform, campaign or post/ad, optionally inside one platform and campaign."""
+    rows = analysis.rows
+    if platform is not None:
+        rows = rows[rows["platform"] == platform]
+    if campaign is not None:
+        rows = rows[rows["campaign"].astype("object").fillna(NOT_SET) == campaign]
+    narrowed = Analysis(
+        rows,
+        analysis.settings,
+        analysis.first_day,
+        analysis.last_day,
+        analysis.months,
+        analysis.warnings,
+    )
+    return by_group(narrowed, LEVELS[level])
+
+
+def best_and_worst(
+    frame: pd.DataFrame, n: int = 5
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The n cheapest and n dearest rows by cost per result, and those that spent with no result.
+
+    Only rows with ad spend count: organic posts have no cost per result.
+    """
+    spent = frame[frame["spend"] > 0]
+    ranked = spent[spent["cost_per_result"].notna()].sort_values("cost_per_result")
+    best = ranked.head(n)
+    worst = ranked.iloc[::-1].head(n)
+    no_result = spent[spent["cost_per_result"].isna()].sort_values("spend", ascending=False)
+    return best, worst, no_result

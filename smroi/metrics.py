@@ -1,0 +1,422 @@
+"""Totals, group-bys and trends per docs/METRICS.md.
+
+The work is done in two steps. `analyse` prices every row (its sales value,
+counted lead value, earned media value and share of the fixed costs). Then
+`headline`, `by_group` and `over_time` sum those row values and recompute every
+ratio from the sums, never averaging ratios across rows. A ratio whose
+denominator is zero or missing is undefined: None / NaN, shown as "—".
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, overload
+
+import numpy as np
+import pandas as pd
+
+from smroi.canonical import NOT_SET, empty_table
+from smroi.registry import METRICS, OBJECTIVE_RESULTS
+from smroi.settings import COST_LINE_LABELS, Settings
+
+DAYS_PER_MONTH = 365.25 / 12
+
+# Row values that add up; every metric is computed from their sums.
+SUMMED: tuple[str, ...] = (
+    "spend",
+    "impressions",
+    "reach",
+    "clicks",
+    "engagements",
+    "video_views",
+    "followers_gained",
+    "leads",
+    "conversions",
+    "revenue",
+    "commissions",
+    "paid_spend",
+    "paid_impressions",
+    "paid_clicks",
+    "paid_engagements",
+    "paid_leads",
+    "paid_conversions",
+    "paid_sales_value",
+    "sales_value",
+    "lead_value",
+    "engagement_value",
+    "follower_value",
+    "emv",
+    "fixed_cost",
+    "revenue_rows",
+)
+# Per period of a trend chart.
+FREQUENCIES: dict[str, str] = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}
+
+
+@overload
+def safe_divide(numerator: float | None, denominator: float | None) -> float | None: ...
+@overload
+def safe_divide(numerator: pd.Series, denominator: pd.Series) -> pd.Series: ...
+def safe_divide(numerator: Any, denominator: Any) -> Any:
+    """numerator / denominator, undefined (None, or NaN in a column) when the denominator is 0.
+
+    A missing numerator or denominator is undefined too. Never inf, never 0 by default.
+    """
+    if isinstance(numerator, pd.Series) or isinstance(denominator, pd.Series):
+        num = pd.Series(numerator, dtype="float64")
+        den = pd.Series(denominator, dtype="float64")
+        with np.errstate(divide="ignore", invalid="ignore"):
+            result = num / den.where(den != 0)
+        return result.where(np.isfinite(result))
+    if numerator is None or denominator is None:
+        return None
+    num, den = float(numerator), float(denominator)
+    if den == 0 or math.isnan(num) or math.isnan(den):
+        return None
+    result = num / den
+    return result if math.isfinite(result) else None
+
+
+def period_of(table: pd.DataFrame) -> tuple[date | None, date | None]:
+    """The first and last day the rows cover, over `date` and `period_end`."""
+    days = pd.concat([table["date"], table["period_end"]]).dropna()
+    if days.empty:
+        return None, None
+    return days.min().date(), days.max().date()
+
+
+def months_covered(first_day: date | None, last_day: date | None) -> float:
+    """How many months the data covers: days covered / (365.25 / 12); 1 when there are no dates."""
+    if first_day is None or last_day is None:
+        return 1.0
+    return ((last_day - first_day).days + 1) / DAYS_PER_MONTH
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Priced rows in view, with the period and months they cover and what to tell the user."""
+
+    rows: pd.DataFrame
+    settings: Settings
+    first_day: date | None
+    last_day: date | None
+    months: float
+    warnings: tuple[str, ...] = ()
+
+
+def analyse(
+    table: pd.DataFrame,
+    settings: Settings,
+    *,
+    start: date | None = None,
+    end: date | None = None,
+    platforms: list[str] | None = None,
+) -> Analysis:
+    """Price the rows in the date range, then keep the chosen platforms.
+
+    Fixed costs are shared over all platforms of the date range before the
+    platform filter, so a platform keeps its own share when shown alone.
+    """
+    warnings: list[str] = []
+    if start is not None or end is not None:
+        table, note = _in_date_range(table, start, end)
+        warnings += note
+    first_day, last_day = period_of(table)
+    if first_day is None and len(table):
+        warnings.append("The data has no dates, so monthly costs are counted for 1 month.")
+    months = months_covered(first_day, last_day)
+    if start is not None and end is not None and first_day is None:
+        months = months_covered(start, end)
+    rows, cost_notes = _price_rows(table, settings, months)
+    warnings += cost_notes
+    if platforms is not None:
+        rows = rows[rows["platform"].isin(platforms)]
+    return Analysis(rows, settings, first_day, last_day, months, tuple(warnings))
+
+
+def _in_date_range(
+    table: pd.DataFrame, start: date | None, end: date | None
+) -> tuple[pd.DataFrame, list[str]]:
+    keep = table["date"].notna()
+    undated = int((~keep).sum())
+    if start is not None:
+        keep &= table["date"] >= pd.Timestamp(start)
+    if end is not None:
+        keep &= table["date"] <= pd.Timestamp(end)
+    notes = []
+    if undated:
+        notes.append(f"{undated:,} rows have no date and are left out while a date range is set.")
+    return table[keep], notes
+
+
+def _price_rows(
+    table: pd.DataFrame, settings: Settings, months: float
+) -> tuple[pd.DataFrame, list[str]]:
+    """Each row with its money: sales value, counted lead value, EMV, share of fixed costs."""
+    values = settings.values
+    spend = table["spend"].fillna(0.0)
+    paid = table["paid"]
+    revenue_known = table["revenue"].notna()
+    sales_value = table["revenue"].where(
+        revenue_known, table["conversions"].fillna(0.0) * values.average_order_value
+    )
+    if values.count_lead_value is None:
+        count_leads = ~revenue_known  # a lead that became a tracked sale counts once
+    else:
+        count_leads = pd.Series(values.count_lead_value, index=table.index)
+    leads = table["leads"].fillna(0.0)
+    priced = {
+        "paid_spend": spend.where(paid, 0.0),
+        "paid_impressions": table["impressions"].fillna(0.0).where(paid, 0.0),
+        "paid_clicks": table["clicks"].fillna(0.0).where(paid, 0.0),
+        "paid_engagements": table["engagements"].fillna(0.0).where(paid, 0.0),
+        "paid_leads": leads.where(paid, 0.0),
+        "paid_conversions": table["conversions"].fillna(0.0).where(paid, 0.0),
+        "paid_sales_value": sales_value.where(paid, 0.0),
+        "sales_value": sales_value,
+        "lead_value": (leads * values.value_per_lead).where(count_leads, 0.0),
+        "engagement_value": table["engagements"].fillna(0.0) * values.value_per_engagement,
+        "follower_value": table["followers_gained"].fillna(0.0) * values.value_per_follower,
+        "emv": earned_media_value_per_row(table, settings).where(~paid, 0.0),
+        "revenue_rows": revenue_known.astype("float64"),
+    }
+    rows = table.assign(**priced)
+    fixed, notes, extra = _allocate_fixed_cost(rows, settings, months)
+    rows = rows.assign(fixed_cost=fixed)
+    if extra is not None:
+        rows = pd.concat([rows, extra], ignore_index=True)
+    return rows, notes
+
+
+def _platform_codes(table: pd.DataFrame) -> tuple[np.ndarray, list[str]]:
+    """Each row's platform as a small integer, and the names behind the integers."""
+    platform = table["platform"]
+    if not isinstance(platform.dtype, pd.CategoricalDtype):
+        platform = platform.astype("category")
+    names = [str(name) for name in platform.cat.categories] + [NOT_SET]
+    codes = platform.cat.codes.to_numpy()
+    return np.where(codes < 0, len(names) - 1, codes), names
+
+
+def earned_media_value_per_row(table: pd.DataFrame, settings: Settings) -> pd.Series:
+    """What each row's results would have cost as ads, at its platform's rates (estimated)."""
+    codes, names = _platform_codes(table)
+    rates = [settings.earned_media.rate_for(name) for name in names]
+    cpm = np.array([rate.cpm for rate in rates])[codes]
+    cpc = np.array([rate.cpc for rate in rates])[codes]
+    cpe = np.array([rate.cpe for rate in rates])[codes]
+    return (
+        table["impressions"].fillna(0.0) / 1000 * cpm
+        + table["clicks"].fillna(0.0) * cpc
+        + table["engagements"].fillna(0.0) * cpe
+    )
+
+
+def _allocate_fixed_cost(
+    rows: pd.DataFrame, settings: Settings, months: float
+) -> tuple[pd.Series, list[str], pd.DataFrame | None]:
+    """Each row's share of the fixed costs for the months covered.
+
+    Costs for all platforms go to platforms by their share of spend (evenly when
+    nothing was spent), a platform-assigned cost to that platform; within a
+    platform, rows share by spend (evenly when its spend is 0).
+    """
+    amounts = {line: monthly * months for line, monthly in settings.costs.monthly().items()}
+    assigned = settings.costs.assigned_to
+    shared_total = sum(a for line, a in amounts.items() if line not in assigned)
+    per_platform: dict[str, float] = {}
+    for line, platform in assigned.items():
+        per_platform[platform] = per_platform.get(platform, 0.0) + amounts[line]
+
+    fixed = pd.Series(0.0, index=rows.index)
+    notes: list[str] = []
+    present: set[str] = set()
+    if len(rows):
+        codes, names = _platform_codes(rows)
+        weight = rows["spend"].fillna(0.0).clip(lower=0.0).to_numpy()
+        platform_spend = np.bincount(codes, weights=weight, minlength=len(names))
+        platform_rows = np.bincount(codes, minlength=len(names))
+        present = {name for name, count in zip(names, platform_rows, strict=True) if count}
+        total_spend = float(platform_spend.sum())
+        with np.errstate(divide="ignore", invalid="ignore"):
+            row_share = np.where(
+                platform_spend[codes] > 0,
+                weight / platform_spend[codes],
+                1.0 / platform_rows[codes],
+            )
+            platform_share = (
+                platform_spend / total_spend
+                if total_spend > 0
+                else (platform_rows > 0) / len(present)
+            )
+        own = np.array([per_platform.get(name, 0.0) for name in names])
+        fixed = pd.Series(
+            (shared_total * platform_share[codes] + own[codes]) * row_share, index=rows.index
+        )
+
+    missing = {p: a for p, a in per_platform.items() if p not in present and a > 0}
+    if not len(rows) and shared_total > 0:
+        missing[NOT_SET] = shared_total
+    extra = None
+    if missing:
+        extra = _cost_only_rows(missing)
+        for platform, amount in missing.items():
+            if platform == NOT_SET:
+                continue
+            lines = [COST_LINE_LABELS[line] for line, p in assigned.items() if p == platform]
+            notes.append(
+                f"{', '.join(lines)} is assigned to {platform}, which has no rows in this "
+                f"period; its cost ({amount:,.2f}) is shown on a {platform} row with no results."
+            )
+    return fixed, notes, extra
+
+
+def _cost_only_rows(amounts: dict[str, float]) -> pd.DataFrame:
+    frame = empty_table()
+    frame = pd.concat(
+        [
+            frame,
+            pd.DataFrame(
+                {
+                    "platform": list(amounts),
+                    "campaign": "(fixed costs)",
+                    "element": "(fixed costs)",
+                    "paid": False,
+                }
+            ),
+        ],
+        ignore_index=True,
+    )
+    zeros = {column: 0.0 for column in SUMMED if column not in frame}
+    return frame.assign(**zeros, fixed_cost=list(amounts.values()))
+
+
+# ---------------------------------------------------------------- metrics from sums
+
+
+def _sums(rows: pd.DataFrame, by: list[str] | None = None) -> pd.DataFrame:
+    columns = list(SUMMED)
+    if not by:
+        return rows[columns].sum().to_frame().T
+    keys = [_group_key(rows, column) for column in by]
+    return rows.groupby(keys, observed=True, dropna=False, sort=True)[columns].sum()
+
+
+def _group_key(rows: pd.DataFrame, column: str) -> pd.Series:
+    if column == "paid":
+        return rows["paid"].map({True: "paid", False: "organic"}).rename("paid")
+    values = rows[column]
+    if isinstance(values.dtype, pd.CategoricalDtype) and NOT_SET not in values.cat.categories:
+        values = values.cat.add_categories([NOT_SET])
+    return values.fillna(NOT_SET)
+
+
+def _derive(sums: pd.DataFrame, settings: Settings) -> pd.DataFrame:
+    """Every registry metric from summed row values; ratios from sums."""
+    s = sums
+    cost = s["spend"] + s["fixed_cost"]
+    earned = s["emv"] if settings.earned_media.include_in_roi else 0.0
+    return_ = (
+        s["sales_value"]
+        + s["commissions"]
+        + s["lead_value"]
+        + s["engagement_value"]
+        + s["follower_value"]
+        + earned
+    )
+    profit = return_ - cost
+    results_column, _ = OBJECTIVE_RESULTS[settings.objective]
+    per = 1000.0 if settings.objective == "awareness" else 1.0
+    out = pd.DataFrame(
+        {
+            "spend": s["spend"],
+            "impressions": s["impressions"],
+            "clicks": s["clicks"],
+            "engagements": s["engagements"],
+            "followers_gained": s["followers_gained"],
+            "leads": s["leads"],
+            "conversions": s["conversions"],
+            "revenue": s["revenue"].where(s["revenue_rows"] > 0),
+            "commissions": s["commissions"],
+            "sales_value": s["sales_value"],
+            "lead_value": s["lead_value"],
+            "engagement_value": s["engagement_value"],
+            "follower_value": s["follower_value"],
+            "emv": s["emv"],
+            "fixed_cost": s["fixed_cost"],
+            "cost": cost,
+            "return": return_,
+            "profit": profit,
+            "roi_pct": safe_divide(profit, cost) * 100,
+            "roas": safe_divide(s["paid_sales_value"], s["paid_spend"]),
+            "ctr": safe_divide(s["clicks"], s["impressions"]),
+            "cpc": safe_divide(s["paid_spend"], s["paid_clicks"]),
+            "cpm": safe_divide(s["paid_spend"], s["paid_impressions"]) * 1000,
+            "cpe": safe_divide(s["paid_spend"], s["paid_engagements"]),
+            "cpl": safe_divide(s["paid_spend"], s["paid_leads"]),
+            "cpa": safe_divide(s["paid_spend"], s["paid_conversions"]),
+            "full_cpl": safe_divide(cost, s["leads"]),
+            "full_cpa": safe_divide(cost, s["conversions"]),
+            "conversion_rate": safe_divide(s["conversions"], s["clicks"]),
+            "cost_per_result": safe_divide(s["paid_spend"], s[f"paid_{results_column}"]) * per,
+        },
+        index=sums.index,
+    )
+    return out
+
+
+def _plain(value: Any, key: str) -> float | int | None:
+    if value is None or pd.isna(value):
+        return None
+    if METRICS.get(key) is not None and METRICS[key].unit == "count" and float(value).is_integer():
+        return int(value)
+    return float(value)
+
+
+def headline(analysis: Analysis) -> dict[str, float | int | None]:
+    """Every headline number for the rows in view; None where a ratio is undefined."""
+    derived = _derive(_sums(analysis.rows), analysis.settings)
+    totals = {key: _plain(value, key) for key, value in derived.iloc[0].items()}
+    totals["months"] = analysis.months
+    return totals
+
+
+def by_group(analysis: Analysis, by: str | list[str]) -> pd.DataFrame:
+    """Every metric per group (platform, campaign, element, dimension); ratios from each
+    group's sums. Missing labels are grouped as "(not set)"."""
+    columns = [by] if isinstance(by, str) else list(by)
+    if analysis.rows.empty:
+        return _derive(_sums(analysis.rows).iloc[:0], analysis.settings).reset_index(drop=True)
+    derived = _derive(_sums(analysis.rows, columns), analysis.settings)
+    return derived.reset_index()
+
+
+def over_time(analysis: Analysis, period: str = "week") -> pd.DataFrame:
+    """Every metric per day, week, month, quarter or year, with fixed costs spread by days.
+
+    Periods with no rows still carry their fixed costs. Rows without a date are left
+    out of a trend.
+    """
+    frequency = FREQUENCIES[period]
+    rows = analysis.rows[analysis.rows["date"].notna()]
+    if analysis.first_day is None or rows.empty:
+        empty = _derive(_sums(rows).iloc[:0], analysis.settings)
+        return empty.assign(period_start=pd.Series(dtype="datetime64[ns]")).reset_index(drop=True)
+    starts = rows["date"].dt.to_period(frequency).dt.start_time.rename("period_start")
+    sums = rows.groupby(starts)[list(SUMMED)].sum()
+    days = pd.date_range(analysis.first_day, analysis.last_day, freq="D")
+    days_per_period = pd.Series(1, index=days).groupby(days.to_period(frequency).start_time).sum()
+    sums = sums.reindex(days_per_period.index.union(sums.index), fill_value=0.0)
+    total_fixed = float(analysis.rows["fixed_cost"].sum())
+    share = days_per_period.reindex(sums.index, fill_value=0) / len(days)
+    sums["fixed_cost"] = total_fixed * share
+    sums.index.name = "period_start"
+    return _derive(sums, analysis.settings).reset_index()
+
+
+def rows_in_view(analysis: Analysis) -> int:
+    """How many data rows are in view (rows that only carry an assigned cost do not count)."""
+    rows = analysis.rows
+    return int((rows["element"] != "(fixed costs)").sum()) if len(rows) else 0

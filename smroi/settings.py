@@ -1,0 +1,295 @@
+"""What the user tells us that no export knows: costs, values, rates, goals.
+
+Settings are frozen, keyword-only dataclasses. They load from and save to the JSON
+file described in docs/DESIGN.md; unknown keys are an error, missing keys take
+the defaults below, and every problem in a file is reported at once.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, fields, replace
+from typing import Any, Literal
+
+from smroi.errors import SettingsError
+
+Objective = Literal["awareness", "engagement", "leads", "sales"]
+OBJECTIVES: tuple[str, ...] = ("awareness", "engagement", "leads", "sales")
+GOAL_PERIODS: tuple[str, ...] = ("day", "week", "month", "quarter", "year")
+COST_LINES: tuple[str, ...] = ("labour", "tools", "agency", "content", "other")
+COST_LINE_LABELS: dict[str, str] = {
+    "labour": "Labour (hours x hourly rate)",
+    "tools": "Tools and software",
+    "agency": "Agency / freelancer",
+    "content": "Content production",
+    "other": "Other",
+}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Costs:
+    """Monthly costs that are not ad spend, in the account currency."""
+
+    labour_hours_per_month: float = 0.0
+    hourly_rate: float = 0.0
+    tools_per_month: float = 0.0
+    agency_per_month: float = 0.0
+    content_per_month: float = 0.0
+    other_per_month: float = 0.0
+    # cost line ("labour", "tools", ...) -> platform it is spent on; absent = all platforms
+    assigned_to: Mapping[str, str] = field(default_factory=dict)
+
+    def monthly(self) -> dict[str, float]:
+        """Each cost line's amount per month."""
+        return {
+            "labour": self.labour_hours_per_month * self.hourly_rate,
+            "tools": self.tools_per_month,
+            "agency": self.agency_per_month,
+            "content": self.content_per_month,
+            "other": self.other_per_month,
+        }
+
+
+@dataclass(frozen=True, kw_only=True)
+class ValueAssumptions:
+    """What a lead, an order, an engagement and a new follower are worth to the business."""
+
+    value_per_lead: float = 0.0
+    average_order_value: float = 0.0
+    value_per_engagement: float = 0.0
+    value_per_follower: float = 0.0
+    # None = automatic: count lead value only on rows whose sales are not tracked
+    count_lead_value: bool | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Rate:
+    """What buying the same reach would cost on one platform."""
+
+    cpm: float = 7.0
+    cpc: float = 1.0
+    cpe: float = 0.0
+
+
+@dataclass(frozen=True, kw_only=True)
+class EarnedMediaRates:
+    """Rates that price organic results as if they had been bought."""
+
+    include_in_roi: bool = False
+    rates: Mapping[str, Rate] = field(default_factory=lambda: {"default": Rate()})
+
+    def rate_for(self, platform: str) -> Rate:
+        """The platform's rate, or the default row's."""
+        return self.rates.get(platform) or self.rates.get("default") or Rate()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Goal:
+    """A target for one metric over a period (a day, week, month, quarter or year)."""
+
+    metric: str
+    target: float
+    period: str = "month"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Settings:
+    """Everything the sidebar edits; saved and loaded as JSON."""
+
+    currency: str = "USD"
+    objective: str = "sales"
+    costs: Costs = field(default_factory=Costs)
+    values: ValueAssumptions = field(default_factory=ValueAssumptions)
+    earned_media: EarnedMediaRates = field(default_factory=EarnedMediaRates)
+    goals: tuple[Goal, ...] = ()
+
+    def with_changes(self, **changes: Any) -> Settings:
+        """A copy with some fields replaced."""
+        return replace(self, **changes)
+
+
+# ---------------------------------------------------------------- to and from JSON
+
+
+def settings_to_dict(settings: Settings) -> dict[str, Any]:
+    """The settings as the JSON object of docs/DESIGN.md."""
+    data = asdict(settings)
+    data["costs"]["assigned_to"] = dict(settings.costs.assigned_to)
+    data["earned_media"]["rates"] = {
+        name: asdict(rate) for name, rate in settings.earned_media.rates.items()
+    }
+    data["goals"] = [asdict(goal) for goal in settings.goals]
+    return data
+
+
+def settings_to_json(settings: Settings) -> str:
+    """The settings as pretty JSON text, for download or a file."""
+    return json.dumps(settings_to_dict(settings), indent=2, ensure_ascii=False)
+
+
+def settings_from_json(text: str | bytes, *, source: str = "settings") -> Settings:
+    """Settings from JSON text; raises SettingsError naming every problem."""
+    try:
+        data = json.loads(text)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise SettingsError([f"not valid JSON ({exc})"], source=source) from None
+    return settings_from_dict(data, source=source)
+
+
+def settings_from_dict(data: Any, *, source: str = "settings") -> Settings:
+    """Settings from a parsed JSON object; raises SettingsError naming every problem."""
+    problems: list[str] = []
+    if not isinstance(data, dict):
+        raise SettingsError(["the top level must be a JSON object"], source=source)
+    _unknown_keys(data, Settings, "", problems)
+
+    currency = data.get("currency", "USD")
+    if not isinstance(currency, str) or not re.fullmatch(r"[A-Za-z]{3}", currency.strip()):
+        problems.append(f"currency must be a 3-letter code such as USD or NOK, not {currency!r}")
+        currency = "USD"
+    objective = data.get("objective", "sales")
+    if objective not in OBJECTIVES:
+        problems.append(f"objective must be one of {', '.join(OBJECTIVES)}, not {objective!r}")
+        objective = "sales"
+
+    costs = _numbers_section(data.get("costs", {}), Costs, "costs", problems, skip={"assigned_to"})
+    assigned = _assigned_to(data.get("costs", {}), problems)
+    values = _numbers_section(
+        data.get("values", {}), ValueAssumptions, "values", problems, skip={"count_lead_value"}
+    )
+    count_lead_value = _count_lead_value(data.get("values", {}), problems)
+    earned = _earned_media(data.get("earned_media", {}), problems)
+    goals = _goals(data.get("goals", []), problems)
+
+    if problems:
+        raise SettingsError(problems, source=source)
+    return Settings(
+        currency=currency.strip().upper(),
+        objective=objective,
+        costs=Costs(**costs, assigned_to=assigned),
+        values=ValueAssumptions(**values, count_lead_value=count_lead_value),
+        earned_media=earned,
+        goals=goals,
+    )
+
+
+def _unknown_keys(data: dict[str, Any], cls: type, where: str, problems: list[str]) -> None:
+    known = {f.name for f in fields(cls)}
+    for key in data:
+        if key not in known:
+            name = f"{where}.{key}" if where else key
+            problems.append(f"unknown setting {name!r} (known: {', '.join(sorted(known))})")
+
+
+def _number(value: Any, name: str, problems: list[str]) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        problems.append(f"{name} must be a number, not {value!r}")
+        return 0.0
+    if value < 0:
+        problems.append(f"{name} cannot be negative ({value})")
+        return 0.0
+    return float(value)
+
+
+def _numbers_section(
+    section: Any, cls: type, where: str, problems: list[str], *, skip: set[str]
+) -> dict[str, float]:
+    if not isinstance(section, dict):
+        problems.append(f"{where} must be a JSON object")
+        return {}
+    _unknown_keys(section, cls, where, problems)
+    return {
+        f.name: _number(section[f.name], f"{where}.{f.name}", problems)
+        for f in fields(cls)
+        if f.name in section and f.name not in skip
+    }
+
+
+def _assigned_to(section: Any, problems: list[str]) -> dict[str, str]:
+    if not isinstance(section, dict):
+        return {}
+    assigned = section.get("assigned_to", {})
+    if not isinstance(assigned, dict):
+        problems.append('costs.assigned_to must be an object such as {"agency": "facebook"}')
+        return {}
+    result: dict[str, str] = {}
+    for line, platform in assigned.items():
+        if line not in COST_LINES:
+            problems.append(
+                f"costs.assigned_to: unknown cost line {line!r} (known: {', '.join(COST_LINES)})"
+            )
+        elif not isinstance(platform, str) or not platform.strip():
+            problems.append(f"costs.assigned_to.{line} must be a platform name")
+        elif platform.strip().lower() != "all":
+            result[line] = platform.strip().lower()
+    return result
+
+
+def _count_lead_value(section: Any, problems: list[str]) -> bool | None:
+    if not isinstance(section, dict):
+        return None
+    value = section.get("count_lead_value")
+    if value is not None and not isinstance(value, bool):
+        problems.append(f"values.count_lead_value must be true, false or null, not {value!r}")
+        return None
+    return value
+
+
+def _earned_media(section: Any, problems: list[str]) -> EarnedMediaRates:
+    if not isinstance(section, dict):
+        problems.append("earned_media must be a JSON object")
+        return EarnedMediaRates()
+    _unknown_keys(section, EarnedMediaRates, "earned_media", problems)
+    include = section.get("include_in_roi", False)
+    if not isinstance(include, bool):
+        problems.append(f"earned_media.include_in_roi must be true or false, not {include!r}")
+        include = False
+    raw_rates = section.get("rates", {"default": {}})
+    rates: dict[str, Rate] = {}
+    if not isinstance(raw_rates, dict):
+        problems.append("earned_media.rates must be an object of platform -> {cpm, cpc, cpe}")
+        raw_rates = {}
+    for platform, raw in raw_rates.items():
+        where = f"earned_media.rates.{platform}"
+        numbers = _numbers_section(raw, Rate, where, problems, skip=set())
+        rates[str(platform).strip().lower()] = Rate(**numbers)
+    rates.setdefault("default", Rate())
+    return EarnedMediaRates(include_in_roi=include, rates=rates)
+
+
+def _goals(raw: Any, problems: list[str]) -> tuple[Goal, ...]:
+    if not isinstance(raw, list):
+        problems.append("goals must be a list")
+        return ()
+    goals: list[Goal] = []
+    for number, item in enumerate(raw, start=1):
+        where = f"goals[{number}]"
+        if not isinstance(item, dict):
+            problems.append(f"{where} must be an object with metric, target and period")
+            continue
+        _unknown_keys(item, Goal, where, problems)
+        metric = item.get("metric")
+        if not isinstance(metric, str) or not metric:
+            problems.append(f"{where}.metric must name a metric such as 'leads'")
+            continue
+        period = item.get("period", "month")
+        if period not in GOAL_PERIODS:
+            problems.append(f"{where}.period must be one of {', '.join(GOAL_PERIODS)}")
+            continue
+        target = _number(item.get("target"), f"{where}.target", problems)
+        goals.append(Goal(metric=metric, target=target, period=period))
+    return tuple(goals)
+
+
+def merge_settings(base: Settings, overrides: Mapping[str, Any]) -> Settings:
+    """Settings with a partial JSON object laid over them (used by loaders and tests)."""
+    data = settings_to_dict(base)
+    for key, value in overrides.items():
+        if isinstance(value, dict) and isinstance(data.get(key), dict):
+            data[key] = {**data[key], **value}
+        else:
+            data[key] = value
+    return settings_from_dict(data)
