@@ -207,40 +207,54 @@ def _read_excel(name: str, data: bytes, what: str) -> pd.DataFrame:
             name, f"could not open it as Excel: it looks like {what} ({type(exc).__name__})."
         ) from None
     for frame in sheets.values():
-        frame = frame.dropna(how="all").dropna(axis=1, how="all")
-        if len(frame) >= 1:
-            return _header_from_first_row(name, frame)
+        filled = frame.notna().any(axis=1).to_numpy()
+        if filled.any():
+            return _table_below_header(name, frame, filled)
     raise InputFileError(name, "the workbook has no rows of data.")
 
 
-def _header_from_first_row(name: str, frame: pd.DataFrame) -> pd.DataFrame:
-    header = [str(value).strip() if pd.notna(value) else "" for value in frame.iloc[0]]
-    body = frame.iloc[1:].reset_index(drop=True)
+def _table_below_header(name: str, frame: pd.DataFrame, filled: np.ndarray) -> pd.DataFrame:
+    """The first filled row is the header; the rows below it, up to the last filled one."""
+    header_at = int(np.argmax(filled))
+    last = len(filled) - int(np.argmax(filled[::-1]))
+    header = [str(value).strip() if pd.notna(value) else "" for value in frame.iloc[header_at]]
+    body = frame.iloc[header_at + 1 : last].reset_index(drop=True)
     body.columns = _unique(header)
-    body.attrs["first_row"] = 2
+    body = body.loc[
+        :, [bool(h) or body[c].notna().any() for h, c in zip(header, body.columns, strict=True)]
+    ]
+    body.attrs["first_row"] = header_at + 2  # spreadsheet row of the first data row
     if body.empty:
         raise InputFileError(name, "the sheet has a header but no rows of data.")
     return body
 
 
-def _decode(name: str, data: bytes) -> str:
+def _encoding(name: str, data: bytes) -> str:
+    """The file's text encoding: UTF-16 by its BOM, else UTF-8 if it decodes, else cp1252."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    for encoding in ("utf-8-sig", "cp1252"):
+        return "utf-16"
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(data) - 3:  # a character cut off at the very end
+            return "utf-8-sig"
         try:
-            return data.decode(encoding)
+            data.decode("cp1252")
         except UnicodeDecodeError:
-            continue
-    raise InputFileError(name, "the text encoding is not UTF-8, UTF-16 or Windows-1252.")
+            raise InputFileError(
+                name, "the text encoding is not UTF-8, UTF-16 or Windows-1252."
+            ) from None
+        return "cp1252"
+    return "utf-8-sig"
 
 
 def _read_csv(name: str, data: bytes) -> pd.DataFrame:
-    text = _decode(name, data)
-    if not text.strip():
+    encoding = _encoding(name, data)
+    sample = data[:40000].decode(encoding, errors="ignore")
+    if not sample.strip():
         raise InputFileError(name, "the file is empty.")
-    sample = text[:20000]
     try:
-        delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
+        delimiter = csv.Sniffer().sniff(sample[:20000], delimiters=",;\t|").delimiter
     except csv.Error:
         delimiter = ","
     try:
@@ -250,11 +264,13 @@ def _read_csv(name: str, data: bytes) -> pd.DataFrame:
         mapping, _ = map_columns([str(h).strip() for h in headers])
         text_columns = {h: str for h in headers if mapping.get(str(h).strip()) not in MEASURES}
         frame = pd.read_csv(
-            io.StringIO(text),
+            io.BytesIO(data),
+            encoding=encoding,
             sep=delimiter,
             dtype=text_columns,
             keep_default_na=False,
             na_values=[""],
+            skip_blank_lines=False,
             engine="c",
         )
     except (pd.errors.ParserError, ValueError) as exc:
@@ -326,7 +342,7 @@ def _to_canonical(name: str, raw: pd.DataFrame) -> tuple[pd.DataFrame, ImportRep
         )
     first_row = int(raw.attrs.get("first_row", 2))
     source = raw.rename(columns=mapping)[list(mapping.values())]
-    problems = pd.Series("", index=source.index, dtype="object")
+    problems: list[tuple[str, pd.Series]] = []  # (reason, rows it applies to), in order
     columns: dict[str, pd.Series] = {}
 
     for column in source.columns:
@@ -334,32 +350,25 @@ def _to_canonical(name: str, raw: pd.DataFrame) -> tuple[pd.DataFrame, ImportRep
         if column in MEASURES:
             parsed, bad = _parse_numbers(values)
             if column in COUNTS:
-                negative = parsed < 0
-                bad |= negative
+                bad |= parsed < 0
             columns[column] = parsed
-            problems = _add_problem(problems, bad, f"not a number in column {column}")
+            problems.append((f"not a number in column {column}", bad))
         elif column in DATES:
             parsed, bad = _parse_dates(values)
             columns[column] = parsed
-            problems = _add_problem(problems, bad, f"not a date in column {column}")
+            problems.append((f"not a date in column {column}", bad))
         elif column == "paid":
             parsed, bad = _parse_paid(values)
             columns[column] = parsed
-            problems = _add_problem(problems, bad, "paid is not true/false or paid/organic")
+            problems.append(("paid is not true/false or paid/organic", bad))
         else:
             columns[column] = _clean_text(values)
 
     measures = pd.DataFrame({c: columns[c] for c in columns if c in MEASURES})
-    empty = measures.isna().all(axis=1) & (problems == "")
-    problems = _add_problem(problems, empty, "no numbers in the row")
-    keep = problems == ""
-    excluded_index = problems.index[~keep]
-    report.excluded = pd.DataFrame(
-        {
-            "row": (excluded_index + first_row).astype("int64"),
-            "reason": problems[~keep].to_numpy(),
-        }
-    )
+    problems.append(("no numbers in the row", measures.isna().all(axis=1)))
+    report.excluded = _excluded_rows(problems, first_row)
+    keep = np.ones(len(source), dtype=bool)
+    keep[report.excluded["row"].to_numpy() - first_row] = False
 
     table = pd.DataFrame(columns, index=source.index)[keep]
     if "platform" in table:
@@ -374,9 +383,28 @@ def _to_canonical(name: str, raw: pd.DataFrame) -> tuple[pd.DataFrame, ImportRep
     return table, report
 
 
-def _add_problem(problems: pd.Series, bad: pd.Series, reason: str) -> pd.Series:
-    first = bad & (problems == "")
-    return problems.mask(first, reason)
+def _excluded_rows(problems: list[tuple[str, pd.Series]], first_row: int) -> pd.DataFrame:
+    """Each bad row once, with the first problem found in it, numbered as in the spreadsheet."""
+    rows: list[np.ndarray] = []
+    reasons: list[str] = []
+    seen = np.zeros(len(problems[0][1]) if problems else 0, dtype=bool)
+    for reason, bad in problems:
+        new = bad.to_numpy(dtype=bool) & ~seen
+        if new.any():
+            positions = np.flatnonzero(new)
+            rows.append(positions)
+            reasons += [reason] * len(positions)
+            seen |= new
+    if not rows:
+        return pd.DataFrame({"row": pd.Series(dtype="int64"), "reason": pd.Series(dtype="object")})
+    positions = np.concatenate(rows)
+    order = np.argsort(positions, kind="stable")
+    return pd.DataFrame(
+        {
+            "row": (positions[order] + first_row).astype("int64"),
+            "reason": np.array(reasons, dtype=object)[order],
+        }
+    )
 
 
 def _blank(values: pd.Series) -> pd.Series:
@@ -391,6 +419,17 @@ def _map_unique(values: pd.Series, func: Callable[[Any], Any]) -> pd.Series:
     mapped[:-1] = [func(u) for u in uniques]
     mapped[-1] = func(None)
     return pd.Series(mapped[codes], index=values.index)
+
+
+def _categorical_unique(values: pd.Series, func: Callable[[Any], str | None]) -> pd.Series:
+    """Like _map_unique, straight to a categorical column (None becomes missing)."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    mapped = [func(u) for u in uniques]
+    new_codes, categories = pd.factorize(pd.Series(mapped + [func(None)], dtype=object))
+    return pd.Series(
+        pd.Categorical.from_codes(new_codes[codes], categories=pd.Index(categories, dtype=object)),
+        index=values.index,
+    )
 
 
 def _parse_numbers(values: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -447,7 +486,7 @@ def _text_or_none(value: Any) -> str | None:
 
 def _clean_text(values: pd.Series) -> pd.Series:
     """Text cells stripped; empty ones missing."""
-    return _map_unique(values, _text_or_none)
+    return _categorical_unique(values, _text_or_none)
 
 
 def _platform_name(value: Any) -> str:
@@ -459,4 +498,4 @@ def _platform_name(value: Any) -> str:
 
 def _normalise_platform(values: pd.Series) -> pd.Series:
     """Platform names in lower case, with common aliases (fb, ig, twitter) resolved."""
-    return _map_unique(values, _platform_name)
+    return _categorical_unique(values, _platform_name)

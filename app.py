@@ -1,0 +1,19 @@
+"""smroi: is our social media making us money? The Streamlit frame: config, sidebar, pages."""
+
+import streamlit as st
+
+from ui.frame import show_notices
+from ui.sidebar import render_sidebar
+
+st.set_page_config(page_title="smroi: social media ROI", page_icon="📈", layout="wide")
+
+pages = st.navigation(
+    [
+        st.Page("pages/overview.py", title="Overview", icon="📊", default=True),
+        st.Page("pages/cost_per_result.py", title="Cost per result", icon="🎯"),
+        st.Page("pages/data.py", title="Data", icon="🗂️"),
+    ]
+)
+view = render_sidebar()
+show_notices(view)
+pages.run()

@@ -1,0 +1,58 @@
+"""Data: the table as loaded, what each file gave, and what was left out and why."""
+
+import pandas as pd
+import streamlit as st
+
+from ui.state import get_view
+
+SHOW_ROWS = 5_000
+
+view = get_view()
+loaded = view.data
+
+st.title("Your data")
+reports = loaded.reports
+summary = pd.DataFrame(
+    [
+        {
+            "File": r.file,
+            "Platforms": ", ".join(r.platforms) or "—",
+            "Rows read": r.rows_read,
+            "Rows used": r.rows_used,
+            "Rows left out": r.rows_excluded,
+            "Problem": r.error or "",
+        }
+        for r in reports
+    ]
+)
+st.caption("Every row read is either in the table below or listed here with its reason.")
+st.dataframe(summary, hide_index=True)
+
+for report in reports:
+    if report.error:
+        continue
+    with st.expander(f"{report.file}: {report.rows_used:,} of {report.rows_read:,} rows used"):
+        mapping = pd.DataFrame(
+            {
+                "Column in your file": list(report.column_map),
+                "Read as": list(report.column_map.values()),
+            }
+        )
+        st.markdown("**Columns recognised**")
+        st.dataframe(mapping, hide_index=True)
+        if report.ignored_columns:
+            st.markdown("**Columns not used:** " + ", ".join(report.ignored_columns))
+        if report.currency:
+            st.markdown(f"**Currency in the headers:** {report.currency}")
+        for warning in report.warnings:
+            st.warning(warning)
+        if report.rows_excluded:
+            st.markdown(f"**Rows left out ({report.rows_excluded:,})**")
+            excluded = report.excluded.rename(columns={"row": "Row in file", "reason": "Reason"})
+            st.dataframe(excluded, hide_index=True)
+
+table = loaded.table
+st.subheader(f"The table ({len(table):,} rows)")
+if len(table) > SHOW_ROWS:
+    st.caption(f"Showing the first {SHOW_ROWS:,} rows.")
+st.dataframe(table.head(SHOW_ROWS), hide_index=True)

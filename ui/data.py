@@ -1,0 +1,85 @@
+"""Cached wrappers over smroi: keyed on the files' bytes and the settings, never on names.
+
+st.cache_data is shared by every session of the server, so every key here is a
+digest of content: two users get the same cached result only for the same bytes
+and the same settings, and nobody can reach another user's data by a file name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+import smroi
+
+SAMPLE_FILE = Path(__file__).resolve().parent.parent / "sample_data" / "social_media_sample.csv"
+SAMPLE_SETTINGS = SAMPLE_FILE.with_name("settings.json")
+
+
+def digest(data: bytes) -> str:
+    """A content fingerprint for cache keys."""
+    return hashlib.sha256(data).hexdigest()
+
+
+@st.cache_data(max_entries=16, show_spinner="Reading your files…")
+def load_files(
+    key: str, _files: tuple[tuple[str, bytes], ...]
+) -> tuple[pd.DataFrame, list[smroi.ImportReport]]:
+    """Parse files once per distinct content (key = digest of names and bytes)."""
+    return smroi.load_files(list(_files))
+
+
+@st.cache_data(max_entries=1, show_spinner=False)
+def sample_bytes() -> bytes:
+    """The sample data file shipped with the app."""
+    return SAMPLE_FILE.read_bytes()
+
+
+def sample_settings() -> smroi.Settings:
+    """The settings that go with the sample data (a shop's costs and values)."""
+    return smroi.settings_from_json(SAMPLE_SETTINGS.read_bytes(), source=SAMPLE_SETTINGS.name)
+
+
+def _analysis(
+    view_key: tuple[Any, ...],
+    table: pd.DataFrame,
+    settings: smroi.Settings,
+    start: date | None,
+    end: date | None,
+    platforms: tuple[str, ...] | None,
+) -> smroi.Analysis:
+    return smroi.analyse(
+        table,
+        settings,
+        start=start,
+        end=end,
+        platforms=list(platforms) if platforms is not None else None,
+    )
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def headline(view_key: tuple[Any, ...], _analysis: smroi.Analysis) -> dict[str, Any]:
+    """Headline metrics for a view (view_key identifies data, settings and filters)."""
+    return smroi.headline(_analysis)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def by_group(
+    view_key: tuple[Any, ...], by: str | tuple[str, ...], _analysis: smroi.Analysis
+) -> pd.DataFrame:
+    """Metrics per group for a view."""
+    return smroi.by_group(_analysis, list(by) if isinstance(by, tuple) else by)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def over_time(view_key: tuple[Any, ...], period: str, _analysis: smroi.Analysis) -> pd.DataFrame:
+    """Metrics per period for a view."""
+    return smroi.over_time(_analysis, period)
+
+
+analyse = _analysis

@@ -1,0 +1,36 @@
+"""What every page shows above its own content: the sample-data banner and file problems."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+import smroi
+from ui.state import View
+
+
+def show_notices(view: View) -> None:
+    """Tell the user which data they are looking at, and what could not be read."""
+    if view.data.is_sample:
+        st.info("You are looking at sample data — upload your own in the sidebar.", icon="ℹ️")
+    for notice in view.notices:
+        st.error(notice)
+
+
+def period_caption(view: View) -> str:
+    """'1 Jun 2026 – 28 Sep 2026 (3.9 months) · 5,234 rows · USD'."""
+    analysis = view.analysis
+    rows = smroi.rows_in_view(analysis)
+    if analysis.first_day is None:
+        period = "no dates"
+    else:
+        period = (
+            f"{analysis.first_day:%d %b %Y} – {analysis.last_day:%d %b %Y} "
+            f"({analysis.months:.1f} months)"
+        )
+    return f"{period} · {rows:,} rows · amounts in {view.settings.currency}"
+
+
+def show_warnings(view: View) -> None:
+    """The analysis' notes (costs assigned to absent platforms, rows without dates)."""
+    for warning in view.analysis.warnings:
+        st.warning(warning)

@@ -1,0 +1,322 @@
+"""The sidebar every page shares: data, filters, objective, costs, values, settings file.
+
+Every widget's value lives in session state under a key from ui.state; the sidebar
+turns them into Settings and filters and returns the View that pages draw.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from typing import Any
+
+import streamlit as st
+
+import smroi
+from ui import data, state
+
+CURRENCIES = ("USD", "EUR", "GBP", "NOK", "SEK", "DKK", "IRR", "INR", "BRL", "CAD", "AUD", "JPY")
+OBJECTIVE_LABELS = {
+    "awareness": "Awareness (impressions)",
+    "engagement": "Engagement",
+    "leads": "Leads",
+    "sales": "Sales",
+}
+LEAD_VALUE_MODES = {
+    "auto": "Automatic: only where sales are not tracked",
+    "always": "Always count lead value",
+    "never": "Never count lead value",
+}
+MAX_UPLOAD_MB = 200
+
+
+def render_sidebar() -> state.View:
+    """Draw the sidebar and return what the pages should show."""
+    if state.BASE_SETTINGS not in st.session_state:
+        state.put_settings(data.sample_settings())
+    with st.sidebar:
+        loaded, notices = _data_section()
+        start, end, platforms = _filters(loaded)
+        _objective_and_currency()
+        _costs(loaded)
+        _values()
+        _earned_media()
+        settings = _current_settings()
+        _save_and_load(settings)
+    analysis = smroi.analyse(
+        loaded.table,
+        settings,
+        start=start,
+        end=end,
+        platforms=list(platforms) if platforms is not None else None,
+    )
+    view = state.View(
+        data=loaded,
+        settings=settings,
+        start=start,
+        end=end,
+        platforms=platforms,
+        analysis=analysis,
+        notices=tuple(notices),
+    )
+    state.set_view(view)
+    return view
+
+
+# ---------------------------------------------------------------- data
+
+
+def _data_section() -> tuple[state.LoadedData, list[str]]:
+    st.header("Your data")
+    files = st.file_uploader(
+        "Upload exports (CSV or Excel)",
+        type=["csv", "tsv", "txt", "xlsx", "xlsm", "xls"],
+        accept_multiple_files=True,
+        key=state.UPLOADS,
+        max_upload_size=MAX_UPLOAD_MB,
+        help="Files with the columns described in sample_data/README.md: date, platform, "
+        "campaign, element, paid, spend, impressions, clicks, leads, conversions, revenue…",
+    )
+    notices: list[str] = []
+    if not files:
+        return _sample(), notices
+    payload = tuple((upload.name, upload.getvalue()) for upload in files)
+    key = _files_key(files)
+    table, reports = data.load_files(key, payload)
+    notices += [report.error for report in reports if report.error]
+    if sum(report.rows_used for report in reports) == 0:
+        previous = st.session_state.get(state.LAST_GOOD) or _sample()
+        notices.append(
+            "None of the uploaded files had rows smroi could use, so the dashboard "
+            "still shows the data it had."
+        )
+        return previous, notices
+    loaded = state.LoadedData(key=key, table=table, reports=tuple(reports), is_sample=False)
+    st.session_state[state.LAST_GOOD] = loaded
+    return loaded, notices
+
+
+def _files_key(files: list[Any]) -> str:
+    """A digest of every file's name and bytes, computed once per upload."""
+    digests: dict[str, str] = st.session_state.setdefault(state.DIGESTS, {})
+    parts = []
+    for upload in files:
+        if upload.file_id not in digests:
+            digests[upload.file_id] = data.digest(upload.getvalue())
+        parts.append(f"{upload.name}\0{digests[upload.file_id]}")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def _sample() -> state.LoadedData:
+    raw = data.sample_bytes()
+    key = data.digest(raw)
+    table, reports = data.load_files(key, ((data.SAMPLE_FILE.name, raw),))
+    return state.LoadedData(key=key, table=table, reports=tuple(reports), is_sample=True)
+
+
+# ---------------------------------------------------------------- filters
+
+
+def _filters(loaded: state.LoadedData) -> tuple[date | None, date | None, tuple[str, ...] | None]:
+    first, last = smroi.period_of(loaded.table)
+    platforms = sorted(str(p) for p in loaded.table["platform"].dropna().unique())
+    if st.session_state.get(state.FILTERS_FOR) != loaded.key:
+        st.session_state[state.DATE_RANGE] = (first, last) if first else ()
+        st.session_state[state.PLATFORMS] = platforms
+        st.session_state[state.FILTERS_FOR] = loaded.key
+    st.header("Show")
+    start = end = None
+    if first is not None and last is not None:
+        chosen = st.date_input(
+            "Date range",
+            key=state.DATE_RANGE,
+            min_value=first,
+            max_value=last,
+            format="YYYY-MM-DD",
+            help="Monthly costs are counted for the days in this range.",
+        )
+        picked = list(chosen) if isinstance(chosen, list | tuple) else [chosen]
+        start = picked[0] if picked else None
+        end = picked[1] if len(picked) > 1 else None
+        if (start, end) == (first, last):
+            start = end = None  # the whole period: keep rows that have no date too
+    chosen_platforms = st.multiselect(
+        "Platforms",
+        platforms,
+        key=state.PLATFORMS,
+        help="Costs for all platforms are shared by ad spend "
+        "before this filter, so a platform keeps its share.",
+    )
+    if not chosen_platforms:
+        st.warning("Pick at least one platform to see numbers.")
+    selected = None if set(chosen_platforms) == set(platforms) else tuple(chosen_platforms)
+    return start, end, selected
+
+
+# ---------------------------------------------------------------- settings widgets
+
+S = state.SETTING_PREFIX
+
+
+def _objective_and_currency() -> None:
+    st.header("Goal and money")
+    st.selectbox(
+        "Objective",
+        list(OBJECTIVE_LABELS),
+        format_func=OBJECTIVE_LABELS.__getitem__,
+        key=S + "objective",
+        help="What social media is for. It decides what 'cost per result' counts: "
+        "1,000 impressions, engagements, leads or sales.",
+    )
+    current = st.session_state.get(S + "currency", "USD")
+    options = list(CURRENCIES) + ([current] if current not in CURRENCIES else [])
+    st.selectbox(
+        "Currency",
+        options,
+        key=S + "currency",
+        help="The currency of your ad accounts and your costs. Amounts are not converted.",
+    )
+
+
+def _money_input(label: str, key: str, help_text: str, step: float = 10.0) -> None:
+    st.number_input(label, min_value=0.0, step=step, key=S + key, help=help_text, format="%.2f")
+
+
+def _costs(loaded: state.LoadedData) -> None:
+    with st.expander("Monthly costs besides ad spend", expanded=True):
+        st.number_input(
+            "Hours spent per month",
+            min_value=0.0,
+            step=1.0,
+            format="%.1f",
+            key=S + "costs.labour_hours_per_month",
+            help="Time you or your staff spend on social media each month.",
+        )
+        _money_input("Hourly rate", "costs.hourly_rate", "What an hour of that time costs.", 5.0)
+        _money_input(
+            "Tools and software",
+            "costs.tools_per_month",
+            "Scheduling, design and analytics subscriptions per month.",
+        )
+        _money_input("Agency / freelancer", "costs.agency_per_month", "Fees per month.")
+        _money_input(
+            "Content production",
+            "costs.content_per_month",
+            "Photography, video, copywriting per month.",
+        )
+        _money_input("Other", "costs.other_per_month", "Anything else per month.")
+    platforms = sorted(str(p) for p in loaded.table["platform"].dropna().unique())
+    with st.expander("Which platform is each cost for?"):
+        st.caption("Costs for all platforms are shared by each platform's ad spend.")
+        for line, label in smroi.COST_LINE_LABELS.items():
+            key = f"{S}costs.assigned_to.{line}"
+            current = st.session_state.get(key, "all")
+            options = ["all", *platforms] + (
+                [current] if current not in ("all", *platforms) else []
+            )
+            st.selectbox(
+                label, options, key=key, format_func=lambda p: "All platforms" if p == "all" else p
+            )
+
+
+def _values() -> None:
+    with st.expander("What results are worth"):
+        _money_input(
+            "Value per lead",
+            "values.value_per_lead",
+            "What a lead is worth to you on average (e.g. close rate x order value).",
+        )
+        _money_input(
+            "Average order value",
+            "values.average_order_value",
+            "Used for sales on rows that have no revenue figure.",
+        )
+        _money_input(
+            "Value per engagement",
+            "values.value_per_engagement",
+            "Leave at 0 unless you know what an engagement is worth.",
+            0.01,
+        )
+        _money_input(
+            "Value per new follower",
+            "values.value_per_follower",
+            "Leave at 0 unless you know what a follower is worth.",
+            0.1,
+        )
+        if state.LEAD_MODE not in st.session_state:
+            st.session_state[state.LEAD_MODE] = "auto"
+        st.radio(
+            "Count lead value in return",
+            list(LEAD_VALUE_MODES),
+            format_func=LEAD_VALUE_MODES.__getitem__,
+            key=state.LEAD_MODE,
+            help="A lead that later became a tracked sale would be counted twice, so by "
+            "default lead value counts only on rows with no revenue figure.",
+        )
+
+
+def _earned_media() -> None:
+    with st.expander("Earned media value (estimated)"):
+        st.caption("What your organic results would have cost as ads.")
+        _money_input(
+            "CPM (per 1,000 impressions)",
+            "earned_media.rates.default.cpm",
+            "What 1,000 ad impressions cost you.",
+            0.5,
+        )
+        _money_input(
+            "CPC (per click)", "earned_media.rates.default.cpc", "What one ad click costs you.", 0.1
+        )
+        _money_input(
+            "CPE (per engagement)",
+            "earned_media.rates.default.cpe",
+            "What one ad engagement costs you.",
+            0.01,
+        )
+        st.checkbox(
+            "Count earned media value in return and ROI",
+            key=S + "earned_media.include_in_roi",
+            help="Off by default: it is an estimate, not money received.",
+        )
+
+
+def _current_settings() -> smroi.Settings:
+    return state.settings_from_widgets()
+
+
+def _save_and_load(settings: smroi.Settings) -> None:
+    with st.expander("Save or load settings"):
+        st.download_button(
+            "Save settings (JSON)",
+            smroi.settings_to_json(settings),
+            file_name="smroi-settings.json",
+            mime="application/json",
+            help="Your costs, values and objective, to load again later.",
+        )
+        st.file_uploader(
+            "Load settings",
+            type=["json"],
+            key=state.SETTINGS_UPLOAD,
+            on_change=_load_settings_file,
+            max_upload_size=1,
+        )
+        message = st.session_state.get(state.SETTINGS_MESSAGE)
+        if message:
+            kind, text = message
+            (st.error if kind == "error" else st.success)(text)
+
+
+def _load_settings_file() -> None:
+    upload = st.session_state.get(state.SETTINGS_UPLOAD)
+    if upload is None:
+        return
+    try:
+        loaded = smroi.settings_from_json(upload.getvalue(), source=upload.name)
+    except smroi.SettingsError as exc:
+        st.session_state[state.SETTINGS_MESSAGE] = (
+            "error",
+            f"Could not load the settings; nothing was changed. {exc}",
+        )
+        return
+    state.put_settings(loaded)
+    st.session_state[state.SETTINGS_MESSAGE] = ("success", f"Loaded settings from {upload.name}.")

@@ -1,0 +1,137 @@
+"""Session-state keys and typed accessors: the only place that names a key.
+
+Widget keys for settings are "set." + the setting's path in the settings JSON
+("set.costs.hourly_rate"), so settings move between widgets, files and share
+links without a hand-kept list of names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from smroi import (
+    COST_LINES,
+    Analysis,
+    ImportReport,
+    Settings,
+    settings_from_dict,
+    settings_to_dict,
+)
+
+SETTING_PREFIX = "set."
+UPLOADS = "uploads"
+SETTINGS_UPLOAD = "settings_upload"
+SETTINGS_MESSAGE = "settings_message"
+BASE_SETTINGS = "base_settings"
+DATE_RANGE = "filter.date_range"
+PLATFORMS = "filter.platforms"
+FILTERS_FOR = "filter.for_data"
+LAST_GOOD = "data.last_good"
+DIGESTS = "data.digests"
+VIEW = "view"
+GROUP_BY = "cpr.group_by"
+CPR_METRIC = "cpr.metric"
+LEAD_MODE = "lead_value_mode"  # "auto" | "always" | "never" (a radio cannot hold None)
+LEAD_MODES = {"auto": None, "always": True, "never": False}
+
+
+@dataclass(frozen=True)
+class LoadedData:
+    """The canonical table in use, its import reports, and where it came from."""
+
+    key: str  # a digest of the files' bytes: the cache key, never a file name
+    table: pd.DataFrame
+    reports: tuple[ImportReport, ...]
+    is_sample: bool
+
+
+@dataclass(frozen=True)
+class View:
+    """What every page draws from: the loaded data, the settings and the filters applied."""
+
+    data: LoadedData
+    settings: Settings
+    start: date | None
+    end: date | None
+    platforms: tuple[str, ...] | None
+    analysis: Analysis
+    notices: tuple[str, ...]  # problems to show the user (files that could not be read)
+
+    @property
+    def cache_key(self) -> tuple[Any, ...]:
+        """Identifies this view's numbers: data digest, settings and filters."""
+        return (self.data.key, settings_key(self.settings), self.start, self.end, self.platforms)
+
+
+def settings_key(settings: Settings) -> str:
+    """A stable text form of the settings, for cache keys."""
+    import json
+
+    return json.dumps(settings_to_dict(settings), sort_keys=True)
+
+
+def flatten(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """{"costs": {"hourly_rate": 35}} -> {"costs.hourly_rate": 35}."""
+    flat: dict[str, Any] = {}
+    for key, value in data.items():
+        path = f"{prefix}{key}"
+        if isinstance(value, dict) and value and key not in ("assigned_to",):
+            flat.update(flatten(value, f"{path}."))
+        else:
+            flat[path] = value
+    return flat
+
+
+def base_settings() -> Settings:
+    """The settings that widgets are laid over (the last loaded file, or the defaults)."""
+    return st.session_state.get(BASE_SETTINGS, Settings())
+
+
+def put_settings(settings: Settings) -> None:
+    """Make these the settings: the base, and every settings widget's value."""
+    st.session_state[BASE_SETTINGS] = settings
+    for path, value in flatten(settings_to_dict(settings)).items():
+        st.session_state[SETTING_PREFIX + path] = value
+    del st.session_state[SETTING_PREFIX + "values.count_lead_value"]
+    mode = {value: name for name, value in LEAD_MODES.items()}[settings.values.count_lead_value]
+    st.session_state[LEAD_MODE] = mode
+    for line in COST_LINES:
+        st.session_state[f"{SETTING_PREFIX}costs.assigned_to.{line}"] = (
+            settings.costs.assigned_to.get(line, "all")
+        )
+
+
+def settings_from_widgets() -> Settings:
+    """The base settings with every settings widget's current value laid over them."""
+    data = settings_to_dict(base_settings())
+    assigned: dict[str, str] = {}
+    for key, value in st.session_state.items():
+        if not isinstance(key, str) or not key.startswith(SETTING_PREFIX):
+            continue
+        path = key[len(SETTING_PREFIX) :].split(".")
+        if path[:2] == ["costs", "assigned_to"]:
+            if len(path) == 3 and value and value != "all":
+                assigned[path[2]] = value
+            continue
+        node = data
+        for part in path[:-1]:
+            node = node.setdefault(part, {})
+        node[path[-1]] = value
+    data["costs"]["assigned_to"] = assigned
+    data["values"]["count_lead_value"] = LEAD_MODES[st.session_state.get(LEAD_MODE, "auto")]
+    return settings_from_dict(data, source="sidebar")
+
+
+def set_view(view: View) -> None:
+    """Keep the view for the page that runs after the sidebar."""
+    st.session_state[VIEW] = view
+
+
+def get_view() -> View:
+    """The view the sidebar made in this run."""
+    return st.session_state[VIEW]

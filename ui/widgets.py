@@ -1,0 +1,87 @@
+"""Shared pieces of the pages: KPI cards and metric tables, formatted from the registry."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from smroi import DASH, METRICS, PREFIX_SYMBOLS, currency_symbol, format_metric
+
+
+def metric_help(key: str) -> str:
+    """A metric's tooltip: what it means, then its formula."""
+    metric = METRICS[key]
+    estimated = " (estimated)" if metric.estimated else ""
+    paid = " Paid rows only." if metric.paid_only else ""
+    return f"{metric.help}{paid}{estimated}\n\nFormula: {metric.formula}"
+
+
+def kpi_cards(
+    values: dict[str, Any],
+    keys: Sequence[str],
+    currency: str,
+    labels: dict[str, str] | None = None,
+    per_row: int = 3,
+) -> None:
+    """One card per metric with its formatted value and its formula in the help."""
+    labels = labels or {}
+    for start in range(0, len(keys), per_row):
+        columns = st.columns(per_row)
+        for column, key in zip(columns, keys[start : start + per_row], strict=False):
+            column.metric(
+                labels.get(key, METRICS[key].label),
+                format_metric(key, values.get(key), currency),
+                help=metric_help(key),
+                border=True,
+            )
+
+
+def number_format(key: str, currency: str) -> str:
+    """A printf format for a metric's column in st.dataframe."""
+    unit = METRICS[key].unit
+    if unit == "money":
+        symbol = currency_symbol(currency)
+        return f"{symbol}%,.2f" if currency in PREFIX_SYMBOLS else f"%,.2f {symbol}"
+    if unit == "count":
+        return "%,d"
+    if unit in ("percent", "fraction"):
+        return "%,.2f%%"
+    if unit == "multiple":
+        return "%.2fx"
+    return "%,.2f"
+
+
+def metric_table(
+    frame: pd.DataFrame,
+    label_columns: dict[str, str],
+    keys: Sequence[str],
+    currency: str,
+    *,
+    labels: dict[str, str] | None = None,
+    height: int | str = "auto",
+    key: str | None = None,
+) -> None:
+    """A sortable table: label columns, then metrics in their units; undefined shows "—"."""
+    labels = labels or {}
+    shown = frame[list(label_columns) + list(keys)].copy()
+    config: dict[str, Any] = {
+        column: st.column_config.TextColumn(title) for column, title in label_columns.items()
+    }
+    for metric_key in keys:
+        if METRICS[metric_key].unit == "fraction":
+            shown[metric_key] = shown[metric_key] * 100  # shown as a percent
+        if METRICS[metric_key].unit == "count":
+            shown[metric_key] = shown[metric_key].round().astype("Int64")
+        config[metric_key] = st.column_config.NumberColumn(
+            labels.get(metric_key, METRICS[metric_key].label),
+            help=metric_help(metric_key),
+            format=number_format(metric_key, currency),
+        )
+    for column in label_columns:
+        shown[column] = shown[column].astype(str)
+    st.dataframe(
+        shown, column_config=config, hide_index=True, placeholder=DASH, height=height, key=key
+    )
