@@ -425,7 +425,7 @@ def _categorical_unique(values: pd.Series, func: Callable[[Any], str | None]) ->
     """Like _map_unique, straight to a categorical column (None becomes missing)."""
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     mapped = [func(u) for u in uniques]
-    new_codes, categories = pd.factorize(pd.Series(mapped + [func(None)], dtype=object))
+    new_codes, categories = pd.factorize(pd.Series([*mapped, func(None)], dtype=object))
     return pd.Series(
         pd.Categorical.from_codes(new_codes[codes], categories=pd.Index(categories, dtype=object)),
         index=values.index,
