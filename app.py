@@ -5,13 +5,13 @@ import streamlit as st
 from ui.frame import show_notices
 from ui.sidebar import render_sidebar
 
-st.set_page_config(page_title="smroi: social media ROI", page_icon="📈", layout="wide")
+st.set_page_config(page_title="smroi: social media ROI", page_icon=":material/insights:", layout="wide")
 
 pages = st.navigation(
     [
-        st.Page("pages/overview.py", title="Overview", icon="📊", default=True),
-        st.Page("pages/cost_per_result.py", title="Cost per result", icon="🎯"),
-        st.Page("pages/data.py", title="Data", icon="🗂️"),
+        st.Page("pages/overview.py", title="Overview", icon=":material/insights:", default=True),
+        st.Page("pages/cost_per_result.py", title="Cost per result", icon=":material/payments:"),
+        st.Page("pages/data.py", title="Data", icon=":material/table_chart:"),
     ]
 )
 view = render_sidebar()

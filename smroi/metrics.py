@@ -289,7 +289,7 @@ def _cost_only_rows(amounts: dict[str, float]) -> pd.DataFrame:
         ],
         ignore_index=True,
     )
-    zeros = {column: 0.0 for column in SUMMED if column not in frame}
+    zeros = {column: 0.0 for column in SUMMED if column not in frame and column != "fixed_cost"}
     return frame.assign(**zeros, fixed_cost=list(amounts.values()))
 
 

@@ -108,6 +108,9 @@ def _files_key(files: list[Any]) -> str:
 
 
 def _sample() -> state.LoadedData:
+    if not data.SAMPLE_FILE.exists():
+        empty = smroi.empty_table()
+        return state.LoadedData(key="no-sample", table=empty, reports=(), is_sample=False)
     raw = data.sample_bytes()
     key = data.digest(raw)
     table, reports = data.load_files(key, ((data.SAMPLE_FILE.name, raw),))

@@ -1,0 +1,35 @@
+"""Shared test set-up: AppTest with st.navigation, fresh caches, paths to data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+REALDATA = ROOT.parent / "shared" / "realdata"
+
+
+@pytest.fixture(autouse=True)
+def _pages_directory_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    """AppTest resets PagesManager.uses_pages_directory before each run, so from the second
+    run on it takes the legacy pages/ path and skips app.py (docs/DESIGN.md, Known traps).
+    Wrap PagesManager.__init__ so that st.navigation in app.py stays in charge."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches() -> None:
+    """All AppTests share one session id: clear st.cache_data between tests."""
+    import streamlit as st
+
+    st.cache_data.clear()

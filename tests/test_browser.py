@@ -1,0 +1,71 @@
+"""The real app in headless Chromium: change a cost and see ROI change; upload a CSV."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, require_chromium, streamlit_server
+from tests.conftest import FIXTURES, ROOT
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def app_url() -> Iterator[str]:
+    require_chromium()
+    with streamlit_server(ROOT) as url:
+        yield url
+
+
+@pytest.fixture
+def page(app_url: str):  # type: ignore[no-untyped-def]
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        tab = context.new_page()
+        tab.goto(app_url)
+        tab.wait_for_selector("[data-testid=stApp]")
+        tab.wait_for_selector("[data-testid=stMetric]", timeout=60_000)
+        yield tab
+        browser.close()
+
+
+def kpi(page, label: str):  # type: ignore[no-untyped-def]
+    card = (
+        page.locator("[data-testid=stMetric]")
+        .filter(has=page.locator("[data-testid=stMetricLabel]", has_text=label))
+        .first
+    )
+    return card.locator("[data-testid=stMetricValue]")
+
+
+def test_changing_a_cost_in_the_sidebar_changes_roi(page) -> None:  # type: ignore[no-untyped-def]
+    from playwright.sync_api import expect
+
+    roi = kpi(page, "ROI")
+    before = roi.inner_text()
+    assert before.endswith("%")
+    agency = page.get_by_label("Agency / freelancer")
+    agency.fill("2500")
+    agency.press("Enter")
+    expect(roi).not_to_have_text(before, timeout=30_000)
+    after = roi.inner_text()
+    # more cost, same return: ROI must fall
+    assert float(after.rstrip("%").replace(",", "")) < float(before.rstrip("%").replace(",", ""))
+
+
+def test_uploading_a_canonical_csv_replaces_the_sample(page) -> None:  # type: ignore[no-untyped-def]
+    from playwright.sync_api import expect
+
+    banner = page.get_by_text("You are looking at sample data")
+    expect(banner).to_be_visible()
+    page.set_input_files(
+        "[data-testid=stSidebar] input[type=file]", str(FIXTURES / "browser_upload.csv")
+    )
+    expect(banner).to_have_count(0, timeout=30_000)
+    # the fixture: spend 100 + 50 = 150, no other costs entered for these numbers to change
+    expect(kpi(page, "ROAS")).to_have_text("3.00x", timeout=30_000)

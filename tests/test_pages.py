@@ -1,0 +1,107 @@
+"""Every page runs in AppTest on the sample data and shows the numbers METRICS.md defines."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT
+
+APP = str(ROOT / "app.py")
+PAGES = ["pages/overview.py", "pages/cost_per_result.py", "pages/data.py"]
+
+
+def run_app(page: str | None = None) -> AppTest:
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.run()
+    if page:
+        app.switch_page(page)
+        app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+def metric_value(app: AppTest, label: str) -> str:
+    for card in app.metric:
+        if card.label == label:
+            return card.value
+    raise AssertionError(f"no KPI card {label!r}; cards: {[m.label for m in app.metric]}")
+
+
+@pytest.mark.parametrize("page", PAGES, ids=["overview", "cost_per_result", "data"])
+def test_every_page_runs_on_sample_data_with_the_banner(page: str) -> None:
+    app = run_app(page)
+    banners = [info.value for info in app.info]
+    assert "You are looking at sample data — upload your own in the sidebar." in banners
+    assert not app.error
+
+
+def test_overview_shows_the_six_kpi_cards_with_help() -> None:
+    app = run_app()
+    labels = [card.label for card in app.metric][:6]
+    assert labels == ["Total cost", "Return", "Profit", "ROI", "ROAS", "Cost per sale"]
+    for card in app.metric[:6]:
+        assert card.value and card.value != "nan"
+        assert "Formula:" in card.proto.help
+
+
+def test_overview_charts_have_titles_axis_units_and_tooltips() -> None:
+    app = run_app()
+    specs = [json.loads(chart.proto.spec) for chart in app.get("arrow_vega_lite_chart")]
+    titles = {_title(spec) for spec in specs}
+    assert {
+        "Return vs total cost by platform",
+        "ROI by platform",
+        "Return and total cost per week",
+    } <= titles
+    for spec in specs:
+        encoding = _encoding(spec)
+        assert "tooltip" in encoding, _title(spec)
+        assert encoding["y"].get("title") or encoding["x"].get("title")
+
+
+def test_changing_a_cost_changes_roi_and_total_cost() -> None:
+    app = run_app()
+    before_cost = metric_value(app, "Total cost")
+    before_roi = metric_value(app, "ROI")
+    app.number_input(key="set.costs.agency_per_month").set_value(1000.0).run()
+    assert not app.exception
+    assert metric_value(app, "Total cost") != before_cost
+    assert metric_value(app, "ROI") != before_roi
+
+
+def test_objective_changes_the_cost_per_result_card() -> None:
+    app = run_app()
+    app.selectbox(key="set.objective").set_value("leads").run()
+    labels = [card.label for card in app.metric]
+    assert "Cost per lead" in labels
+
+
+def test_cost_per_result_page_drills_down_to_posts_and_ads() -> None:
+    app = run_app("pages/cost_per_result.py")
+    app.radio(key="cpr.level").set_value("element").run()
+    assert not app.exception
+    table = app.dataframe[0].value
+    assert list(table.columns[:3]) == ["platform", "campaign", "element"]
+    assert len(table) > 10
+    assert any("Best and worst" in header.value for header in app.subheader)
+
+
+def test_data_page_accounts_for_every_row() -> None:
+    app = run_app("pages/data.py")
+    summary = app.dataframe[0].value
+    row = summary.iloc[0]
+    assert row["Rows read"] == row["Rows used"] + row["Rows left out"]
+
+
+def _title(spec: dict) -> str:
+    title = spec.get("title") or (spec.get("layer") or [{}])[0].get("title") or {}
+    return title.get("text") if isinstance(title, dict) else str(title)
+
+
+def _encoding(spec: dict) -> dict:
+    if "encoding" in spec:
+        return spec["encoding"]
+    return spec["layer"][0]["encoding"]
