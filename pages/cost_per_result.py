@@ -4,9 +4,11 @@ import streamlit as st
 
 import smroi
 from smroi import charts
-from ui.frame import period_caption, show_warnings
+from ui.frame import period_caption, require_frame, show_warnings
 from ui.state import get_view
 from ui.widgets import metric_table
+
+require_frame()
 
 TABLE_METRICS = [
     "spend",

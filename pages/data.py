@@ -3,7 +3,10 @@
 import pandas as pd
 import streamlit as st
 
+from ui.frame import require_frame
 from ui.state import get_view
+
+require_frame()
 
 SHOW_ROWS = 5_000
 

@@ -5,9 +5,11 @@ import streamlit as st
 import smroi
 from smroi import charts
 from ui import data
-from ui.frame import period_caption, show_warnings
+from ui.frame import period_caption, require_frame, show_warnings
 from ui.state import get_view
 from ui.widgets import kpi_cards
+
+require_frame()
 
 view = get_view()
 settings, currency = view.settings, view.settings.currency

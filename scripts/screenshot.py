@@ -34,8 +34,7 @@ def main() -> None:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": args.width, "height": args.height})
         page.goto(f"{url}/{args.page}")
-        page.wait_for_selector("[data-testid=stMetric], [data-testid=stDataFrame]",
-                               timeout=60_000)
+        page.wait_for_selector("[data-testid=stMain] h1", timeout=60_000)
         if args.upload:
             page.set_input_files("[data-testid=stSidebar] input[type=file]", str(args.upload))
             page.get_by_text("You are looking at sample data").wait_for(state="detached",

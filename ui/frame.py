@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 import smroi
-from ui.state import View
+from ui.state import VIEW, View
 
 
 def show_notices(view: View) -> None:
@@ -34,3 +34,19 @@ def show_warnings(view: View) -> None:
     """The analysis' notes (costs assigned to absent platforms, rows without dates)."""
     for warning in view.analysis.warnings:
         st.warning(warning)
+
+
+def require_frame() -> None:
+    """Make sure the page runs inside app.py (sidebar, settings, navigation).
+
+    Streamlit decides once per server process whether to use its old pages/-folder
+    mode, and decides yes because pages/ exists, until app.py's st.navigation says
+    otherwise. So on a fresh server, a deep link (…/cost_per_result) can run a page
+    on its own. Then hand over to app.py and run again.
+    """
+    if VIEW in st.session_state:
+        return
+    from streamlit.runtime.pages_manager import PagesManager
+
+    PagesManager.uses_pages_directory = False
+    st.rerun()
