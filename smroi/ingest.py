@@ -236,7 +236,7 @@ def _encoding(name: str, data: bytes) -> str:
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        if exc.start >= len(data) - 3:  # a character cut off at the very end
+        if exc.reason == "unexpected end of data":  # a character cut off at the very end
             return "utf-8-sig"
         try:
             data.decode("cp1252")
@@ -274,8 +274,10 @@ def _read_csv(name: str, data: bytes) -> pd.DataFrame:
             engine="c",
         )
     except (pd.errors.ParserError, ValueError) as exc:
-        raise InputFileError(name, f"this is not a readable CSV table ({exc}).") from None
-    if frame.empty and len(frame.columns) <= 1:
+        raise InputFileError(
+            name, f"this is not a readable CSV table ({' '.join(str(exc).split())})."
+        ) from None
+    if frame.empty:
         raise InputFileError(name, "the file has a header but no rows of data.")
     frame.columns = _unique([str(column).strip() for column in frame.columns])
     frame.attrs["first_row"] = 2
@@ -341,7 +343,9 @@ def _to_canonical(name: str, raw: pd.DataFrame) -> tuple[pd.DataFrame, ImportRep
             "column names.",
         )
     first_row = int(raw.attrs.get("first_row", 2))
-    source = raw.rename(columns=mapping)[list(mapping.values())]
+    source = pd.DataFrame(
+        {target: raw[header] for header, target in mapping.items()}, index=raw.index
+    )
     problems: list[tuple[str, pd.Series]] = []  # (reason, rows it applies to), in order
     columns: dict[str, pd.Series] = {}
 
@@ -435,7 +439,9 @@ def _categorical_unique(values: pd.Series, func: Callable[[Any], str | None]) ->
 def _parse_numbers(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Numbers from cells; blank and placeholders are missing; anything else unparsable is bad."""
     if pd.api.types.is_numeric_dtype(values):
-        return values.astype("float64"), pd.Series(False, index=values.index)
+        parsed = values.astype("float64")
+        infinite = np.isinf(parsed)
+        return parsed.mask(infinite), infinite
     parsed = pd.to_numeric(values, errors="coerce")
     blank = parsed.isna()
     blank[blank] = _blank(values[blank])
@@ -449,18 +455,37 @@ def _parse_numbers(values: pd.Series) -> tuple[pd.Series, pd.Series]:
         )
         parsed[unparsed] = pd.to_numeric(cleaned, errors="coerce")
     parsed = parsed.astype("float64")
-    return parsed, parsed.isna() & ~blank
+    infinite = np.isinf(parsed)
+    return parsed.mask(infinite), (parsed.isna() & ~blank) | infinite
 
 
 def _parse_dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     blank = _blank(values)
     if pd.api.types.is_datetime64_any_dtype(values):
         return values, pd.Series(False, index=values.index)
-    text = values.where(~blank)
-    parsed = pd.to_datetime(text, errors="coerce", format="ISO8601")
-    retry = parsed.isna() & ~blank
+    if pd.api.types.is_string_dtype(values):  # a CSV column: all text, no serial numbers
+        is_number = pd.Series(False, index=values.index)
+        text = values.where(~blank)
+    else:
+        is_number = (
+            _map_unique(
+                values, lambda v: isinstance(v, int | float | np.number) and not isinstance(v, bool)
+            ).astype(bool)
+            & ~blank
+        )
+        text = values.where(~blank & ~is_number).astype(object)
+        text = text.where(text.isna(), text.astype(str))
+    parsed = pd.to_datetime(text, errors="coerce", format="ISO8601").astype("datetime64[ns]")
+    if is_number.any():  # Excel serial day numbers (dates in a "General" column)
+        serial = pd.to_numeric(values[is_number], errors="coerce")
+        parsed[is_number] = pd.to_datetime(
+            serial, unit="D", origin="1899-12-30", errors="coerce"
+        ).astype("datetime64[ns]")
+    retry = parsed.isna() & ~blank & ~is_number
     if retry.any():
-        parsed[retry] = pd.to_datetime(text[retry], errors="coerce", format="mixed")
+        parsed[retry] = pd.to_datetime(text[retry], errors="coerce", format="mixed").astype(
+            "datetime64[ns]"
+        )
     return parsed, parsed.isna() & ~blank
 
 

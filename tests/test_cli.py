@@ -1,0 +1,539 @@
+"""The `smroi` command line (docs/DESIGN.md, "The CLI contract").
+
+Expected numbers are worked out by hand from tests/fixtures/canonical_small.csv and
+tests/fixtures/settings_small.json (docs/METRICS.md), written as arithmetic on the
+fixture's numbers.
+
+The fixture, per platform (paid rows marked *):
+  facebook  *fb-ad-1  spend 100.00 impr 20000 clicks 400 eng  600 leads 10 conv 4 revenue 240
+            *fb-ad-2  spend  50.50 impr  8000 clicks 150 eng  200 leads  4 conv 2 revenue (blank)
+             fb-post-1 spend  0    impr  5000 clicks  60 eng  300 leads  1 conv 0 revenue 0
+  instagram *ig-reel-1 spend 75.25 impr 15000 clicks 300 eng  900 leads  6 conv 3 revenue 180
+             ig-post-1 spend  0    impr 12000 clicks  90 eng 1100 leads  2 conv 1 revenue 45
+            *ig-ad-2  spend 30.00 impr  4000 clicks  70 eng  150 leads  1 conv 1 revenue 60
+  linkedin   li-post-1 spend  0    impr  6000 clicks  80 eng  120 leads 12 conv 1 revenue 500
+             li-post-2 spend  0    impr  3000 clicks  20 eng   60 leads  0 conv 0 revenue 0
+Dates 2024-03-01 .. 2024-03-30 (30 days). Settings: labour 10 h x 30 + tools 50 = 350 a
+month; value per lead 20; average order value 60; EMV rates default cpm 5, cpc 0.5,
+cpe 0.1 and facebook cpm 8, cpc 1, cpe 0.2; EMV not in ROI; lead value automatic.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from smroi.cli import main
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SMALL_CSV = FIXTURES / "canonical_small.csv"
+SMALL_XLSX = FIXTURES / "canonical_small.xlsx"
+SETTINGS = FIXTURES / "settings_small.json"
+
+METRIC_KEYS = {
+    "spend", "impressions", "clicks", "engagements", "leads", "conversions", "revenue",
+    "fixed_cost", "cost", "return", "profit", "roi_pct", "roas", "ctr", "cpc", "cpm", "cpe",
+    "cpl", "cpa", "emv",
+}
+COUNT_KEYS = ("impressions", "clicks", "engagements", "leads", "conversions")
+TOP_KEYS = {"rows_read", "rows_used", "warnings", "currency", "period", "totals", "by_platform"}
+
+MONTHS = 30 / (365.25 / 12)  # 2024-03-01 .. 2024-03-30 inclusive
+FIXED = (10 * 30 + 50) * MONTHS  # labour + tools per month, for the months covered
+SPEND = 100.00 + 50.50 + 75.25 + 30.00
+FB_SPEND = 100.00 + 50.50
+IG_SPEND = 75.25 + 30.00
+
+# Sales value = revenue where the cell has one, else conversions x average order value
+# (fb-ad-2: 2 x 60). Lead value only counts on rows without revenue (fb-ad-2: 4 x 20).
+FB_RETURN = (240 + 2 * 60 + 0) + 4 * 20
+IG_RETURN = 180 + 45 + 60
+LI_RETURN = 500 + 0
+TOTAL_RETURN = FB_RETURN + IG_RETURN + LI_RETURN
+
+EXPECTED_TOTALS = {
+    "spend": SPEND,
+    "impressions": 20000 + 8000 + 5000 + 15000 + 12000 + 4000 + 6000 + 3000,
+    "clicks": 400 + 150 + 60 + 300 + 90 + 70 + 80 + 20,
+    "engagements": 600 + 200 + 300 + 900 + 1100 + 150 + 120 + 60,
+    "leads": 10 + 4 + 1 + 6 + 2 + 1 + 12 + 0,
+    "conversions": 4 + 2 + 0 + 3 + 1 + 1 + 1 + 0,
+    "revenue": 240 + 0 + 180 + 45 + 60 + 500 + 0,
+    "fixed_cost": FIXED,
+    "cost": SPEND + FIXED,
+    "return": TOTAL_RETURN,
+    "profit": TOTAL_RETURN - (SPEND + FIXED),
+    "roi_pct": (TOTAL_RETURN - (SPEND + FIXED)) / (SPEND + FIXED) * 100,
+    # paid rows only: sales value 240 + 2 x 60 + 180 + 60 over paid spend
+    "roas": (240 + 2 * 60 + 180 + 60) / SPEND,
+    "ctr": 1170 / 73000,
+    "cpc": SPEND / (400 + 150 + 300 + 70),
+    "cpm": SPEND / (20000 + 8000 + 15000 + 4000) * 1000,
+    "cpe": SPEND / (600 + 200 + 900 + 150),
+    "cpl": SPEND / (10 + 4 + 6 + 1),
+    "cpa": SPEND / (4 + 2 + 3 + 1),
+    # organic rows: fb-post-1 at facebook's rates, the rest at the default rates
+    "emv": (5 * 8 + 60 * 1 + 300 * 0.2)
+    + (12 * 5 + 90 * 0.5 + 1100 * 0.1)
+    + (6 * 5 + 80 * 0.5 + 120 * 0.1)
+    + (3 * 5 + 20 * 0.5 + 60 * 0.1),
+}
+
+# Monthly costs for all platforms are shared by each platform's share of spend.
+FB_FIXED = FIXED * FB_SPEND / SPEND
+IG_FIXED = FIXED * IG_SPEND / SPEND
+EXPECTED_BY_PLATFORM = {
+    "facebook": {
+        "spend": FB_SPEND,
+        "impressions": 20000 + 8000 + 5000,
+        "clicks": 400 + 150 + 60,
+        "engagements": 600 + 200 + 300,
+        "leads": 10 + 4 + 1,
+        "conversions": 4 + 2 + 0,
+        "revenue": 240 + 0,
+        "fixed_cost": FB_FIXED,
+        "cost": FB_SPEND + FB_FIXED,
+        "return": FB_RETURN,
+        "profit": FB_RETURN - (FB_SPEND + FB_FIXED),
+        "roi_pct": (FB_RETURN - (FB_SPEND + FB_FIXED)) / (FB_SPEND + FB_FIXED) * 100,
+        "roas": (240 + 2 * 60) / FB_SPEND,
+        "ctr": 610 / 33000,
+        "cpc": FB_SPEND / (400 + 150),
+        "cpm": FB_SPEND / (20000 + 8000) * 1000,
+        "cpe": FB_SPEND / (600 + 200),
+        "cpl": FB_SPEND / (10 + 4),
+        "cpa": FB_SPEND / (4 + 2),
+        "emv": 5 * 8 + 60 * 1 + 300 * 0.2,
+    },
+    "instagram": {
+        "spend": IG_SPEND,
+        "impressions": 15000 + 12000 + 4000,
+        "clicks": 300 + 90 + 70,
+        "engagements": 900 + 1100 + 150,
+        "leads": 6 + 2 + 1,
+        "conversions": 3 + 1 + 1,
+        "revenue": 180 + 45 + 60,
+        "fixed_cost": IG_FIXED,
+        "cost": IG_SPEND + IG_FIXED,
+        "return": IG_RETURN,
+        "profit": IG_RETURN - (IG_SPEND + IG_FIXED),
+        "roi_pct": (IG_RETURN - (IG_SPEND + IG_FIXED)) / (IG_SPEND + IG_FIXED) * 100,
+        "roas": (180 + 60) / IG_SPEND,
+        "ctr": 460 / 31000,
+        "cpc": IG_SPEND / (300 + 70),
+        "cpm": IG_SPEND / (15000 + 4000) * 1000,
+        "cpe": IG_SPEND / (900 + 150),
+        "cpl": IG_SPEND / (6 + 1),
+        "cpa": IG_SPEND / (3 + 1),
+        "emv": 12 * 5 + 90 * 0.5 + 1100 * 0.1,
+    },
+    # organic only: no spend, so no share of the fixed costs, and every paid ratio
+    # (and ROI over a cost of 0) is undefined
+    "linkedin": {
+        "spend": 0.0,
+        "impressions": 6000 + 3000,
+        "clicks": 80 + 20,
+        "engagements": 120 + 60,
+        "leads": 12 + 0,
+        "conversions": 1 + 0,
+        "revenue": 500 + 0,
+        "fixed_cost": 0.0,
+        "cost": 0.0,
+        "return": LI_RETURN,
+        "profit": LI_RETURN,
+        "roi_pct": None,
+        "roas": None,
+        "ctr": 100 / 9000,
+        "cpc": None,
+        "cpm": None,
+        "cpe": None,
+        "cpl": None,
+        "cpa": None,
+        "emv": 6 * 5 + 80 * 0.5 + 120 * 0.1 + 3 * 5 + 20 * 0.5 + 60 * 0.1,
+    },
+}
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, str]:
+    status = main([str(arg) for arg in args])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def summary_json(capsys: pytest.CaptureFixture[str], *args: object) -> dict:
+    status, out, err = run(capsys, "summary", *args, "--json")
+    assert status == 0, err
+    assert err == ""
+    return json.loads(out)
+
+
+def assert_metrics(actual: dict, expected: dict) -> None:
+    assert set(actual) == METRIC_KEYS
+    for key, value in expected.items():
+        if value is None:
+            assert actual[key] is None, key
+        else:
+            assert actual[key] == pytest.approx(value, rel=1e-12), key
+
+
+def test_summary_json_has_the_contract_keys_and_hand_computed_values(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    result = summary_json(capsys, SMALL_CSV, "--settings", SETTINGS)
+    assert set(result) == TOP_KEYS
+    assert result["rows_read"] == 8
+    assert result["rows_used"] == 8
+    assert result["warnings"] == []
+    assert result["currency"] == "USD"
+    assert result["period"] == {"start": "2024-03-01", "end": "2024-03-30"}
+
+    assert set(EXPECTED_TOTALS) == METRIC_KEYS
+    assert_metrics(result["totals"], EXPECTED_TOTALS)
+    # spot checks of the arithmetic above, as plain numbers
+    assert result["totals"]["spend"] == pytest.approx(255.75)
+    assert result["totals"]["fixed_cost"] == pytest.approx(344.969199, rel=1e-6)
+    assert result["totals"]["emv"] == pytest.approx(488.0)
+
+    assert set(result["by_platform"]) == {"facebook", "instagram", "linkedin"}
+    for platform, expected in EXPECTED_BY_PLATFORM.items():
+        assert set(expected) == METRIC_KEYS
+        assert_metrics(result["by_platform"][platform], expected)
+
+
+def test_summary_json_counts_are_integers(capsys: pytest.CaptureFixture[str]) -> None:
+    result = summary_json(capsys, SMALL_CSV, "--settings", SETTINGS)
+    for key in COUNT_KEYS:
+        assert type(result["totals"][key]) is int, key
+        for platform, values in result["by_platform"].items():
+            assert type(values[key]) is int, (platform, key)
+
+
+def test_platform_sums_add_up_to_the_totals(capsys: pytest.CaptureFixture[str]) -> None:
+    result = summary_json(capsys, SMALL_CSV, "--settings", SETTINGS)
+    for key in ("spend", "clicks", "revenue", "fixed_cost", "cost", "return", "profit", "emv"):
+        parts = sum(values[key] for values in result["by_platform"].values())
+        assert parts == pytest.approx(result["totals"][key], rel=1e-12), key
+
+
+def test_summary_of_the_xlsx_twin_gives_the_same_numbers(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    result = summary_json(capsys, SMALL_XLSX, "--settings", SETTINGS)
+    assert result["rows_read"] == 8
+    assert result["rows_used"] == 8
+    assert_metrics(result["totals"], EXPECTED_TOTALS)
+    for platform, expected in EXPECTED_BY_PLATFORM.items():
+        assert_metrics(result["by_platform"][platform], expected)
+
+
+def test_summary_without_settings_uses_the_defaults(capsys: pytest.CaptureFixture[str]) -> None:
+    result = summary_json(capsys, SMALL_CSV)
+    totals = result["totals"]
+    assert result["currency"] == "USD"
+    # no monthly costs, values of 0: return is the tracked revenue alone
+    assert totals["fixed_cost"] == 0
+    assert totals["cost"] == pytest.approx(255.75)
+    assert totals["return"] == pytest.approx(1025.0)
+    assert totals["roi_pct"] == pytest.approx((1025.0 - 255.75) / 255.75 * 100)
+    # default EMV rates: cpm 7, cpc 1, cpe 0 on the organic rows
+    assert totals["emv"] == pytest.approx(
+        (5000 + 12000 + 6000 + 3000) / 1000 * 7 + (60 + 90 + 80 + 20) * 1
+    )
+
+
+def test_summary_of_two_files_adds_them_up(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    extra = tmp_path / "tiktok.csv"
+    extra.write_text("date,platform,paid,spend,clicks,impressions\n2024-03-31,tiktok,true,20,40,2000\n")
+    result = summary_json(capsys, SMALL_CSV, extra, "--settings", SETTINGS)
+    assert result["rows_read"] == 9
+    assert result["rows_used"] == 9
+    assert result["period"] == {"start": "2024-03-01", "end": "2024-03-31"}
+    fixed = 350 * 31 / (365.25 / 12)
+    assert result["totals"]["spend"] == pytest.approx(255.75 + 20)
+    assert result["totals"]["clicks"] == 1170 + 40
+    assert result["totals"]["fixed_cost"] == pytest.approx(fixed, rel=1e-12)
+    assert result["by_platform"]["tiktok"]["fixed_cost"] == pytest.approx(
+        fixed * 20 / (255.75 + 20), rel=1e-12
+    )
+    assert result["by_platform"]["tiktok"]["cpc"] == pytest.approx(20 / 40)
+
+
+def test_summary_table_is_readable_text(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "summary", SMALL_CSV, "--settings", SETTINGS)
+    assert status == 0
+    assert err == ""
+    with pytest.raises(json.JSONDecodeError):
+        json.loads(out)
+    lines = out.splitlines()
+    assert lines[0] == "rows read 8, used 8; period 2024-03-01 to 2024-03-30; currency USD"
+
+    def line(label: str) -> str:
+        found = [text for text in lines if text.startswith(label + " ")]
+        assert len(found) == 1, (label, out)
+        return found[0]
+
+    assert line("Ad spend").split()[-1] == "$255.75"
+    assert line("Clicks").split()[-1] == "1,170"
+    assert line("Impressions").split()[-1] == "73,000"
+    # 255.75 + 350 x 30 / 30.4375 = 600.7192
+    assert line("Total cost").split()[-1] == "$600.72"
+    assert line("Return").split()[-1] == "$1,225.00"
+    # (1225 - 600.7192) / 600.7192 = 103.92 %
+    assert line("ROI").split()[-1] == "103.9%"
+    # 255.75 / (10 + 4 + 6 + 1) = 12.18
+    assert line("Cost per lead").split()[-1] == "$12.18"
+    assert "Warnings:" not in out
+
+
+def test_undefined_totals_show_a_dash(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    organic = tmp_path / "organic.csv"
+    organic.write_text("date,platform,impressions,clicks\n2024-03-01,instagram,1000,0\n")
+    status, out, _ = run(capsys, "summary", organic)
+    assert status == 0
+    cpc = [text for text in out.splitlines() if text.startswith("CPC ")]
+    assert cpc and cpc[0].split()[-1] == "\u2014"
+
+    result = summary_json(capsys, organic)
+    assert result["totals"]["cpc"] is None
+    assert result["totals"]["roas"] is None
+    assert result["totals"]["roi_pct"] is None
+    assert result["totals"]["ctr"] == 0
+
+
+def test_warnings_include_excluded_rows_and_other_notes(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    messy = tmp_path / "messy.csv"
+    messy.write_text(
+        "date,Amount spent (EUR),clicks,Notes\n"  # row 1
+        "2024-03-01,10,5,ok\n"  # row 2
+        "2024-03-02,3,abc,bad clicks\n"  # row 3
+        "someday,4,6,bad date\n"  # row 4
+        ",,,\n"  # row 5
+        "2024-03-05,2,1,ok\n"  # row 6
+    )
+    result = summary_json(capsys, messy, "--settings", SETTINGS)
+    assert result["rows_read"] == 5
+    assert result["rows_used"] == 2
+    assert result["totals"]["spend"] == pytest.approx(12.0)
+    assert result["totals"]["clicks"] == 6
+    assert result["period"] == {"start": "2024-03-01", "end": "2024-03-05"}
+    warnings = result["warnings"]
+    assert all(isinstance(text, str) for text in warnings)
+    name = str(messy)
+
+    def warning_with(*parts: str) -> str:
+        found = [text for text in warnings if all(part in text for part in parts)]
+        assert len(found) == 1, (parts, warnings)
+        return found[0]
+
+    warning_with(name, "row 3", "clicks")
+    warning_with(name, "row 4", "date")
+    warning_with(name, "row 5", "no numbers")
+    warning_with(name, "Notes")  # a column that was not used
+    warning_with(name, "other")  # no platform column
+    warning_with(name, "EUR", "USD")  # the file's currency is not the settings'
+
+    status, out, _ = run(capsys, "summary", messy, "--settings", SETTINGS)
+    assert status == 0
+    assert "Warnings:" in out
+    assert "row 3" in out
+
+
+def test_summary_json_is_strict_json_even_for_a_cell_reading_inf(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    odd = tmp_path / "odd.csv"
+    odd.write_text("platform,spend,clicks\nfacebook,inf,3\nfacebook,5,2\n")
+    status, out, err = run(capsys, "summary", odd, "--json")
+    assert status in (0, 2)
+    if status == 2:
+        assert_one_line_naming(err, str(odd))
+        return
+
+    def no_constants(word: str) -> None:
+        raise AssertionError(f"{word} is not JSON")
+
+    result = json.loads(out, parse_constant=no_constants)
+    assert result["rows_read"] == 2
+    assert result["totals"]["spend"] in (5.0, None)
+
+
+# ---------------------------------------------------------------- bad input: exit 2
+
+
+def corrupt_xlsx(path: Path) -> Path:
+    path.write_bytes(b"PK\x03\x04" + b"not really a workbook" * 10)
+    return path
+
+
+def not_a_workbook_zip(path: Path) -> Path:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("readme.txt", "hello")
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+def ragged_csv(path: Path) -> Path:
+    path.write_text("platform,clicks\nfacebook,1\nfacebook,2,3,4\n")
+    return path
+
+
+def random_binary(path: Path) -> Path:
+    path.write_bytes(bytes(range(256)) * 8)
+    return path
+
+
+def no_measures(path: Path) -> Path:
+    path.write_text("name,notes\nAlice,hello\n")
+    return path
+
+
+def empty_file(path: Path) -> Path:
+    path.write_bytes(b"")
+    return path
+
+
+def assert_one_line_naming(err: str, name: str) -> None:
+    assert err.endswith("\n")
+    lines = err.splitlines()
+    assert len(lines) == 1, err
+    assert name in lines[0]
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("filename", "make", "problem"),
+    [
+        pytest.param("missing.csv", None, "cannot read", id="missing-file"),
+        pytest.param("report.xlsx", corrupt_xlsx, "damaged", id="corrupt-xlsx"),
+        pytest.param("archive.xlsx", not_a_workbook_zip, "not an Excel", id="zip-not-workbook"),
+        pytest.param("ragged.csv", ragged_csv, "CSV", id="ragged-csv"),
+        pytest.param("noise.csv", random_binary, "not a spreadsheet", id="binary"),
+        pytest.param("notes.csv", no_measures, "none of its columns", id="no-measures"),
+        pytest.param("empty.csv", empty_file, "empty", id="empty-file"),
+    ],
+)
+def test_bad_data_file_exits_2_with_one_line_naming_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, filename: str, make, problem: str
+) -> None:
+    path = tmp_path / filename
+    if make is not None:
+        make(path)
+    status, out, err = run(capsys, "summary", path, "--json")
+    assert status == 2
+    assert out == ""
+    assert_one_line_naming(err, str(path))
+    assert problem in err
+
+
+def test_a_bad_file_among_good_ones_still_exits_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    broken = corrupt_xlsx(tmp_path / "broken.xlsx")
+    status, out, err = run(capsys, "summary", SMALL_CSV, broken, "--settings", SETTINGS)
+    assert status == 2
+    assert out == ""
+    assert_one_line_naming(err, str(broken))
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        pytest.param('{"currency": "USD", "budget": 5}', "unknown setting 'budget'",
+                     id="unknown-key"),
+        pytest.param('{"costs": {"tools_per_month": 5, "coffee": 2}}', "costs.coffee",
+                     id="unknown-nested-key"),
+        pytest.param('{"currency": "USD",', "not valid JSON", id="not-json"),
+        pytest.param("currency = USD\n", "not valid JSON", id="not-json-at-all"),
+        pytest.param('{"costs": {"tools_per_month": -5}}', "negative", id="negative-cost"),
+    ],
+)
+def test_bad_settings_file_exits_2_with_one_line_naming_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, text: str, problem: str
+) -> None:
+    settings = tmp_path / "my-settings.json"
+    settings.write_text(text)
+    status, out, err = run(capsys, "summary", SMALL_CSV, "--settings", settings, "--json")
+    assert status == 2
+    assert out == ""
+    assert_one_line_naming(err, str(settings))
+    assert problem in err
+
+
+def test_missing_settings_file_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    settings = tmp_path / "nowhere.json"
+    status, out, err = run(capsys, "summary", SMALL_CSV, "--settings", settings)
+    assert status == 2
+    assert out == ""
+    assert_one_line_naming(err, str(settings))
+
+
+def test_workbook_with_dates_typed_as_numbers_gives_no_traceback(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # Dates in a "General"-formatted column are Excel serial numbers (45352 = 2024-03-01).
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["date", "platform", "spend", "clicks"])
+    sheet.append([45352, "facebook", 10, 5])
+    sheet.append([45353, "facebook", 20, 7])
+    path = tmp_path / "serial.xlsx"
+    book.save(path)
+    status, out, err = run(capsys, "summary", path, "--json")
+    assert status in (0, 2)
+    assert "Traceback" not in err
+    if status == 0:
+        result = json.loads(out)
+        assert result["rows_read"] == 2
+        assert result["period"]["start"] in (None, "2024-03-01")
+    else:
+        assert_one_line_naming(err, str(path))
+
+
+# ---------------------------------------------------------------- the installed script
+
+
+def smroi_script() -> str:
+    script = Path(sys.executable).parent / "smroi"
+    assert script.exists(), f"the smroi console script is not installed next to {sys.executable}"
+    return str(script)
+
+
+def test_console_script_prints_the_summary_json() -> None:
+    done = subprocess.run(
+        [smroi_script(), "summary", str(SMALL_CSV), "--settings", str(SETTINGS), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert set(result) == TOP_KEYS
+    assert result["rows_used"] == 8
+    assert_metrics(result["totals"], EXPECTED_TOTALS)
+
+
+def test_console_script_exits_2_on_a_missing_file(tmp_path: Path) -> None:
+    missing = tmp_path / "gone.csv"
+    done = subprocess.run(
+        [smroi_script(), "summary", str(missing)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert_one_line_naming(done.stderr, str(missing))
