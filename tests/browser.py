@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -62,9 +63,8 @@ def streamlit_server(root: Path, timeout: float = 60.0) -> Iterator[str]:
         "--browser.gatherUsageStats",
         "false",
     ]
-    process = subprocess.Popen(
-        command, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-    )
+    log = tempfile.TemporaryFile(mode="w+")  # a pipe nobody reads could stall the server
+    process = subprocess.Popen(command, cwd=root, stdout=log, stderr=subprocess.STDOUT, text=True)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + timeout
@@ -76,7 +76,8 @@ def streamlit_server(root: Path, timeout: float = 60.0) -> Iterator[str]:
             except OSError:
                 pass
             if process.poll() is not None or time.monotonic() > deadline:
-                output = process.stdout.read() if process.stdout else ""
+                log.seek(0)
+                output = log.read()
                 raise RuntimeError(f"streamlit did not start on {url}:\n{output[-3000:]}")
             time.sleep(0.3)
         yield url
@@ -86,3 +87,5 @@ def streamlit_server(root: Path, timeout: float = 60.0) -> Iterator[str]:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+            process.wait()
+        log.close()

@@ -49,7 +49,7 @@ def test_changing_a_cost_in_the_sidebar_changes_roi(page) -> None:  # type: igno
     roi = kpi(page, "ROI")
     before = roi.inner_text()
     assert before.endswith("%")
-    agency = page.get_by_label("Agency / freelancer")
+    agency = page.get_by_role("spinbutton", name="Agency / freelancer")
     agency.fill("2500")
     agency.press("Enter")
     expect(roi).not_to_have_text(before, timeout=30_000)

@@ -49,7 +49,7 @@ def test_overview_shows_the_six_kpi_cards_with_help() -> None:
 
 def test_overview_charts_have_titles_axis_units_and_tooltips() -> None:
     app = run_app()
-    specs = [json.loads(chart.proto.spec) for chart in app.get("arrow_vega_lite_chart")]
+    specs = [json.loads(chart.proto.spec) for chart in app.get("vega_lite_chart")]
     titles = {_title(spec) for spec in specs}
     assert {
         "Return vs total cost by platform",
