@@ -105,9 +105,10 @@ st.altair_chart(
     width="stretch",
 )
 
-st.subheader(f"Best and worst by {result_label.lower()}")
-best, worst, no_result = smroi.best_and_worst(frame)
-show = {column: smroi.LEVEL_LABELS[column] for column in group_columns}
+st.subheader(f"Best and worst posts and ads by {result_label.lower()}")
+elements = smroi.drill_down(view.analysis, "element", platform=platform, campaign=campaign)
+best, worst, no_result = smroi.best_and_worst(elements)
+show = {column: smroi.LEVEL_LABELS[column] for column in smroi.LEVELS["element"]}
 best_col, worst_col = st.columns(2)
 with best_col:
     st.markdown("**Cheapest results**")
@@ -118,5 +119,6 @@ with worst_col:
         worst, show, ["cost_per_result", "spend"], currency, labels=labels, key="cpr.worst"
     )
 if not no_result.empty:
-    st.markdown(f"**Spent money with no {smroi.OBJECTIVE_RESULTS[settings.objective][0]}**")
+    results_word = smroi.RESULT_WORDS[settings.objective]
+    st.markdown(f"**Spent money with no {results_word}**")
     metric_table(no_result, show, ["spend", "clicks"], currency, key="cpr.no_result")

@@ -27,7 +27,14 @@ from smroi.metrics import (
     safe_divide,
 )
 from smroi.narrative import cost_per_result_sentence, headline_sentence
-from smroi.registry import METRICS, OBJECTIVE_RESULTS, SUMMARY_KEYS, Metric, cost_per_result_label
+from smroi.registry import (
+    METRICS,
+    OBJECTIVE_RESULTS,
+    RESULT_WORDS,
+    SUMMARY_KEYS,
+    Metric,
+    cost_per_result_label,
+)
 from smroi.settings import (
     COST_LINE_LABELS,
     COST_LINES,
@@ -61,6 +68,7 @@ __all__ = [
     "OBJECTIVES",
     "OBJECTIVE_RESULTS",
     "PREFIX_SYMBOLS",
+    "RESULT_WORDS",
     "SUMMARY_KEYS",
     "Analysis",
     "Costs",

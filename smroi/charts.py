@@ -95,38 +95,48 @@ def roi_by_platform(by_platform: pd.DataFrame) -> alt.Chart:
 
 def return_and_cost_over_time(
     trend: pd.DataFrame, currency: str, period: str = "week"
-) -> alt.Chart:
-    """Lines of return and total cost per period (fixed costs spread by days)."""
-    long = _amounts_long(trend, "period_start", currency)
-    return (
-        alt.Chart(
-            long,
-            title=alt.Title(
-                f"Return and total cost per {period}",
-                subtitle=f"Each point is the {period} starting that day",
-            ),
-        )
-        .mark_line(point=True)
-        .encode(
-            x=alt.X("period_start:T", title=f"{period.capitalize()} starting"),
-            y=alt.Y("amount:Q", title=f"Amount ({currency})"),
-            color=alt.Color(
-                "measure:N",
-                title=None,
-                scale=alt.Scale(
-                    domain=["Return", "Total cost"], range=[RETURN_COLOUR, COST_COLOUR]
-                ),
-                legend=alt.Legend(orient="top"),
-            ),
-            tooltip=[
-                alt.Tooltip(
-                    "period_start:T", title=f"{period.capitalize()} starting", format="%d %b %Y"
-                ),
-                alt.Tooltip("measure:N", title="What"),
-                alt.Tooltip("amount_text:N", title=f"Amount ({currency})"),
-            ],
-        )
+) -> alt.LayerChart:
+    """Lines of return and total cost per period (fixed costs spread by days).
+
+    A period the data covers only in part (the first or last) has a hollow point, so a
+    short last week does not read as a collapse.
+    """
+    long = trend.melt(
+        id_vars=["period_start", "days", "partial"],
+        value_vars=["return", "cost"],
+        var_name="measure",
+        value_name="amount",
     )
+    long["measure"] = long["measure"].map({"return": "Return", "cost": "Total cost"})
+    long["amount_text"] = [format_value(v, "money", currency) for v in long["amount"]]
+    subtitle = [f"Each point is the {period} starting that day"]
+    if trend["partial"].any():
+        subtitle.append(f"Hollow point: a {period} the data covers only in part")
+    scale = alt.Scale(domain=["Return", "Total cost"], range=[RETURN_COLOUR, COST_COLOUR])
+    colour = alt.Color("measure:N", title=None, scale=scale, legend=alt.Legend(orient="top"))
+    base = alt.Chart(
+        long, title=alt.Title(f"Return and total cost per {period}", subtitle=subtitle)
+    ).encode(
+        x=alt.X("period_start:T", title=f"{period.capitalize()} starting"),
+        y=alt.Y("amount:Q", title=f"Amount ({currency})"),
+        color=colour,
+    )
+    points = base.mark_point(size=70, strokeWidth=2, opacity=1).encode(
+        fill=alt.condition(
+            "datum.partial",
+            alt.value("white"),
+            alt.Color("measure:N", scale=scale, legend=None),
+        ),
+        tooltip=[
+            alt.Tooltip(
+                "period_start:T", title=f"{period.capitalize()} starting", format="%d %b %Y"
+            ),
+            alt.Tooltip("measure:N", title="What"),
+            alt.Tooltip("amount_text:N", title=f"Amount ({currency})"),
+            alt.Tooltip("days:Q", title="Days covered"),
+        ],
+    )
+    return base.mark_line() + points
 
 
 def metric_by_group(

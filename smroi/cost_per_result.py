@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 
 from smroi.canonical import NOT_SET
@@ -42,13 +44,14 @@ def drill_down(
 def best_and_worst(
     frame: pd.DataFrame, n: int = 5
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """The n cheapest and n dearest rows by cost per result, and those that spent with no result.
+    """The cheapest and the dearest rows by cost per result (never the same row in both),
+    and the rows that spent money with no result, biggest spend first.
 
     Only rows with ad spend count: organic posts have no cost per result.
     """
     spent = frame[frame["spend"] > 0]
-    ranked = spent[spent["cost_per_result"].notna()].sort_values("cost_per_result")
-    best = ranked.head(n)
-    worst = ranked.iloc[::-1].head(n)
+    ranked = spent[spent["cost_per_result"].notna()].sort_values("cost_per_result", kind="stable")
+    best = ranked.head(min(n, math.ceil(len(ranked) / 2)))
+    worst = ranked.iloc[len(best) :].iloc[::-1].head(n)
     no_result = spent[spent["cost_per_result"].isna()].sort_values("spend", ascending=False)
     return best, worst, no_result

@@ -397,7 +397,8 @@ def over_time(analysis: Analysis, period: str = "week") -> pd.DataFrame:
     """Every metric per day, week, month, quarter or year, with fixed costs spread by days.
 
     Periods with no rows still carry their fixed costs. Rows without a date are left
-    out of a trend.
+    out of a trend. `days` is how many covered days a period has, and `partial` marks a
+    first or last period the data covers only in part (its sums are not comparable).
     """
     frequency = FREQUENCIES[period]
     rows = analysis.rows[analysis.rows["date"].notna()]
@@ -413,7 +414,11 @@ def over_time(analysis: Analysis, period: str = "week") -> pd.DataFrame:
     share = days_per_period.reindex(sums.index, fill_value=0) / len(days)
     sums["fixed_cost"] = total_fixed * share
     sums.index.name = "period_start"
-    return _derive(sums, analysis.settings).reset_index()
+    derived = _derive(sums, analysis.settings)
+    period_days = derived.index.to_period(frequency)
+    derived["days"] = days_per_period.reindex(derived.index, fill_value=0).to_numpy()
+    derived["partial"] = derived["days"] < (period_days.end_time - period_days.start_time).days + 1
+    return derived.reset_index()
 
 
 def rows_in_view(analysis: Analysis) -> int:

@@ -298,6 +298,14 @@ OBJECTIVE_RESULTS: dict[str, tuple[str, str]] = {
     "sales": ("conversions", "sale"),
 }
 
+# The results of each objective in words, for sentences ("no sales", "no leads").
+RESULT_WORDS: dict[str, str] = {
+    "awareness": "impressions",
+    "engagement": "engagements",
+    "leads": "leads",
+    "sales": "sales",
+}
+
 
 def metric(key: str) -> Metric:
     """The registry entry for a key; KeyError names the unknown key."""

@@ -86,7 +86,7 @@ def test_cost_per_result_page_drills_down_to_posts_and_ads() -> None:
     table = app.dataframe[0].value
     assert list(table.columns[:3]) == ["platform", "campaign", "element"]
     assert len(table) > 10
-    assert any("Best and worst" in header.value for header in app.subheader)
+    assert any("Best and worst posts and ads" in header.value for header in app.subheader)
 
 
 def test_data_page_accounts_for_every_row() -> None:
@@ -102,6 +102,9 @@ def _title(spec: dict) -> str:
 
 
 def _encoding(spec: dict) -> dict:
-    if "encoding" in spec:
-        return spec["encoding"]
-    return spec["layer"][0]["encoding"]
+    """The chart's encodings, merged over its layers (a tooltip may sit on any layer)."""
+    merged: dict = {}
+    for part in [spec, *spec.get("layer", [])]:
+        for channel, value in part.get("encoding", {}).items():
+            merged.setdefault(channel, value)
+    return merged
