@@ -7,7 +7,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT
+from tests.conftest import FIXTURES, ROOT
 
 APP = str(ROOT / "app.py")
 PAGES = ["pages/overview.py", "pages/cost_per_result.py", "pages/data.py"]
@@ -108,3 +108,58 @@ def _encoding(spec: dict) -> dict:
         for channel, value in part.get("encoding", {}).items():
             merged.setdefault(channel, value)
     return merged
+
+
+def test_uploading_a_canonical_csv_shows_its_numbers() -> None:
+    app = run_app()
+    upload = (FIXTURES / "browser_upload.csv").read_bytes()
+    app.file_uploader(key="uploads").set_value([("spring.csv", upload, "text/csv")]).run()
+    assert not app.exception
+    assert not [info for info in app.info if "sample data" in info.value]
+    # by hand, with the sample settings: 2 days = 2 / 30.4375 months of $899 a month
+    # = $59.07 of other costs; ad spend $150; return = tracked revenue $300 + $150
+    fixed = 899 * 2 / 30.4375
+    cost = 150 + fixed
+    cards = {card.label: card.value for card in app.metric}
+    assert cards["Total cost"] == f"${cost:,.2f}" == "$209.07"
+    assert cards["Return"] == "$450.00"
+    assert cards["ROI"] == f"{(450 - cost) / cost * 100:.1f}%" == "115.2%"
+    assert cards["ROAS"] == "3.00x"
+    assert cards["Cost per sale"] == "$21.43"  # 150 / 7 sales
+
+
+def test_a_broken_upload_keeps_the_data_and_says_why_in_one_sentence() -> None:
+    app = run_app()
+    before = {card.label: card.value for card in app.metric}
+    app.file_uploader(key="uploads").set_value(
+        [("report.xlsx", b"PK\x03\x04 not really a workbook", "application/octet-stream")]
+    ).run()
+    assert not app.exception
+    errors = [error.value for error in app.error]
+    assert "report.xlsx: the Excel file is damaged (not a valid .xlsx archive)." in errors
+    assert {card.label: card.value for card in app.metric} == before
+
+
+def test_settings_file_round_trip_through_the_sidebar() -> None:
+    app = run_app()
+    settings = json.loads((ROOT / "sample_data" / "settings.json").read_text())
+    settings["costs"]["agency_per_month"] = 500
+    settings["objective"] = "leads"
+    app.file_uploader(key="settings_upload").set_value(
+        ("mine.json", json.dumps(settings).encode(), "application/json")
+    ).run()
+    assert not app.exception
+    assert app.number_input(key="set.costs.agency_per_month").value == 500
+    assert app.selectbox(key="set.objective").value == "leads"
+    assert any("Loaded settings from mine.json" in s.value for s in app.success)
+
+
+def test_a_bad_settings_file_changes_nothing_and_names_the_problem() -> None:
+    app = run_app()
+    app.file_uploader(key="settings_upload").set_value(
+        ("bad.json", b'{"costs": {"hourly_rate": -5}, "colour": "red"}', "application/json")
+    ).run()
+    assert not app.exception
+    message = " ".join(error.value for error in app.error)
+    assert "bad.json" in message and "colour" in message and "negative" in message
+    assert app.number_input(key="set.costs.hourly_rate").value == 35
