@@ -16,19 +16,7 @@ COUNTS: tuple[str, ...] = (
     "leads",
     "conversions",
 )
-MEASURES: tuple[str, ...] = (
-    "spend",
-    "impressions",
-    "reach",
-    "clicks",
-    "engagements",
-    "video_views",
-    "followers_gained",
-    "leads",
-    "conversions",
-    "revenue",
-    "commissions",
-)
+MEASURES: tuple[str, ...] = ("spend", *COUNTS, "revenue", "commissions")
 DIMENSIONS: tuple[str, ...] = (
     "age",
     "gender",

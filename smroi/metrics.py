@@ -17,7 +17,7 @@ from typing import Any, overload
 import numpy as np
 import pandas as pd
 
-from smroi.canonical import NOT_SET, empty_table
+from smroi.canonical import MEASURES, NOT_SET, empty_table
 from smroi.registry import METRICS, OBJECTIVE_RESULTS
 from smroi.settings import COST_LINE_LABELS, Settings
 
@@ -25,17 +25,7 @@ DAYS_PER_MONTH = 365.25 / 12
 
 # Row values that add up; every metric is computed from their sums.
 SUMMED: tuple[str, ...] = (
-    "spend",
-    "impressions",
-    "reach",
-    "clicks",
-    "engagements",
-    "video_views",
-    "followers_gained",
-    "leads",
-    "conversions",
-    "revenue",
-    "commissions",
+    *MEASURES,
     "paid_spend",
     "paid_impressions",
     "paid_clicks",
