@@ -5,6 +5,7 @@ import streamlit as st
 
 from ui.frame import require_frame
 from ui.state import get_view
+from ui.widgets import plain
 
 require_frame()
 
@@ -34,7 +35,9 @@ st.dataframe(summary, hide_index=True)
 for report in reports:
     if report.error:
         continue
-    with st.expander(f"{report.file}: {report.rows_used:,} of {report.rows_read:,} rows used"):
+    with st.expander(
+        f"{plain(report.file)}: {report.rows_used:,} of {report.rows_read:,} rows used"
+    ):
         mapping = pd.DataFrame(
             {
                 "Column in your file": list(report.column_map),
@@ -44,11 +47,13 @@ for report in reports:
         st.markdown("**Columns recognised**")
         st.dataframe(mapping, hide_index=True)
         if report.ignored_columns:
-            st.markdown("**Columns not used:** " + ", ".join(report.ignored_columns))
+            st.markdown(
+                "**Columns not used:** " + ", ".join(plain(c) for c in report.ignored_columns)
+            )
         if report.currency:
-            st.markdown(f"**Currency in the headers:** {report.currency}")
+            st.markdown(f"**Currency in the headers:** {plain(report.currency)}")
         for warning in report.warnings:
-            st.warning(warning)
+            st.warning(plain(warning))
         if report.rows_excluded:
             st.markdown(f"**Rows left out ({report.rows_excluded:,})**")
             excluded = report.excluded.rename(columns={"row": "Row in file", "reason": "Reason"})

@@ -7,7 +7,7 @@ from smroi import charts
 from ui import data
 from ui.frame import period_caption, require_frame, show_warnings
 from ui.state import get_view
-from ui.widgets import kpi_cards
+from ui.widgets import kpi_cards, plain
 
 require_frame()
 
@@ -48,7 +48,9 @@ else:
         str(p) for p, c in zip(by_platform["platform"], by_platform["cost"], strict=True) if not c
     ]
     if no_cost:
-        right.caption(f"ROI is undefined (—) for {', '.join(no_cost)}: no cost was assigned.")
+        right.caption(
+            f"ROI is undefined (—) for {plain(', '.join(no_cost))}: no cost was assigned."
+        )
     period = (
         st.segmented_control(
             "Trend by", ["day", "week", "month"], default="week", key="overview.period"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -21,6 +22,11 @@ def run_app(page: str | None = None) -> AppTest:
         app.run()
     assert not app.exception, app.exception
     return app
+
+
+def rendered(markdown: str) -> str:
+    """What a user reads: markdown escapes removed."""
+    return re.sub(r"\\(.)", r"\1", markdown)
 
 
 def metric_value(app: AppTest, label: str) -> str:
@@ -135,7 +141,7 @@ def test_a_broken_upload_keeps_the_data_and_says_why_in_one_sentence() -> None:
         [("report.xlsx", b"PK\x03\x04 not really a workbook", "application/octet-stream")]
     ).run()
     assert not app.exception
-    errors = [error.value for error in app.error]
+    errors = [rendered(error.value) for error in app.error]
     assert "report.xlsx: the Excel file is damaged (not a valid .xlsx archive)." in errors
     assert {card.label: card.value for card in app.metric} == before
 
@@ -151,7 +157,7 @@ def test_settings_file_round_trip_through_the_sidebar() -> None:
     assert not app.exception
     assert app.number_input(key="set.costs.agency_per_month").value == 500
     assert app.selectbox(key="set.objective").value == "leads"
-    assert any("Loaded settings from mine.json" in s.value for s in app.success)
+    assert any("Loaded settings from mine.json" in rendered(s.value) for s in app.success)
 
 
 def test_a_bad_settings_file_changes_nothing_and_names_the_problem() -> None:
@@ -160,6 +166,17 @@ def test_a_bad_settings_file_changes_nothing_and_names_the_problem() -> None:
         ("bad.json", b'{"costs": {"hourly_rate": -5}, "colour": "red"}', "application/json")
     ).run()
     assert not app.exception
-    message = " ".join(error.value for error in app.error)
+    message = rendered(" ".join(error.value for error in app.error))
     assert "bad.json" in message and "colour" in message and "negative" in message
     assert app.number_input(key="set.costs.hourly_rate").value == 35
+
+
+def test_file_names_cannot_inject_markdown_links() -> None:
+    app = run_app()
+    app.file_uploader(key="uploads").set_value(
+        [("[click me](http://evil.example).csv", b"", "text/csv")]
+    ).run()
+    assert not app.exception
+    shown = " ".join(error.value for error in app.error)
+    assert "[click me](http://evil.example)" not in shown
+    assert r"\[click me\]\(http\://evil\.example\)\.csv" in shown

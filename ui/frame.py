@@ -6,6 +6,7 @@ import streamlit as st
 
 import smroi
 from ui.state import VIEW, View
+from ui.widgets import plain
 
 
 def show_notices(view: View) -> None:
@@ -13,7 +14,7 @@ def show_notices(view: View) -> None:
     if view.data.is_sample:
         st.info("You are looking at sample data — upload your own in the sidebar.", icon="ℹ️")
     for notice in view.notices:
-        st.error(notice)
+        st.error(plain(notice))
 
 
 def period_caption(view: View) -> str:
@@ -33,7 +34,7 @@ def period_caption(view: View) -> str:
 def show_warnings(view: View) -> None:
     """The analysis' notes (costs assigned to absent platforms, rows without dates)."""
     for warning in view.analysis.warnings:
-        st.warning(warning)
+        st.warning(plain(warning))
 
 
 def require_frame() -> None:

@@ -14,6 +14,7 @@ import streamlit as st
 
 import smroi
 from ui import data, state
+from ui.widgets import plain
 
 CURRENCIES = ("USD", "EUR", "GBP", "NOK", "SEK", "DKK", "IRR", "INR", "BRL", "CAD", "AUD", "JPY")
 OBJECTIVE_LABELS = {
@@ -306,7 +307,7 @@ def _save_and_load(settings: smroi.Settings) -> None:
         message = st.session_state.get(state.SETTINGS_MESSAGE)
         if message:
             kind, text = message
-            (st.error if kind == "error" else st.success)(text)
+            (st.error if kind == "error" else st.success)(plain(text))
 
 
 def _load_settings_file() -> None:

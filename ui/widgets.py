@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -9,6 +10,15 @@ import pandas as pd
 import streamlit as st
 
 from smroi import DASH, METRICS, PREFIX_SYMBOLS, currency_symbol, format_metric
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def plain(text: object) -> str:
+    """User text (file, column, platform names) made safe to show in markdown elements:
+    every markdown character is escaped, so a name cannot become a link, an image or
+    formatting."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
 
 
 def metric_help(key: str) -> str:
