@@ -5,7 +5,9 @@ import streamlit as st
 from ui.frame import show_notices
 from ui.sidebar import render_sidebar
 
-st.set_page_config(page_title="smroi: social media ROI", page_icon=":material/insights:", layout="wide")
+st.set_page_config(
+    page_title="smroi: social media ROI", page_icon=":material/insights:", layout="wide"
+)
 
 pages = st.navigation(
     [

@@ -37,8 +37,9 @@ def main() -> None:
         page.wait_for_selector("[data-testid=stMain] h1", timeout=60_000)
         if args.upload:
             page.set_input_files("[data-testid=stSidebar] input[type=file]", str(args.upload))
-            page.get_by_text("You are looking at sample data").wait_for(state="detached",
-                                                                       timeout=60_000)
+            page.get_by_text("You are looking at sample data").wait_for(
+                state="detached", timeout=60_000
+            )
         page.wait_for_timeout(3000)  # let charts finish drawing
         page.screenshot(path=str(args.out), full_page=True)
         browser.close()

@@ -63,29 +63,34 @@ def streamlit_server(root: Path, timeout: float = 60.0) -> Iterator[str]:
         "--browser.gatherUsageStats",
         "false",
     ]
-    log = tempfile.TemporaryFile(mode="w+")  # a pipe nobody reads could stall the server
-    process = subprocess.Popen(command, cwd=root, stdout=log, stderr=subprocess.STDOUT, text=True)
     url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                log.seek(0)
-                output = log.read()
-                raise RuntimeError(f"streamlit did not start on {url}:\n{output[-3000:]}")
-            time.sleep(0.3)
-        yield url
-    finally:
-        process.terminate()
+    # the server's output goes to a file: a pipe nobody reads could stall the server
+    with tempfile.TemporaryFile(mode="w+") as log:
+        process = subprocess.Popen(
+            command, cwd=root, stdout=log, stderr=subprocess.STDOUT, text=True
+        )
         try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        log.close()
+            _wait_until_healthy(url, process, log, timeout)
+            yield url
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def _wait_until_healthy(url: str, process: subprocess.Popen, log, timeout: float) -> None:  # type: ignore[type-arg, no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            log.seek(0)
+            raise RuntimeError(f"streamlit did not start on {url}:\n{log.read()[-3000:]}")
+        time.sleep(0.3)

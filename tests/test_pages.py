@@ -142,7 +142,10 @@ def test_a_broken_upload_keeps_the_data_and_says_why_in_one_sentence() -> None:
     ).run()
     assert not app.exception
     errors = [rendered(error.value) for error in app.error]
-    assert "report.xlsx: the Excel file is damaged (not a valid .xlsx archive)." in errors
+    assert errors == [
+        "report.xlsx: the Excel file is damaged (not a valid .xlsx archive). "
+        "The dashboard still shows the data it had."
+    ]
     assert {card.label: card.value for card in app.metric} == before
 
 

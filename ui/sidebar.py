@@ -87,10 +87,11 @@ def _data_section() -> tuple[state.LoadedData, list[str]]:
     notices += [report.error for report in reports if report.error]
     if sum(report.rows_used for report in reports) == 0:
         previous = st.session_state.get(state.LAST_GOOD) or _sample()
-        notices.append(
-            "None of the uploaded files had rows smroi could use, so the dashboard "
-            "still shows the data it had."
-        )
+        kept = "The dashboard still shows the data it had."
+        if notices:
+            notices[-1] = f"{notices[-1]} {kept}"
+        else:  # files were read but every row was left out (see the Data page)
+            notices.append(f"None of the uploaded rows could be used. {kept}")
         return previous, notices
     loaded = state.LoadedData(key=key, table=table, reports=tuple(reports), is_sample=False)
     st.session_state[state.LAST_GOOD] = loaded
