@@ -8,7 +8,6 @@ and the same settings, and nobody can reach another user's data by a file name.
 from __future__ import annotations
 
 import hashlib
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +25,7 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-@st.cache_data(max_entries=16, show_spinner="Reading your files…")
+@st.cache_data(max_entries=4, ttl="1h", show_spinner="Reading your files…")
 def load_files(
     key: str, _files: tuple[tuple[str, bytes], ...]
 ) -> tuple[pd.DataFrame, list[smroi.ImportReport]]:
@@ -43,23 +42,6 @@ def sample_bytes() -> bytes:
 def sample_settings() -> smroi.Settings:
     """The settings that go with the sample data (a shop's costs and values)."""
     return smroi.settings_from_json(SAMPLE_SETTINGS.read_bytes(), source=SAMPLE_SETTINGS.name)
-
-
-def _analysis(
-    view_key: tuple[Any, ...],
-    table: pd.DataFrame,
-    settings: smroi.Settings,
-    start: date | None,
-    end: date | None,
-    platforms: tuple[str, ...] | None,
-) -> smroi.Analysis:
-    return smroi.analyse(
-        table,
-        settings,
-        start=start,
-        end=end,
-        platforms=list(platforms) if platforms is not None else None,
-    )
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -80,6 +62,3 @@ def by_group(
 def over_time(view_key: tuple[Any, ...], period: str, _analysis: smroi.Analysis) -> pd.DataFrame:
     """Metrics per period for a view."""
     return smroi.over_time(_analysis, period)
-
-
-analyse = _analysis
