@@ -30,7 +30,11 @@ summary = pd.DataFrame(
     ]
 )
 st.caption("Every row read is either in the table below or listed here with its reason.")
-st.dataframe(summary, hide_index=True)
+counts = {
+    column: st.column_config.NumberColumn(column, format="%,d")
+    for column in ("Rows read", "Rows used", "Rows left out")
+}
+st.dataframe(summary, hide_index=True, column_config=counts)
 
 for report in reports:
     if report.error:
@@ -63,4 +67,9 @@ table = loaded.table
 st.subheader(f"The table ({len(table):,} rows)")
 if len(table) > SHOW_ROWS:
     st.caption(f"Showing the first {SHOW_ROWS:,} rows.")
-st.dataframe(table.head(SHOW_ROWS), hide_index=True)
+dates = {
+    column: st.column_config.DateColumn(column, format="YYYY-MM-DD")
+    for column in ("date", "period_end")
+}
+st.caption("An empty cell (—) was not reported in the file; it is not a zero.")
+st.dataframe(table.head(SHOW_ROWS), hide_index=True, column_config=dates, placeholder="—")
