@@ -38,9 +38,26 @@ SMALL_XLSX = FIXTURES / "canonical_small.xlsx"
 SETTINGS = FIXTURES / "settings_small.json"
 
 METRIC_KEYS = {
-    "spend", "impressions", "clicks", "engagements", "leads", "conversions", "revenue",
-    "fixed_cost", "cost", "return", "profit", "roi_pct", "roas", "ctr", "cpc", "cpm", "cpe",
-    "cpl", "cpa", "emv",
+    "spend",
+    "impressions",
+    "clicks",
+    "engagements",
+    "leads",
+    "conversions",
+    "revenue",
+    "fixed_cost",
+    "cost",
+    "return",
+    "profit",
+    "roi_pct",
+    "roas",
+    "ctr",
+    "cpc",
+    "cpm",
+    "cpe",
+    "cpl",
+    "cpa",
+    "emv",
 }
 COUNT_KEYS = ("impressions", "clicks", "engagements", "leads", "conversions")
 TOP_KEYS = {"rows_read", "rows_used", "warnings", "currency", "period", "totals", "by_platform"}
@@ -252,7 +269,9 @@ def test_summary_of_two_files_adds_them_up(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     extra = tmp_path / "tiktok.csv"
-    extra.write_text("date,platform,paid,spend,clicks,impressions\n2024-03-31,tiktok,true,20,40,2000\n")
+    extra.write_text(
+        "date,platform,paid,spend,clicks,impressions\n2024-03-31,tiktok,true,20,40,2000\n"
+    )
     result = summary_json(capsys, SMALL_CSV, extra, "--settings", SETTINGS)
     assert result["rows_read"] == 9
     assert result["rows_used"] == 9
@@ -450,10 +469,14 @@ def test_a_bad_file_among_good_ones_still_exits_2(
 @pytest.mark.parametrize(
     ("text", "problem"),
     [
-        pytest.param('{"currency": "USD", "budget": 5}', "unknown setting 'budget'",
-                     id="unknown-key"),
-        pytest.param('{"costs": {"tools_per_month": 5, "coffee": 2}}', "costs.coffee",
-                     id="unknown-nested-key"),
+        pytest.param(
+            '{"currency": "USD", "budget": 5}', "unknown setting 'budget'", id="unknown-key"
+        ),
+        pytest.param(
+            '{"costs": {"tools_per_month": 5, "coffee": 2}}',
+            "costs.coffee",
+            id="unknown-nested-key",
+        ),
         pytest.param('{"currency": "USD",', "not valid JSON", id="not-json"),
         pytest.param("currency = USD\n", "not valid JSON", id="not-json-at-all"),
         pytest.param('{"costs": {"tools_per_month": -5}}', "negative", id="negative-cost"),

@@ -101,25 +101,47 @@ def check_small_table(table: pd.DataFrame, report: ImportReport, name: str) -> N
     assert table["conversions"].sum() == 12.0
     # 240.00 + (blank) + 0 + 180.00 + 45.00 + 500.00 + 0 + 60.00
     assert table["revenue"].sum() == pytest.approx(1025.0)
-    assert table["revenue"].isna().tolist() == [False, True, False, False, False, False, False,
-                                                False]
+    assert table["revenue"].isna().tolist() == [
+        False,
+        True,
+        False,
+        False,
+        False,
+        False,
+        False,
+        False,
+    ]
     # columns the file does not have are all missing
     assert table["reach"].isna().all()
     assert table["period_end"].isna().all()
 
     assert table["date"].dt.strftime("%Y-%m-%d").tolist() == [
-        "2024-03-01", "2024-03-05", "2024-03-10", "2024-03-02",
-        "2024-03-15", "2024-03-20", "2024-03-30", "2024-03-25",
+        "2024-03-01",
+        "2024-03-05",
+        "2024-03-10",
+        "2024-03-02",
+        "2024-03-15",
+        "2024-03-20",
+        "2024-03-30",
+        "2024-03-25",
     ]
     assert table["paid"].tolist() == [True, True, False, True, False, False, False, True]
     assert table["platform"].astype(str).tolist() == [
-        "facebook", "facebook", "facebook", "instagram",
-        "instagram", "linkedin", "linkedin", "instagram",
+        "facebook",
+        "facebook",
+        "facebook",
+        "instagram",
+        "instagram",
+        "linkedin",
+        "linkedin",
+        "instagram",
     ]
     # the campaign name that starts with "=" is kept as plain text
     assert table["campaign"].iloc[3] == HYPERLINK
     assert table["campaign"].astype(object).tolist()[:3] == [
-        "Spring Sale", "Spring Sale", "Organic posts",
+        "Spring Sale",
+        "Spring Sale",
+        "Organic posts",
     ]
     assert table["element"].iloc[0] == "fb-ad-1"
     coupons = table["coupon_code"].astype(object).where(table["coupon_code"].notna(), None)
@@ -132,8 +154,19 @@ def test_canonical_csv_loads_every_row_with_types_and_hand_sums() -> None:
     check_small_table(table, report, "canonical_small.csv")
     assert report.currency is None
     assert set(report.column_map.values()) == {
-        "date", "platform", "campaign", "element", "paid", "spend", "impressions",
-        "clicks", "engagements", "leads", "conversions", "revenue", "coupon_code",
+        "date",
+        "platform",
+        "campaign",
+        "element",
+        "paid",
+        "spend",
+        "impressions",
+        "clicks",
+        "engagements",
+        "leads",
+        "conversions",
+        "revenue",
+        "coupon_code",
     }
 
 
@@ -239,8 +272,10 @@ def test_paid_word_that_is_neither_is_reported() -> None:
 # ---------------------------------------------------------------- encodings and delimiters
 
 
-ENCODED = "date,platform,location,spend,clicks\n2024-02-01,facebook,Catalu\u00f1a,3.50,12\n" \
-          "2024-02-02,instagram,Z\u00fcrich,1.25,8\n"
+ENCODED = (
+    "date,platform,location,spend,clicks\n2024-02-01,facebook,Catalu\u00f1a,3.50,12\n"
+    "2024-02-02,instagram,Z\u00fcrich,1.25,8\n"
+)
 
 
 @pytest.mark.parametrize(
@@ -256,8 +291,11 @@ ENCODED = "date,platform,location,spend,clicks\n2024-02-01,facebook,Catalu\u00f1
 def test_encodings_and_delimiters(data: bytes) -> None:
     table, report = read_file("encoded.csv", data)
     assert report.column_map == {
-        "date": "date", "platform": "platform", "location": "location",
-        "spend": "spend", "clicks": "clicks",
+        "date": "date",
+        "platform": "platform",
+        "location": "location",
+        "spend": "spend",
+        "clicks": "clicks",
     }
     assert report.rows_used == 2
     assert table["location"].astype(str).tolist() == ["Catalu\u00f1a", "Z\u00fcrich"]
@@ -447,8 +485,16 @@ def test_platform_aliases_are_resolved() -> None:
     )
     table, report = read("aliases.csv", text)
     assert table["platform"].astype(str).tolist() == [
-        "facebook", "facebook", "facebook", "x", "x", "instagram",
-        "instagram", "linkedin", "tiktok", "google",
+        "facebook",
+        "facebook",
+        "facebook",
+        "x",
+        "x",
+        "instagram",
+        "instagram",
+        "linkedin",
+        "tiktok",
+        "google",
     ]
     assert report.platforms == ["facebook", "google", "instagram", "linkedin", "tiktok", "x"]
 
@@ -481,7 +527,9 @@ BAD_FILES = [
     ),
     pytest.param("noise.bin", random_bytes(), "not a spreadsheet", id="random-binary"),
     pytest.param(
-        "broken.xlsx", b"PK\x03\x04" + b"this is not a zip archive" * 20, "damaged",
+        "broken.xlsx",
+        b"PK\x03\x04" + b"this is not a zip archive" * 20,
+        "damaged",
         id="corrupt-zip",
     ),
     pytest.param(
@@ -510,7 +558,9 @@ BAD_FILES = [
     ),
     pytest.param("header1.csv", b"clicks\n", "header but no rows", id="header-only-one-column"),
     pytest.param(
-        "header.csv", b"date,platform,clicks,spend\n", "header but no rows",
+        "header.csv",
+        b"date,platform,clicks,spend\n",
+        "header but no rows",
         id="header-only-csv",
     ),
     pytest.param(
@@ -594,7 +644,10 @@ def test_load_files_combines_two_files() -> None:
     assert table["paid"].dtype == bool
     assert isinstance(table["platform"].dtype, pd.CategoricalDtype)
     assert sorted(set(table["platform"].astype(str))) == [
-        "facebook", "instagram", "linkedin", "tiktok",
+        "facebook",
+        "instagram",
+        "linkedin",
+        "tiktok",
     ]
     assert [r.rows_used for r in reports] == [8, 1]
 
@@ -672,7 +725,7 @@ def test_random_text_only_ever_raises_input_file_error(text: str) -> None:
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(
-        st.text(alphabet=st.sampled_from(list("0123456789,.;-$ \"abc\t\n\u00e9")), max_size=12),
+        st.text(alphabet=st.sampled_from(list('0123456789,.;-$ "abc\t\n\u00e9')), max_size=12),
         max_size=30,
     )
 )

@@ -1,0 +1,35 @@
+"""The headline in plain words."""
+
+from __future__ import annotations
+
+from smroi import cost_per_result_sentence, headline_sentence
+
+
+def test_a_profit_is_said_as_a_profit() -> None:
+    totals = {"cost": 1000.0, "return": 1500.0, "profit": 500.0, "roi_pct": 50.0}
+    assert headline_sentence(totals, "USD") == (
+        "Social media cost you $1,000.00 and brought in $1,500.00. It paid for itself: "
+        "a profit of $500.00, an ROI of 50.0%."
+    )
+
+
+def test_a_loss_is_said_as_a_loss() -> None:
+    totals = {"cost": 1000.0, "return": 400.0, "profit": -600.0, "roi_pct": -60.0}
+    assert headline_sentence(totals, "NOK") == (
+        "Social media cost you 1,000.00 kr and brought in 400.00 kr. It has not paid for "
+        "itself yet: a loss of 600.00 kr, an ROI of -60.0%."
+    )
+
+
+def test_no_cost_asks_for_costs() -> None:
+    totals = {"cost": 0.0, "return": 250.0, "profit": 250.0, "roi_pct": None}
+    assert "no costs are entered yet" in headline_sentence(totals, "USD")
+
+
+def test_undefined_cost_per_result_says_why() -> None:
+    assert cost_per_result_sentence({"cost_per_result": None}, "leads", "USD") == (
+        "No paid leads in this selection, so cost per lead cannot be worked out (—)."
+    )
+    assert cost_per_result_sentence({"cost_per_result": 12.5}, "sales", "USD") == (
+        "Each sale from paid posts and ads cost $12.50 in ad spend."
+    )
