@@ -63,9 +63,11 @@ def main() -> None:
             times.append(time.perf_counter() - start)
             assert not app.exception, app.exception
         verdict = "ok" if min(times) <= 0.3 else "OVER BUDGET"
-        print(f"rerun after a sidebar change, {page:<26} {args.rows:,} rows: "
-              f"best {min(times):.3f} s, median {statistics.median(times):.3f} s "
-              f"(target 0.30 s) {verdict}")
+        print(
+            f"rerun after a sidebar change, {page:<26} {args.rows:,} rows: "
+            f"best {min(times):.3f} s, median {statistics.median(times):.3f} s "
+            f"(target 0.30 s) {verdict}"
+        )
 
 
 if __name__ == "__main__":

@@ -16,10 +16,32 @@ import pandas as pd
 HERE = Path(__file__).resolve().parent
 START, DAYS = pd.Timestamp("2026-06-01"), 120
 COLUMNS = [
-    "date", "period_end", "platform", "campaign", "element", "paid", "spend", "impressions",
-    "reach", "clicks", "engagements", "video_views", "followers_gained", "leads", "conversions",
-    "revenue", "commissions", "age", "gender", "location", "interest", "utm_source",
-    "utm_medium", "utm_campaign", "utm_content", "coupon_code",
+    "date",
+    "period_end",
+    "platform",
+    "campaign",
+    "element",
+    "paid",
+    "spend",
+    "impressions",
+    "reach",
+    "clicks",
+    "engagements",
+    "video_views",
+    "followers_gained",
+    "leads",
+    "conversions",
+    "revenue",
+    "commissions",
+    "age",
+    "gender",
+    "location",
+    "interest",
+    "utm_source",
+    "utm_medium",
+    "utm_campaign",
+    "utm_content",
+    "coupon_code",
 ]
 AGES = ["18-24", "25-34", "35-44", "45-54", "55-64", "65+"]
 AGE_WEIGHT = [0.10, 0.30, 0.28, 0.17, 0.10, 0.05]
@@ -35,18 +57,78 @@ ADS = [
     ("facebook", "Summer Sale", "Mug carousel", "sales", 30, 10.5, 0.016, 0.036, False, "Cooking"),
     ("facebook", "Summer Sale", "Bowl video", "sales", 22, 9.5, 0.013, 0.030, True, "Home decor"),
     ("facebook", "Summer Sale", "Gift set image", "sales", 15, 11.0, 0.012, 0.034, False, "Gifts"),
-    ("facebook", "Newsletter Signup", "Free glaze guide", "leads", 12, 9.0, 0.014, 0.10, False,
-     "Home decor"),
-    ("facebook", "Newsletter Signup", "Studio tour video", "leads", 8, 8.5, 0.011, 0.07, True,
-     "Interior design"),
-    ("instagram", "Summer Sale", "Reel: throwing a mug", "sales", 18, 12.5, 0.010, 0.024, True,
-     "Home decor"),
-    ("instagram", "Summer Sale", "Story: new colours", "sales", 10, 11.5, 0.009, 0.022, False,
-     "Interior design"),
-    ("linkedin", "B2B Wholesale Leads", "Lead form: cafes", "leads", 14, 38.0, 0.006, 0.09, False,
-     "Small business"),
-    ("linkedin", "B2B Wholesale Leads", "Lead form: shops", "leads", 10, 42.0, 0.005, 0.11, False,
-     "Small business"),
+    (
+        "facebook",
+        "Newsletter Signup",
+        "Free glaze guide",
+        "leads",
+        12,
+        9.0,
+        0.014,
+        0.10,
+        False,
+        "Home decor",
+    ),
+    (
+        "facebook",
+        "Newsletter Signup",
+        "Studio tour video",
+        "leads",
+        8,
+        8.5,
+        0.011,
+        0.07,
+        True,
+        "Interior design",
+    ),
+    (
+        "instagram",
+        "Summer Sale",
+        "Reel: throwing a mug",
+        "sales",
+        18,
+        12.5,
+        0.010,
+        0.024,
+        True,
+        "Home decor",
+    ),
+    (
+        "instagram",
+        "Summer Sale",
+        "Story: new colours",
+        "sales",
+        10,
+        11.5,
+        0.009,
+        0.022,
+        False,
+        "Interior design",
+    ),
+    (
+        "linkedin",
+        "B2B Wholesale Leads",
+        "Lead form: cafes",
+        "leads",
+        14,
+        38.0,
+        0.006,
+        0.09,
+        False,
+        "Small business",
+    ),
+    (
+        "linkedin",
+        "B2B Wholesale Leads",
+        "Lead form: shops",
+        "leads",
+        10,
+        42.0,
+        0.005,
+        0.11,
+        False,
+        "Small business",
+    ),
 ]
 ORDER_VALUE = 64.0
 # platform: posts per week, mean impressions, engagement rate, CTR, follower rate
@@ -56,8 +138,16 @@ ORGANIC = {
     "linkedin": (2, 900, 0.030, 0.010, 0.005),
     "x": (2, 450, 0.020, 0.008, 0.003),
 }
-POST_TOPICS = ["Behind the scenes", "New glaze", "Customer photo", "Studio tip", "Kiln day",
-               "Product close-up", "Market stall", "Workshop invite"]
+POST_TOPICS = [
+    "Behind the scenes",
+    "New glaze",
+    "Customer photo",
+    "Studio tip",
+    "Kiln day",
+    "Product close-up",
+    "Market stall",
+    "Workshop invite",
+]
 COUPONS = {"facebook": "FB10", "instagram": "IG15"}
 
 
@@ -89,22 +179,33 @@ def paid_rows(rng: np.random.Generator) -> list[dict]:
                 results = int(rng.binomial(clicks, min(rate * lift, 0.5)))
                 engagements = int(rng.binomial(impressions, rng.uniform(0.01, 0.02)))
                 row = {
-                    "date": day, "platform": platform, "campaign": campaign, "element": element,
-                    "paid": True, "spend": spend, "impressions": impressions,
-                    "reach": int(impressions * rng.uniform(0.65, 0.9)), "clicks": clicks,
+                    "date": day,
+                    "platform": platform,
+                    "campaign": campaign,
+                    "element": element,
+                    "paid": True,
+                    "spend": spend,
+                    "impressions": impressions,
+                    "reach": int(impressions * rng.uniform(0.65, 0.9)),
+                    "clicks": clicks,
                     "engagements": engagements,
                     "video_views": int(impressions * rng.uniform(0.2, 0.35)) if video else None,
                     "followers_gained": int(rng.binomial(engagements, 0.03)),
-                    "age": age, "gender": gender,
-                    "location": rng.choice(LOCATIONS, p=LOCATION_WEIGHT), "interest": interest,
-                    "utm_source": platform, "utm_medium": "paid_social",
-                    "utm_campaign": slug(campaign), "utm_content": slug(element),
+                    "age": age,
+                    "gender": gender,
+                    "location": rng.choice(LOCATIONS, p=LOCATION_WEIGHT),
+                    "interest": interest,
+                    "utm_source": platform,
+                    "utm_medium": "paid_social",
+                    "utm_campaign": slug(campaign),
+                    "utm_content": slug(element),
                 }
                 if goal == "sales":
                     row["leads"] = 0
                     row["conversions"] = results
-                    row["revenue"] = round(sum(rng.gamma(8, ORDER_VALUE / 8) for _ in
-                                               range(results)), 2)
+                    row["revenue"] = round(
+                        sum(rng.gamma(8, ORDER_VALUE / 8) for _ in range(results)), 2
+                    )
                     if results and platform in COUPONS and rng.random() < 0.3:
                         row["coupon_code"] = "SUMMER20" if factor > 1.3 else COUPONS[platform]
                     if results and rng.random() < 0.1:
@@ -126,14 +227,21 @@ def organic_rows(rng: np.random.Generator) -> list[dict]:
             engagements = int(rng.binomial(impressions, engagement_rate))
             clicks = int(rng.binomial(impressions, ctr))
             row = {
-                "date": day, "platform": platform, "campaign": "Organic",
-                "element": f"{topic} ({day:%d %b})", "paid": False,
-                "impressions": impressions, "reach": int(impressions * rng.uniform(0.7, 0.95)),
-                "clicks": clicks, "engagements": engagements,
+                "date": day,
+                "platform": platform,
+                "campaign": "Organic",
+                "element": f"{topic} ({day:%d %b})",
+                "paid": False,
+                "impressions": impressions,
+                "reach": int(impressions * rng.uniform(0.7, 0.95)),
+                "clicks": clicks,
+                "engagements": engagements,
                 "video_views": int(impressions * 0.3) if platform == "instagram" else None,
                 "followers_gained": int(rng.binomial(impressions, follow_rate)),
                 "location": rng.choice(LOCATIONS, p=LOCATION_WEIGHT),
-                "utm_source": platform, "utm_medium": "social", "utm_campaign": "organic",
+                "utm_source": platform,
+                "utm_medium": "social",
+                "utm_campaign": "organic",
                 "utm_content": slug(topic),
             }
             if platform in COUPONS:  # a few sales from coupon codes in posts
@@ -150,8 +258,16 @@ def make() -> pd.DataFrame:
     rng = np.random.default_rng(2026)
     frame = pd.DataFrame(paid_rows(rng) + organic_rows(rng), columns=COLUMNS)
     frame = frame.sort_values(["date", "platform", "campaign", "element"], kind="stable")
-    for column in ("impressions", "reach", "clicks", "engagements", "video_views",
-                   "followers_gained", "leads", "conversions"):
+    for column in (
+        "impressions",
+        "reach",
+        "clicks",
+        "engagements",
+        "video_views",
+        "followers_gained",
+        "leads",
+        "conversions",
+    ):
         frame[column] = frame[column].astype("Int64")
     frame["date"] = frame["date"].dt.date
     return frame.reset_index(drop=True)
@@ -163,9 +279,14 @@ def main() -> None:
     with pd.ExcelWriter(HERE / "social_media_sample.xlsx", engine="openpyxl") as writer:
         frame.to_excel(writer, sheet_name="data", index=False)
     summary = frame.groupby("platform").agg(
-        rows=("date", "size"), spend=("spend", "sum"), impressions=("impressions", "sum"),
-        clicks=("clicks", "sum"), leads=("leads", "sum"), conversions=("conversions", "sum"),
-        revenue=("revenue", "sum"))
+        rows=("date", "size"),
+        spend=("spend", "sum"),
+        impressions=("impressions", "sum"),
+        clicks=("clicks", "sum"),
+        leads=("leads", "sum"),
+        conversions=("conversions", "sum"),
+        revenue=("revenue", "sum"),
+    )
     print(f"{len(frame):,} rows")
     print(summary.to_string())
 
