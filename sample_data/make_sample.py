@@ -13,36 +13,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from smroi.canonical import COLUMNS, COUNTS
+
 HERE = Path(__file__).resolve().parent
 START, DAYS = pd.Timestamp("2026-06-01"), 120
-COLUMNS = [
-    "date",
-    "period_end",
-    "platform",
-    "campaign",
-    "element",
-    "paid",
-    "spend",
-    "impressions",
-    "reach",
-    "clicks",
-    "engagements",
-    "video_views",
-    "followers_gained",
-    "leads",
-    "conversions",
-    "revenue",
-    "commissions",
-    "age",
-    "gender",
-    "location",
-    "interest",
-    "utm_source",
-    "utm_medium",
-    "utm_campaign",
-    "utm_content",
-    "coupon_code",
-]
 AGES = ["18-24", "25-34", "35-44", "45-54", "55-64", "65+"]
 AGE_WEIGHT = [0.10, 0.30, 0.28, 0.17, 0.10, 0.05]
 GENDERS = ["female", "male", "unknown"]
@@ -258,16 +232,7 @@ def make() -> pd.DataFrame:
     rng = np.random.default_rng(2026)
     frame = pd.DataFrame(paid_rows(rng) + organic_rows(rng), columns=COLUMNS)
     frame = frame.sort_values(["date", "platform", "campaign", "element"], kind="stable")
-    for column in (
-        "impressions",
-        "reach",
-        "clicks",
-        "engagements",
-        "video_views",
-        "followers_gained",
-        "leads",
-        "conversions",
-    ):
+    for column in COUNTS:
         frame[column] = frame[column].astype("Int64")
     frame["date"] = frame["date"].dt.date
     return frame.reset_index(drop=True)
