@@ -4,6 +4,7 @@ import streamlit as st
 
 import smroi
 from smroi import charts
+from ui import state
 from ui.frame import period_caption, require_frame, show_warnings
 from ui.state import get_view
 from ui.widgets import metric_table
@@ -63,12 +64,12 @@ level = left.radio(
     list(smroi.LEVELS),
     horizontal=True,
     format_func=smroi.LEVEL_LABELS.__getitem__,
-    key="cpr.level",
+    key=state.CPR_LEVEL,
 )
 platform = middle.selectbox(
     "Inside platform",
     [None, *platforms],
-    key="cpr.platform",
+    key=state.CPR_PLATFORM,
     format_func=lambda p: "All platforms" if p is None else p,
 )
 campaign = None
@@ -78,7 +79,7 @@ if level != "platform":
     campaign = right.selectbox(
         "Inside campaign",
         [None, *campaigns],
-        key="cpr.campaign",
+        key=state.CPR_CAMPAIGN,
         format_func=lambda c: "All campaigns" if c is None else c,
     )
 
@@ -89,12 +90,12 @@ if frame.empty:
     st.info("No rows in this selection.")
     st.stop()
 
-metric_table(frame, label_columns, TABLE_METRICS, currency, labels=labels, key="cpr.table")
+metric_table(frame, label_columns, TABLE_METRICS, currency, labels=labels, key=state.CPR_TABLE)
 
 chosen = st.selectbox(
     "Chart",
     CHART_METRICS,
-    key="cpr.chart_metric",
+    key=state.CPR_CHART_METRIC,
     format_func=lambda k: labels.get(k, smroi.METRICS[k].label),
 )
 frame = frame.assign(label=frame[group_columns].astype(str).agg(" · ".join, axis=1))
@@ -112,13 +113,15 @@ show = {column: smroi.LEVEL_LABELS[column] for column in smroi.LEVELS["element"]
 best_col, worst_col = st.columns(2)
 with best_col:
     st.markdown("**Cheapest results**")
-    metric_table(best, show, ["cost_per_result", "spend"], currency, labels=labels, key="cpr.best")
+    metric_table(
+        best, show, ["cost_per_result", "spend"], currency, labels=labels, key=state.CPR_BEST
+    )
 with worst_col:
     st.markdown("**Dearest results**")
     metric_table(
-        worst, show, ["cost_per_result", "spend"], currency, labels=labels, key="cpr.worst"
+        worst, show, ["cost_per_result", "spend"], currency, labels=labels, key=state.CPR_WORST
     )
 if not no_result.empty:
     results_word = smroi.RESULT_WORDS[settings.objective]
     st.markdown(f"**Spent money with no {results_word}**")
-    metric_table(no_result, show, ["spend", "clicks"], currency, key="cpr.no_result")
+    metric_table(no_result, show, ["spend", "clicks"], currency, key=state.CPR_NO_RESULT)

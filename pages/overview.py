@@ -4,7 +4,7 @@ import streamlit as st
 
 import smroi
 from smroi import charts
-from ui import data
+from ui import data, state
 from ui.frame import period_caption, require_frame, show_warnings
 from ui.state import get_view
 from ui.widgets import kpi_cards, plain
@@ -53,7 +53,7 @@ else:
         )
     period = (
         st.segmented_control(
-            "Trend by", ["day", "week", "month"], default="week", key="overview.period"
+            "Trend by", ["day", "week", "month"], default="week", key=state.OVERVIEW_PERIOD
         )
         or "week"
     )

@@ -7,6 +7,7 @@ links without a hand-kept list of names.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -34,8 +35,16 @@ FILTERS_FOR = "filter.for_data"
 LAST_GOOD = "data.last_good"
 DIGESTS = "data.digests"
 VIEW = "view"
-GROUP_BY = "cpr.group_by"
-CPR_METRIC = "cpr.metric"
+# widgets of the pages
+OVERVIEW_PERIOD = "overview.period"
+CPR_LEVEL = "cpr.level"
+CPR_PLATFORM = "cpr.platform"
+CPR_CAMPAIGN = "cpr.campaign"
+CPR_TABLE = "cpr.table"
+CPR_CHART_METRIC = "cpr.chart_metric"
+CPR_BEST = "cpr.best"
+CPR_WORST = "cpr.worst"
+CPR_NO_RESULT = "cpr.no_result"
 LEAD_MODE = "lead_value_mode"  # "auto" | "always" | "never" (a radio cannot hold None)
 LEAD_MODES = {"auto": None, "always": True, "never": False}
 
@@ -70,8 +79,6 @@ class View:
 
 def settings_key(settings: Settings) -> str:
     """A stable text form of the settings, for cache keys."""
-    import json
-
     return json.dumps(settings_to_dict(settings), sort_keys=True)
 
 
