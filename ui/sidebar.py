@@ -42,7 +42,7 @@ def render_sidebar() -> state.View:
         _costs(loaded)
         _values()
         _earned_media()
-        settings = _current_settings()
+        settings = state.settings_from_widgets()
         _save_and_load(settings)
     analysis = smroi.analyse(
         loaded.table,
@@ -283,10 +283,6 @@ def _earned_media() -> None:
             key=S + "earned_media.include_in_roi",
             help="Off by default: it is an estimate, not money received.",
         )
-
-
-def _current_settings() -> smroi.Settings:
-    return state.settings_from_widgets()
 
 
 def _save_and_load(settings: smroi.Settings) -> None:
