@@ -22,52 +22,23 @@ import pandas as pd
 from smroi.canonical import COUNTS, DATES, DIMENSIONS, LABELS, MEASURES, SOURCE, conform
 from smroi.canonical import empty_table as _empty_table
 from smroi.errors import InputFileError
+from smroi.exports import (
+    CURRENCY_COLUMNS,
+    RESULT_COLUMNS,
+    RESULT_INDICATORS,
+    header_score,
+    map_columns,
+    normalise_header,
+    recognise,
+)
 from smroi.formatting import plural
+from smroi.parsing import blank_cells, map_unique, number_from_text, parse_dates, parse_numbers
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_ROWS = 2_000_000
 MAX_XLSX_UNCOMPRESSED = 400 * 1024 * 1024
 MAX_XLSX_RATIO = 150  # zip members that expand more than this are a "zip bomb"
-PLACEHOLDERS = frozenset({"", "-", "--", "–", "—", "na", "n/a", "nan", "none", "null"})
 
-# Normalised header -> canonical column. Canonical names map to themselves.
-SYNONYMS: dict[str, str] = {
-    "day": "date",
-    "reporting_starts": "date",
-    "start_date": "date",
-    "reporting_ends": "period_end",
-    "end_date": "period_end",
-    "network": "platform",
-    "channel": "platform",
-    "source_platform": "platform",
-    "campaign_name": "campaign",
-    "ad_name": "element",
-    "post": "element",
-    "ad": "element",
-    "post_id": "element",
-    "keyword": "element",
-    "amount_spent": "spend",
-    "cost": "spend",
-    "ad_spend": "spend",
-    "link_clicks": "clicks",
-    "engagement": "engagements",
-    "post_engagements": "engagements",
-    "video_plays": "video_views",
-    "new_followers": "followers_gained",
-    "follows": "followers_gained",
-    "purchases": "conversions",
-    "sales": "conversions",
-    "orders": "conversions",
-    "purchases_conversion_value": "revenue",
-    "conversion_value": "revenue",
-    "sales_value": "revenue",
-    "commission": "commissions",
-    "coupon": "coupon_code",
-    "discount_code": "coupon_code",
-    "is_paid": "paid",
-    "paid_or_organic": "paid",
-    "type": "paid",
-}
 PLATFORM_ALIASES: dict[str, str] = {
     "fb": "facebook",
     "meta": "facebook",
@@ -101,6 +72,7 @@ class ImportReport:
         )
     )
     currency: str | None = None
+    export: str | None = None  # the platform export recognised, if any
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
 
@@ -206,16 +178,36 @@ def _read_excel(name: str, data: bytes, what: str) -> pd.DataFrame:
         raise InputFileError(
             name, f"could not open it as Excel: it looks like {what} ({type(exc).__name__})."
         ) from None
-    for frame in sheets.values():
-        filled = frame.notna().any(axis=1).to_numpy()
-        if filled.any():
-            return _table_below_header(name, frame, filled)
-    raise InputFileError(name, "the workbook has no rows of data.")
+    best: tuple[int, str, int] | None = None  # score, sheet, header row
+    for sheet, frame in sheets.items():
+        for number in range(min(len(frame), HEADER_SEARCH_LINES)):
+            cells = [str(v) for v in frame.iloc[number] if pd.notna(v)]
+            if not cells:
+                continue
+            score = header_score(cells)
+            if best is None or score > best[0]:
+                best = (score, str(sheet), number)
+    if best is None:
+        raise InputFileError(name, "the workbook has no rows of data.")
+    score, sheet, header_at = best
+    if score == 0:  # nothing we know: take the first filled row of the first filled sheet
+        sheet = next(str(k) for k, f in sheets.items() if f.notna().any().any())
+        header_at = int(np.argmax(sheets[sheet].notna().any(axis=1).to_numpy()))
+    body = _table_below_header(name, sheets[sheet], header_at)
+    notes = body.attrs.setdefault("notes", [])
+    if len(sheets) > 1:
+        notes.append(f"{name}: read sheet '{sheet}' ({len(sheets)} sheets in the workbook).")
+    if header_at:
+        notes.append(
+            f"{name}: {plural(header_at, 'row')} above the column names (a title or date "
+            "range) passed over."
+        )
+    return body
 
 
-def _table_below_header(name: str, frame: pd.DataFrame, filled: np.ndarray) -> pd.DataFrame:
-    """The first filled row is the header; the rows below it, up to the last filled one."""
-    header_at = int(np.argmax(filled))
+def _table_below_header(name: str, frame: pd.DataFrame, header_at: int) -> pd.DataFrame:
+    """The rows below the header row, up to the last filled one."""
+    filled = frame.notna().any(axis=1).to_numpy()
     last = len(filled) - int(np.argmax(filled[::-1]))
     header = [str(value).strip() if pd.notna(value) else "" for value in frame.iloc[header_at]]
     body = frame.iloc[header_at + 1 : last].reset_index(drop=True)
@@ -248,23 +240,72 @@ def _encoding(name: str, data: bytes) -> str:
     return "utf-8-sig"
 
 
+DELIMITERS = (",", ";", "\t", "|")
+HEADER_SEARCH_LINES = 200
+
+
+def _find_header(lines: list[str]) -> tuple[str, int]:
+    """The delimiter and the line of the header: the row with the most headers we know
+    (title lines, a date range or '#' comments above it are passed over)."""
+    best = (0, 0, ",", 0)  # score, columns, delimiter, line
+    for delimiter in DELIMITERS:
+        for number, cells in enumerate(csv.reader(lines, delimiter=delimiter)):
+            if not cells or cells[0].lstrip().startswith("#"):
+                continue
+            score = header_score(cells)
+            if (score, len(cells)) > best[:2] or (
+                score == best[0] > 0 and number < best[3] and len(cells) >= best[1]
+            ):
+                best = (score, len(cells), delimiter, number)
+    if best[0] == 0:
+        try:
+            return csv.Sniffer().sniff("\n".join(lines[:50]), delimiters=",;\t|").delimiter, 0
+        except csv.Error:
+            return ",", 0
+    return best[2], best[3]
+
+
 def _read_csv(name: str, data: bytes) -> pd.DataFrame:
     encoding = _encoding(name, data)
-    sample = data[:40000].decode(encoding, errors="ignore")
+    sample = data[:65536].decode(encoding, errors="ignore")
     if not sample.strip():
         raise InputFileError(name, "the file is empty.")
+    lines = sample.splitlines()[:HEADER_SEARCH_LINES]
+    delimiter, header_at = _find_header(lines)
+    notes = []
+    comments_below = any(line.startswith("#") for line in lines[header_at + 1 :])
+    if header_at == 0 and not comments_below:
+        source: io.IOBase = io.BytesIO(data)  # the fast path for large plain files
+        headers_line = lines[0]
+    else:
+        all_lines = data.decode(encoding, errors="replace").splitlines()
+        end = next(
+            (i for i in range(header_at + 1, len(all_lines)) if all_lines[i].startswith("#")),
+            len(all_lines),
+        )
+        if end < len(all_lines):
+            notes.append(
+                f"{name}: only the first table was read; {len(all_lines) - end:,} lines below "
+                "it (comments or other tables) were not."
+            )
+        while end > header_at + 1 and not all_lines[end - 1].strip(" \t,;"):
+            end -= 1
+        if header_at:
+            notes.append(
+                f"{name}: {plural(header_at, 'line')} above the column names (a title or date "
+                "range) passed over."
+            )
+        source = io.StringIO("\n".join(all_lines[header_at:end]))
+        headers_line = all_lines[header_at]
+        encoding = None  # type: ignore[assignment]
     try:
-        delimiter = csv.Sniffer().sniff(sample[:20000], delimiters=",;\t|").delimiter
-    except csv.Error:
-        delimiter = ","
-    try:
-        headers = pd.read_csv(io.StringIO(sample), sep=delimiter, nrows=0).columns
+        headers = next(csv.reader([headers_line], delimiter=delimiter))
         # Measures are parsed by pandas' fast path; every other column stays text
         # (a 19-digit post id must not become a float).
-        mapping, _ = map_columns([str(h).strip() for h in headers])
-        text_columns = {h: str for h in headers if mapping.get(str(h).strip()) not in MEASURES}
+        mapping, _ = map_columns([h.strip() for h in headers], recognise(headers))
+        text_columns = {h: str for h in headers if mapping.get(h.strip()) not in MEASURES}
         frame = pd.read_csv(
-            io.BytesIO(data),
+            source,
             encoding=encoding,
             sep=delimiter,
             dtype=text_columns,
@@ -280,7 +321,8 @@ def _read_csv(name: str, data: bytes) -> pd.DataFrame:
     if frame.empty:
         raise InputFileError(name, "the file has a header but no rows of data.")
     frame.columns = _unique([str(column).strip() for column in frame.columns])
-    frame.attrs["first_row"] = 2
+    frame.attrs["first_row"] = header_at + 2
+    frame.attrs["notes"] = notes
     return frame
 
 
@@ -297,29 +339,6 @@ def _unique(names: list[str]) -> list[str]:
 # ---------------------------------------------------------------- to canonical
 
 
-def normalise_header(header: str) -> str:
-    """'Amount spent (USD)' -> 'amount_spent'; lower case, words joined by underscores."""
-    text = re.sub(r"\([^)]*\)", " ", str(header)).strip().lower()
-    return re.sub(r"[^0-9a-z]+", "_", text).strip("_")
-
-
-def map_columns(headers: list[str]) -> tuple[dict[str, str], list[str]]:
-    """Which source header fills which canonical column, and the headers not used."""
-    canonical = set(("date", "period_end", "paid", *LABELS, *MEASURES, *DIMENSIONS))
-    mapping: dict[str, str] = {}
-    taken: set[str] = set()
-    ignored: list[str] = []
-    for header in headers:
-        key = normalise_header(header)
-        target = key if key in canonical else SYNONYMS.get(key)
-        if target is None or target in taken:
-            ignored.append(header)
-            continue
-        mapping[header] = target
-        taken.add(target)
-    return mapping, ignored
-
-
 def _currency_from_headers(headers: list[str]) -> str | None:
     for header in headers:
         match = re.search(r"\(([A-Z]{3})\)", str(header))
@@ -328,45 +347,66 @@ def _currency_from_headers(headers: list[str]) -> str | None:
     return None
 
 
+TOTALS = re.compile(
+    r"^\s*(?:grand total|total geral|total general|totals?|totalt|totaal|totale|gesamt|"
+    r"gesamtsumme|insgesamt|i alt|summe)\s*(?::.*)?$",
+    re.IGNORECASE,
+)
+TOTALS_REASON = "a totals row (adding it would count everything twice)"
+SCAN_ALL_TEXT_UP_TO = 200_000  # rows; above, only the recognised label columns are scanned
+
+
 def _to_canonical(name: str, raw: pd.DataFrame) -> tuple[pd.DataFrame, ImportReport]:
-    report = ImportReport(file=name, rows_read=len(raw))
-    if len(raw) > MAX_ROWS:
-        raise InputFileError(name, f"the file has {len(raw):,} rows; the limit is {MAX_ROWS:,}.")
-    mapping, ignored = map_columns(list(raw.columns))
+    report = ImportReport(file=name)
+    report.warnings += raw.attrs.get("notes", [])
+    headers = list(raw.columns)
+    export = recognise(headers)
+    mapping, ignored = map_columns(headers, export)
+    report.export = export.name if export else None
     report.column_map, report.ignored_columns = mapping, ignored
-    report.currency = _currency_from_headers(list(raw.columns))
     if not any(target in MEASURES for target in mapping.values()):
         raise InputFileError(
             name,
             "none of its columns is a number smroi knows (such as spend, impressions, "
-            "clicks, leads, conversions or revenue); check that the first row holds the "
+            "clicks, leads, conversions or revenue); check that the file has a row of "
             "column names.",
         )
     first_row = int(raw.attrs.get("first_row", 2))
+    raw, first_row = _drop_description_row(raw, mapping, first_row, report)
+    report.rows_read = len(raw)
+    if len(raw) > MAX_ROWS:
+        raise InputFileError(name, f"the file has {len(raw):,} rows; the limit is {MAX_ROWS:,}.")
+    report.currency = _currency(name, raw, report)
     source = pd.DataFrame(
         {target: raw[header] for header, target in mapping.items()}, index=raw.index
     )
-    problems: list[tuple[str, pd.Series]] = []  # (reason, rows it applies to), in order
+    problems: list[tuple[str, pd.Series]] = [(TOTALS_REASON, _totals_rows(raw, mapping))]
     columns: dict[str, pd.Series] = {}
 
     for column in source.columns:
         values = source[column]
         if column in MEASURES:
-            parsed, bad = _parse_numbers(values)
+            parsed, bad, _ = parse_numbers(values)
             if column in COUNTS:
                 bad |= parsed < 0
             columns[column] = parsed
             problems.append((f"not a number in column {column}", bad))
         elif column in DATES:
-            parsed, bad = _parse_dates(values)
+            parsed, bad, formats = parse_dates(values)
             columns[column] = parsed
             problems.append((f"not a date in column {column}", bad))
+            if formats and ("%d/%m" in formats or "%m/%d" in formats):
+                how = "day/month/year" if formats.startswith("%d") else "month/day/year"
+                report.warnings.append(f"{name}: dates in column {column} read as {how}.")
         elif column == "paid":
             parsed, bad = _parse_paid(values)
             columns[column] = parsed
             problems.append(("paid is not true/false or paid/organic", bad))
         else:
             columns[column] = _clean_text(values)
+    _results_by_indicator(raw, columns, report)
+    if export and export.one_sale_per_row and "conversions" not in columns:
+        columns["conversions"] = pd.Series(1.0, index=raw.index)  # one order per row
 
     measures = pd.DataFrame({c: columns[c] for c in columns if c in MEASURES})
     problems.append(("no numbers in the row", measures.isna().all(axis=1)))
@@ -377,14 +417,106 @@ def _to_canonical(name: str, raw: pd.DataFrame) -> tuple[pd.DataFrame, ImportRep
     table = pd.DataFrame(columns, index=source.index)[keep]
     if "platform" in table:
         table["platform"] = _normalise_platform(table["platform"])
+    elif export:
+        table["platform"] = export.platform
     else:
         table["platform"] = "other"
         report.warnings.append(f"{name}: no platform column, so its rows are counted as 'other'.")
+    if "paid" not in table and export and export.paid is not None:
+        table["paid"] = export.paid
     table[SOURCE] = name
     table = conform(table.reset_index(drop=True))
     report.rows_used = len(table)
     report.platforms = sorted(str(p) for p in table["platform"].dropna().unique())
     return table, report
+
+
+def _drop_description_row(
+    raw: pd.DataFrame, mapping: dict[str, str], first_row: int, report: ImportReport
+) -> tuple[pd.DataFrame, int]:
+    """A second header row (Facebook Insights describes every column under its name) is
+    not data: drop it and say so."""
+    if raw.empty:
+        return raw, first_row
+    measures = [header for header, column in mapping.items() if column in MEASURES]
+    cells = [raw[header].iloc[0] for header in measures]
+    texts = [c for c in cells if isinstance(c, str) and c.strip()]
+    numbers = [c for c in texts if number_from_text(c) is not None]
+    if len(texts) == len(cells) and not numbers and any(len(t) > 15 for t in texts):
+        report.warnings.append(
+            f"{report.file}: row {first_row} describes the columns (a second header row); "
+            "it is not read as data."
+        )
+        return raw.iloc[1:], first_row + 1
+    return raw, first_row
+
+
+def _totals_rows(raw: pd.DataFrame, mapping: dict[str, str]) -> pd.Series:
+    """Rows that add up other rows ("Total: Account", "Totalt", "Grand total")."""
+    found = pd.Series(False, index=raw.index)
+    labels = [h for h, c in mapping.items() if c in (*LABELS, *DIMENSIONS)]
+    if len(raw) <= SCAN_ALL_TEXT_UP_TO:
+        labels = [h for h in raw.columns if h not in mapping or h in labels]
+    for header in labels:
+        values = raw[header]
+        if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_datetime64_any_dtype(values):
+            continue
+        found |= map_unique(values, lambda v: isinstance(v, str) and bool(TOTALS.match(v))).astype(
+            bool
+        )
+    return found
+
+
+def _currency(name: str, raw: pd.DataFrame, report: ImportReport) -> str | None:
+    """The file's currency: from a header such as "Amount spent (INR)", or a currency column.
+    A file that mixes currencies cannot be added up."""
+    for header in raw.columns:
+        if normalise_header(header) in CURRENCY_COLUMNS:
+            codes = {
+                str(v).strip().upper() for v in raw[header].dropna().unique() if str(v).strip()
+            }
+            codes = {code for code in codes if re.fullmatch(r"[A-Z]{3}", code)}
+            if len(codes) > 1:
+                raise InputFileError(
+                    name,
+                    f"the file mixes currencies ({', '.join(sorted(codes))}) in column {header}, "
+                    "and amounts in different currencies cannot be added up; export one "
+                    "currency per file.",
+                )
+            if codes:
+                return codes.pop()
+    return _currency_from_headers(list(raw.columns))
+
+
+def _results_by_indicator(
+    raw: pd.DataFrame, columns: dict[str, pd.Series], report: ImportReport
+) -> None:
+    """Meta's "Results" column holds leads, purchases or conversations by its "Result
+    indicator": read it as leads or sales where the export has no such column of its own."""
+    normalised = {normalise_header(h): h for h in raw.columns}
+    results = next((normalised[n] for n in RESULT_COLUMNS if n in normalised), None)
+    indicator = next((normalised[n] for n in RESULT_INDICATORS if n in normalised), None)
+    if results is None or indicator is None:
+        return
+    counts, _, _ = parse_numbers(raw[results])
+    kind = raw[indicator].astype("object").fillna("").astype(str).str.lower()
+    used = []
+    for column, words in (
+        ("leads", r"lead|messaging_conversation|contact"),
+        ("conversions", r"purchase"),
+    ):
+        if column in columns:
+            continue
+        matches = kind.str.contains(words)
+        if matches.any():
+            columns[column] = counts.where(matches)
+            used.append(column)
+    if used:
+        report.column_map[results] = " / ".join(used) + f" (by {indicator})"
+        report.column_map[indicator] = "(tells what each result is)"
+        report.ignored_columns = [
+            h for h in report.ignored_columns if h not in (results, indicator)
+        ]
 
 
 def _excluded_rows(problems: list[tuple[str, pd.Series]], first_row: int) -> pd.DataFrame:
@@ -411,20 +543,6 @@ def _excluded_rows(problems: list[tuple[str, pd.Series]], first_row: int) -> pd.
     )
 
 
-def _blank(values: pd.Series) -> pd.Series:
-    """Cells that hold nothing: empty, or a placeholder such as '--' or 'N/A'."""
-    return _map_unique(values, lambda v: str(v).strip().lower() in PLACEHOLDERS).astype(bool)
-
-
-def _map_unique(values: pd.Series, func: Callable[[Any], Any]) -> pd.Series:
-    """func applied once per distinct value (fast on long columns of repeated text)."""
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    mapped = np.empty(len(uniques) + 1, dtype=object)
-    mapped[:-1] = [func(u) for u in uniques]
-    mapped[-1] = func(None)
-    return pd.Series(mapped[codes], index=values.index)
-
-
 def _categorical_unique(values: pd.Series, func: Callable[[Any], str | None]) -> pd.Series:
     """Like _map_unique, straight to a categorical column (None becomes missing)."""
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
@@ -436,64 +554,11 @@ def _categorical_unique(values: pd.Series, func: Callable[[Any], str | None]) ->
     )
 
 
-def _parse_numbers(values: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Numbers from cells; blank and placeholders are missing; anything else unparsable is bad."""
-    if pd.api.types.is_numeric_dtype(values):
-        parsed = values.astype("float64")
-        infinite = np.isinf(parsed)
-        return parsed.mask(infinite), infinite
-    parsed = pd.to_numeric(values, errors="coerce")
-    blank = parsed.isna()
-    blank[blank] = _blank(values[blank])
-    unparsed = parsed.isna() & ~blank
-    if unparsed.any():
-        cleaned = (
-            values[unparsed]
-            .astype(str)
-            .str.replace(r"[\s\u00a0$€£¥₹%]|kr|US", "", regex=True)
-            .str.replace(",", "", regex=False)
-        )
-        parsed[unparsed] = pd.to_numeric(cleaned, errors="coerce")
-    parsed = parsed.astype("float64")
-    infinite = np.isinf(parsed)
-    return parsed.mask(infinite), (parsed.isna() & ~blank) | infinite
-
-
-def _parse_dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:
-    blank = _blank(values)
-    if pd.api.types.is_datetime64_any_dtype(values):
-        return values, pd.Series(False, index=values.index)
-    if pd.api.types.is_string_dtype(values):  # a CSV column: all text, no serial numbers
-        is_number = pd.Series(False, index=values.index)
-        text = values.where(~blank)
-    else:
-        is_number = (
-            _map_unique(
-                values, lambda v: isinstance(v, int | float | np.number) and not isinstance(v, bool)
-            ).astype(bool)
-            & ~blank
-        )
-        text = values.where(~blank & ~is_number).astype(object)
-        text = text.where(text.isna(), text.astype(str))
-    parsed = pd.to_datetime(text, errors="coerce", format="ISO8601").astype("datetime64[ns]")
-    if is_number.any():  # Excel serial day numbers (dates in a "General" column)
-        serial = pd.to_numeric(values[is_number], errors="coerce")
-        parsed[is_number] = pd.to_datetime(
-            serial, unit="D", origin="1899-12-30", errors="coerce"
-        ).astype("datetime64[ns]")
-    retry = parsed.isna() & ~blank & ~is_number
-    if retry.any():
-        parsed[retry] = pd.to_datetime(text[retry], errors="coerce", format="mixed").astype(
-            "datetime64[ns]"
-        )
-    return parsed, parsed.isna() & ~blank
-
-
 def _parse_paid(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     if pd.api.types.is_bool_dtype(values):
         return values.astype("boolean"), pd.Series(False, index=values.index)
     words = values.astype(str).str.strip().str.lower()
-    blank = _blank(values)
+    blank = blank_cells(values)
     paid = pd.Series(pd.NA, index=values.index, dtype="boolean")
     paid[words.isin(TRUE_WORDS)] = True
     paid[words.isin(FALSE_WORDS)] = False

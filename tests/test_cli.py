@@ -359,7 +359,8 @@ def test_warnings_include_excluded_rows_and_other_notes(
     warning_with(name, "row 4", "date")
     warning_with(name, "row 5", "no numbers")
     warning_with(name, "Notes")  # a column that was not used
-    warning_with(name, "other")  # no platform column
+    # no platform column, but "Amount spent (EUR)" is Meta Ads Manager's header
+    assert set(result["by_platform"]) == {"facebook"}
     warning_with(name, "EUR", "USD")  # the file's currency is not the settings'
 
     status, out, _ = run(capsys, "summary", messy, "--settings", SETTINGS)

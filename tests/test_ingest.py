@@ -212,10 +212,11 @@ def test_headers_match_by_normalised_name_and_synonyms() -> None:
 
 
 def test_a_second_column_for_the_same_field_is_ignored_not_merged() -> None:
+    # METRICS.md section 1: clicks = link clicks where a platform distinguishes them
     table, report = read("twice.csv", "platform,clicks,Link clicks\nfacebook,5,9\n")
-    assert report.column_map == {"platform": "platform", "clicks": "clicks"}
-    assert report.ignored_columns == ["Link clicks"]
-    assert table["clicks"].tolist() == [5.0]
+    assert report.column_map == {"platform": "platform", "Link clicks": "clicks"}
+    assert report.ignored_columns == ["clicks"]
+    assert table["clicks"].tolist() == [9.0]
 
 
 def test_a_synonym_before_the_canonical_name_of_the_same_column() -> None:

@@ -1,0 +1,363 @@
+"""What the platforms' exports call our columns, and how to tell which platform made a file.
+
+Headers are compared in a normalised form (see `normalise_header`): accents folded,
+bracketed parts such as a currency "(USD)" dropped, lower case, words joined by "_".
+Meta Ads Manager headers are listed in English, Portuguese, Spanish, Norwegian,
+German and French.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# canonical column -> normalised headers that fill it, best first (e.g. link clicks
+# before all clicks, the ad before the ad set)
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "date": (
+        "date",
+        "day",
+        "reporting_starts",
+        "inicio_dos_relatorios",
+        "inicio_del_informe",
+        "rapporteringen_starter",
+        "rapportering_starter",
+        "berichtsbeginn",
+        "debut_des_rapports",
+        "start_date",
+        "ad_date",
+        "post_date",
+        "posted",
+        "published",
+        "publish_time",
+        "time",
+        "dia",
+        "dag",
+        "tag",
+        "jour",
+        "datum",
+        "data",
+        "fecha",
+    ),
+    "period_end": (
+        "period_end",
+        "reporting_ends",
+        "encerramento_dos_relatorios",
+        "termino_dos_relatorios",
+        "fin_del_informe",
+        "rapporteringen_slutter",
+        "rapportering_slutter",
+        "berichtsende",
+        "fin_des_rapports",
+        "end_date",
+    ),
+    "platform": (
+        "platform",
+        "network",
+        "channel",
+        "channel_used",
+        "source_platform",
+        "plataforma",
+        "plattform",
+        "plateforme",
+    ),
+    "campaign": (
+        "campaign",
+        "campaign_name",
+        "nome_da_campanha",
+        "nombre_de_la_campana",
+        "kampanjenavn",
+        "kampagnenname",
+        "nom_de_la_campagne",
+        "fb_campaign_id",
+        "campaign_id",
+    ),
+    "element": (
+        "element",
+        "ad_name",
+        "nome_do_anuncio",
+        "nombre_del_anuncio",
+        "annonsenavn",
+        "anzeigenname",
+        "nom_de_la_publicite",
+        "ad",
+        "ad_id",
+        "post",
+        "post_id",
+        "tweet_id",
+        "keyword",
+        "search_term",
+        "ad_set_name",
+        "adset_name",
+        "nome_do_conjunto_de_anuncios",
+        "nombre_del_conjunto_de_anuncios",
+        "annonsesettnavn",
+        "anzeigengruppenname",
+        "nom_de_l_ensemble_de_publicites",
+        "ad_group",
+        "ad_group_name",
+        "permalink",
+    ),
+    "paid": ("paid", "is_paid", "paid_or_organic"),
+    "spend": (
+        "spend",
+        "amount_spent",
+        "valor_usado",
+        "importe_gastado",
+        "belop_brukt",
+        "ausgegebener_betrag",
+        "montant_depense",
+        "cost",
+        "spent",
+        "total_spent",
+        "ad_spend",
+    ),
+    "impressions": (
+        "impressions",
+        "impr",
+        "impressoes",
+        "impresiones",
+        "visninger",
+        "impressionen",
+        "lifetime_post_total_impressions",
+    ),
+    "reach": (
+        "reach",
+        "alcance",
+        "rekkevidde",
+        "reichweite",
+        "couverture",
+        "lifetime_post_total_reach",
+    ),
+    "clicks": (
+        "link_clicks",
+        "cliques_no_link",
+        "clics_en_el_enlace",
+        "lenkeklikk",
+        "link_klicks",
+        "clics_sur_un_lien",
+        "url_clicks",
+        "clicks_destination",
+        "clicks",
+        "cliques",
+        "clics",
+        "klikk",
+        "klicks",
+    ),
+    "engagements": (
+        "engagements",
+        "post_engagements",
+        "post_engagement",
+        "engajamento_com_a_publicacao",
+        "interacciones_con_la_publicacion",
+        "innleggsengasjement",
+        "beitragsinteraktionen",
+        "interactions_avec_la_publication",
+        "lifetime_engaged_users",
+        "total_engagement",
+        "engagement",
+    ),
+    "video_views": ("video_views", "thruplays", "video_plays", "media_views"),
+    "followers_gained": (
+        "followers_gained",
+        "new_followers",
+        "follows",
+        "page_likes",
+        "net_follows",
+    ),
+    "leads": (
+        "leads",
+        "clientes_potenciais",
+        "clientes_potenciales",
+        "potensielle_kunder",
+        "prospects",
+        "total_conversion",
+    ),
+    "conversions": (
+        "conversions",
+        "purchases",
+        "compras",
+        "kjop",
+        "kaufe",
+        "achats",
+        "approved_conversion",
+        "website_purchases",
+        "orders",
+        "sales",
+    ),
+    "revenue": (
+        "revenue",
+        "purchases_conversion_value",
+        "valor_de_conversao_de_compras",
+        "valor_de_conversion_de_compras",
+        "konverteringsverdi_for_kjop",
+        "conversion_wert_fur_kaufe",
+        "valeur_de_conversion_des_achats",
+        "conv_value",
+        "conversion_value",
+        "total_conversion_value",
+        "sale_amount",
+        "sales_value",
+    ),
+    "commissions": ("commissions", "commission"),
+    "age": ("age", "idade", "edad", "alder", "alter"),
+    "gender": ("gender", "genero", "kjonn", "geschlecht", "genre", "sex"),
+    "location": ("location", "country", "region", "city", "pais", "land", "billing_country"),
+    "interest": ("interest", "interests", "target_audience"),
+    "utm_source": ("utm_source",),
+    "utm_medium": ("utm_medium",),
+    "utm_campaign": ("utm_campaign",),
+    "utm_content": ("utm_content",),
+    "coupon_code": ("coupon_code", "coupon", "discount_code"),
+}
+CURRENCY_COLUMNS = ("currency_code", "currency", "moeda", "moneda", "valuta", "wahrung", "devise")
+RESULT_COLUMNS = ("results", "resultados", "resultater", "ergebnisse", "resultats")
+RESULT_INDICATORS = (
+    "result_indicator",
+    "indicador_de_resultados",
+    "indicador_de_resultado",
+    "resultatindikator",
+    "ergebnisindikator",
+    "indicateur_de_resultats",
+)
+
+
+@dataclass(frozen=True)
+class Export:
+    """A platform's export, known by headers that only it writes."""
+
+    name: str  # what the import report says
+    platform: str  # the canonical platform of its rows
+    paid: bool | None  # rows are ads (True), organic posts (False), or say so themselves
+    signs: frozenset[str]
+    extra: tuple[tuple[str, str], ...] = ()  # (normalised header, canonical) for this export only
+    one_sale_per_row: bool = False
+
+
+EXPORTS: tuple[Export, ...] = (
+    Export(
+        name="X (Twitter) tweet activity",
+        platform="x",
+        paid=False,
+        signs=frozenset({"tweet_id", "tweet_permalink"}),
+    ),
+    Export(
+        name="Facebook Insights (posts)",
+        platform="facebook",
+        paid=None,
+        signs=frozenset({"lifetime_post_total_reach", "lifetime_post_total_impressions"}),
+    ),
+    Export(
+        name="Instagram Insights",
+        platform="instagram",
+        paid=False,
+        signs=frozenset({"from_home", "from_hashtags", "from_explore", "profile_visits"}),
+        extra=(("likes", "engagements"),),
+    ),
+    Export(
+        name="LinkedIn Campaign Manager",
+        platform="linkedin",
+        paid=True,
+        signs=frozenset({"campaign_group_name", "campaign_group", "total_spent"}),
+    ),
+    Export(
+        name="TikTok Ads",
+        platform="tiktok",
+        paid=True,
+        signs=frozenset({"clicks_destination", "total_complete_payment"}),
+    ),
+    Export(
+        name="Google Ads",
+        platform="google",
+        paid=True,
+        signs=frozenset(
+            {
+                "impr",
+                "avg_cpc",
+                "cost_conv",
+                "conv_value",
+                "keyword_status",
+                "search_term",
+                "interaction_rate",
+            }
+        ),
+    ),
+    Export(
+        name="Meta Ads Manager",
+        platform="facebook",
+        paid=True,
+        signs=frozenset(
+            {
+                "amount_spent",
+                "valor_usado",
+                "importe_gastado",
+                "belop_brukt",
+                "ausgegebener_betrag",
+                "montant_depense",
+                "reporting_starts",
+                "inicio_dos_relatorios",
+                "inicio_del_informe",
+                "rapporteringen_starter",
+                "berichtsbeginn",
+                "debut_des_rapports",
+                "fb_campaign_id",
+            }
+        ),
+    ),
+    Export(
+        name="Shopify orders",
+        platform="shop",
+        paid=False,
+        signs=frozenset({"financial_status", "fulfillment_status", "subtotal"}),
+        extra=(("total", "revenue"), ("created_at", "date"), ("name", "element")),
+        one_sale_per_row=True,
+    ),
+)
+
+
+def normalise_header(header: object) -> str:
+    """'Amount spent (USD)' -> 'amount_spent', 'Início dos relatórios' -> 'inicio_dos_relatorios'.
+
+    Accents are folded and bracketed parts dropped, so exports in other languages match.
+    """
+    text = unicodedata.normalize("NFKD", str(header))
+    text = "".join(char for char in text if not unicodedata.combining(char))
+    text = re.sub(r"\([^)]*\)", " ", text).strip().lower()
+    return re.sub(r"[^0-9a-z]+", "_", text).strip("_")
+
+
+def recognise(headers: list[str]) -> Export | None:
+    """The platform export whose signature headers the file has, if any."""
+    names = {normalise_header(header) for header in headers}
+    for export in EXPORTS:
+        if export.signs & names:
+            return export
+    return None
+
+
+def map_columns(
+    headers: list[str], export: Export | None = None
+) -> tuple[dict[str, str], list[str]]:
+    """Which source header fills which canonical column (the best synonym wins), and the
+    headers not used."""
+    normalised = {header: normalise_header(header) for header in headers}
+    synonyms = dict(SYNONYMS)
+    for name, column in export.extra if export else ():
+        synonyms[column] = (name, *synonyms.get(column, ()))
+    mapping: dict[str, str] = {}
+    for column, names in synonyms.items():
+        for name in names:
+            header = next((h for h in headers if normalised[h] == name and h not in mapping), None)
+            if header is not None:
+                mapping[header] = column
+                break
+    ignored = [header for header in headers if header not in mapping]
+    return mapping, ignored
+
+
+def header_score(cells: list[str]) -> int:
+    """How many cells of a row are headers we know: the header row has the most."""
+    known = {name for names in SYNONYMS.values() for name in names}
+    known |= {sign for export in EXPORTS for sign in export.signs}
+    return sum(1 for cell in cells if cell and normalise_header(cell) in known)
