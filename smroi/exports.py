@@ -54,7 +54,6 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "platform": (
         "platform",
-        "network",
         "channel",
         "channel_used",
         "source_platform",
@@ -240,7 +239,7 @@ EXPORTS: tuple[Export, ...] = (
         name="X (Twitter) tweet activity",
         platform="x",
         paid=False,
-        signs=frozenset({"tweet_id", "tweet_permalink"}),
+        signs=frozenset({"tweet_id", "tweet_permalink", "tweets_published"}),
     ),
     Export(
         name="Facebook Insights (posts)",
@@ -252,7 +251,7 @@ EXPORTS: tuple[Export, ...] = (
         name="Instagram Insights",
         platform="instagram",
         paid=False,
-        signs=frozenset({"from_home", "from_hashtags", "from_explore", "profile_visits"}),
+        signs=frozenset({"from_home", "from_hashtags", "from_explore"}),
         extra=(("likes", "engagements"),),
     ),
     Export(

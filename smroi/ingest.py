@@ -194,6 +194,9 @@ def _read_excel(name: str, data: bytes, what: str) -> pd.DataFrame:
         sheet = next(str(k) for k, f in sheets.items() if f.notna().any().any())
         header_at = int(np.argmax(sheets[sheet].notna().any(axis=1).to_numpy()))
     body = _table_below_header(name, sheets[sheet], header_at)
+    body.attrs["preamble"] = [
+        " ".join(str(v) for v in sheets[sheet].iloc[i] if pd.notna(v)) for i in range(header_at)
+    ]
     notes = body.attrs.setdefault("notes", [])
     if len(sheets) > 1:
         notes.append(f"{name}: read sheet '{sheet}' ({len(sheets)} sheets in the workbook).")
@@ -258,29 +261,44 @@ def _find_header(lines: list[str]) -> tuple[str, int]:
             ):
                 best = (score, len(cells), delimiter, number)
     if best[0] == 0:
+        first = next(
+            (i for i, line in enumerate(lines) if line.strip() and not COMMENT.match(line)), 0
+        )
         try:
-            return csv.Sniffer().sniff("\n".join(lines[:50]), delimiters=",;\t|").delimiter, 0
+            sample = "\n".join(lines[first : first + 50])
+            return csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter, first
         except csv.Error:
-            return ",", 0
+            return ",", first
     return best[2], best[3]
+
+
+COMMENT = re.compile(r"^#(?:\s|-|$)")
+
+
+def _table_ends(lines: list[str], number: int) -> bool:
+    """A '# ' comment after a blank line starts the next table (GA4 puts several in a file)."""
+    return bool(COMMENT.match(lines[number])) and number > 0 and not lines[number - 1].strip()
 
 
 def _read_csv(name: str, data: bytes) -> pd.DataFrame:
     encoding = _encoding(name, data)
+    if encoding == "cp1252" and data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]  # a UTF-8 mark on a file that is not UTF-8 (Facebook Insights)
     sample = data[:65536].decode(encoding, errors="ignore")
     if not sample.strip():
         raise InputFileError(name, "the file is empty.")
     lines = sample.splitlines()[:HEADER_SEARCH_LINES]
     delimiter, header_at = _find_header(lines)
-    notes = []
-    comments_below = any(line.startswith("#") for line in lines[header_at + 1 :])
+    notes: list[str] = []
+    preamble: list[str] = []
+    comments_below = any(_table_ends(lines, i) for i in range(header_at + 1, len(lines)))
     if header_at == 0 and not comments_below:
         source: io.IOBase = io.BytesIO(data)  # the fast path for large plain files
         headers_line = lines[0]
     else:
         all_lines = data.decode(encoding, errors="replace").splitlines()
         end = next(
-            (i for i in range(header_at + 1, len(all_lines)) if all_lines[i].startswith("#")),
+            (i for i in range(header_at + 1, len(all_lines)) if _table_ends(all_lines, i)),
             len(all_lines),
         )
         if end < len(all_lines):
@@ -295,6 +313,7 @@ def _read_csv(name: str, data: bytes) -> pd.DataFrame:
                 f"{name}: {plural(header_at, 'line')} above the column names (a title or date "
                 "range) passed over."
             )
+        preamble = all_lines[:header_at]
         source = io.StringIO("\n".join(all_lines[header_at:end]))
         headers_line = all_lines[header_at]
         encoding = None  # type: ignore[assignment]
@@ -323,6 +342,7 @@ def _read_csv(name: str, data: bytes) -> pd.DataFrame:
     frame.columns = _unique([str(column).strip() for column in frame.columns])
     frame.attrs["first_row"] = header_at + 2
     frame.attrs["notes"] = notes
+    frame.attrs["preamble"] = preamble
     return frame
 
 
@@ -405,6 +425,8 @@ def _to_canonical(name: str, raw: pd.DataFrame) -> tuple[pd.DataFrame, ImportRep
         else:
             columns[column] = _clean_text(values)
     _results_by_indicator(raw, columns, report)
+    if "date" not in columns:
+        _period_from_title(raw, columns, report)
     if export and export.one_sale_per_row and "conversions" not in columns:
         columns["conversions"] = pd.Series(1.0, index=raw.index)  # one order per row
 
@@ -431,6 +453,31 @@ def _to_canonical(name: str, raw: pd.DataFrame) -> tuple[pd.DataFrame, ImportRep
     return table, report
 
 
+DATE_RANGE = re.compile(r"^\W*(.+?)\s+(?:-|–|—|to)\s+(.+?)\W*$")
+
+
+def _period_from_title(
+    raw: pd.DataFrame, columns: dict[str, pd.Series], report: ImportReport
+) -> None:
+    """A report without a date column whose title lines give its date range ("1 May 2026 -
+    8 May 2026", as Google Ads writes): every row covers that period."""
+    for line in raw.attrs.get("preamble", []):
+        match = DATE_RANGE.match(line.strip())
+        if not match:
+            continue
+        days, bad, _ = parse_dates(pd.Series([match.group(1), match.group(2)], dtype=object))
+        if bad.any() or days.isna().any() or days.iloc[0] > days.iloc[1]:
+            continue
+        first, last = days.iloc[0], days.iloc[1]
+        columns["date"] = pd.Series(first, index=raw.index)
+        columns["period_end"] = pd.Series(last, index=raw.index)
+        report.warnings.append(
+            f"{report.file}: no date column; its rows cover {first:%d %b %Y} to "
+            f"{last:%d %b %Y}, as the title above the table says."
+        )
+        return
+
+
 def _drop_description_row(
     raw: pd.DataFrame, mapping: dict[str, str], first_row: int, report: ImportReport
 ) -> tuple[pd.DataFrame, int]:
@@ -452,18 +499,23 @@ def _drop_description_row(
 
 
 def _totals_rows(raw: pd.DataFrame, mapping: dict[str, str]) -> pd.Series:
-    """Rows that add up other rows ("Total: Account", "Totalt", "Grand total")."""
+    """Rows that add up other rows: their first filled cell says "Total: Account", "Totalt",
+    "Grand total" (a "Total" further right, such as a lifetime budget type, is data)."""
     found = pd.Series(False, index=raw.index)
-    labels = [h for h, c in mapping.items() if c in (*LABELS, *DIMENSIONS)]
-    if len(raw) <= SCAN_ALL_TEXT_UP_TO:
-        labels = [h for h in raw.columns if h not in mapping or h in labels]
-    for header in labels:
+    seen = pd.Series(False, index=raw.index)
+    scan_all = len(raw) <= SCAN_ALL_TEXT_UP_TO
+    labels = {h for h, c in mapping.items() if c in (*LABELS, *DIMENSIONS)}
+    for header in raw.columns:
         values = raw[header]
-        if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_datetime64_any_dtype(values):
-            continue
-        found |= map_unique(values, lambda v: isinstance(v, str) and bool(TOTALS.match(v))).astype(
-            bool
-        )
+        filled = values.notna()
+        if values.dtype == object or pd.api.types.is_string_dtype(values):
+            if scan_all or header in labels:
+                total = map_unique(values, lambda v: isinstance(v, str) and bool(TOTALS.match(v)))
+                found |= ~seen & total.astype(bool)
+            filled &= ~blank_cells(values) if scan_all else filled
+        seen |= filled
+        if seen.all():
+            break
     return found
 
 

@@ -105,6 +105,7 @@ DATE_FORMATS = (
     "%d %b %y",
 )
 # a zone after a time of day: "14:45:53 +1100", "09:00Z" (never the "-2024" of a date)
+_TIME_OF_DAY = re.compile(r"[ T]+\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:[AaPp]\.?[Mm]\.?)?$")
 _ZONE = re.compile(r"(\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?)\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)$")
 
 
@@ -147,7 +148,7 @@ def parse_dates(values: pd.Series) -> tuple[pd.Series, pd.Series, str | None]:
     text = text.str.replace(_ZONE, r"\1", regex=True)
     read = pd.to_datetime(text, errors="coerce", format="ISO8601").astype("datetime64[ns]")
     chosen: list[str] = []
-    left = text[read.isna()]
+    left = text[read.isna()].str.replace(_TIME_OF_DAY, "", regex=True)  # the day is what counts
     while not left.empty:  # the format that reads most of what is left, then the next
         counts = {
             fmt: int(pd.to_datetime(left, errors="coerce", format=fmt).notna().sum())
