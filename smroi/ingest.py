@@ -415,9 +415,7 @@ def _to_canonical(name: str, raw: pd.DataFrame) -> tuple[pd.DataFrame, ImportRep
             parsed, bad, formats = parse_dates(values)
             columns[column] = parsed
             problems.append((f"not a date in column {column}", bad))
-            if formats and ("%d/%m" in formats or "%m/%d" in formats):
-                how = "day/month/year" if formats.startswith("%d") else "month/day/year"
-                report.warnings.append(f"{name}: dates in column {column} read as {how}.")
+            report.warnings += _date_notes(name, column, formats)
         elif column == "paid":
             parsed, bad = _parse_paid(values)
             columns[column] = parsed
@@ -476,6 +474,21 @@ def _period_from_title(
             f"{last:%d %b %Y}, as the title above the table says."
         )
         return
+
+
+def _date_notes(name: str, column: str, formats: str | None) -> list[str]:
+    """Say how dates that could be read two ways (03/04/2026) were read."""
+    day_first = bool(formats) and ("%d/%m" in formats or "%d-%m" in formats)
+    month_first = bool(formats) and "%m/%d" in formats
+    if day_first and month_first:
+        return [
+            f"{name}: dates in column {column} are written both day/month and month/day; "
+            "each one that could be either was read as the date nearest the others."
+        ]
+    if day_first or month_first:
+        how = "day/month/year" if day_first else "month/day/year"
+        return [f"{name}: dates in column {column} read as {how}."]
+    return []
 
 
 def _drop_description_row(

@@ -147,19 +147,34 @@ def parse_dates(values: pd.Series) -> tuple[pd.Series, pd.Series, str | None]:
     text = pd.Series(uniques, dtype=object).astype(str).str.strip()
     text = text.str.replace(_ZONE, r"\1", regex=True)
     read = pd.to_datetime(text, errors="coerce", format="ISO8601").astype("datetime64[ns]")
-    chosen: list[str] = []
     left = text[read.isna()].str.replace(_TIME_OF_DAY, "", regex=True)  # the day is what counts
-    while not left.empty:  # the format that reads most of what is left, then the next
-        counts = {
-            fmt: int(pd.to_datetime(left, errors="coerce", format=fmt).notna().sum())
-            for fmt in DATE_FORMATS
-        }
-        best = max(counts, key=lambda fmt: counts[fmt])  # first listed wins a tie
-        if counts[best] == 0:
-            break
-        found = pd.to_datetime(left, errors="coerce", format=best).astype("datetime64[ns]")
-        read[left.index] = read[left.index].fillna(found)
-        chosen.append(best)
-        left = left[found.isna()]
+    chosen: list[str] = []
+    if not left.empty:
+        readings = pd.DataFrame(
+            {fmt: pd.to_datetime(left, errors="coerce", format=fmt) for fmt in DATE_FORMATS}
+        ).astype("datetime64[ns]")
+        distinct = readings.nunique(axis=1)
+        # one possible date: take it; several (03/04/2026): the one nearest the dates that
+        # are not in doubt, so a column of November dates reads "1/11/2024" as 1 November
+        certain = pd.concat([read.dropna(), readings[distinct == 1].bfill(axis=1).iloc[:, 0]])
+        centre = certain.dropna().median() if certain.notna().any() else None
+        order = readings.notna().sum().sort_values(ascending=False, kind="stable").index
+        # the formats the dates not in doubt are written in: a US file's 12/31/2026 says
+        # that its 01/05/2026 is 5 January
+        votes = readings[distinct == 1].notna().sum()
+        for number in left.index:
+            options = readings.loc[number, list(order)].dropna()
+            if options.empty:
+                continue
+            voted = [fmt for fmt in options.index if votes[fmt] > 0]
+            if options.nunique() == 1 or len(voted) == 0:
+                best = options.index[0]
+            elif len(voted) == 1 or centre is None:
+                best = voted[0]
+            else:  # the column mixes ways of writing dates: the nearest reading
+                best = (options[voted] - centre).abs().idxmin()
+            read[number] = options[best]
+            if best not in chosen:
+                chosen.append(best)
     parsed[todo] = read.to_numpy()[codes]
     return parsed, parsed.isna() & ~blank, ", ".join(chosen) or None
