@@ -478,8 +478,9 @@ def _period_from_title(
 
 def _date_notes(name: str, column: str, formats: str | None) -> list[str]:
     """Say how dates that could be read two ways (03/04/2026) were read."""
-    day_first = bool(formats) and ("%d/%m" in formats or "%d-%m" in formats)
-    month_first = bool(formats) and "%m/%d" in formats
+    formats = formats or ""
+    day_first = "%d/%m" in formats or "%d-%m" in formats
+    month_first = "%m/%d" in formats
     if day_first and month_first:
         return [
             f"{name}: dates in column {column} are written both day/month and month/day; "

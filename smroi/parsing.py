@@ -156,8 +156,9 @@ def parse_dates(values: pd.Series) -> tuple[pd.Series, pd.Series, str | None]:
         distinct = readings.nunique(axis=1)
         # one possible date: take it; several (03/04/2026): the one nearest the dates that
         # are not in doubt, so a column of November dates reads "1/11/2024" as 1 November
-        certain = pd.concat([read.dropna(), readings[distinct == 1].bfill(axis=1).iloc[:, 0]])
-        centre = certain.dropna().median() if certain.notna().any() else None
+        sure = readings[distinct == 1].bfill(axis=1).iloc[:, 0]
+        certain = pd.concat([read.dropna(), sure.dropna()]).astype("datetime64[ns]")
+        centre = certain.median() if len(certain) else None
         order = readings.notna().sum().sort_values(ascending=False, kind="stable").index
         # the formats the dates not in doubt are written in: a US file's 12/31/2026 says
         # that its 01/05/2026 is 5 January
