@@ -315,12 +315,30 @@ EXPORTS: tuple[Export, ...] = (
 )
 
 
+# letters that Unicode does not split into a base letter and an accent
+_LETTERS = str.maketrans(
+    {
+        "ø": "o",
+        "Ø": "O",
+        "æ": "ae",
+        "Æ": "AE",
+        "ß": "ss",
+        "œ": "oe",
+        "Œ": "OE",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+    }
+)
+
+
 def normalise_header(header: object) -> str:
     """'Amount spent (USD)' -> 'amount_spent', 'Início dos relatórios' -> 'inicio_dos_relatorios'.
 
     Accents are folded and bracketed parts dropped, so exports in other languages match.
     """
-    text = unicodedata.normalize("NFKD", str(header))
+    text = unicodedata.normalize("NFKD", str(header).translate(_LETTERS))
     text = "".join(char for char in text if not unicodedata.combining(char))
     text = re.sub(r"\([^)]*\)", " ", text).strip().lower()
     return re.sub(r"[^0-9a-z]+", "_", text).strip("_")

@@ -1,0 +1,152 @@
+"""Platform exports recognised by their headers, and messy formats read right."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from smroi import read_file
+from smroi.exports import map_columns, normalise_header, recognise
+from smroi.parsing import number_from_text, parse_dates, parse_numbers
+from tests.conftest import FIXTURES
+
+
+def fixture(name: str):  # type: ignore[no-untyped-def]
+    return read_file(name, (FIXTURES / name).read_bytes())
+
+
+def test_norwegian_meta_export_in_windows_1252_with_a_totals_row() -> None:
+    table, report = fixture("meta_norwegian.csv")
+    assert report.export == "Meta Ads Manager"
+    assert report.currency == "NOK"  # "Beløp brukt (NOK)"
+    assert (report.rows_read, report.rows_used) == (4, 3)
+    assert report.excluded["row"].tolist() == [5]  # "Totalt"
+    # by hand: 1 234,50 + 765,50 + 300,00 kr
+    assert table["spend"].tolist() == [1234.5, 765.5, 300.0]
+    assert table["impressions"].sum() == 12345 + 8100 + 4000
+    assert table["clicks"].sum() == 365
+    assert table["conversions"].sum() == 10  # Kjøp
+    assert table["revenue"].sum() == 3500.0
+    assert str(table["date"].iloc[0].date()) == "2026-06-01"  # 01.06.2026, day first
+    assert str(table["period_end"].iloc[0].date()) == "2026-06-30"
+    assert set(table["platform"]) == {"facebook"} and table["paid"].all()
+
+
+def test_persian_digits_and_separators() -> None:
+    table, _ = fixture("persian_digits.csv")
+    assert table["spend"].tolist() == [1250.5, 800.0]  # ۱٬۲۵۰٫۵۰ and ۸۰۰
+    assert table["impressions"].tolist() == [12000, 9500]
+    assert table["campaign"].astype(str).tolist() == ["نوروز", "نوروز"]
+
+
+def test_ga4_style_file_reads_its_first_table_and_says_so() -> None:
+    table, report = fixture("ga4_style_tables.csv")
+    assert (report.rows_read, report.rows_used) == (2, 2)
+    assert table["spend"].sum() == 20.0
+    assert any("only the first table" in line for line in report.warnings)
+    assert any("above the column names" in line for line in report.warnings)
+
+
+@pytest.mark.parametrize(
+    ("headers", "export"),
+    [
+        (["Reporting starts", "Ad name", "Amount spent (USD)", "Impressions"], "Meta Ads Manager"),
+        (["Début des rapports", "Montant dépensé (EUR)", "Impressions"], "Meta Ads Manager"),
+        (["Campaign", "Impr.", "Cost", "Conv. value"], "Google Ads"),
+        (["Tweet id", "time", "impressions", "url clicks"], "X (Twitter) tweet activity"),
+        (
+            ["Campaign Group Name", "Total Spent", "Impressions", "Clicks"],
+            "LinkedIn Campaign Manager",
+        ),
+        (["Name", "Subtotal", "Total", "Created at"], "Shopify orders"),
+        (["date", "platform", "spend"], None),
+    ],
+    ids=["meta", "meta-french", "google", "x", "linkedin", "shopify", "canonical"],
+)
+def test_exports_are_recognised_by_their_headers(headers: list[str], export: str | None) -> None:
+    found = recognise(headers)
+    assert (found.name if found else None) == export
+
+
+def test_the_best_synonym_wins_link_clicks_and_the_ad() -> None:
+    mapping, ignored = map_columns(["Ad set name", "Ad name", "Clicks (all)", "Link clicks"])
+    assert mapping == {"Ad name": "element", "Link clicks": "clicks"}
+    assert ignored == ["Ad set name", "Clicks (all)"]
+
+
+@pytest.mark.parametrize(
+    ("header", "normalised"),
+    [
+        ("Amount spent (USD)", "amount_spent"),
+        ("Início dos relatórios", "inicio_dos_relatorios"),
+        ("Beløp brukt (NOK)", "belop_brukt"),
+        ("Impr.", "impr"),
+    ],
+)
+def test_headers_are_normalised(header: str, normalised: str) -> None:
+    assert normalise_header(header) == normalised
+
+
+@pytest.mark.parametrize(
+    ("text", "decimal", "number"),
+    [
+        ("US$135.81", ".", 135.81),
+        ("$85 ", ".", 85.0),
+        ("kr 1 234,50", ",", 1234.5),
+        ("1.234,5", ",", 1234.5),
+        ("12,5%", ",", 12.5),
+        ("(12.00)", ".", -12.0),
+        ("۱۲٫۵", ".", 12.5),
+        ("٣٤٥", ".", 345.0),
+        ("1\u00a0234", ".", 1234.0),
+        ("--", ".", None),
+        ("abc", ".", None),
+    ],
+)
+def test_number_from_text(text: str, decimal: str, number: float | None) -> None:
+    assert number_from_text(text, decimal) == number
+
+
+def test_decimal_comma_is_decided_for_the_whole_column() -> None:
+    parsed, bad, decimal = parse_numbers(pd.Series(["1.234", "12,50", "7"], dtype=object))
+    assert decimal == ","
+    assert parsed.tolist() == [1234.0, 12.5, 7.0]  # so "1.234" is a thousand
+    assert not bad.any()
+
+
+@pytest.mark.parametrize(
+    ("values", "days"),
+    [
+        (["05.01.2026", "31.12.2026"], ["2026-01-05", "2026-12-31"]),
+        (["01/05/2026", "12/31/2026"], ["2026-01-05", "2026-12-31"]),  # a US column
+        (["01/05/2026", "31/12/2026"], ["2026-05-01", "2026-12-31"]),  # a European column
+        (["1 May 2026", "July 8, 2025"], ["2026-05-01", "2025-07-08"]),
+        (["2014-11-26 00:30:00 +1100"], ["2014-11-26"]),  # the local day, not UTC's
+        (["02/19/2015 11:45:22 PM"], ["2015-02-19"]),
+    ],
+    ids=["dotted", "us", "european", "month-names", "zone", "time-of-day"],
+)
+def test_dates_per_column(values: list[str], days: list[str]) -> None:
+    parsed, bad, _ = parse_dates(pd.Series(values, dtype=object))
+    assert [str(day.date()) for day in parsed] == days
+    assert not bad.any()
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.decimals(min_value=0, max_value=10**9, places=2), st.sampled_from(["$", "kr ", ""]))
+def test_formatted_numbers_round_trip(amount, symbol: str) -> None:  # type: ignore[no-untyped-def]
+    us = f"{symbol}{amount:,.2f}"
+    european = us.replace(",", " ").replace(".", ",")
+    assert number_from_text(us, ".") == pytest.approx(float(amount))
+    assert number_from_text(european, ",") == pytest.approx(float(amount))
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.text(max_size=12), min_size=1, max_size=8))
+def test_any_text_parses_or_is_reported_never_raises(values: list[str]) -> None:
+    parsed, bad, _ = parse_numbers(pd.Series(values, dtype=object))
+    assert len(parsed) == len(values) == len(bad)
+    days, bad_days, _ = parse_dates(pd.Series(values, dtype=object))
+    assert len(days) == len(values) == len(bad_days)

@@ -1,0 +1,151 @@
+"""Real exports from ../shared/realdata (see each folder's SOURCE.md), read as a user would.
+
+Every expected total below was worked out apart from smroi: with Python's csv module
+(and openpyxl for the workbook), summing the columns by hand after dropping the rows
+whose first filled cell says "Total". Skipped where shared/realdata is absent; never
+in CI.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pandas as pd
+import pytest
+
+from smroi import read_file
+from tests.conftest import REALDATA
+
+
+def load(folder: str, name: str | None = None) -> tuple[pd.DataFrame, object]:
+    if not REALDATA.exists():
+        if os.environ.get("CI") or os.environ.get("SMROI_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"{REALDATA} is missing; CI must test the real exports")
+        pytest.skip("shared/realdata is not beside this checkout")
+    files = sorted(p for p in (REALDATA / folder).iterdir() if p.name != "SOURCE.md")
+    path = next(p for p in files if name is None or p.name == name)
+    return read_file(path.name, path.read_bytes())
+
+
+def test_meta_ads_manager_csv_in_rupees() -> None:
+    table, report = load("meta_ads_bluetea_adsets")
+    assert report.export == "Meta Ads Manager"
+    assert report.currency == "INR"  # from "Amount spent (INR)"
+    assert (report.rows_read, report.rows_used) == (229, 229)
+    assert set(table["platform"]) == {"facebook"} and table["paid"].all()
+    assert table["spend"].sum() == pytest.approx(1734408.185834)
+    assert table["conversions"].sum() == 3184  # Purchases
+    assert table["revenue"].sum() == pytest.approx(3798159.06)  # Purchases conversion value
+    assert table["impressions"].sum() == 11666160
+    assert str(table["date"].min().date()) == "2026-01-01"
+
+
+def test_meta_ads_manager_workbook_in_portuguese() -> None:
+    table, report = load("meta_ads_manager_xlsx_ptbr")
+    assert report.export == "Meta Ads Manager"
+    assert report.currency == "BRL"  # from "Valor usado (BRL)"
+    # a budget-type column holds "Total" (a lifetime budget): data, not a totals row
+    assert (report.rows_read, report.rows_used) == (2385, 2385)
+    assert table["spend"].sum() == pytest.approx(810.87)  # Valor usado
+    assert table["impressions"].sum() == 170309  # Impressões
+    assert table["clicks"].sum() == 779  # Cliques no link
+    # Resultados where the indicator is a started conversation: leads
+    assert table["leads"].sum() == 102
+    assert report.column_map["Nome do anúncio"] == "element"
+
+
+def test_google_ads_keyword_report_utf16_with_totals_rows() -> None:
+    table, report = load("google_ads_towing_utf16", "Search keyword report.csv")
+    assert report.export == "Google Ads"
+    assert report.currency == "CAD"  # the "Currency code" column
+    assert (report.rows_read, report.rows_used, report.rows_excluded) == (27, 17, 10)
+    assert set(report.excluded["reason"]) == {
+        "a totals row (adding it would count everything twice)"
+    }
+    assert table["spend"].sum() == pytest.approx(0.12)
+    assert table["impressions"].sum() == 14
+    assert table["clicks"].sum() == 1
+    # no date column: the title's "1 May 2026 - 8 May 2026" is every row's period
+    assert str(table["date"].iloc[0].date()) == "2026-05-01"
+    assert str(table["period_end"].iloc[0].date()) == "2026-05-08"
+
+
+def test_google_ads_campaign_report_with_conversion_value() -> None:
+    table, report = load("agency_exports_danielthec", "Campaign report (1).csv")
+    assert report.export == "Google Ads" and report.currency == "GBP"
+    assert (report.rows_read, report.rows_used) == (7, 2)
+    assert table["spend"].sum() == pytest.approx(1164.10)
+    assert table["revenue"].sum() == pytest.approx(2127.81)  # "Conv. value", "1,286.58"
+    assert table["clicks"].sum() == 867
+    assert table["impressions"].sum() == 40585  # "31,193" and its partner
+    assert table["conversions"].sum() == 74
+
+
+@pytest.mark.parametrize("name", ["KAG_conversion_data.csv", "KAG_conversion_data.xlsx"])
+def test_kaggle_conversion_data_csv_and_workbook_agree(name: str) -> None:
+    table, report = load("kag_conversion", name)
+    assert (report.rows_read, report.rows_used) == (1143, 1143)
+    assert table["spend"].sum() == pytest.approx(58705.229958)
+    assert table["impressions"].sum() == 213434828
+    assert table["clicks"].sum() == 38165
+    assert table["conversions"].sum() == 1079  # Approved_Conversion: sales
+    assert table["leads"].sum() == 3264  # Total_Conversion: enquiries
+
+
+def test_x_tweet_activity_with_ids_and_hashtag_lines() -> None:
+    table, report = load(
+        "twitter_analytics_ropensci", "tweet_activity_metrics_rOpenSci_20190101_20190201_en.csv"
+    )
+    assert report.export == "X (Twitter) tweet activity"
+    assert (report.rows_read, report.rows_used) == (31, 31)
+    assert set(table["platform"]) == {"x"} and not table["paid"].any()
+    assert table["impressions"].sum() == 199256
+    assert table["clicks"].sum() == 986  # url clicks
+    assert table["engagements"].sum() == 3585
+    assert "1091117122825084928" in set(table["element"].astype(str))  # 19 digits, as text
+    assert str(table["date"].max().date()) == "2019-01-31"  # "2019-01-31 23:32 +0000"
+
+
+def test_shopify_orders_are_one_sale_each() -> None:
+    table, report = load("shopify_orders_panalysis")
+    assert report.export == "Shopify orders"
+    assert (report.rows_read, report.rows_used) == (1057, 1057)  # names like "#1030"
+    assert table["conversions"].sum() == 1057
+    assert table["revenue"].sum() == pytest.approx(68141.45)
+
+
+def test_meta_age_by_gender_breakdown() -> None:
+    table, report = load("meta_ads_age_gender_lemauricien")
+    assert (report.rows_read, report.rows_used) == (144, 144)
+    assert table["impressions"].sum() == 149829
+    assert table["clicks"].sum() == 5967  # Clicks (all): the export has no link clicks
+    assert set(table["age"]) == {"18-24", "25-34", "35-44", "45-54", "55-64", "65+"}
+    assert set(table["gender"]) == {"female", "male", "unknown"}
+
+
+def test_uncleaned_sales_with_dollar_text_and_mixed_date_formats() -> None:
+    table, report = load("synthetic_googleads_sales_uncleaned")
+    assert (report.rows_read, report.rows_used) == (2600, 2600)
+    assert table["spend"].sum() == pytest.approx(538371.83)  # "$231.88 "
+    assert table["revenue"].sum() == pytest.approx(3688173.0)  # "$1,892 "
+    # 11/16/2024, 20-11-2024 and 1/11/2024 in one column: all of November 2024
+    assert table["date"].dt.strftime("%Y-%m").unique().tolist() == ["2024-11"]
+
+
+def test_facebook_insights_posts_with_a_description_row() -> None:
+    table, report = load(
+        "fb_page_insights_vic",
+        "Facebook Insights Data Export (Post Level) - Visualization Studio VIC - "
+        "2014-08-24 - 2015-02-19.csv",
+    )
+    assert report.export == "Facebook Insights (posts)"
+    assert (report.rows_read, report.rows_used) == (98, 98)
+    assert any("describes the columns" in line for line in report.warnings)
+    assert str(table["date"].max().date()) == "2015-02-19"  # "02/19/2015 11:45:22 PM"
+
+
+def test_files_that_are_not_tables_are_refused_in_one_sentence() -> None:
+    from smroi import InputFileError
+
+    with pytest.raises(InputFileError, match="none of its columns is a number"):
+        load("synthetic_excel_pivot_dashboard")
