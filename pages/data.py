@@ -21,9 +21,11 @@ summary = pd.DataFrame(
         {
             "File": r.file,
             "Platforms": ", ".join(r.platforms) or "—",
+            "Recognised as": r.export or "—",
+            "Currency": r.currency or "—",
             "Rows read": r.rows_read,
             "Rows used": r.rows_used,
-            "Rows left out": r.rows_excluded,
+            "Rows left out": r.rows_read - r.rows_used,
             "Problem": r.error or "",
         }
         for r in reports

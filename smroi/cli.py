@@ -17,7 +17,7 @@ import pandas as pd
 
 from smroi.errors import InputFileError, SmroiError
 from smroi.formatting import format_metric
-from smroi.ingest import ImportReport, read_file
+from smroi.ingest import ImportReport, check_together, read_file
 from smroi.metrics import Analysis, analyse, by_group, headline
 from smroi.registry import METRICS, SUMMARY_KEYS
 from smroi.settings import Settings, settings_from_json
@@ -68,6 +68,9 @@ def _load(paths: list[Path]) -> tuple[pd.DataFrame, list[ImportReport]]:
         table, report = read_file(str(path), data)
         tables.append(table)
         reports.append(report)
+    for _, report in check_together(list(zip(tables, reports, strict=True))):
+        if report.error:  # two currencies: refuse to add them up
+            raise InputFileError(report.file, report.error.removeprefix(f"{report.file}: "))
     return pd.concat(tables, ignore_index=True), reports
 
 

@@ -118,8 +118,9 @@ def read_file(name: str, data: bytes) -> tuple[pd.DataFrame, ImportReport]:
 
 
 def load_files(files: list[tuple[str, bytes]]) -> tuple[pd.DataFrame, list[ImportReport]]:
-    """All files as one canonical table; a file that cannot be read is reported, not fatal."""
-    tables: list[pd.DataFrame] = []
+    """All files as one canonical table; a file that cannot be read, or whose currency is not
+    the others', is reported, not fatal."""
+    read: list[tuple[pd.DataFrame, ImportReport]] = []
     reports: list[ImportReport] = []
     for name, data in files:
         try:
@@ -127,12 +128,48 @@ def load_files(files: list[tuple[str, bytes]]) -> tuple[pd.DataFrame, list[Impor
         except InputFileError as exc:
             reports.append(ImportReport(file=name, error=str(exc)))
             continue
-        tables.append(table)
         reports.append(report)
+        read.append((table, report))
+    tables = [table for table, report in check_together(read) if report.error is None]
     if not tables:
         return empty_table(), reports
     combined = pd.concat(tables, ignore_index=True) if len(tables) > 1 else tables[0]
     return conform(combined), reports
+
+
+def check_together(
+    read: list[tuple[pd.DataFrame, ImportReport]],
+) -> list[tuple[pd.DataFrame, ImportReport]]:
+    """What files say about each other: a file in another currency than the first is refused
+    (amounts in two currencies cannot be added up); two files with rows of one platform over
+    the same days are warned about (the same ads would be counted twice)."""
+    currency: tuple[str, str] | None = None  # (code, file)
+    spans: list[tuple[str, str, pd.Timestamp, pd.Timestamp]] = []
+    for table, report in read:
+        if report.currency and currency and report.currency != currency[0]:
+            report.error = (
+                f"{report.file}: its amounts are in {report.currency}, but {currency[1]} is in "
+                f"{currency[0]}; amounts in two currencies cannot be added up, so it was not "
+                "added. Load it on its own."
+            )
+            report.rows_used = 0
+            continue
+        if report.currency and currency is None:
+            currency = (report.currency, report.file)
+        for platform, rows in table.groupby("platform", observed=True):
+            days = pd.concat([rows["date"], rows["period_end"]]).dropna()
+            if days.empty:
+                continue
+            first, last = days.min(), days.max()
+            for other, other_platform, other_first, other_last in spans:
+                if other_platform == platform and first <= other_last and other_first <= last:
+                    report.warnings.append(
+                        f"{report.file}: its {platform} rows ({first:%d %b %Y} – "
+                        f"{last:%d %b %Y}) overlap those of {other}; if both files hold the "
+                        "same ads or posts, they are counted twice."
+                    )
+            spans.append((report.file, str(platform), first, last))
+    return read
 
 
 # ---------------------------------------------------------------- reading bytes

@@ -183,3 +183,17 @@ def test_file_names_cannot_inject_markdown_links() -> None:
     shown = " ".join(error.value for error in app.error)
     assert "[click me](http://evil.example)" not in shown
     assert r"\[click me\]\(http\://evil\.example\)\.csv" in shown
+
+
+def test_an_upload_in_rupees_switches_the_currency() -> None:
+    app = run_app()
+    data = (
+        b"Reporting starts,Reporting ends,Ad name,Amount spent (INR),Impressions,Purchases,"
+        b"Purchases conversion value\n2026-01-01,2026-01-01,Tea ad,1000,50000,4,2600\n"
+    )
+    app.file_uploader(key="uploads").set_value([("meta.csv", data, "text/csv")]).run()
+    assert not app.exception
+    assert app.selectbox(key="set.currency").value == "INR"
+    cards = {card.label: card.value for card in app.metric}
+    assert cards["ROAS"] == "2.60x"  # 2600 / 1000
+    assert cards["Cost per sale"] == "₹250.00"  # 1000 / 4

@@ -129,6 +129,9 @@ def _filters(loaded: state.LoadedData) -> tuple[date | None, date | None, tuple[
         st.session_state[state.DATE_RANGE] = (first, last) if first else ()
         st.session_state[state.PLATFORMS] = platforms
         st.session_state[state.FILTERS_FOR] = loaded.key
+        currencies = {r.currency for r in loaded.reports if r.currency and not r.error}
+        if len(currencies) == 1:  # new data in a known currency: the setting follows it
+            st.session_state[state.SETTING_PREFIX + "currency"] = currencies.pop()
     st.header("Show")
     start = end = None
     if first is not None and last is not None:
