@@ -3,7 +3,9 @@
 import pandas as pd
 import streamlit as st
 
+from smroi import MAPPABLE
 from ui.frame import require_frame
+from ui.mapping import mapping_editor
 from ui.state import get_view
 from ui.widgets import plain
 
@@ -38,24 +40,17 @@ counts = {
 }
 st.dataframe(summary, hide_index=True, column_config=counts)
 
-for report in reports:
+for number, report in enumerate(reports):
     if report.error:
         continue
     with st.expander(
         f"{plain(report.file)}: {report.rows_used:,} of {report.rows_read:,} rows used"
     ):
-        mapping = pd.DataFrame(
-            {
-                "Column in your file": list(report.column_map),
-                "Read as": list(report.column_map.values()),
-            }
-        )
-        st.markdown("**Columns recognised**")
-        st.dataframe(mapping, hide_index=True)
-        if report.ignored_columns:
-            st.markdown(
-                "**Columns not used:** " + ", ".join(plain(c) for c in report.ignored_columns)
-            )
+        st.markdown("**What each column is read as** (change it here if it is wrong)")
+        mapping_editor(report, number)
+        special = {h: c for h, c in report.column_map.items() if c not in MAPPABLE}
+        for header, how in special.items():
+            st.caption(f"{plain(header)}: {plain(how)}")
         if report.currency:
             st.markdown(f"**Currency in the headers:** {plain(report.currency)}")
         for warning in report.warnings:

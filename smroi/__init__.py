@@ -3,7 +3,7 @@
 Callers import from here; the modules behind it may move.
 """
 
-from smroi.canonical import COLUMNS, DIMENSIONS, GROUPINGS, MEASURES, NOT_SET, conform
+from smroi.canonical import COLUMNS, DIMENSIONS, GROUPINGS, MAPPABLE, MEASURES, NOT_SET, conform
 from smroi.cost_per_result import LEVEL_LABELS, LEVELS, best_and_worst, drill_down
 from smroi.errors import InputFileError, SettingsError, SmroiError
 from smroi.formatting import (
@@ -62,6 +62,7 @@ __all__ = [
     "GROUPINGS",
     "LEVELS",
     "LEVEL_LABELS",
+    "MAPPABLE",
     "MEASURES",
     "METRICS",
     "NOT_SET",

@@ -39,6 +39,8 @@ COLUMNS: tuple[str, ...] = (
     *MEASURES,
     *DIMENSIONS,
 )
+# What a column of a file can be read as (the mapping editor's choices).
+MAPPABLE: tuple[str, ...] = COLUMNS
 # Not a canonical column from a file: which upload a row came from.
 SOURCE = "source"
 # Ways a user can slice the numbers (METRICS.md section 7), with their screen names.

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         settings = _load_settings(args.settings)
-        table, reports = _load(args.files)
+        table, reports = _load(args.files, settings.column_map)
         result = summarise(table, reports, settings)
     except SmroiError as exc:
         print(f"smroi: {exc}", file=sys.stderr)
@@ -58,14 +59,16 @@ def _load_settings(path: Path | None) -> Settings:
     return settings_from_json(text, source=str(path))
 
 
-def _load(paths: list[Path]) -> tuple[pd.DataFrame, list[ImportReport]]:
+def _load(
+    paths: list[Path], column_map: Mapping[str, str]
+) -> tuple[pd.DataFrame, list[ImportReport]]:
     tables, reports = [], []
     for path in paths:
         try:
             data = path.read_bytes()
         except OSError as exc:
             raise InputFileError(str(path), f"cannot read the file ({exc.strerror}).") from None
-        table, report = read_file(str(path), data)
+        table, report = read_file(str(path), data, column_map)
         tables.append(table)
         reports.append(report)
     for _, report in check_together(list(zip(tables, reports, strict=True))):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 # canonical column -> normalised headers that fill it, best first (e.g. link clicks
@@ -354,20 +355,35 @@ def recognise(headers: list[str]) -> Export | None:
 
 
 def map_columns(
-    headers: list[str], export: Export | None = None
+    headers: list[str],
+    export: Export | None = None,
+    overrides: Mapping[str, str] | None = None,
 ) -> tuple[dict[str, str], list[str]]:
-    """Which source header fills which canonical column (the best synonym wins), and the
-    headers not used."""
-    normalised = {header: normalise_header(header) for header in headers}
+    """Which source header fills which canonical column, and the headers not used.
+
+    The user's choices (`overrides`: header -> column, or "" for not used) come first;
+    then, for the columns still open, the best synonym wins.
+    """
+    overrides = overrides or {}
+    mapping: dict[str, str] = {}
+    for header in headers:
+        column = overrides.get(header)
+        if column and column not in mapping.values():
+            mapping[header] = column
+    open_headers = [h for h in headers if h not in overrides and h not in mapping]
+    normalised = {header: normalise_header(header) for header in open_headers}
     synonyms = dict(SYNONYMS)
     for name, column in export.extra if export else ():
         synonyms[column] = (name, *synonyms.get(column, ()))
-    mapping: dict[str, str] = {}
     for column, names in synonyms.items():
+        if column in mapping.values():
+            continue
         for name in names:
-            header = next((h for h in headers if normalised[h] == name and h not in mapping), None)
-            if header is not None:
-                mapping[header] = column
+            found = next(
+                (h for h in open_headers if normalised[h] == name and h not in mapping), None
+            )
+            if found is not None:
+                mapping[found] = column
                 break
     ignored = [header for header in headers if header not in mapping]
     return mapping, ignored

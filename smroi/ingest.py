@@ -12,7 +12,7 @@ import csv
 import io
 import re
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -103,7 +103,9 @@ def empty_table() -> pd.DataFrame:
     return _empty_table()
 
 
-def read_file(name: str, data: bytes) -> tuple[pd.DataFrame, ImportReport]:
+def read_file(
+    name: str, data: bytes, column_map: Mapping[str, str] | None = None
+) -> tuple[pd.DataFrame, ImportReport]:
     """One uploaded file as canonical rows and its import report; InputFileError if unreadable."""
     if not data:
         raise InputFileError(name, "the file is empty.")
@@ -113,18 +115,20 @@ def read_file(name: str, data: bytes) -> tuple[pd.DataFrame, ImportReport]:
             f"the file is {len(data) / 1e6:,.0f} MB; the limit is "
             f"{MAX_FILE_BYTES / 1e6:,.0f} MB. Export a shorter period or fewer columns.",
         )
-    raw = _read_spreadsheet(name, data)
-    return _to_canonical(name, raw)
+    raw = _read_spreadsheet(name, data, column_map or {})
+    return _to_canonical(name, raw, column_map or {})
 
 
-def load_files(files: list[tuple[str, bytes]]) -> tuple[pd.DataFrame, list[ImportReport]]:
+def load_files(
+    files: list[tuple[str, bytes]], column_map: Mapping[str, str] | None = None
+) -> tuple[pd.DataFrame, list[ImportReport]]:
     """All files as one canonical table; a file that cannot be read, or whose currency is not
     the others', is reported, not fatal."""
     read: list[tuple[pd.DataFrame, ImportReport]] = []
     reports: list[ImportReport] = []
     for name, data in files:
         try:
-            table, report = read_file(name, data)
+            table, report = read_file(name, data, column_map)
         except InputFileError as exc:
             reports.append(ImportReport(file=name, error=str(exc)))
             continue
@@ -175,7 +179,7 @@ def check_together(
 # ---------------------------------------------------------------- reading bytes
 
 
-def _read_spreadsheet(name: str, data: bytes) -> pd.DataFrame:
+def _read_spreadsheet(name: str, data: bytes, column_map: Mapping[str, str]) -> pd.DataFrame:
     """The file's first table as text cells, header row included as column names."""
     if data[:4] == b"PK\x03\x04":
         return _read_xlsx(name, data)
@@ -183,7 +187,7 @@ def _read_spreadsheet(name: str, data: bytes) -> pd.DataFrame:
         return _read_excel(name, data, "an old .xls file or a password-protected workbook")
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputFileError(name, "this is not a spreadsheet (CSV or Excel) file.")
-    return _read_csv(name, data)
+    return _read_csv(name, data, column_map)
 
 
 def _read_xlsx(name: str, data: bytes) -> pd.DataFrame:
@@ -317,7 +321,7 @@ def _table_ends(lines: list[str], number: int) -> bool:
     return bool(COMMENT.match(lines[number])) and number > 0 and not lines[number - 1].strip()
 
 
-def _read_csv(name: str, data: bytes) -> pd.DataFrame:
+def _read_csv(name: str, data: bytes, column_map: Mapping[str, str]) -> pd.DataFrame:
     encoding = _encoding(name, data)
     if encoding == "cp1252" and data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]  # a UTF-8 mark on a file that is not UTF-8 (Facebook Insights)
@@ -358,7 +362,8 @@ def _read_csv(name: str, data: bytes) -> pd.DataFrame:
         headers = next(csv.reader([headers_line], delimiter=delimiter))
         # Measures are parsed by pandas' fast path; every other column stays text
         # (a 19-digit post id must not become a float).
-        mapping, _ = map_columns([h.strip() for h in headers], recognise(headers))
+        stripped = [h.strip() for h in headers]
+        mapping, _ = map_columns(stripped, recognise(stripped), column_map)
         text_columns = {h: str for h in headers if mapping.get(h.strip()) not in MEASURES}
         frame = pd.read_csv(
             source,
@@ -413,12 +418,14 @@ TOTALS_REASON = "a totals row (adding it would count everything twice)"
 SCAN_ALL_TEXT_UP_TO = 200_000  # rows; above, only the recognised label columns are scanned
 
 
-def _to_canonical(name: str, raw: pd.DataFrame) -> tuple[pd.DataFrame, ImportReport]:
+def _to_canonical(
+    name: str, raw: pd.DataFrame, column_map: Mapping[str, str]
+) -> tuple[pd.DataFrame, ImportReport]:
     report = ImportReport(file=name)
     report.warnings += raw.attrs.get("notes", [])
     headers = list(raw.columns)
     export = recognise(headers)
-    mapping, ignored = map_columns(headers, export)
+    mapping, ignored = map_columns(headers, export, column_map)
     report.export = export.name if export else None
     report.column_map, report.ignored_columns = mapping, ignored
     if not any(target in MEASURES for target in mapping.values()):

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any, Literal
 
+from smroi.canonical import MAPPABLE
 from smroi.errors import SettingsError
 
 Objective = Literal["awareness", "engagement", "leads", "sales"]
@@ -105,6 +106,9 @@ class Settings:
     values: ValueAssumptions = field(default_factory=ValueAssumptions)
     earned_media: EarnedMediaRates = field(default_factory=EarnedMediaRates)
     goals: tuple[Goal, ...] = ()
+    # a column of the user's files (its header, exactly) -> the canonical column it fills,
+    # or "" to leave it out; chosen in the Data page's mapping editor
+    column_map: Mapping[str, str] = field(default_factory=dict)
 
     def with_changes(self, **changes: Any) -> Settings:
         """A copy with some fields replaced."""
@@ -122,6 +126,7 @@ def settings_to_dict(settings: Settings) -> dict[str, Any]:
         name: asdict(rate) for name, rate in settings.earned_media.rates.items()
     }
     data["goals"] = [asdict(goal) for goal in settings.goals]
+    data["column_map"] = dict(settings.column_map)
     return data
 
 
@@ -163,6 +168,7 @@ def settings_from_dict(data: Any, *, source: str = "settings") -> Settings:
     count_lead_value = _count_lead_value(data.get("values", {}), problems)
     earned = _earned_media(data.get("earned_media", {}), problems)
     goals = _goals(data.get("goals", []), problems)
+    column_map = _column_map(data.get("column_map", {}), problems)
 
     if problems:
         raise SettingsError(problems, source=source)
@@ -173,7 +179,24 @@ def settings_from_dict(data: Any, *, source: str = "settings") -> Settings:
         values=ValueAssumptions(**values, count_lead_value=count_lead_value),
         earned_media=earned,
         goals=goals,
+        column_map=column_map,
     )
+
+
+def _column_map(raw: Any, problems: list[str]) -> dict[str, str]:
+    if not isinstance(raw, dict):
+        problems.append('column_map must be an object such as {"Spend (kr)": "spend"}')
+        return {}
+    result = {}
+    for header, column in raw.items():
+        if column not in ("", *MAPPABLE):
+            problems.append(
+                f"column_map: {header!r} cannot be read as {column!r} (use a column of the "
+                f'canonical table, such as spend or clicks, or "" to leave it out)'
+            )
+        else:
+            result[str(header)] = column
+    return result
 
 
 def _unknown_keys(data: dict[str, Any], cls: type, where: str, problems: list[str]) -> None:

@@ -47,3 +47,35 @@ def test_cli_refuses_to_add_two_currencies(
     err = capsys.readouterr().err
     assert status == 2
     assert err.count("\n") == 1 and "two currencies cannot be added up" in err
+
+
+def test_cli_reads_files_with_the_settings_column_map(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    (tmp_path / "shop.csv").write_text(
+        "day,network,Kostnad (kr),clicks\n2026-02-01,facebook,120,4\n2026-02-02,facebook,80,6\n"
+    )
+    (tmp_path / "settings.json").write_text(
+        json.dumps(
+            {
+                "currency": "NOK",
+                "column_map": {"Kostnad (kr)": "spend", "network": "platform", "clicks": ""},
+            }
+        )
+    )
+    status = main(
+        [
+            "summary",
+            str(tmp_path / "shop.csv"),
+            "--settings",
+            str(tmp_path / "settings.json"),
+            "--json",
+        ]
+    )
+    result = json.loads(capsys.readouterr().out)
+    assert status == 0
+    assert result["totals"]["spend"] == 200.0
+    assert result["totals"]["clicks"] == 0  # left out on purpose
+    assert set(result["by_platform"]) == {"facebook"}

@@ -197,3 +197,25 @@ def test_an_upload_in_rupees_switches_the_currency() -> None:
     cards = {card.label: card.value for card in app.metric}
     assert cards["ROAS"] == "2.60x"  # 2600 / 1000
     assert cards["Cost per sale"] == "₹250.00"  # 1000 / 4
+
+
+def test_mapping_editor_changes_what_a_column_is_read_as() -> None:
+    from smroi import read_file
+
+    sample = ROOT / "sample_data" / "social_media_sample.csv"
+    _, report = read_file(sample.name, sample.read_bytes())
+    spend_row = list(report.column_map).index("spend")
+    app = run_app("pages/data.py")
+    # what a user's edit in the table sends (AppTest cannot type into a data editor)
+    app.session_state["data.mapping.0.0"] = {
+        "edited_rows": {spend_row: {"Read as": "(not used)"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    app.run()
+    assert not app.exception
+    assert dict(app.session_state["base_settings"].column_map) == {"spend": ""}
+    app.switch_page("pages/overview.py").run()
+    cards = {card.label: card.value for card in app.metric}
+    assert cards["ROAS"] == "—"  # no ad spend any more: undefined, not 0
+    assert cards["Total cost"] == "$3,544.31"  # only the monthly costs remain

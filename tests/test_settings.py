@@ -100,3 +100,11 @@ def test_assigned_to_all_means_every_platform() -> None:
     settings = settings_from_dict({"costs": {"assigned_to": {"tools": "all", "agency": "X"}}})
     assert dict(settings.costs.assigned_to) == {"agency": "x"}
     assert json.loads(settings_to_json(settings))["costs"]["assigned_to"] == {"agency": "x"}
+
+
+def test_column_map_round_trips_and_is_checked() -> None:
+    settings = settings_from_dict({"column_map": {"Kostnad (kr)": "spend", "Notes": ""}})
+    assert dict(settings.column_map) == {"Kostnad (kr)": "spend", "Notes": ""}
+    assert settings_from_json(settings_to_json(settings)) == settings
+    with pytest.raises(SettingsError, match="'Notes' cannot be read as 'banana'"):
+        settings_from_dict({"column_map": {"Notes": "banana"}})

@@ -8,6 +8,7 @@ and the same settings, and nobody can reach another user's data by a file name.
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 from typing import Any
 
@@ -27,10 +28,11 @@ def digest(data: bytes) -> str:
 
 @st.cache_data(max_entries=4, ttl="1h", show_spinner="Reading your files…")
 def load_files(
-    key: str, _files: tuple[tuple[str, bytes], ...]
+    key: str, _files: tuple[tuple[str, bytes], ...], column_map: str = "{}"
 ) -> tuple[pd.DataFrame, list[smroi.ImportReport]]:
-    """Parse files once per distinct content (key = digest of names and bytes)."""
-    return smroi.load_files(list(_files))
+    """Parse files once per distinct content (key = digest of names and bytes) and column
+    choices (column_map: the mapping editor's choices as JSON)."""
+    return smroi.load_files(list(_files), json.loads(column_map))
 
 
 @st.cache_data(max_entries=1, show_spinner=False)

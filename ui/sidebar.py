@@ -83,7 +83,7 @@ def _data_section() -> tuple[state.LoadedData, list[str]]:
         return _sample(), notices
     payload = tuple((upload.name, upload.getvalue()) for upload in files)
     key = _files_key(files)
-    table, reports = data.load_files(key, payload)
+    table, reports = data.load_files(key, payload, state.column_map_key())
     notices += [report.error for report in reports if report.error]
     if sum(report.rows_used for report in reports) == 0:
         previous = st.session_state.get(state.LAST_GOOD) or _sample()
@@ -115,7 +115,7 @@ def _sample() -> state.LoadedData:
         return state.LoadedData(key="no-sample", table=empty, reports=(), is_sample=False)
     raw = data.sample_bytes()
     key = data.digest(raw)
-    table, reports = data.load_files(key, ((data.SAMPLE_FILE.name, raw),))
+    table, reports = data.load_files(key, ((data.SAMPLE_FILE.name, raw),), state.column_map_key())
     return state.LoadedData(key=key, table=table, reports=tuple(reports), is_sample=True)
 
 

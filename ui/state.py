@@ -35,6 +35,8 @@ FILTERS_FOR = "filter.for_data"
 LAST_GOOD = "data.last_good"
 DIGESTS = "data.digests"
 VIEW = "view"
+MAPPING_EDITOR = "data.mapping"  # + file number + version
+MAPPING_VERSION = "data.mapping_version"
 # widgets of the pages
 OVERVIEW_PERIOD = "overview.period"
 CPR_LEVEL = "cpr.level"
@@ -94,6 +96,16 @@ def flatten(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     return flat
 
 
+def has_widget(path: str) -> bool:
+    """Settings the sidebar has a widget for; the rest (goals, column_map, other platforms'
+    rates) live only in the base settings."""
+    if path.startswith(("goals", "column_map")):
+        return False
+    return not path.startswith("earned_media.rates.") or path.startswith(
+        "earned_media.rates.default."
+    )
+
+
 def base_settings() -> Settings:
     """The settings that widgets are laid over (the last loaded file, or the defaults)."""
     return st.session_state.get(BASE_SETTINGS, Settings())
@@ -103,7 +115,8 @@ def put_settings(settings: Settings) -> None:
     """Make these the settings: the base, and every settings widget's value."""
     st.session_state[BASE_SETTINGS] = settings
     for path, value in flatten(settings_to_dict(settings)).items():
-        st.session_state[SETTING_PREFIX + path] = value
+        if has_widget(path):
+            st.session_state[SETTING_PREFIX + path] = value
     del st.session_state[SETTING_PREFIX + "values.count_lead_value"]
     mode = {value: name for name, value in LEAD_MODES.items()}[settings.values.count_lead_value]
     st.session_state[LEAD_MODE] = mode
@@ -113,12 +126,35 @@ def put_settings(settings: Settings) -> None:
         )
 
 
+def column_map_key() -> str:
+    """The mapping editor's choices as stable text: part of the cache key of parsed files."""
+    return json.dumps(dict(base_settings().column_map), sort_keys=True)
+
+
+def change_column_map(changes: dict[str, str]) -> None:
+    """Remember the user's column choices (header -> column, "" = not used); files are read
+    again with them, and they are saved with the settings."""
+    base = base_settings()
+    st.session_state[BASE_SETTINGS] = base.with_changes(column_map={**base.column_map, **changes})
+    st.session_state[MAPPING_VERSION] = st.session_state.get(MAPPING_VERSION, 0) + 1
+
+
+def forget_column_map(headers: list[str]) -> None:
+    """Back to automatic recognition for these headers."""
+    base = base_settings()
+    kept = {h: c for h, c in base.column_map.items() if h not in headers}
+    st.session_state[BASE_SETTINGS] = base.with_changes(column_map=kept)
+    st.session_state[MAPPING_VERSION] = st.session_state.get(MAPPING_VERSION, 0) + 1
+
+
 def settings_from_widgets() -> Settings:
     """The base settings with every settings widget's current value laid over them."""
     data = settings_to_dict(base_settings())
     assigned: dict[str, str] = {}
     for key, value in st.session_state.items():
         if not isinstance(key, str) or not key.startswith(SETTING_PREFIX):
+            continue
+        if not has_widget(key[len(SETTING_PREFIX) :]):
             continue
         path = key[len(SETTING_PREFIX) :].split(".")
         if path[:2] == ["costs", "assigned_to"]:

@@ -1,0 +1,49 @@
+"""The mapping editor: what each column of a file is read as, changed by the user."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from smroi import MAPPABLE, ImportReport
+from ui import state
+
+NOT_USED = "(not used)"
+
+
+def mapping_editor(report: ImportReport, number: int) -> None:
+    """A table of the file's columns with what each is read as; a change is applied at once
+    (the file is read again) and kept in the settings' column_map."""
+    headers = [h for h in report.column_map if report.column_map[h] in MAPPABLE]
+    headers += [h for h in report.ignored_columns if h not in headers]
+    current = [report.column_map.get(h, NOT_USED) for h in headers]
+    frame = pd.DataFrame({"Column in your file": headers, "Read as": current})
+    version = st.session_state.get(state.MAPPING_VERSION, 0)
+    edited = st.data_editor(
+        frame,
+        key=f"{state.MAPPING_EDITOR}.{number}.{version}",
+        hide_index=True,
+        disabled=["Column in your file"],
+        num_rows="fixed",
+        column_config={
+            "Read as": st.column_config.SelectboxColumn(
+                "Read as",
+                options=[NOT_USED, *MAPPABLE],
+                required=True,
+                help="Change what a column is read as, or leave it out. Saved with your "
+                "settings, so the command line reads your files the same way.",
+            )
+        },
+    )
+    changes = {
+        header: ("" if chosen == NOT_USED else chosen)
+        for header, before, chosen in zip(headers, current, edited["Read as"], strict=True)
+        if chosen != before
+    }
+    if changes:
+        state.change_column_map(changes)
+        st.rerun()
+    chosen_here = [h for h in headers if h in state.base_settings().column_map]
+    if chosen_here and st.button("Back to automatic", key=f"{state.MAPPING_EDITOR}.reset.{number}"):
+        state.forget_column_map(chosen_here)
+        st.rerun()
