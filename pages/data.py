@@ -5,7 +5,7 @@ import streamlit as st
 
 from smroi import MAPPABLE
 from ui.frame import require_frame
-from ui.mapping import mapping_editor
+from ui.mapping import mapping_editor, sheet_choice
 from ui.state import get_view
 from ui.widgets import plain
 
@@ -42,10 +42,12 @@ st.dataframe(summary, hide_index=True, column_config=counts)
 
 for number, report in enumerate(reports):
     if report.error:
+        sheet_choice(report, number)
         continue
     with st.expander(
         f"{plain(report.file)}: {report.rows_used:,} of {report.rows_read:,} rows used"
     ):
+        sheet_choice(report, number)
         st.markdown("**What each column is read as** (change it here if it is wrong)")
         mapping_editor(report, number)
         special = {h: c for h, c in report.column_map.items() if c not in MAPPABLE}

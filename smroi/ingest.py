@@ -73,6 +73,8 @@ class ImportReport:
     )
     currency: str | None = None
     export: str | None = None  # the platform export recognised, if any
+    sheets: list[str] = field(default_factory=list)  # a workbook's sheets
+    sheet: str | None = None  # the sheet read
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
 
@@ -104,7 +106,10 @@ def empty_table() -> pd.DataFrame:
 
 
 def read_file(
-    name: str, data: bytes, column_map: Mapping[str, str] | None = None
+    name: str,
+    data: bytes,
+    column_map: Mapping[str, str] | None = None,
+    sheet: str | None = None,
 ) -> tuple[pd.DataFrame, ImportReport]:
     """One uploaded file as canonical rows and its import report; InputFileError if unreadable."""
     if not data:
@@ -115,12 +120,16 @@ def read_file(
             f"the file is {len(data) / 1e6:,.0f} MB; the limit is "
             f"{MAX_FILE_BYTES / 1e6:,.0f} MB. Export a shorter period or fewer columns.",
         )
-    raw = _read_spreadsheet(name, data, column_map or {})
-    return _to_canonical(name, raw, column_map or {})
+    raw = _read_spreadsheet(name, data, column_map or {}, sheet)
+    table, report = _to_canonical(name, raw, column_map or {})
+    report.sheets, report.sheet = raw.attrs.get("sheets", []), raw.attrs.get("sheet")
+    return table, report
 
 
 def load_files(
-    files: list[tuple[str, bytes]], column_map: Mapping[str, str] | None = None
+    files: list[tuple[str, bytes]],
+    column_map: Mapping[str, str] | None = None,
+    sheets: Mapping[str, str] | None = None,
 ) -> tuple[pd.DataFrame, list[ImportReport]]:
     """All files as one canonical table; a file that cannot be read, or whose currency is not
     the others', is reported, not fatal."""
@@ -128,7 +137,7 @@ def load_files(
     reports: list[ImportReport] = []
     for name, data in files:
         try:
-            table, report = read_file(name, data, column_map)
+            table, report = read_file(name, data, column_map, (sheets or {}).get(name))
         except InputFileError as exc:
             reports.append(ImportReport(file=name, error=str(exc)))
             continue
@@ -179,18 +188,20 @@ def check_together(
 # ---------------------------------------------------------------- reading bytes
 
 
-def _read_spreadsheet(name: str, data: bytes, column_map: Mapping[str, str]) -> pd.DataFrame:
+def _read_spreadsheet(
+    name: str, data: bytes, column_map: Mapping[str, str], sheet: str | None = None
+) -> pd.DataFrame:
     """The file's first table as text cells, header row included as column names."""
     if data[:4] == b"PK\x03\x04":
-        return _read_xlsx(name, data)
+        return _read_xlsx(name, data, sheet)
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        return _read_excel(name, data, "an old .xls file or a password-protected workbook")
+        return _read_excel(name, data, "an old .xls file or a password-protected workbook", sheet)
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputFileError(name, "this is not a spreadsheet (CSV or Excel) file.")
     return _read_csv(name, data, column_map)
 
 
-def _read_xlsx(name: str, data: bytes) -> pd.DataFrame:
+def _read_xlsx(name: str, data: bytes, sheet: str | None = None) -> pd.DataFrame:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
@@ -207,10 +218,11 @@ def _read_xlsx(name: str, data: bytes) -> pd.DataFrame:
         raise InputFileError(
             name, f"the workbook expands to {expanded / 1e6:,.0f} MB, too large to open safely."
         )
-    return _read_excel(name, data, "a damaged Excel file")
+    return _read_excel(name, data, "a damaged Excel file", sheet)
 
 
-def _read_excel(name: str, data: bytes, what: str) -> pd.DataFrame:
+def _read_excel(name: str, data: bytes, what: str, wanted: str | None = None) -> pd.DataFrame:
+    """The table of the sheet the user chose, or else of the sheet whose header we know best."""
     try:
         sheets = pd.read_excel(
             io.BytesIO(data), sheet_name=None, engine="calamine", header=None, dtype=object
@@ -220,7 +232,10 @@ def _read_excel(name: str, data: bytes, what: str) -> pd.DataFrame:
             name, f"could not open it as Excel: it looks like {what} ({type(exc).__name__})."
         ) from None
     best: tuple[int, str, int] | None = None  # score, sheet, header row
+    names = [str(sheet) for sheet in sheets]
     for sheet, frame in sheets.items():
+        if wanted in names and str(sheet) != wanted:
+            continue
         for number in range(min(len(frame), HEADER_SEARCH_LINES)):
             cells = [str(v) for v in frame.iloc[number] if pd.notna(v)]
             if not cells:
@@ -232,9 +247,15 @@ def _read_excel(name: str, data: bytes, what: str) -> pd.DataFrame:
         raise InputFileError(name, "the workbook has no rows of data.")
     score, sheet, header_at = best
     if score == 0:  # nothing we know: take the first filled row of the first filled sheet
-        sheet = next(str(k) for k, f in sheets.items() if f.notna().any().any())
+        sheet = (
+            next(str(k) for k, f in sheets.items() if f.notna().any().any() and wanted in (None, k))
+            if wanted in (None, *names)
+            else sheet
+        )
         header_at = int(np.argmax(sheets[sheet].notna().any(axis=1).to_numpy()))
+    sheets = {str(k): f for k, f in sheets.items()}
     body = _table_below_header(name, sheets[sheet], header_at)
+    body.attrs["sheets"], body.attrs["sheet"] = names, sheet
     body.attrs["preamble"] = [
         " ".join(str(v) for v in sheets[sheet].iloc[i] if pd.notna(v)) for i in range(header_at)
     ]
@@ -414,6 +435,9 @@ TOTALS = re.compile(
     r"gesamtsumme|insgesamt|i alt|summe)\s*(?::.*)?$",
     re.IGNORECASE,
 )
+NO_DATA = re.compile(
+    r"^\s*(no data|no results|ingen data|sem dados|sin datos|keine daten)", re.IGNORECASE
+)
 TOTALS_REASON = "a totals row (adding it would count everything twice)"
 SCAN_ALL_TEXT_UP_TO = 200_000  # rows; above, only the recognised label columns are scanned
 
@@ -472,6 +496,10 @@ def _to_canonical(
     if export and export.one_sale_per_row and "conversions" not in columns:
         columns["conversions"] = pd.Series(1.0, index=raw.index)  # one order per row
 
+    if len(raw) == 1 and NO_DATA.match(str(raw.iloc[0, 0])):
+        raise InputFileError(
+            name, f"the export has no rows for its period (it says {str(raw.iloc[0, 0])!r})."
+        )
     measures = pd.DataFrame({c: columns[c] for c in columns if c in MEASURES})
     problems.append(("no numbers in the row", measures.isna().all(axis=1)))
     report.excluded = _excluded_rows(problems, first_row)

@@ -219,3 +219,39 @@ def test_mapping_editor_changes_what_a_column_is_read_as() -> None:
     cards = {card.label: card.value for card in app.metric}
     assert cards["ROAS"] == "—"  # no ad spend any more: undefined, not 0
     assert cards["Total cost"] == "$3,544.31"  # only the monthly costs remain
+
+
+def test_choosing_another_sheet_of_a_workbook() -> None:
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "Cover"
+    book.active.append(["Monthly report, prepared for the board"])
+    for title, spend in (("June", 100), ("July", 250)):
+        sheet = book.create_sheet(title)
+        sheet.append(["date", "platform", "spend", "clicks"])
+        sheet.append([f"2026-{'06' if title == 'June' else '07'}-01", "facebook", spend, 10])
+    buffer = io.BytesIO()
+    book.save(buffer)
+
+    app = run_app("pages/data.py")
+    app.file_uploader(key="uploads").set_value(
+        [("report.xlsx", buffer.getvalue(), "application/octet-stream")]
+    ).run()
+    assert not app.exception
+    sheet = app.selectbox(key="data.sheet.0")
+    assert sheet.value == "June"  # the first sheet whose column names smroi knows
+    assert sheet.options == ["Cover", "June", "July"]
+    sheet.set_value("July").run()
+    assert not app.exception
+    assert app.session_state["view"].data.table["spend"].sum() == 250.0
+    app.selectbox(key="data.sheet.0").set_value("Cover").run()  # no table there
+    assert not app.exception
+    errors = " ".join(rendered(error.value) for error in app.error)
+    assert "report.xlsx: the sheet has a header but no rows of data." in errors
+    assert "still shows the data it had" in errors
+    assert app.session_state["view"].data.table["spend"].sum() == 250.0  # July, kept
+    app.selectbox(key="data.sheet.0").set_value("June").run()
+    assert app.session_state["view"].data.table["spend"].sum() == 100.0

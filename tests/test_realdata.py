@@ -149,3 +149,16 @@ def test_files_that_are_not_tables_are_refused_in_one_sentence() -> None:
 
     with pytest.raises(InputFileError, match="none of its columns is a number"):
         load("synthetic_excel_pivot_dashboard")
+
+
+def test_an_empty_meta_export_says_so_in_one_sentence() -> None:
+    from smroi import InputFileError
+
+    with pytest.raises(InputFileError, match="the export has no rows for its period"):
+        load("agency_exports_danielthec", "Daniel-Conlan-Campaigns-1-Sep-202430-Sep-2024.csv")
+
+
+def test_a_workbook_of_seven_sheets_reads_the_one_with_the_table() -> None:
+    table, report = load("fb_post_insights_xlsx_lok")
+    assert report.sheet == "Key Metrics" and len(report.sheets) == 7
+    assert (report.rows_read, report.rows_used) == (47, 47)

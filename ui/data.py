@@ -28,11 +28,11 @@ def digest(data: bytes) -> str:
 
 @st.cache_data(max_entries=4, ttl="1h", show_spinner="Reading your files…")
 def load_files(
-    key: str, _files: tuple[tuple[str, bytes], ...], column_map: str = "{}"
+    key: str, _files: tuple[tuple[str, bytes], ...], column_map: str = "{}", sheets: str = "{}"
 ) -> tuple[pd.DataFrame, list[smroi.ImportReport]]:
-    """Parse files once per distinct content (key = digest of names and bytes) and column
-    choices (column_map: the mapping editor's choices as JSON)."""
-    return smroi.load_files(list(_files), json.loads(column_map))
+    """Parse files once per distinct content (key = digest of names and bytes) and choices
+    (column_map and sheets: the Data page's choices as JSON)."""
+    return smroi.load_files(list(_files), json.loads(column_map), json.loads(sheets))
 
 
 @st.cache_data(max_entries=1, show_spinner=False)

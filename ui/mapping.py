@@ -47,3 +47,29 @@ def mapping_editor(report: ImportReport, number: int) -> None:
     if chosen_here and st.button("Back to automatic", key=f"{state.MAPPING_EDITOR}.reset.{number}"):
         state.forget_column_map(chosen_here)
         st.rerun()
+
+
+def sheet_choice(report: ImportReport, number: int) -> None:
+    """For a workbook of several sheets: which one to read (smroi picks the one whose
+    column names it knows best)."""
+    if report.error:
+        if state.chosen_sheet(report.file) and st.button(
+            "Back to the sheet smroi picks", key=f"{state.SHEET_CHOICE}.back.{number}"
+        ):
+            state.choose_sheet(report.file, None)
+            st.rerun()
+        return
+    if len(report.sheets) < 2 or report.sheet is None:
+        return
+    chosen = st.selectbox(
+        "Sheet",
+        report.sheets,
+        index=report.sheets.index(report.sheet),
+        key=f"{state.SHEET_CHOICE}.{number}",
+        help="The workbook has several sheets; pick the one that holds the table.",
+    )
+    # compare with the stored choice: when the chosen sheet has no table, the page still
+    # shows the data it had (another sheet), and must not choose again and again
+    if chosen != (state.chosen_sheet(report.file) or report.sheet):
+        state.choose_sheet(report.file, chosen)
+        st.rerun()

@@ -83,7 +83,7 @@ def _data_section() -> tuple[state.LoadedData, list[str]]:
         return _sample(), notices
     payload = tuple((upload.name, upload.getvalue()) for upload in files)
     key = _files_key(files)
-    table, reports = data.load_files(key, payload, state.column_map_key())
+    table, reports = data.load_files(key, payload, state.column_map_key(), state.sheets_key())
     notices += [report.error for report in reports if report.error]
     if sum(report.rows_used for report in reports) == 0:
         previous = st.session_state.get(state.LAST_GOOD) or _sample()
@@ -93,9 +93,18 @@ def _data_section() -> tuple[state.LoadedData, list[str]]:
         else:  # files were read but every row was left out (see the Data page)
             notices.append(f"None of the uploaded rows could be used. {kept}")
         return previous, notices
-    loaded = state.LoadedData(key=key, table=table, reports=tuple(reports), is_sample=False)
+    loaded = state.LoadedData(
+        key=_with_choices(key), table=table, reports=tuple(reports), is_sample=False
+    )
     st.session_state[state.LAST_GOOD] = loaded
     return loaded, notices
+
+
+def _with_choices(key: str) -> str:
+    """The data's identity: its files and the Data page's choices (sheets, column map), so
+    filters and caches follow any change to what was read."""
+    choices = f"{key}\0{state.column_map_key()}\0{state.sheets_key()}"
+    return hashlib.sha256(choices.encode()).hexdigest()
 
 
 def _files_key(files: list[Any]) -> str:
@@ -116,7 +125,9 @@ def _sample() -> state.LoadedData:
     raw = data.sample_bytes()
     key = data.digest(raw)
     table, reports = data.load_files(key, ((data.SAMPLE_FILE.name, raw),), state.column_map_key())
-    return state.LoadedData(key=key, table=table, reports=tuple(reports), is_sample=True)
+    return state.LoadedData(
+        key=_with_choices(key), table=table, reports=tuple(reports), is_sample=True
+    )
 
 
 # ---------------------------------------------------------------- filters

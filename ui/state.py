@@ -35,6 +35,8 @@ FILTERS_FOR = "filter.for_data"
 LAST_GOOD = "data.last_good"
 DIGESTS = "data.digests"
 VIEW = "view"
+SHEETS = "data.sheets"  # file name -> the workbook sheet the user chose
+SHEET_CHOICE = "data.sheet"  # + file number
 MAPPING_EDITOR = "data.mapping"  # + file number + version
 MAPPING_VERSION = "data.mapping_version"
 # widgets of the pages
@@ -129,6 +131,26 @@ def put_settings(settings: Settings) -> None:
 def column_map_key() -> str:
     """The mapping editor's choices as stable text: part of the cache key of parsed files."""
     return json.dumps(dict(base_settings().column_map), sort_keys=True)
+
+
+def sheets_key() -> str:
+    """The user's sheet choices as stable text: part of the cache key of parsed files."""
+    return json.dumps(st.session_state.get(SHEETS, {}), sort_keys=True)
+
+
+def choose_sheet(file: str, sheet: str | None) -> None:
+    """Read this sheet of the workbook (None: the one smroi picks)."""
+    chosen = dict(st.session_state.get(SHEETS, {}))
+    if sheet is None:
+        chosen.pop(file, None)
+    else:
+        chosen[file] = sheet
+    st.session_state[SHEETS] = chosen
+
+
+def chosen_sheet(file: str) -> str | None:
+    """The sheet the user chose for a workbook, if any."""
+    return st.session_state.get(SHEETS, {}).get(file)
 
 
 def change_column_map(changes: dict[str, str]) -> None:
