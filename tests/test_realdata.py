@@ -159,6 +159,6 @@ def test_an_empty_meta_export_says_so_in_one_sentence() -> None:
 
 
 def test_a_workbook_of_seven_sheets_reads_the_one_with_the_table() -> None:
-    table, report = load("fb_post_insights_xlsx_lok")
+    _, report = load("fb_post_insights_xlsx_lok")
     assert report.sheet == "Key Metrics" and len(report.sheets) == 7
     assert (report.rows_read, report.rows_used) == (47, 47)
