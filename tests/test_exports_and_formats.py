@@ -150,3 +150,17 @@ def test_any_text_parses_or_is_reported_never_raises(values: list[str]) -> None:
     assert len(parsed) == len(values) == len(bad)
     days, bad_days, _ = parse_dates(pd.Series(values, dtype=object))
     assert len(days) == len(values) == len(bad_days)
+
+
+def test_linkedin_campaign_manager_export_with_a_report_preamble() -> None:
+    table, report = fixture("linkedin_campaigns.csv")
+    assert report.export == "LinkedIn Campaign Manager"
+    assert report.currency == "NOK"  # the Currency column
+    assert (report.rows_read, report.rows_used) == (3, 3)
+    assert set(table["platform"]) == {"linkedin"} and table["paid"].all()
+    assert table["spend"].sum() == pytest.approx(1250.40 + 980.10 + 640.00)
+    assert table["impressions"].sum() == 18200 + 15050 + 9900
+    assert table["leads"].sum() == 19
+    # 11/13/2026 can only be month first, so 11/3/2026 is 3 November
+    assert [str(d.date()) for d in table["date"]] == ["2026-11-03", "2026-11-04", "2026-11-13"]
+    assert report.column_map["Campaign Name"] == "campaign"
