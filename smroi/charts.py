@@ -16,6 +16,14 @@ from smroi.registry import METRICS
 RETURN_COLOUR = "#2e7d32"
 COST_COLOUR = "#c62828"
 NEUTRAL_COLOUR = "#1f77b4"
+PERIOD_FORMATS = {
+    "day": "%d %b",
+    "week": "%d %b",
+    "month": "%b %Y",
+    "quarter": "%b %Y",
+    "year": "%Y",
+}
+PERIOD_TICKS = {"day": "day", "week": "week", "month": "month", "quarter": "month", "year": "year"}
 
 
 def _amounts_long(frame: pd.DataFrame, key: str, currency: str) -> pd.DataFrame:
@@ -117,7 +125,12 @@ def return_and_cost_over_time(
     base = alt.Chart(
         long, title=alt.Title(f"Return and total cost per {period}", subtitle=subtitle)
     ).encode(
-        x=alt.X("period_start:T", title=f"{period.capitalize()} starting"),
+        x=alt.X(
+            "period_start:T",
+            title=f"{period.capitalize()} starting",
+            # ticks on the periods themselves (weeks start on Monday), never hourly ones
+            axis=_period_axis(trend, period),
+        ),
         y=alt.Y("amount:Q", title=f"Amount ({currency})"),
         color=colour,
     )
@@ -137,6 +150,19 @@ def return_and_cost_over_time(
         ],
     )
     return base.mark_line() + points
+
+
+def _period_axis(trend: pd.DataFrame, period: str) -> alt.Axis:
+    starts = pd.to_datetime(trend["period_start"])
+    if len(starts) <= 20:
+        return alt.Axis(
+            format=PERIOD_FORMATS.get(period, "%d %b %Y"),
+            values=[day.isoformat() for day in starts],
+        )
+    return alt.Axis(
+        format=PERIOD_FORMATS.get(period, "%d %b %Y"),
+        tickCount={"interval": PERIOD_TICKS.get(period, "day"), "step": 1},
+    )
 
 
 def metric_by_group(
