@@ -20,6 +20,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "date",
         "day",
         "reporting_starts",
+        "reporting_start",
         "inicio_dos_relatorios",
         "inicio_del_informe",
         "rapporteringen_starter",
@@ -44,6 +45,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "period_end": (
         "period_end",
         "reporting_ends",
+        "reporting_end",
         "encerramento_dos_relatorios",
         "termino_dos_relatorios",
         "fin_del_informe",

@@ -461,6 +461,7 @@ def _to_canonical(
         )
     first_row = int(raw.attrs.get("first_row", 2))
     raw, first_row = _drop_description_row(raw, mapping, first_row, report)
+    raw = _repair_shifted_rows(raw, first_row, report)
     report.rows_read = len(raw)
     if len(raw) > MAX_ROWS:
         raise InputFileError(name, f"the file has {len(raw):,} rows; the limit is {MAX_ROWS:,}.")
@@ -562,6 +563,92 @@ def _date_notes(name: str, column: str, formats: str | None) -> list[str]:
         how = "day/month/year" if day_first else "month/day/year"
         return [f"{name}: dates in column {column} read as {how}."]
     return []
+
+
+SHAPES = (
+    ("date", re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")),
+    ("range", re.compile(r"^\d{1,3}\s*[-–]\s*\d{1,3}$|^\d{1,3}\+$")),
+    ("whole", re.compile(r"^-?\d+$")),
+    ("decimal", re.compile(r"^-?\d*[.,]\d+$")),
+    ("letter", re.compile(r"^[A-Za-z]$")),
+)
+REPAIR_UP_TO = 50_000  # rows; a larger file is not scanned for shifted rows
+
+
+def _shape(value: Any) -> str:
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return ""
+    text = str(value).strip()
+    if not text:
+        return ""
+    return next((name for name, pattern in SHAPES if pattern.match(text)), "text")
+
+
+def _repair_shifted_rows(raw: pd.DataFrame, first_row: int, report: ImportReport) -> pd.DataFrame:
+    """Rows whose cells slid one to three columns to the left (a column missing in the
+    middle, the last ones empty), as some re-saved exports have: put back where they fit."""
+    if len(raw) > REPAIR_UP_TO or raw.shape[1] < 4:
+        return raw
+    blank = [
+        raw[c].isna().to_numpy() | (raw[c].astype(str).str.strip() == "").to_numpy()
+        for c in raw.columns[-3:]
+    ]
+    tail_empty = np.zeros(len(raw), dtype=int)
+    for k in (1, 2, 3):
+        tail_empty[np.logical_and.reduce(blank[-k:])] = k
+    if not tail_empty.any() or (tail_empty == 0).sum() < 5:
+        return raw
+    complete = raw[tail_empty == 0].head(2000).map(_shape)
+    expected = [complete[c][complete[c] != ""].mode() for c in raw.columns]
+    expected_shape = [e.iloc[0] if len(e) else "" for e in expected]
+    candidates = raw[tail_empty > 0].map(_shape)
+
+    def fits(row_shapes: list[str]) -> float:
+        pairs = [
+            (have, want)
+            for have, want in zip(row_shapes, expected_shape, strict=True)
+            if have and want
+        ]
+        ok = sum(1 for have, want in pairs if have == want or {have, want} == {"whole", "decimal"})
+        return ok / len(pairs) if pairs else 1.0
+
+    repaired: list[int] = []
+    values = raw.to_numpy(dtype=object, copy=True)
+    for position, row_shapes in zip(
+        np.flatnonzero(tail_empty), candidates.itertuples(index=False), strict=True
+    ):
+        row = list(row_shapes)
+        if fits(row) >= 0.9:
+            continue
+        best = (fits(row), 0, 0)
+        for k in range(1, tail_empty[position] + 1):
+            for gap in range(1, raw.shape[1] - k):
+                moved = row[:gap] + [""] * k + row[gap : len(row) - k]
+                score = fits(moved)
+                if score > best[0]:
+                    best = (score, k, gap)
+        score, k, gap = best
+        if k and score >= 0.9:
+            cells = list(values[position])
+            values[position] = cells[:gap] + [None] * k + cells[gap : len(cells) - k]
+            repaired.append(int(position))
+    if not repaired:
+        return raw
+    fixed = pd.DataFrame(values, index=raw.index, columns=raw.columns)
+    for column in raw.columns:  # keep the fast types of untouched columns
+        if not pd.api.types.is_object_dtype(raw[column]) and not pd.api.types.is_string_dtype(
+            raw[column]
+        ):
+            fixed[column] = pd.to_numeric(fixed[column], errors="coerce")
+    rows = ", ".join(str(p + first_row) for p in repaired[:10]) + (
+        " …" if len(repaired) > 10 else ""
+    )
+    report.warnings.append(
+        f"{report.file}: {plural(len(repaired), 'row')} had cells slid to the left (a column "
+        f"missing in the middle) and {'was' if len(repaired) == 1 else 'were'} put back where "
+        f"their values fit: {'row' if len(repaired) == 1 else 'rows'} {rows}."
+    )
+    return fixed
 
 
 def _drop_description_row(

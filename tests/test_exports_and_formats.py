@@ -164,3 +164,26 @@ def test_linkedin_campaign_manager_export_with_a_report_preamble() -> None:
     # 11/13/2026 can only be month first, so 11/3/2026 is 3 November
     assert [str(d.date()) for d in table["date"]] == ["2026-11-03", "2026-11-04", "2026-11-13"]
     assert report.column_map["Campaign Name"] == "campaign"
+
+
+def test_a_row_slid_left_is_repaired_and_a_normal_blank_tail_is_not() -> None:
+    rows = "".join(
+        f"2026-03-0{d},facebook,Spring,Ad {d},25-34,female,{d}0.00,{d}00\n" for d in range(1, 7)
+    )
+    text = (
+        "date,platform,campaign,element,age,gender,spend,impressions\n"
+        + rows
+        + "2026-03-07,facebook,25-34,female,70.00,700,,\n"  # campaign and ad missing
+        + "2026-03-08,facebook,Spring,Ad 8,,,80.00,800\n"  # blank age and gender: fine
+    )
+    table, report = read_file("slid.csv", text.encode())
+    assert table["spend"].tolist() == [10, 20, 30, 40, 50, 60, 70, 80]
+    assert table["impressions"].sum() == sum(range(100, 900, 100))
+    assert str(table["age"].iloc[6]) == "25-34"
+    assert pd.isna(table["campaign"].iloc[6])
+    assert any(
+        "1 row had cells slid to the left" in line
+        and "was put back" in line
+        and line.endswith("row 8.")
+        for line in report.warnings
+    )
