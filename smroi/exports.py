@@ -213,6 +213,20 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "utm_content": ("utm_content",),
     "coupon_code": ("coupon_code", "coupon", "discount_code"),
 }
+# What an engagement is made of, where a file counts the parts but not the whole
+# (Instagram Insights: likes, comments, shares and saves in separate columns).
+ENGAGEMENT_PARTS = (
+    "likes",
+    "like",
+    "reactions",
+    "comments",
+    "comment",
+    "shares",
+    "share",
+    "saves",
+    "retweets",
+    "replies",
+)
 CURRENCY_COLUMNS = ("currency_code", "currency", "moeda", "moneda", "valuta", "wahrung", "devise")
 RESULT_COLUMNS = ("results", "resultados", "resultater", "ergebnisse", "resultats")
 RESULT_INDICATORS = (
@@ -255,7 +269,6 @@ EXPORTS: tuple[Export, ...] = (
         platform="instagram",
         paid=False,
         signs=frozenset({"from_home", "from_hashtags", "from_explore"}),
-        extra=(("likes", "engagements"),),
     ),
     Export(
         name="LinkedIn Campaign Manager",

@@ -24,6 +24,7 @@ from smroi.canonical import empty_table as _empty_table
 from smroi.errors import InputFileError
 from smroi.exports import (
     CURRENCY_COLUMNS,
+    ENGAGEMENT_PARTS,
     RESULT_COLUMNS,
     RESULT_INDICATORS,
     header_score,
@@ -492,6 +493,8 @@ def _to_canonical(
         else:
             columns[column] = _clean_text(values)
     _results_by_indicator(raw, columns, report)
+    if "engagements" not in columns:
+        _engagements_from_parts(raw, columns, report)
     if "date" not in columns:
         _period_from_title(raw, columns, report)
     if export and export.one_sale_per_row and "conversions" not in columns:
@@ -649,6 +652,21 @@ def _repair_shifted_rows(raw: pd.DataFrame, first_row: int, report: ImportReport
         f"their values fit: {'row' if len(repaired) == 1 else 'rows'} {rows}."
     )
     return fixed
+
+
+def _engagements_from_parts(
+    raw: pd.DataFrame, columns: dict[str, pd.Series], report: ImportReport
+) -> None:
+    """Engagements are reactions, comments, shares and saves: a file that counts them in
+    separate columns, and has no engagements column, gets their sum."""
+    parts = [h for h in raw.columns if normalise_header(h) in ENGAGEMENT_PARTS]
+    if len(parts) < 2:
+        return
+    counts = [parse_numbers(raw[h])[0] for h in parts]
+    columns["engagements"] = pd.concat(counts, axis=1).sum(axis=1, min_count=1)
+    for header in parts:
+        report.column_map[header] = "engagements (added up)"
+    report.ignored_columns = [h for h in report.ignored_columns if h not in parts]
 
 
 def _drop_description_row(

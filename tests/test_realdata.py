@@ -177,3 +177,22 @@ def test_rows_shifted_two_columns_left_are_put_back() -> None:
     assert table["clicks"].sum() == 38165
     assert table["conversions"].sum() == 1079
     assert str(table["date"].min().date()) == "2017-08-17"  # 17/08/2017, day first
+
+
+def test_instagram_insights_engagements_are_likes_comments_shares_and_saves() -> None:
+    table, report = load("instagram_post_insights_aman", "Instagram data.csv")
+    assert report.export == "Instagram Insights"
+    assert (report.rows_read, report.rows_used) == (176, 176)
+    assert table["impressions"].sum() == 3464652
+    assert table["engagements"].sum() == 126643  # Likes + Comments + Shares + Saves
+    assert table["followers_gained"].sum() == 19616  # Follows
+
+
+def test_x_daily_metrics() -> None:
+    table, report = load("twitter_daily_metrics_debruine")
+    assert report.export == "X (Twitter) tweet activity"
+    assert (report.rows_read, report.rows_used) == (31, 31)
+    assert table["impressions"].sum() == 1639423
+    assert table["clicks"].sum() == 34633  # url clicks
+    assert table["engagements"].sum() == 107982
+    assert str(table["date"].min().date()) == "2021-08-01"
