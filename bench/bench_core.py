@@ -10,14 +10,12 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.generate import canonical_rows  # noqa: E402
+from bench.generate import best_of, canonical_rows  # noqa: E402
 from smroi import Settings, analyse, by_group, headline, over_time, read_file  # noqa: E402
 from smroi.settings import Costs, ValueAssumptions  # noqa: E402
 
@@ -25,15 +23,6 @@ SETTINGS = Settings(
     costs=Costs(labour_hours_per_month=20, hourly_rate=35, tools_per_month=49),
     values=ValueAssumptions(value_per_lead=25, average_order_value=60),
 )
-
-
-def best_of(repeat: int, work: Callable[[], object]) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def report(what: str, seconds: float, target: float) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import io
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 import openpyxl  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from bench.generate import canonical_rows  # noqa: E402
+from bench.generate import best_of, canonical_rows  # noqa: E402
 from smroi import read_file  # noqa: E402
 
 
@@ -39,15 +38,6 @@ def workbook(rows: int) -> Path:
     return path
 
 
-def best_of(repeat: int, work) -> float:  # type: ignore[no-untyped-def]
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=100_000)
@@ -60,8 +50,10 @@ def main() -> None:
     verdict = "ok" if ours <= 2.0 else "OVER BUDGET"
     print(f"smroi read_file (calamine + parsing)        {ours:7.3f} s   target 2.00 s   {verdict}")
     theirs = best_of(1, lambda: pd.read_excel(io.BytesIO(data), engine="openpyxl"))
-    print(f"pandas.read_excel(engine='openpyxl') alone   {theirs:7.3f} s   "
-          f"(smroi is {theirs / ours:.1f}x faster)")
+    print(
+        f"pandas.read_excel(engine='openpyxl') alone   {theirs:7.3f} s   "
+        f"(smroi is {theirs / ours:.1f}x faster)"
+    )
 
 
 if __name__ == "__main__":

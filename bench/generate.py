@@ -1,6 +1,9 @@
-"""Synthetic canonical rows for benchmarks: realistic shapes, any size, deterministic."""
+"""Benchmark helpers: synthetic canonical rows (any size, deterministic) and timing."""
 
 from __future__ import annotations
+
+import time
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
@@ -41,3 +44,13 @@ def canonical_rows(n: int, seed: int = 2026) -> pd.DataFrame:
             "location": LOCATIONS[rng.integers(0, len(LOCATIONS), n)],
         }
     )
+
+
+def best_of(repeat: int, work: Callable[[], object]) -> float:
+    """The fastest of `repeat` runs, in seconds."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return min(times)

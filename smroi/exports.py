@@ -140,7 +140,6 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "link_klicks",
         "clics_sur_un_lien",
         "url_clicks",
-        "clicks_destination",
         "clicks",
         "cliques",
         "clics",
@@ -280,7 +279,7 @@ EXPORTS: tuple[Export, ...] = (
         name="TikTok Ads",
         platform="tiktok",
         paid=True,
-        signs=frozenset({"clicks_destination", "total_complete_payment"}),
+        signs=frozenset({"ad_group_name", "total_complete_payment"}),
     ),
     Export(
         name="Google Ads",

@@ -61,9 +61,13 @@ def test_ga4_style_file_reads_its_first_table_and_says_so() -> None:
             "LinkedIn Campaign Manager",
         ),
         (["Name", "Subtotal", "Total", "Created at"], "Shopify orders"),
+        (
+            ["Campaign name", "Ad group name", "Ad name", "Cost", "Clicks (destination)"],
+            "TikTok Ads",
+        ),
         (["date", "platform", "spend"], None),
     ],
-    ids=["meta", "meta-french", "google", "x", "linkedin", "shopify", "canonical"],
+    ids=["meta", "meta-french", "google", "x", "linkedin", "shopify", "tiktok", "canonical"],
 )
 def test_exports_are_recognised_by_their_headers(headers: list[str], export: str | None) -> None:
     found = recognise(headers)
