@@ -52,7 +52,9 @@ def safe_divide(numerator: pd.Series, denominator: pd.Series) -> pd.Series: ...
 def safe_divide(numerator: Any, denominator: Any) -> Any:
     """numerator / denominator, undefined (None, or NaN in a column) when the denominator is 0.
 
-    A missing numerator or denominator is undefined too. Never inf, never 0 by default.
+    A missing numerator or denominator is undefined too, and so is a result too large to
+    hold (a cost of 1e-300): never inf, never 0 by default. Scale the numerator (x 100,
+    x 1000) before dividing, so that this guard sees the number shown.
     """
     if isinstance(numerator, pd.Series) or isinstance(denominator, pd.Series):
         num = pd.Series(numerator, dtype="float64")
@@ -339,18 +341,18 @@ def _derive(sums: pd.DataFrame, settings: Settings) -> pd.DataFrame:
             "cost": cost,
             "return": return_,
             "profit": profit,
-            "roi_pct": safe_divide(profit, cost) * 100,
+            "roi_pct": safe_divide(profit * 100, cost),
             "roas": safe_divide(s["paid_sales_value"], s["paid_spend"]),
             "ctr": safe_divide(s["clicks"], s["impressions"]),
             "cpc": safe_divide(s["paid_spend"], s["paid_clicks"]),
-            "cpm": safe_divide(s["paid_spend"], s["paid_impressions"]) * 1000,
+            "cpm": safe_divide(s["paid_spend"] * 1000, s["paid_impressions"]),
             "cpe": safe_divide(s["paid_spend"], s["paid_engagements"]),
             "cpl": safe_divide(s["paid_spend"], s["paid_leads"]),
             "cpa": safe_divide(s["paid_spend"], s["paid_conversions"]),
             "full_cpl": safe_divide(cost, s["leads"]),
             "full_cpa": safe_divide(cost, s["conversions"]),
             "conversion_rate": safe_divide(s["conversions"], s["clicks"]),
-            "cost_per_result": safe_divide(s["paid_spend"], s[f"paid_{results_column}"]) * per,
+            "cost_per_result": safe_divide(s["paid_spend"] * per, s[f"paid_{results_column}"]),
         },
         index=sums.index,
     )

@@ -337,3 +337,21 @@ def test_weekly_trend_starts_on_monday_and_spreads_costs_by_days() -> None:
     assert trend.loc["2026-01-19", "fixed_cost"] == pytest.approx(FIXED * 7 / 31)
     assert trend["fixed_cost"].sum() == pytest.approx(FIXED)
     assert trend["return"].sum() == pytest.approx(RETURN)
+
+
+def test_a_ratio_too_large_to_hold_is_undefined_not_inf() -> None:
+    # found by hypothesis: a cost of 5.8e-304 made ROI 1.8e306 before "x 100" overflowed
+    table = smroi.conform(
+        pd.DataFrame(
+            {
+                "date": ["2026-01-01"],
+                "platform": ["facebook"],
+                "paid": [False],
+                "spend": [5.4e-304],
+                "conversions": [19],
+            }
+        )
+    )
+    result = headline(analyse(table, Settings(values=ValueAssumptions(average_order_value=55))))
+    assert result["return"] == pytest.approx(19 * 55)
+    assert result["roi_pct"] is None
