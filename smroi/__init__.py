@@ -3,7 +3,7 @@
 Callers import from here; the modules behind it may move.
 """
 
-from smroi.canonical import COLUMNS, DIMENSIONS, GROUPINGS, MAPPABLE, MEASURES, NOT_SET, conform
+from smroi.canonical import COLUMNS, DIMENSIONS, MAPPABLE, MEASURES, NOT_SET, conform
 from smroi.cost_per_result import LEVEL_LABELS, LEVELS, best_and_worst, drill_down
 from smroi.errors import InputFileError, SettingsError, SmroiError
 from smroi.formatting import (
@@ -59,7 +59,6 @@ __all__ = [
     "COST_LINE_LABELS",
     "DASH",
     "DIMENSIONS",
-    "GROUPINGS",
     "LEVELS",
     "LEVEL_LABELS",
     "MAPPABLE",

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pandas as pd
 
 DATES: tuple[str, ...] = ("date", "period_end")
-MONEY: tuple[str, ...] = ("spend", "revenue", "commissions")
 COUNTS: tuple[str, ...] = (
     "impressions",
     "reach",
@@ -43,22 +42,6 @@ COLUMNS: tuple[str, ...] = (
 MAPPABLE: tuple[str, ...] = COLUMNS
 # Not a canonical column from a file: which upload a row came from.
 SOURCE = "source"
-# Ways a user can slice the numbers (METRICS.md section 7), with their screen names.
-GROUPINGS: dict[str, str] = {
-    "platform": "Platform",
-    "campaign": "Campaign",
-    "element": "Post / ad",
-    "paid": "Paid or organic",
-    "age": "Age",
-    "gender": "Gender",
-    "location": "Location",
-    "interest": "Interest",
-    "utm_source": "UTM source",
-    "utm_medium": "UTM medium",
-    "utm_campaign": "UTM campaign",
-    "utm_content": "UTM content",
-    "coupon_code": "Coupon code",
-}
 NOT_SET = "(not set)"
 
 

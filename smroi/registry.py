@@ -307,14 +307,6 @@ RESULT_WORDS: dict[str, str] = {
 }
 
 
-def metric(key: str) -> Metric:
-    """The registry entry for a key; KeyError names the unknown key."""
-    try:
-        return METRICS[key]
-    except KeyError:
-        raise KeyError(f"no metric {key!r}; known: {', '.join(METRICS)}") from None
-
-
 def cost_per_result_label(objective: str) -> str:
     """'Cost per lead', 'Cost per 1,000 impressions', ... for an objective."""
     return f"Cost per {OBJECTIVE_RESULTS[objective][1]}"

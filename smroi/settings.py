@@ -305,14 +305,3 @@ def _goals(raw: Any, problems: list[str]) -> tuple[Goal, ...]:
         target = _number(item.get("target"), f"{where}.target", problems)
         goals.append(Goal(metric=metric, target=target, period=period))
     return tuple(goals)
-
-
-def merge_settings(base: Settings, overrides: Mapping[str, Any]) -> Settings:
-    """Settings with a partial JSON object laid over them (used by loaders and tests)."""
-    data = settings_to_dict(base)
-    for key, value in overrides.items():
-        if isinstance(value, dict) and isinstance(data.get(key), dict):
-            data[key] = {**data[key], **value}
-        else:
-            data[key] = value
-    return settings_from_dict(data)
