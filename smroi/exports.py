@@ -248,6 +248,7 @@ class Export:
     signs: frozenset[str]
     extra: tuple[tuple[str, str], ...] = ()  # (normalised header, canonical) for this export only
     one_sale_per_row: bool = False
+    web_analytics: bool = False  # rows are website traffic by source or channel (GA4)
 
 
 EXPORTS: tuple[Export, ...] = (
@@ -320,6 +321,54 @@ EXPORTS: tuple[Export, ...] = (
         ),
     ),
     Export(
+        name="Google Analytics 4",
+        platform="social",
+        paid=None,
+        signs=frozenset(
+            {
+                "session_primary_channel_group",
+                "session_default_channel_group",
+                "session_source",
+                "session_manual_source",
+                "session_source_medium",
+                "session_manual_source_medium",
+                "first_user_primary_channel_group",
+                "first_user_source",
+                "engaged_sessions",
+                "key_events",
+                "session_key_event_rate",
+            }
+        ),
+        # best first within a column: purchases are sales, key events may be any goal
+        extra=(
+            ("sessions", "clicks"),
+            ("ecommerce_purchases", "conversions"),
+            ("transactions", "conversions"),
+            ("key_events", "conversions"),
+            ("conversions", "conversions"),
+            ("purchase_revenue", "revenue"),
+            ("total_revenue", "revenue"),
+            ("session_source", "utm_source"),
+            ("session_manual_source", "utm_source"),
+            ("first_user_source", "utm_source"),
+            ("first_user_manual_source", "utm_source"),
+            ("session_medium", "utm_medium"),
+            ("session_manual_medium", "utm_medium"),
+            ("first_user_medium", "utm_medium"),
+            ("session_campaign", "campaign"),
+            ("session_manual_campaign_name", "campaign"),
+            ("first_user_campaign", "campaign"),
+            ("session_source_medium", "element"),
+            ("session_manual_source_medium", "element"),
+            ("first_user_source_medium", "element"),
+            ("session_primary_channel_group", "element"),
+            ("session_default_channel_group", "element"),
+            ("first_user_primary_channel_group", "element"),
+            ("first_user_default_channel_group", "element"),
+        ),
+        web_analytics=True,
+    ),
+    Export(
         name="Shopify orders",
         platform="shop",
         paid=False,
@@ -387,8 +436,11 @@ def map_columns(
     open_headers = [h for h in headers if h not in overrides and h not in mapping]
     normalised = {header: normalise_header(header) for header in open_headers}
     synonyms = dict(SYNONYMS)
+    extra: dict[str, tuple[str, ...]] = {}
     for name, column in export.extra if export else ():
-        synonyms[column] = (name, *synonyms.get(column, ()))
+        extra[column] = (*extra.get(column, ()), name)
+    for column, names in extra.items():
+        synonyms[column] = (*names, *synonyms.get(column, ()))
     for column, names in synonyms.items():
         if column in mapping.values():
             continue
@@ -403,8 +455,74 @@ def map_columns(
     return mapping, ignored
 
 
+_KNOWN_HEADERS = frozenset(
+    {name for names in SYNONYMS.values() for name in names}
+    | {sign for export in EXPORTS for sign in export.signs}
+    | {name for export in EXPORTS for name, _ in export.extra}
+)
+# Headers that say which platform a row is from count double: of two tables in a GA4
+# file, the one by source ("m.facebook.com") tells more than the one by channel.
+_PLATFORM_HEADERS = frozenset(
+    {*SYNONYMS["platform"], "session_source", "session_manual_source", "session_source_medium"}
+)
+
+
 def header_score(cells: list[str]) -> int:
     """How many cells of a row are headers we know: the header row has the most."""
-    known = {name for names in SYNONYMS.values() for name in names}
-    known |= {sign for export in EXPORTS for sign in export.signs}
-    return sum(1 for cell in cells if cell and normalise_header(cell) in known)
+    names = [normalise_header(cell) for cell in cells if cell]
+    return sum((2 if name in _PLATFORM_HEADERS else 1) for name in names if name in _KNOWN_HEADERS)
+
+
+# Where website visits come from: a referrer's domain or a utm_source, by platform.
+SOCIAL_SOURCES: dict[str, str] = {
+    "facebook.com": "facebook",
+    "fb.com": "facebook",
+    "fb.me": "facebook",
+    "facebook": "facebook",
+    "fb": "facebook",
+    "meta": "facebook",
+    "instagram.com": "instagram",
+    "instagram": "instagram",
+    "ig": "instagram",
+    "t.co": "x",
+    "twitter.com": "x",
+    "x.com": "x",
+    "twitter": "x",
+    "x": "x",
+    "linkedin.com": "linkedin",
+    "lnkd.in": "linkedin",
+    "linkedin": "linkedin",
+    "tiktok.com": "tiktok",
+    "tiktok": "tiktok",
+    "youtube.com": "youtube",
+    "youtu.be": "youtube",
+    "youtube": "youtube",
+    "pinterest.com": "pinterest",
+    "pin.it": "pinterest",
+    "pinterest": "pinterest",
+    "reddit.com": "reddit",
+    "reddit": "reddit",
+    "snapchat.com": "snapchat",
+    "snapchat": "snapchat",
+    "threads.net": "threads",
+    "threads.com": "threads",
+    "threads": "threads",
+}
+# GA4's default channel groups of social media traffic (which network, it does not say)
+SOCIAL_CHANNELS = frozenset({"organic social", "paid social", "organic video", "paid video"})
+PAID_MEDIUMS = frozenset(
+    {"cpc", "ppc", "cpm", "cpv", "paid", "paidsocial", "paid_social", "paid-social", "ads", "ad"}
+)
+
+
+def platform_of_source(source: object) -> str | None:
+    """The social platform a visit came from: 'l.instagram.com' -> instagram, 't.co' -> x,
+    'facebook.com / referral' -> facebook; None for other sources."""
+    text = str(source).split(" / ")[0].strip().lower()
+    text = re.sub(r"^https?://", "", text).split("/")[0].removeprefix("www.")
+    parts = text.split(".")
+    for start in range(len(parts)):
+        platform = SOCIAL_SOURCES.get(".".join(parts[start:]))
+        if platform:
+            return platform
+    return None

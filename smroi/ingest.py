@@ -24,10 +24,13 @@ from smroi.errors import InputFileError
 from smroi.exports import (
     CURRENCY_COLUMNS,
     ENGAGEMENT_PARTS,
+    PAID_MEDIUMS,
     RESULT_COLUMNS,
     RESULT_INDICATORS,
+    SOCIAL_CHANNELS,
     map_columns,
     normalise_header,
+    platform_of_source,
     recognise,
 )
 from smroi.formatting import plural
@@ -118,8 +121,15 @@ def read_file(
             f"the file is {len(data) / 1e6:,.0f} MB; the limit is "
             f"{MAX_FILE_BYTES / 1e6:,.0f} MB. Export a shorter period or fewer columns.",
         )
-    raw = read_table(name, data, column_map or {}, sheet)
-    table, report = _to_canonical(name, raw, column_map or {})
+    try:
+        raw = read_table(name, data, column_map or {}, sheet)
+        table, report = _to_canonical(name, raw, column_map or {})
+    except InputFileError:
+        raise
+    except Exception as exc:  # a bug must not show the user a traceback; tests catch bugs
+        raise InputFileError(
+            name, f"smroi could not read it ({type(exc).__name__}: {exc}); please report this."
+        ) from exc
     report.sheets, report.sheet = raw.attrs.get("sheets", []), raw.attrs.get("sheet")
     return table, report
 
@@ -155,7 +165,7 @@ def check_together(
     (amounts in two currencies cannot be added up); two files with rows of one platform over
     the same days are warned about (the same ads would be counted twice)."""
     currency: tuple[str, str] | None = None  # (code, file)
-    spans: list[tuple[str, str, pd.Timestamp, pd.Timestamp]] = []
+    spans: list[tuple[str, str, pd.Timestamp, pd.Timestamp, bool]] = []
     for table, report in read:
         if report.currency and currency and report.currency != currency[0]:
             report.error = (
@@ -172,14 +182,19 @@ def check_together(
             if days.empty:
                 continue
             first, last = days.min(), days.max()
-            for other, other_platform, other_first, other_last in spans:
+            for other, other_platform, other_first, other_last, analytics in spans:
                 if other_platform == platform and first <= other_last and other_first <= last:
+                    same = (
+                        "visits and sales (one from Google Analytics, one from the platform)"
+                        if analytics != (report.export == ANALYTICS)
+                        else "ads or posts"
+                    )
                     report.warnings.append(
                         f"{report.file}: its {platform} rows ({first:%d %b %Y} – "
                         f"{last:%d %b %Y}) overlap those of {other}; if both files hold the "
-                        "same ads or posts, they are counted twice."
+                        f"same {same}, they are counted twice."
                     )
-            spans.append((report.file, str(platform), first, last))
+            spans.append((report.file, str(platform), first, last, report.export == ANALYTICS))
     return read
 
 
@@ -262,12 +277,15 @@ def _to_canonical(
         _period_from_title(raw, columns, report)
     if export and export.one_sale_per_row and "conversions" not in columns:
         columns["conversions"] = pd.Series(1.0, index=raw.index)  # one order per row
+    not_social = _web_traffic(columns, raw.index, report) if export and export.web_analytics else []
 
     if len(raw) == 1 and NO_DATA.match(str(raw.iloc[0, 0])):
         raise InputFileError(
             name, f"the export has no rows for its period (it says {str(raw.iloc[0, 0])!r})."
         )
     measures = pd.DataFrame({c: columns[c] for c in columns if c in MEASURES})
+    problems.append((TOTALS_REASON, _unlabelled_sum_rows(columns, measures)))
+    problems += not_social
     problems.append(("no numbers in the row", measures.isna().all(axis=1)))
     report.excluded = _excluded_rows(problems, first_row)
     keep = np.ones(len(source), dtype=bool)
@@ -290,29 +308,90 @@ def _to_canonical(
     return table, report
 
 
+ANALYTICS = "Google Analytics 4"
+NOT_SOCIAL_REASON = "website traffic that did not come from social media"
+
+
+def _web_traffic(
+    columns: dict[str, pd.Series], index: pd.Index, report: ImportReport
+) -> list[tuple[str, pd.Series]]:
+    """Rows of a web-analytics report (GA4) by source or channel: the platform each visit
+    came from, paid when its medium or channel says so. Returns the rows that are not
+    social media traffic (Direct, Organic Search, e-mail, other sites), which are left out:
+    their sales are not social media's return."""
+    empty = pd.Series(None, index=index, dtype=object)
+    source = columns.get("utm_source", empty).astype(object)
+    label = columns.get("element", empty).astype(object)
+    medium = columns.get("utm_medium", empty).astype(object)
+    platform = _categorical_unique(source.fillna(label), platform_of_source).astype(object)
+    channel = label.fillna("").astype(str).str.strip().str.lower()
+    social_channel = channel.isin(SOCIAL_CHANNELS)
+    platform = platform.where(platform.notna(), social_channel.map({True: "social", False: None}))
+    medium = medium.fillna(label.fillna("").astype(str).str.split(" / ").str[1])
+    columns["platform"] = platform
+    columns["paid"] = medium.fillna("").astype(str).str.strip().str.lower().isin(
+        PAID_MEDIUMS
+    ) | channel.str.startswith("paid")
+    if "element" not in columns and "utm_source" in columns:
+        columns["element"] = source
+    if (platform == "social").any():
+        report.warnings.append(
+            f"{report.file}: Google Analytics groups visits by channel here and does not say "
+            "which network they came from; its social rows are counted as platform 'social'."
+        )
+    other = platform.isna()
+    names = source.fillna(label).fillna("(not set)").astype(str)
+    return [
+        (f"{NOT_SOCIAL_REASON}: {name}", other & (names == name)) for name in names[other].unique()
+    ]
+
+
 DATE_RANGE = re.compile(r"^\W*(.+?)\s+(?:-|–|—|to)\s+(.+?)\W*$")
+COMPACT_RANGE = re.compile(r"^#?\s*(\d{8})\s*-\s*(\d{8})\s*$")  # GA4: "# 20260226-20260325"
+START_END = re.compile(r"^#?\s*(start|end) date:\s*(\d{8})\s*$", re.IGNORECASE)
+
+
+def _preamble_range(lines: list[str]) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """The date range that the lines above a table give, nearest the table first."""
+    bounds: dict[str, str] = {}
+    for line in reversed(lines):
+        text = line.strip()
+        if match := START_END.match(text):
+            bounds.setdefault(match.group(1).lower(), match.group(2))
+            if len(bounds) == 2:
+                return _range(bounds["start"], bounds["end"], "%Y%m%d")
+            continue
+        if match := COMPACT_RANGE.match(text):
+            return _range(match.group(1), match.group(2), "%Y%m%d")
+        if match := DATE_RANGE.match(text):
+            days, bad, _ = parse_dates(pd.Series([match.group(1), match.group(2)], dtype=object))
+            if not bad.any() and days.notna().all() and days.iloc[0] <= days.iloc[1]:
+                return days.iloc[0], days.iloc[1]
+    return None
+
+
+def _range(first: str, last: str, form: str) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    start = pd.to_datetime(first, format=form, errors="coerce")
+    end = pd.to_datetime(last, format=form, errors="coerce")
+    return (start, end) if pd.notna(start) and pd.notna(end) and start <= end else None
 
 
 def _period_from_title(
     raw: pd.DataFrame, columns: dict[str, pd.Series], report: ImportReport
 ) -> None:
     """A report without a date column whose title lines give its date range ("1 May 2026 -
-    8 May 2026", as Google Ads writes): every row covers that period."""
-    for line in raw.attrs.get("preamble", []):
-        match = DATE_RANGE.match(line.strip())
-        if not match:
-            continue
-        days, bad, _ = parse_dates(pd.Series([match.group(1), match.group(2)], dtype=object))
-        if bad.any() or days.isna().any() or days.iloc[0] > days.iloc[1]:
-            continue
-        first, last = days.iloc[0], days.iloc[1]
-        columns["date"] = pd.Series(first, index=raw.index)
-        columns["period_end"] = pd.Series(last, index=raw.index)
-        report.warnings.append(
-            f"{report.file}: no date column; its rows cover {first:%d %b %Y} to "
-            f"{last:%d %b %Y}, as the title above the table says."
-        )
+    8 May 2026", as Google Ads writes; "# Start date: 20260226", as GA4 does): every row
+    covers that period."""
+    found = _preamble_range(raw.attrs.get("preamble", []))
+    if found is None:
         return
+    first, last = found
+    columns["date"] = pd.Series(first, index=raw.index)
+    columns["period_end"] = pd.Series(last, index=raw.index)
+    report.warnings.append(
+        f"{report.file}: no date column; its rows cover {first:%d %b %Y} to "
+        f"{last:%d %b %Y}, as the lines above the table say."
+    )
 
 
 def _date_notes(name: str, column: str, formats: str | None) -> list[str]:
@@ -470,6 +549,25 @@ def _totals_rows(raw: pd.DataFrame, mapping: dict[str, str]) -> pd.Series:
         seen |= filled
         if seen.all():
             break
+    return found
+
+
+def _unlabelled_sum_rows(columns: dict[str, pd.Series], measures: pd.DataFrame) -> pd.Series:
+    """A first or last row with no name whose numbers are the sum of all the other rows
+    (GA4 puts its "Grand total" there, with the label in a cell past the last column)."""
+    found = pd.Series(False, index=measures.index)
+    labels = [columns[c] for c in (*LABELS, *DIMENSIONS) if c in columns]
+    if not labels or len(measures) < 3 or measures.empty:
+        return found
+    unnamed = pd.concat(labels, axis=1).isna().all(axis=1)
+    for position in {0, len(measures) - 1}:
+        if not unnamed.iloc[position]:
+            continue
+        row = measures.iloc[position]
+        rest = measures.drop(index=measures.index[position]).sum()
+        filled = row.notna() & (row != 0)
+        if filled.any() and np.allclose(row[filled], rest[filled], rtol=1e-6, atol=0.01):
+            found.iloc[position] = True
     return found
 
 

@@ -2,7 +2,8 @@
 
 A CSV is decoded (UTF-8 with or without BOM, UTF-16, Windows-1252), its delimiter
 and header row are found (title lines, a date range and '#' comments above it are
-passed over), and only its first table is read. An Excel workbook is checked for
+passed over), and of several tables in one file (GA4) the one whose column names
+smroi knows best is read. An Excel workbook is checked for
 damage and bombs before it is opened with calamine, and the sheet whose column
 names smroi knows best is read (or the one the user chose). The result is a raw
 DataFrame with the file's own headers, and attrs that say where its first data row
@@ -15,6 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import warnings
 import zipfile
 from collections.abc import Mapping
 
@@ -155,7 +157,7 @@ def _encoding(name: str, data: bytes) -> str:
 
 
 DELIMITERS = (",", ";", "\t", "|")
-HEADER_SEARCH_LINES = 200
+HEADER_SEARCH_LINES = 500
 
 
 def _find_header(lines: list[str]) -> tuple[str, int]:
@@ -212,14 +214,18 @@ def _read_csv(name: str, data: bytes, column_map: Mapping[str, str]) -> pd.DataF
             (i for i in range(header_at + 1, len(all_lines)) if _table_ends(all_lines, i)),
             len(all_lines),
         )
-        if end < len(all_lines):
+        tables_above = sum(_table_ends(all_lines, i) for i in range(header_at))
+        tables_below = sum(_table_ends(all_lines, i) for i in range(end, len(all_lines)))
+        if tables_above or tables_below:
+            others = tables_above + tables_below
             notes.append(
-                f"{name}: only the first table was read; {len(all_lines) - end:,} lines below "
-                "it (comments or other tables) were not."
+                f"{name}: it holds {others + 1} tables; the one with columns "
+                f"{', '.join(_short(lines[header_at], delimiter))} (line {header_at + 1}) was "
+                f"read, {'the other was' if others == 1 else 'the others were'} not."
             )
         while end > header_at + 1 and not all_lines[end - 1].strip(" \t,;"):
             end -= 1
-        if header_at:
+        if header_at and not tables_above:
             notes.append(
                 f"{name}: {plural(header_at, 'line')} above the column names (a title or date "
                 "range) passed over."
@@ -235,16 +241,19 @@ def _read_csv(name: str, data: bytes, column_map: Mapping[str, str]) -> pd.DataF
         stripped = [h.strip() for h in headers]
         mapping, _ = map_columns(stripped, recognise(stripped), column_map)
         text_columns = {h: str for h in headers if mapping.get(h.strip()) not in MEASURES}
-        frame = pd.read_csv(
-            source,
-            encoding=encoding,
-            sep=delimiter,
-            dtype=text_columns,
-            keep_default_na=False,
-            na_values=[""],
-            skip_blank_lines=False,
-            engine="c",
-        )
+        with warnings.catch_warnings():  # the cell too many is dropped; it is a totals label
+            warnings.simplefilter("ignore", pd.errors.ParserWarning)
+            frame = pd.read_csv(
+                source,
+                encoding=encoding,
+                sep=delimiter,
+                dtype=text_columns,
+                keep_default_na=False,
+                na_values=[""],
+                skip_blank_lines=False,
+                engine="c",
+                index_col=False,  # a first row with one cell too many (GA4's "Grand total")
+            )
     except (pd.errors.ParserError, ValueError) as exc:
         raise InputFileError(
             name, f"this is not a readable CSV table ({' '.join(str(exc).split())})."
@@ -256,6 +265,11 @@ def _read_csv(name: str, data: bytes, column_map: Mapping[str, str]) -> pd.DataF
     frame.attrs["notes"] = notes
     frame.attrs["preamble"] = preamble
     return frame
+
+
+def _short(line: str, delimiter: str) -> list[str]:
+    """A header line's names, for a message."""
+    return [name.strip() for name in next(csv.reader([line], delimiter=delimiter)) if name]
 
 
 def _unique(names: list[str]) -> list[str]:

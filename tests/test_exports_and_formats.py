@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from smroi import read_file
-from smroi.exports import map_columns, normalise_header, recognise
+from smroi.exports import map_columns, normalise_header, platform_of_source, recognise
 from smroi.parsing import number_from_text, parse_dates, parse_numbers
 from tests.conftest import FIXTURES
 
@@ -41,11 +41,14 @@ def test_persian_digits_and_separators() -> None:
     assert table["campaign"].astype(str).tolist() == ["نوروز", "نوروز"]
 
 
-def test_ga4_style_file_reads_its_first_table_and_says_so() -> None:
+def test_a_file_of_two_tables_reads_the_one_it_knows_and_says_so() -> None:
     table, report = fixture("ga4_style_tables.csv")
     assert (report.rows_read, report.rows_used) == (2, 2)
     assert table["spend"].sum() == 20.0
-    assert any("only the first table" in line for line in report.warnings)
+    assert (
+        "ga4_style_tables.csv: it holds 2 tables; the one with columns date, platform, spend, "
+        "clicks (line 7) was read, the other was not." in report.warnings
+    )
     assert any("above the column names" in line for line in report.warnings)
 
 
@@ -191,3 +194,41 @@ def test_a_row_slid_left_is_repaired_and_a_normal_blank_tail_is_not() -> None:
         and line.endswith("row 8.")
         for line in report.warnings
     )
+
+
+def test_ga4_source_medium_keeps_social_visits_with_their_sales() -> None:
+    table, report = fixture("ga4_source_medium.csv")
+    assert report.export == "Google Analytics 4"
+    assert (report.rows_read, report.rows_used) == (5, 3)
+    rows = table.set_index("platform")
+    assert rows.loc["instagram", "clicks"] == 120  # sessions
+    assert rows.loc["instagram", "conversions"] == 3  # ecommerce purchases, not key events
+    assert rows.loc["instagram", "revenue"] == 330.5
+    assert rows.loc["facebook", "revenue"] == 610.0
+    assert bool(rows.loc["facebook", "paid"]) and not bool(rows.loc["instagram", "paid"])
+    assert rows.loc["linkedin", "clicks"] == 15
+    assert table["revenue"].sum() == 940.5  # 330.50 + 610 + 0; Google and Direct left out
+    assert sorted(report.excluded["reason"]) == [
+        "website traffic that did not come from social media: (direct) / (none)",
+        "website traffic that did not come from social media: google / organic",
+    ]
+    assert str(table["date"].min().date()) == "2026-04-01"
+    assert str(table["period_end"].max().date()) == "2026-04-30"
+
+
+@pytest.mark.parametrize(
+    ("source", "platform"),
+    [
+        ("m.facebook.com", "facebook"),
+        ("l.instagram.com", "instagram"),
+        ("ig", "instagram"),
+        ("t.co", "x"),
+        ("lnkd.in / referral", "linkedin"),
+        ("https://www.youtube.com/watch", "youtube"),
+        ("github.com", None),
+        ("(direct)", None),
+        ("google / cpc", None),
+    ],
+)
+def test_the_platform_a_website_visit_came_from(source: str, platform: str | None) -> None:
+    assert platform_of_source(source) == platform

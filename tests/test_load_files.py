@@ -38,6 +38,19 @@ def test_two_files_over_the_same_days_are_warned_about() -> None:
     assert reports[2].warnings == []  # linkedin: no overlap with facebook
 
 
+def test_analytics_and_an_ad_export_over_the_same_days_are_warned_about() -> None:
+    analytics = (
+        b"# Start date: 20260101\n# End date: 20260131\n"
+        b"Session source,Sessions,Key events\nm.facebook.com,40,2\n"
+    )
+    _, reports = load_files([("ads.csv", USD), ("ga4.csv", analytics)])
+    assert reports[1].warnings[-1] == (
+        "ga4.csv: its facebook rows (01 Jan 2026 – 31 Jan 2026) overlap those of ads.csv; if "
+        "both files hold the same visits and sales (one from Google Analytics, one from the "
+        "platform), they are counted twice."
+    )
+
+
 def test_cli_refuses_to_add_two_currencies(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

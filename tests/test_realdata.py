@@ -196,3 +196,43 @@ def test_x_daily_metrics() -> None:
     assert table["clicks"].sum() == 34633  # url clicks
     assert table["engagements"].sum() == 107982
     assert str(table["date"].min().date()) == "2021-08-01"
+
+
+def test_ga4_overview_of_seven_tables_reads_the_social_sources() -> None:
+    table, report = load("ga4_acquisition", "Acquisition_overview.csv")
+    assert report.export == "Google Analytics 4"
+    # The last table, "Session manual source, Sessions": 7 sources, 9 sessions.
+    assert (report.rows_read, report.rows_used) == (7, 5)
+    by_platform = table.groupby("platform", observed=True)["clicks"].sum().to_dict()
+    # m.facebook.com 3 + facebook.com 1; ig 1 + l.instagram.com 1; t.co 1
+    assert by_platform == {"facebook": 4, "instagram": 2, "x": 1}
+    assert sorted(report.excluded["row"]) == [226, 227]  # github.com, gpts123.ai
+    assert {str(d.date()) for d in table["date"]} == {"2026-02-26"}
+    assert {str(d.date()) for d in table["period_end"]} == {"2026-03-25"}
+    assert not table["paid"].any()
+    assert any("it holds 7 tables" in line for line in report.warnings)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Traffic_acquisition_Session_primary_channel_group_(Default_Channel_Group).csv",
+        "download.csv",
+    ],
+)
+def test_ga4_traffic_by_channel_keeps_organic_social(name: str) -> None:
+    table, report = load("ga4_acquisition", name)
+    assert report.export == "Google Analytics 4"
+    # Direct 224, Unassigned 10, Referral 1 are not social; Organic Social: 7 sessions,
+    # 4 key events, 0 revenue. download.csv's first row is its Grand total (242 sessions).
+    assert report.rows_used == 1
+    assert table["platform"].tolist() == ["social"]
+    assert (table["clicks"].sum(), table["conversions"].sum(), table["revenue"].sum()) == (7, 4, 0)
+    reasons = report.excluded["reason"].tolist()
+    assert sum("did not come from social media" in r for r in reasons) == 3
+    if name == "download.csv":
+        assert report.rows_read == 5
+        assert report.excluded.iloc[0].tolist() == [
+            8,
+            "a totals row (adding it would count everything twice)",
+        ]
