@@ -1,6 +1,6 @@
 """`smroi` on the command line: the same numbers as the dashboard, for scripts and cron.
 
-    smroi summary FILE... [--settings S.json] [--json]
+    smroi summary FILE... [--settings S.json] [--sheet NAME] [--json]
 
 Bad input exits with status 2 and one line on stderr naming the file and the problem.
 """
@@ -31,11 +31,14 @@ def main(argv: list[str] | None = None) -> int:
     summary = commands.add_parser("summary", help="print the headline metrics")
     summary.add_argument("files", nargs="+", type=Path, help="CSV or Excel files")
     summary.add_argument("--settings", type=Path, help="settings JSON (costs, values, goals)")
+    summary.add_argument(
+        "--sheet", help="the sheet to read in Excel workbooks (default: the one with the table)"
+    )
     summary.add_argument("--json", action="store_true", help="print JSON instead of a table")
     args = parser.parse_args(argv)
     try:
         settings = _load_settings(args.settings)
-        table, reports = _load(args.files, settings.column_map)
+        table, reports = _load(args.files, settings.column_map, args.sheet)
         result = summarise(table, reports, settings)
     except SmroiError as exc:
         print(f"smroi: {exc}", file=sys.stderr)
@@ -60,7 +63,7 @@ def _load_settings(path: Path | None) -> Settings:
 
 
 def _load(
-    paths: list[Path], column_map: Mapping[str, str]
+    paths: list[Path], column_map: Mapping[str, str], sheet: str | None = None
 ) -> tuple[pd.DataFrame, list[ImportReport]]:
     tables, reports = [], []
     for path in paths:
@@ -68,7 +71,12 @@ def _load(
             data = path.read_bytes()
         except OSError as exc:
             raise InputFileError(str(path), f"cannot read the file ({exc.strerror}).") from None
-        table, report = read_file(str(path), data, column_map)
+        table, report = read_file(str(path), data, column_map, sheet)
+        if sheet and report.sheets and sheet not in report.sheets:
+            raise InputFileError(
+                str(path),
+                f"the workbook has no sheet {sheet!r} (it has {', '.join(report.sheets)}).",
+            )
         tables.append(table)
         reports.append(report)
     for _, report in check_together(list(zip(tables, reports, strict=True))):

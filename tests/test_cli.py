@@ -525,6 +525,30 @@ def test_workbook_with_dates_typed_as_numbers_gives_no_traceback(
         assert_one_line_naming(err, str(path))
 
 
+def test_sheet_option_reads_the_sheet_the_user_names(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    book = Workbook()
+    by_day = book.active
+    by_day.title = "By day"
+    by_day.append(["date", "platform", "spend", "clicks"])
+    by_day.append(["2026-03-01", "facebook", 10, 5])
+    by_day.append(["2026-03-02", "facebook", 20, 7])
+    april = book.create_sheet("April")
+    april.append(["date", "platform", "spend", "clicks"])
+    april.append(["2026-04-01", "linkedin", 99.5, 3])
+    path = tmp_path / "two sheets.xlsx"
+    book.save(path)
+    assert summary_json(capsys, path)["totals"]["spend"] == 30.0  # the first best sheet
+    chosen = summary_json(capsys, path, "--sheet", "April")
+    assert chosen["totals"]["spend"] == 99.5
+    assert list(chosen["by_platform"]) == ["linkedin"]
+    status, out, err = run(capsys, "summary", path, "--sheet", "Mai")
+    assert (status, out) == (2, "")
+    assert_one_line_naming(err, str(path))
+    assert "has no sheet 'Mai' (it has By day, April)" in err
+
+
 # ---------------------------------------------------------------- the installed script
 
 
