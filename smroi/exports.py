@@ -280,7 +280,15 @@ EXPORTS: tuple[Export, ...] = (
         name="TikTok Ads",
         platform="tiktok",
         paid=True,
-        signs=frozenset({"ad_group_name", "total_complete_payment"}),
+        signs=frozenset({"ad_group_name", "total_complete_payment", "complete_payment_roas"}),
+        # "Complete payment" counts purchases; "Conversions" counts the optimisation event
+        extra=(
+            ("by_day", "date"),
+            ("complete_payment", "conversions"),
+            ("total_complete_payment_value", "revenue"),
+            ("complete_payment_value", "revenue"),
+            ("total_complete_payment", "revenue"),
+        ),
     ),
     Export(
         name="Google Ads",

@@ -232,3 +232,18 @@ def test_ga4_source_medium_keeps_social_visits_with_their_sales() -> None:
 )
 def test_the_platform_a_website_visit_came_from(source: str, platform: str | None) -> None:
     assert platform_of_source(source) == platform
+
+
+def test_tiktok_ads_export_counts_complete_payments_as_sales() -> None:
+    table, report = fixture("tiktok_ads_by_day.csv")
+    assert report.export == "TikTok Ads"
+    assert (report.rows_read, report.rows_used) == (4, 3)  # the Total row is left out
+    assert report.currency == "USD"
+    assert set(table["platform"]) == {"tiktok"} and table["paid"].all()
+    assert round(table["spend"].sum(), 2) == 77.50  # 25.40 + 30.10 + 22.00
+    assert table["impressions"].sum() == 38370
+    assert table["clicks"].sum() == 537  # destination clicks
+    assert table["conversions"].sum() == 9  # complete payments, not the 22 "Conversions"
+    assert round(table["revenue"].sum(), 2) == 294.46
+    assert table["video_views"].sum() == 18695
+    assert str(table["date"].max().date()) == "2026-05-02"
