@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from smroi import MAPPABLE
+from smroi.formatting import plural
 from ui.frame import require_frame
 from ui.mapping import mapping_editor, sheet_choice
 from ui.state import get_view
@@ -63,7 +64,7 @@ for number, report in enumerate(reports):
             st.dataframe(excluded, hide_index=True)
 
 table = loaded.table
-st.subheader(f"The table ({len(table):,} rows)")
+st.subheader(f"The table ({plural(len(table), 'row')})")
 if len(table) > SHOW_ROWS:
     st.caption(f"Showing the first {SHOW_ROWS:,} rows.")
 dates = {
