@@ -261,6 +261,15 @@ def _to_canonical(
             problems.append((f"not a number in column {column}", bad))
         elif column in DATES:
             parsed, bad, formats = parse_dates(values)
+            if bad.all():  # "Sunday", "Q1": a column named Day that holds no dates
+                header = next(h for h, c in mapping.items() if c == column)
+                report.ignored_columns.append(header)
+                del mapping[header]
+                report.warnings.append(
+                    f"{name}: column {header!r} holds no dates (such as "
+                    f"{str(values[bad].iloc[0])!r}), so it is not read as dates."
+                )
+                continue
             columns[column] = parsed
             problems.append((f"not a date in column {column}", bad))
             report.warnings += _date_notes(name, column, formats)
@@ -296,6 +305,11 @@ def _to_canonical(
         table["platform"] = _normalise_platform(table["platform"])
     elif export:
         table["platform"] = export.platform
+    elif named := _platform_from_file_name(name):
+        table["platform"] = named
+        report.warnings.append(
+            f"{name}: no platform column; its rows are counted as {named!r}, as the file name says."
+        )
     else:
         table["platform"] = "other"
         report.warnings.append(f"{name}: no platform column, so its rows are counted as 'other'.")
@@ -383,6 +397,9 @@ def _period_from_title(
     8 May 2026", as Google Ads writes; "# Start date: 20260226", as GA4 does): every row
     covers that period."""
     found = _preamble_range(raw.attrs.get("preamble", []))
+    said = "as the lines above the table say"
+    if found is None:
+        found, said = _file_name_range(report.file), "as the file name says"
     if found is None:
         return
     first, last = found
@@ -390,8 +407,22 @@ def _period_from_title(
     columns["period_end"] = pd.Series(last, index=raw.index)
     report.warnings.append(
         f"{report.file}: no date column; its rows cover {first:%d %b %Y} to "
-        f"{last:%d %b %Y}, as the lines above the table say."
+        f"{last:%d %b %Y}, {said}."
     )
+
+
+FILE_NAME_RANGE = re.compile(
+    r"(\d{4})[.\-_]?(\d{2})[.\-_]?(\d{2})\s*(?:-|_|–|to)\s*(\d{4})[.\-_]?(\d{2})[.\-_]?(\d{2})"
+)
+
+
+def _file_name_range(name: str) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """A date range in a file name: "Devices(2026.02.05-2026.02.10).csv" (Google Ads)."""
+    match = FILE_NAME_RANGE.search(name.rsplit("/", 1)[-1])
+    if not match:
+        return None
+    parts = match.groups()
+    return _range("".join(parts[:3]), "".join(parts[3:]), "%Y%m%d")
 
 
 def _date_notes(name: str, column: str, formats: str | None) -> list[str]:
@@ -600,6 +631,12 @@ def _results_by_indicator(
     normalised = {normalise_header(h): h for h in raw.columns}
     results = next((normalised[n] for n in RESULT_COLUMNS if n in normalised), None)
     indicator = next((normalised[n] for n in RESULT_INDICATORS if n in normalised), None)
+    if results is not None and indicator is None and not {"leads", "conversions"} & set(columns):
+        report.warnings.append(
+            f"{report.file}: column {results!r} counts each campaign's own result (leads, "
+            "sales or something else) and the file does not say which, so it is not used; "
+            "if they are leads or sales, choose that for it on the Data page."
+        )
     if results is None or indicator is None:
         return
     counts, _, _ = parse_numbers(raw[results])
@@ -688,6 +725,31 @@ def _platform_name(value: Any) -> str:
     if text is None:
         return "other"
     return PLATFORM_ALIASES.get(text.lower(), text.lower())
+
+
+FILE_NAME_PLATFORMS: dict[str, str] = {
+    "google": "google",
+    "adwords": "google",
+    "meta": "facebook",
+    "facebook": "facebook",
+    "instagram": "instagram",
+    "linkedin": "linkedin",
+    "tiktok": "tiktok",
+    "twitter": "x",
+    "microsoft": "microsoft",
+    "bing": "microsoft",
+    "pinterest": "pinterest",
+    "snapchat": "snapchat",
+    "youtube": "youtube",
+    "reddit": "reddit",
+}
+
+
+def _platform_from_file_name(name: str) -> str | None:
+    """The one platform a file name names ("Meta Ads.csv" -> facebook), if it names one."""
+    words = re.findall(r"[a-z]+", name.rsplit("/", 1)[-1].lower())
+    found = {FILE_NAME_PLATFORMS[w] for w in words if w in FILE_NAME_PLATFORMS}
+    return found.pop() if len(found) == 1 else None
 
 
 def _normalise_platform(values: pd.Series) -> pd.Series:

@@ -106,6 +106,11 @@ DATE_FORMATS = (
 )
 # a zone after a time of day: "14:45:53 +1100", "09:00Z" (never the "-2024" of a date)
 _TIME_OF_DAY = re.compile(r"[ T]+\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:[AaPp]\.?[Mm]\.?)?$")
+# a weekday before the date: "Thu, 5 Feb 2026" (Google Ads), "Monday 1 June 2026"
+_WEEKDAY = re.compile(
+    r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?\s+",
+    re.IGNORECASE,
+)
 _ZONE = re.compile(r"(\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?)\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)$")
 
 
@@ -148,6 +153,7 @@ def parse_dates(values: pd.Series) -> tuple[pd.Series, pd.Series, str | None]:
     text = text.str.replace(_ZONE, r"\1", regex=True)
     read = pd.to_datetime(text, errors="coerce", format="ISO8601").astype("datetime64[ns]")
     left = text[read.isna()].str.replace(_TIME_OF_DAY, "", regex=True)  # the day is what counts
+    left = left.str.replace(_WEEKDAY, "", regex=True)
     chosen: list[str] = []
     if not left.empty:
         readings = pd.DataFrame(

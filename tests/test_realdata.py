@@ -236,3 +236,92 @@ def test_ga4_traffic_by_channel_keeps_organic_social(name: str) -> None:
             8,
             "a totals row (adding it would count everything twice)",
         ]
+
+
+def test_google_ads_video_and_demand_gen_campaigns_in_rupees() -> None:
+    table, report = load("google_ads_campaign_report_inr")
+    assert report.export == "Google Ads" and report.currency == "INR"
+    assert (report.rows_read, report.rows_used) == (6, 2)  # 4 "Total: …" rows
+    assert round(table["spend"].sum(), 2) == 2565.93  # 1661.67 + 904.26
+    assert table["impressions"].sum() == 46168  # "25,881" + "20,287"
+    assert table["conversions"].sum() == 15
+    assert str(table["date"].min().date()) == "2025-07-08"  # "July 8, 2025 - July 31, 2025"
+    assert str(table["period_end"].max().date()) == "2025-07-31"
+
+
+def test_meta_ads_daily_rows_from_the_api_with_snake_case_headers() -> None:
+    table, report = load("meta_ads_daily_movexercise")
+    assert report.export == "Meta Ads Manager"
+    assert (report.rows_read, report.rows_used) == (1716, 1716)
+    assert round(table["spend"].sum(), 2) == 56176.21
+    assert table["impressions"].sum() == 3002459
+    assert table["clicks"].sum() == 91531  # link_clicks
+    assert str(table["date"].min().date()) == "2025-10-29"
+    assert str(table["period_end"].max().date()) == "2026-04-29"
+    # "results" without a result indicator: not guessed, and the user is told how to use it
+    assert "leads" not in report.column_map.values()
+    assert any("column 'results' counts each campaign's own result" in w for w in report.warnings)
+
+
+def test_facebook_page_posts_separated_by_semicolons() -> None:
+    table, report = load("fb_page_posts_uci")
+    assert report.export == "Facebook Insights (posts)"
+    assert (report.rows_read, report.rows_used) == (500, 500)
+    assert table["impressions"].sum() == 14792974  # Lifetime Post Total Impressions
+    assert table["engagements"].sum() == 106060  # Total Interactions: comments, likes, shares
+    assert int(table["paid"].sum()) == 139  # Paid = 1
+
+
+def test_platform_from_the_file_name_and_dollar_strings() -> None:
+    table, report = load("synthetic_ads_currency_percent_strings", "Meta Ads.csv")
+    assert (report.rows_read, report.rows_used) == (100, 100)
+    assert set(table["platform"]) == {"facebook"}  # "Meta Ads.csv"
+    assert table["spend"].sum() == 22395  # "$267" …
+    assert table["revenue"].sum() == 55534
+    assert table["clicks"].sum() == 50688
+    assert table["conversions"].sum() == 1447
+
+
+def test_channel_used_column_names_the_platforms() -> None:
+    table, report = load("synthetic_social_media_advertising")
+    assert (report.rows_read, report.rows_used) == (300, 300)
+    assert table["clicks"].sum() == 631253
+    assert table["impressions"].sum() == 24413150
+    counts = table["platform"].value_counts().to_dict()
+    assert counts["google"] == 43  # "Google Ads"
+    assert counts["tiktok"] == 42
+    assert counts["email"] == 43
+
+
+def test_google_ads_overview_card_with_weekday_dates_and_dollar_strings() -> None:
+    table, report = load(
+        "google_ads_overview_cards_cleaning", "Time_series(2026.02.05-2026.02.10).csv"
+    )
+    assert report.export == "Google Ads"
+    assert (report.rows_read, report.rows_used) == (6, 6)
+    assert [str(d.date()) for d in table["date"]][:2] == [
+        "2026-02-05",
+        "2026-02-06",
+    ]  # "Thu, 5 Feb 2026"
+    assert round(table["spend"].sum(), 2) == 139.67  # "US$50.00" …
+    assert (table["clicks"].sum(), table["impressions"].sum()) == (91, 299)
+
+
+def test_google_ads_card_by_weekday_takes_its_period_from_the_file_name() -> None:
+    table, report = load(
+        "google_ads_overview_cards_cleaning", "Day_&_hour(Day_2026.02.05-2026.02.10).csv"
+    )
+    assert (report.rows_read, report.rows_used) == (7, 7)  # Sunday … Saturday are not dates
+    assert table["impressions"].sum() == 299
+    assert {str(d.date()) for d in table["date"]} == {"2026-02-05"}
+    assert {str(d.date()) for d in table["period_end"]} == {"2026-02-10"}
+    assert any("column 'Day' holds no dates (such as 'Sunday')" in w for w in report.warnings)
+
+
+def test_google_ads_demographics_keep_the_en_dash_age_ranges() -> None:
+    table, _ = load(
+        "google_ads_overview_cards_cleaning", "Demographics(Gender_Age_2026.02.05-2026.02.10).csv"
+    )
+    first = table.iloc[0]
+    assert (first["gender"], first["age"], first["impressions"]) == ("Male", "18–24", 8)
+    assert table["impressions"].sum() == 49
