@@ -1,0 +1,896 @@
+"""The Excel report: the dashboard's numbers in one workbook, with native Excel charts.
+
+    report_workbook(table, reports, settings, start=..., end=..., platforms=..., period="week")
+
+returns the bytes of an .xlsx file with the sheets Summary, By platform, By campaign,
+By element, Over time, Data and Import report. Every number comes from smroi.metrics
+(docs/METRICS.md) and is written as a number, with a number format that shows it as the
+app does: money with the currency's symbol, ROI and rates as percentages, ROAS as "3.20x".
+ROI is stored as a true Excel percentage (35% is the number 0.35), so that a formula or a
+chart over the cell works. An undefined value (a cost per lead with no leads) is an empty
+cell, never 0.
+
+Text from the user's files (campaign and post names, file names, reasons) is always
+written as a text cell, so no spreadsheet runs "=HYPERLINK(...)" as a formula.
+`escape_formula_text` does the same job for CSV files, where a cell has no type.
+
+Written with xlsxwriter, column by column: with a 100,000-row Data sheet the whole
+workbook takes about 8 s on a 2-core machine (bench/bench_export.py; budget 10 s). The
+sheets of campaigns and posts list at most MAX_GROUP_ROWS each, the highest cost first,
+so that a search-term report of 100,000 terms stays in budget; the Data sheet has every
+row. This module never imports streamlit.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import xlsxwriter
+
+from smroi.canonical import COLUMNS, COUNTS, DATES, LABELS
+from smroi.cost_per_result import LEVEL_LABELS
+from smroi.formatting import PREFIX_SYMBOLS, currency_symbol, format_value, is_undefined
+from smroi.ingest import ImportReport
+from smroi.metrics import FREQUENCIES, Analysis, analyse, by_group, headline, over_time
+from smroi.registry import METRICS, SUMMARY_KEYS, cost_per_result_label
+from smroi.settings import COST_LINE_LABELS, COST_LINES, Settings, settings_to_dict
+
+TITLE = "Social media ROI report"
+# The app's colours (smroi.charts): return green, cost red.
+RETURN_COLOUR = "#2e7d32"
+COST_COLOUR = "#c62828"
+HEADER_FILL = "#e8eef4"
+# Excel's limits: rows per sheet, characters per cell.
+MAX_ROWS = 1_048_576
+MAX_CELL_CHARS = 32_767
+MIN_WIDTH, MAX_WIDTH = 8, 60
+# Sheets of every metric per group; each lists at most MAX_GROUP_ROWS groups (a search-term
+# report can have 100,000 terms: the Data sheet has them all).
+GROUP_SHEETS: dict[str, str] = {
+    "By platform": "platform",
+    "By campaign": "campaign",
+    "By element": "element",
+}
+MAX_GROUP_ROWS = 5_000
+# A first character that makes a spreadsheet read text as a formula (OWASP, CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Data sheet: columns always shown, even when no row has a value in them.
+DATA_ALWAYS = ("date", "platform", "campaign", "element", "paid", "spend")
+MONEY_COLUMNS = ("spend", "revenue", "commissions")
+# How the trend chart labels a period.
+AXIS_DATES = {
+    "day": "d mmm yyyy",
+    "week": "d mmm yyyy",
+    "month": "mmm yyyy",
+    "quarter": "mmm yyyy",
+    "year": "yyyy",
+}
+FIXED_COST_ROWS = "(fixed costs)"  # rows smroi.metrics adds to carry an assigned cost
+_EXCEL_EPOCH = pd.Timestamp("1899-12-30")
+
+
+def escape_formula_text(value: str) -> str:
+    """Text that no spreadsheet runs as a formula, for a CSV cell.
+
+    A cell starting with =, +, -, @, a tab or a carriage return gets a leading single
+    quote (OWASP's advice against CSV injection); anything else is returned unchanged.
+    In an .xlsx file, write the text as a string cell instead (report_workbook does).
+    """
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def table_csv(frame: pd.DataFrame) -> bytes:
+    """A table as a CSV file for a spreadsheet.
+
+    UTF-8 with a byte-order mark (so Excel reads "kr", accents and Persian names right),
+    undefined numbers (NaN, inf) as empty fields, dates as 2026-01-31, and every text field
+    and header passed through `escape_formula_text`. Numbers are left as they are: a
+    number cannot hold a formula.
+    """
+    out = []
+    for position in range(frame.shape[1]):
+        values = frame.iloc[:, position]
+        if pd.api.types.is_float_dtype(values):
+            values = values.where(np.isfinite(values.astype("float64")))
+        elif not (
+            pd.api.types.is_bool_dtype(values)
+            or pd.api.types.is_numeric_dtype(values)
+            or pd.api.types.is_datetime64_any_dtype(values)
+        ):
+            values = pd.Series(
+                [
+                    None if _missing(value) else escape_formula_text(str(value))
+                    for value in values.astype(object).tolist()
+                ],
+                index=values.index,
+                dtype=object,
+            )
+        out.append(values.rename(position))
+    table = pd.concat(out, axis=1) if out else pd.DataFrame(index=frame.index)
+    table.columns = [escape_formula_text(str(column)) for column in frame.columns]
+    return table.to_csv(index=False, date_format="%Y-%m-%d").encode("utf-8-sig")
+
+
+def _missing(value: Any) -> bool:
+    """True for a missing value in a text column (None, NaN, NaT, pd.NA)."""
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+# ---------------------------------------------------------------- number formats
+
+
+def money_format(currency: str) -> str:
+    """An Excel number format that shows money as the app does: '"$"#,##0.00', '#,##0.00 "kr"'."""
+    symbol = currency_symbol(currency).replace('"', "")
+    if currency in PREFIX_SYMBOLS:
+        return f'"{symbol}"#,##0.00'
+    return f'#,##0.00 "{symbol}"'
+
+
+def number_format(unit: str, currency: str) -> str:
+    """The Excel number format of a registry unit (see smroi.formatting.format_value)."""
+    return {
+        "money": money_format(currency),
+        "count": "#,##0",
+        "percent": "#,##0.0%",  # the cell holds roi_pct / 100
+        "fraction": "#,##0.00%",
+        "multiple": '#,##0.00"x"',
+        "months": '#,##0.0" months"',
+    }.get(unit, "General")
+
+
+def _cell_number(value: Any, unit: str) -> float | None:
+    """The number a cell holds for a metric value: None when undefined, percent / 100."""
+    if is_undefined(value):
+        return None
+    number = float(value)
+    return number / 100 if unit == "percent" else number
+
+
+# ---------------------------------------------------------------- tables
+
+
+@dataclass(frozen=True)
+class _Column:
+    """One column of a table: where its values come from and how they are written."""
+
+    header: str
+    source: str  # the frame's column
+    kind: str  # "text", "number", "date" or "bool"
+    unit: str = ""  # a registry unit for numbers ("money", "percent", ...)
+
+
+class _Writer:
+    """The workbook being written, its formats, and helpers that write tables column-wise."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.buffer = io.BytesIO()
+        self.book = xlsxwriter.Workbook(
+            self.buffer,
+            {
+                "in_memory": True,
+                # user text stays text: never a formula, a link or a number
+                "strings_to_formulas": False,
+                "strings_to_urls": False,
+                "strings_to_numbers": False,
+            },
+        )
+        self.currency = settings.currency
+        add = self.book.add_format
+        self.title = add({"bold": True, "font_size": 16})
+        self.bold = add({"bold": True})
+        self.section = add({"bold": True, "font_size": 12})
+        self.header = add(
+            {
+                "bold": True,
+                "bg_color": HEADER_FILL,
+                "bottom": 1,
+                "text_wrap": True,
+                "valign": "top",
+            }
+        )
+        self.wrap = add({"text_wrap": True, "valign": "top"})
+        self.top = add({"valign": "top"})
+        self.date = add({"num_format": "yyyy-mm-dd", "align": "left", "valign": "top"})
+        self.units = {
+            unit: add({"num_format": number_format(unit, self.currency), "valign": "top"})
+            for unit in ("money", "count", "percent", "fraction", "multiple", "months")
+        }
+        self.units["general"] = add({"num_format": "General"})
+
+    def sheet(self, name: str) -> Any:
+        """A new sheet that prints landscape, one page wide."""
+        sheet = self.book.add_worksheet(name)
+        sheet.set_landscape()
+        sheet.set_paper(9)  # A4
+        sheet.fit_to_pages(1, 0)
+        return sheet
+
+    def freeze_header(self, sheet: Any, header: int, columns: int = 0) -> None:
+        """Keep the header row (and the first columns) in view, and print it on every page."""
+        sheet.freeze_panes(header + 1, columns)
+        sheet.repeat_rows(header)
+
+    def finish(self) -> bytes:
+        self.book.close()
+        return self.buffer.getvalue()
+
+    # ---- single cells
+
+    def text(self, sheet: Any, row: int, col: int, value: Any, fmt: Any = None) -> None:
+        """Any value as a text cell (never a formula); None and "" write nothing."""
+        if value is None or value == "":
+            return
+        sheet.write_string(row, col, str(value)[:MAX_CELL_CHARS], fmt or self.top)
+
+    def number(self, sheet: Any, row: int, col: int, value: Any, unit: str) -> None:
+        """A number in its unit's format; undefined writes nothing (an empty cell)."""
+        number = _cell_number(value, unit)
+        if number is not None:
+            sheet.write_number(row, col, number, self.units.get(unit, self.units["general"]))
+
+    def day(self, sheet: Any, row: int, col: int, value: date | None) -> None:
+        if value is not None:
+            sheet.write_number(row, col, float(_excel_days(pd.Series([value]))[0]), self.date)
+
+    # ---- tables
+
+    def table(
+        self,
+        sheet: Any,
+        top: int,
+        columns: Sequence[_Column],
+        frame: pd.DataFrame,
+        widths: dict[int, int] | None = None,
+    ) -> int:
+        """The frame under a header row at `top`; returns the last row written.
+
+        Written column by column (a 100,000-row sheet would take twice as long cell by
+        cell). Column widths are collected in `widths` (the longest text, capped).
+        """
+        rows = min(len(frame), MAX_ROWS - top - 1)
+        frame = frame.iloc[:rows]
+        widths = {} if widths is None else widths
+        for col, column in enumerate(columns):
+            sheet.write_string(top, col, column.header, self.header)
+            width = self._write_column(sheet, top + 1, col, frame[column.source], column)
+            longest = max(width, max((len(word) for word in column.header.split()), default=0))
+            widths[col] = max(widths.get(col, MIN_WIDTH), min(longest + 2, MAX_WIDTH))
+        return top + rows
+
+    def _write_column(
+        self, sheet: Any, first: int, col: int, values: pd.Series, column: _Column
+    ) -> int:
+        """Write one column from row `first` down; returns its widest text, in characters."""
+        if values.empty:
+            return 0
+        if column.kind == "date":
+            return self._write_dates(sheet, first, col, values)
+        if column.kind == "bool":
+            present = values.notna().to_numpy()
+            rows = (np.flatnonzero(present) + first).tolist()
+            write_bool = sheet.write_boolean
+            for row, flag in zip(rows, values[present].astype(bool).tolist(), strict=True):
+                write_bool(row, col, flag)
+            return 5
+        if column.kind == "number":
+            return self._write_numbers(sheet, first, col, values, column.unit)
+        if column.kind == "header only":
+            return 0
+        return self._write_texts(sheet, first, col, values)
+
+    def _write_numbers(self, sheet: Any, first: int, col: int, values: pd.Series, unit: str) -> int:
+        numbers = pd.to_numeric(values, errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+        keep = np.isfinite(numbers)
+        if not keep.any():
+            return 0
+        kept = numbers[keep]
+        shown = (
+            format_value(kept.min(), unit, self.currency),
+            format_value(kept.max(), unit, self.currency),
+        )
+        if unit == "percent":
+            kept = kept / 100  # a true Excel percentage: 35% is 0.35
+        fmt = self.units.get(unit, self.units["general"])
+        write = sheet.write_number
+        rows = (np.flatnonzero(keep) + first).tolist()
+        for row, number in zip(rows, kept.tolist(), strict=True):
+            write(row, col, number, fmt)
+        return max(len(text) for text in shown)
+
+    def _write_dates(self, sheet: Any, first: int, col: int, values: pd.Series) -> int:
+        days = _excel_days(values)
+        write = sheet.write_number
+        keep = np.isfinite(days)
+        rows = (np.flatnonzero(keep) + first).tolist()
+        for row, number in zip(rows, days[keep].tolist(), strict=True):
+            write(row, col, number, self.date)
+        # a date Excel cannot show (before 1900) is kept as text, not dropped
+        early = pd.to_datetime(values, errors="coerce").notna().to_numpy() & ~keep
+        for row in (np.flatnonzero(early) + first).tolist():
+            when = pd.Timestamp(values.iloc[row - first])
+            sheet.write_string(row, col, when.date().isoformat())
+        return 10
+
+    def _write_texts(self, sheet: Any, first: int, col: int, values: pd.Series) -> int:
+        if isinstance(values.dtype, pd.CategoricalDtype):
+            names = [str(name)[:MAX_CELL_CHARS] for name in values.cat.categories]
+            codes = values.cat.codes.to_numpy()
+            keep = codes >= 0
+            rows = (np.flatnonzero(keep) + first).tolist()
+            texts = [names[code] for code in codes[keep].tolist()]
+            widest = max((len(names[code]) for code in np.unique(codes[keep])), default=0)
+        else:
+            present = values.notna().to_numpy()
+            rows = (np.flatnonzero(present) + first).tolist()
+            texts = [str(value)[:MAX_CELL_CHARS] for value in values[present].tolist()]
+            widest = max((len(text) for text in texts), default=0)
+        write = sheet.write_string  # always a text cell: "=..." stays text
+        for row, text in zip(rows, texts, strict=True):
+            write(row, col, text)
+        return widest
+
+    def set_widths(self, sheet: Any, widths: dict[int, int], wrap: Sequence[int] = ()) -> None:
+        for col, width in widths.items():
+            sheet.set_column(col, col, width, self.wrap if col in wrap else None)
+
+
+def _excel_days(values: pd.Series) -> np.ndarray:
+    """Dates as Excel serial day numbers (1 = 1 Jan 1900); NaN when missing or before 1900."""
+    stamps = pd.to_datetime(pd.Series(values).reset_index(drop=True), errors="coerce")
+    days = ((stamps - _EXCEL_EPOCH) / pd.Timedelta(days=1)).to_numpy(
+        dtype="float64", na_value=np.nan
+    )
+    days = np.floor(days)
+    days = np.where(days < 61, days - 1, days)  # Excel counts a 29 February 1900
+    return np.where(days >= 1, days, np.nan)
+
+
+def _metric_columns(frame: pd.DataFrame, settings: Settings) -> list[_Column]:
+    """Every registry metric the frame has, in the registry's order."""
+    columns = []
+    for key, metric in METRICS.items():
+        if key not in frame or key == "months":
+            continue
+        label = cost_per_result_label(settings.objective) if key == "cost_per_result" else None
+        columns.append(_Column(label or metric.label, key, "number", metric.unit))
+    return columns
+
+
+def _column_index(columns: Sequence[_Column], source: str) -> int:
+    return next(i for i, column in enumerate(columns) if column.source == source)
+
+
+# ---------------------------------------------------------------- the workbook
+
+
+def report_workbook(
+    table: pd.DataFrame,
+    reports: list[ImportReport],
+    settings: Settings,
+    *,
+    start: date | None = None,
+    end: date | None = None,
+    platforms: list[str] | None = None,
+    period: str = "week",
+) -> bytes:
+    """The Excel report of the rows in view, as .xlsx bytes.
+
+    The same filters as the dashboard: a date range (`start`, `end`), platforms, and the
+    period of the trend (day, week, month, quarter or year).
+    """
+    if period not in FREQUENCIES:
+        raise ValueError(f"period must be one of {', '.join(FREQUENCIES)}, not {period!r}")
+    analysis = analyse(table, settings, start=start, end=end, platforms=platforms)
+    data = _data_rows(analysis)
+    groups = {name: _groups(analysis, level) for name, level in GROUP_SHEETS.items()}
+    notes = [
+        f"{name} lists the {len(frame):,} with the highest total cost, of {total:,}; "
+        "the Data sheet has every row."
+        for name, (frame, total) in groups.items()
+        if len(frame) < total
+    ]
+    if len(data) >= MAX_ROWS:
+        notes.append(
+            f"The Data sheet holds the first {MAX_ROWS - 1:,} of {len(data):,} rows (Excel's "
+            "limit); every number in this workbook counts all rows."
+        )
+    writer = _Writer(settings)
+    _summary_sheet(writer, analysis, settings, start, end, platforms, len(data), notes)
+    for name, level in GROUP_SHEETS.items():
+        frame, total = groups[name]
+        _group_sheet(writer, name, analysis, level, frame, total)
+    _over_time_sheet(writer, analysis, period)
+    _data_sheet(writer, data)
+    _import_sheet(writer, reports, analysis, settings)
+    writer.book.set_properties({"title": TITLE, "comments": "Made by smroi"})
+    return writer.finish()
+
+
+def _data_rows(analysis: Analysis) -> pd.DataFrame:
+    """The canonical rows in view (not the rows that only carry an assigned fixed cost)."""
+    rows = analysis.rows
+    if len(rows):
+        rows = rows[(rows["element"] != FIXED_COST_ROWS).to_numpy()]
+    return rows
+
+
+def _summary_sheet(
+    writer: _Writer,
+    analysis: Analysis,
+    settings: Settings,
+    start: date | None,
+    end: date | None,
+    platforms: list[str] | None,
+    rows_used: int,
+    notes: list[str],
+) -> None:
+    sheet = writer.sheet("Summary")
+    writer.text(sheet, 0, 0, TITLE, writer.title)
+    info: list[tuple[str, Callable[[int], None]]] = [
+        ("Period start", lambda r: writer.day(sheet, r, 1, analysis.first_day or start)),
+        ("Period end", lambda r: writer.day(sheet, r, 1, analysis.last_day or end)),
+        ("Months covered", lambda r: writer.number(sheet, r, 1, analysis.months, "months")),
+        ("Currency", lambda r: writer.text(sheet, r, 1, settings.currency)),
+        (
+            "Platforms",
+            lambda r: writer.text(
+                sheet, r, 1, "all" if platforms is None else ", ".join(platforms) or "none"
+            ),
+        ),
+        ("Rows used", lambda r: writer.number(sheet, r, 1, rows_used, "count")),
+    ]
+    row = 2
+    for label, write in info:
+        writer.text(sheet, row, 0, label, writer.bold)
+        write(row)
+        row += 1
+    for note in notes:
+        writer.text(sheet, row, 0, note, writer.bold)
+        row += 1
+    top = row + 1
+    totals = headline(analysis)
+    metrics = pd.DataFrame(
+        {
+            "label": [METRICS[key].label for key in SUMMARY_KEYS],
+            "formula": [METRICS[key].formula for key in SUMMARY_KEYS],
+            "help": [_help(key) for key in SUMMARY_KEYS],
+        }
+    )
+    columns = [
+        _Column("Metric", "label", "text"),
+        _Column("Value", "label", "header only"),  # written below, each in its unit
+        _Column("Formula in words", "formula", "text"),
+        _Column("What it means", "help", "text"),
+    ]
+    widths: dict[int, int] = {}
+    last = writer.table(sheet, top, columns, metrics, widths)
+    widest = 0
+    for offset, key in enumerate(SUMMARY_KEYS, start=top + 1):
+        writer.number(sheet, offset, 1, totals[key], METRICS[key].unit)
+        if not is_undefined(totals[key]):
+            widest = max(widest, len(format_value(totals[key], METRICS[key].unit, writer.currency)))
+    widths[1] = max(MIN_WIDTH + 6, widest + 2)
+    for offset, record in enumerate(metrics.itertuples(), start=top + 1):
+        lines = max(  # wrapped text needs a taller row: no spreadsheet sizes it on opening
+            math.ceil(len(record.formula) / max(widths.get(2, MAX_WIDTH) - 1, 1)),
+            math.ceil(len(record.help) / max(widths.get(3, MAX_WIDTH) - 1, 1)),
+        )
+        if lines > 1:
+            sheet.set_row(offset, 15 * lines)
+            writer.text(sheet, offset, 0, record.label, writer.top)  # beside its first line
+    writer.freeze_header(sheet, top, 1)
+    sheet.autofilter(top, 0, last, len(columns) - 1)
+
+    row = last + 2
+    writer.text(sheet, row, 0, "Settings that produced these numbers", writer.section)
+    row += 1
+    for col, header in enumerate(("Setting", "Value", "Applies to / note")):
+        writer.text(sheet, row, col, header, writer.header)
+    for label, value, unit, note in _settings_rows(settings):
+        row += 1
+        writer.text(sheet, row, 0, label)
+        if unit:
+            writer.number(sheet, row, 1, value, unit)
+        else:
+            writer.text(sheet, row, 1, value)
+        writer.text(sheet, row, 2, note)
+        widths[0] = max(widths.get(0, 0), min(len(label) + 2, MAX_WIDTH))
+    row += 1
+    writer.text(sheet, row, 0, "Settings file (JSON)")
+    settings_json = json.dumps(settings_to_dict(settings), ensure_ascii=False)
+    # one wrapped cell across Value … What it means, so a long text does not widen the page
+    sheet.merge_range(row, 1, row, 3, "", writer.wrap)
+    sheet.write_string(row, 1, settings_json, writer.wrap)
+    sheet.set_row(row, 15 * (1 + len(settings_json) // 110))
+    writer.text(
+        sheet, row + 1, 1, "Save this text as a .json file to load the same settings in smroi."
+    )
+    writer.set_widths(sheet, widths, wrap=(2, 3))
+    sheet.set_column(1, 1, widths[1], writer.top)
+
+
+def _help(key: str) -> str:
+    metric = METRICS[key]
+    notes = " Paid rows only." if metric.paid_only else ""
+    notes += " Estimated." if metric.estimated else ""
+    return metric.help + notes
+
+
+def _settings_rows(settings: Settings) -> list[tuple[str, Any, str, str]]:
+    """(setting, value, unit or "" for text, note) for every setting behind the numbers."""
+    costs, values, earned = settings.costs, settings.values, settings.earned_media
+    rows: list[tuple[str, Any, str, str]] = [
+        ("Objective", settings.objective, "", cost_per_result_label(settings.objective)),
+        ("Currency", settings.currency, "", ""),
+        ("Hours spent per month", costs.labour_hours_per_month, "general", ""),
+        ("Hourly rate", costs.hourly_rate, "money", ""),
+    ]
+    for line in COST_LINES:
+        platform = costs.assigned_to.get(line)
+        note = f"{platform} only" if platform else "all platforms, shared by ad spend"
+        rows.append((f"{COST_LINE_LABELS[line]} per month", costs.monthly()[line], "money", note))
+    counting = {
+        None: "automatic: only on rows whose sales are not tracked",
+        True: "yes, on every row",
+        False: "no",
+    }[values.count_lead_value]
+    rows += [
+        ("Value per lead", values.value_per_lead, "money", ""),
+        ("Average order value", values.average_order_value, "money", "for sales without revenue"),
+        ("Value per engagement", values.value_per_engagement, "money", ""),
+        ("Value per new follower", values.value_per_follower, "money", ""),
+        ("Count lead value in return", counting, "", ""),
+        (
+            "Count earned media value in return and ROI",
+            "yes" if earned.include_in_roi else "no",
+            "",
+            "",
+        ),
+    ]
+    names = sorted(earned.rates, key=lambda name: (name != "default", name))
+    for name in names:
+        rate = earned.rates[name]
+        where = "every other platform" if name == "default" else name
+        rows += [
+            ("Earned media: CPM (per 1,000 impressions)", rate.cpm, "money", where),
+            ("Earned media: CPC (per click)", rate.cpc, "money", where),
+            ("Earned media: CPE (per engagement)", rate.cpe, "money", where),
+        ]
+    for goal in settings.goals:
+        metric = METRICS.get(goal.metric)
+        label = metric.label if metric else goal.metric
+        unit = metric.unit if metric else "general"
+        rows.append((f"Goal: {label}", goal.target, unit, f"per {goal.period}"))
+    for header, column in settings.column_map.items():
+        rows.append((f"File column {header!r}", column or "not used", "", "read as"))
+    return rows
+
+
+def _groups(analysis: Analysis, level: str) -> tuple[pd.DataFrame, int]:
+    """Every metric per platform, campaign or post/ad, the highest total cost first (then the
+    highest return, then by name); at most MAX_GROUP_ROWS of them, and how many there are."""
+    frame = by_group(analysis, level)
+    if frame.empty:
+        frame = frame.assign(**{level: pd.Series(dtype="object")})
+    order = (
+        frame.assign(_name=frame[level].astype(str))
+        .sort_values(["cost", "return", "_name"], ascending=[False, False, True], kind="stable")
+        .index
+    )
+    frame = frame.loc[order].reset_index(drop=True)
+    return frame.head(MAX_GROUP_ROWS), len(frame)
+
+
+def _group_sheet(
+    writer: _Writer, name: str, analysis: Analysis, level: str, frame: pd.DataFrame, total: int
+) -> None:
+    sheet = writer.sheet(name)
+    labels = [_Column(LEVEL_LABELS[level], level, "text")]
+    columns = labels + _metric_columns(frame, analysis.settings)
+    widths: dict[int, int] = {}
+    last = writer.table(sheet, 0, columns, frame, widths)
+    writer.freeze_header(sheet, 0, len(labels))
+    sheet.autofilter(0, 0, last, len(columns) - 1)
+    writer.set_widths(sheet, widths)
+    sheet.set_row(0, 45)
+    if len(frame) < total:
+        writer.text(
+            sheet,
+            last + 2,
+            0,
+            f"The {len(frame):,} with the highest total cost, of {total:,}; the Data sheet has "
+            "every row.",
+            writer.bold,
+        )
+    if level == "platform" and len(frame):
+        _platform_charts(writer, sheet, name, columns, frame, last)
+
+
+def _platform_charts(
+    writer: _Writer,
+    sheet: Any,
+    name: str,
+    columns: list[_Column],
+    frame: pd.DataFrame,
+    last: int,
+) -> None:
+    currency = writer.currency
+    ret, cost, roi = (_column_index(columns, key) for key in ("return", "cost", "roi_pct"))
+    categories = [name, 1, 0, last, 0]
+    chart = writer.book.add_chart({"type": "column"})
+    for col, colour in ((ret, RETURN_COLOUR), (cost, COST_COLOUR)):
+        chart.add_series(
+            {
+                "name": [name, 0, col],
+                "categories": categories,
+                "values": [name, 1, col, last, col],
+                "fill": {"color": colour},
+                "border": {"color": colour},
+                "gap": 80,
+            }
+        )
+    chart.set_title({"name": "Return vs cost by platform"})
+    chart.set_x_axis({"name": "Platform"})
+    chart.set_y_axis(
+        {
+            "name": f"Amount ({currency})",
+            "num_format": money_format(currency).replace(".00", ""),
+            "major_gridlines": {"visible": True, "line": {"color": "#d9d9d9"}},
+        }
+    )
+    chart.set_legend({"position": "top"})
+    chart.set_size({"width": 640, "height": 380})
+    anchor = last + 3
+    writer.text(sheet, anchor - 1, 0, "Charts", writer.section)
+    sheet.insert_chart(anchor, 0, chart, {"x_offset": 5, "y_offset": 5})
+
+    roi_values = frame["roi_pct"].to_numpy(dtype="float64", na_value=np.nan)
+    if not np.isfinite(roi_values).any():
+        writer.text(
+            sheet, anchor, 9, "No platform has a cost, so there is no ROI to chart.", writer.bold
+        )
+        return
+    points = [
+        {"fill": {"color": RETURN_COLOUR if value >= 0 else COST_COLOUR}}
+        if math.isfinite(value)
+        else None
+        for value in roi_values
+    ]
+    bars = writer.book.add_chart({"type": "bar"})
+    bars.add_series(
+        {
+            "name": [name, 0, roi],
+            "categories": categories,
+            "values": [name, 1, roi, last, roi],
+            "points": points,
+            "gap": 60,
+            "data_labels": {"value": True, "num_format": "0%"},
+        }
+    )
+    bars.set_title({"name": "ROI by platform"})
+    # in a bar chart, x is the value axis (across) and y the category axis (down)
+    bars.set_x_axis(
+        {
+            "name": "ROI (%)",
+            "num_format": "0%",
+            "major_gridlines": {"visible": True, "line": {"color": "#d9d9d9"}},
+        }
+    )
+    # the first platform on top, as in the table, with the ROI axis still at the bottom
+    bars.set_y_axis(
+        {"name": "Platform", "reverse": True, "crossing": "max", "label_position": "low"}
+    )
+    bars.set_legend({"none": True})
+    bars.set_size({"width": 560, "height": 380})
+    sheet.insert_chart(anchor, 0, bars, {"x_offset": 665, "y_offset": 5})
+
+
+def _over_time_sheet(writer: _Writer, analysis: Analysis, period: str) -> None:
+    sheet = writer.sheet("Over time")
+    trend = over_time(analysis, period)
+    if "days" not in trend:
+        trend = trend.assign(days=pd.Series(dtype="float64"), partial=pd.Series(dtype=bool))
+    trend = trend.assign(partial_text=np.where(trend["partial"].astype(bool), "yes", "no"))
+    starting = f"{period.capitalize()} starting"
+    columns = [
+        _Column(starting, "period_start", "date"),
+        _Column("Days covered", "days", "number", "count"),
+        _Column("Partial period", "partial_text", "text"),
+        *_metric_columns(trend, analysis.settings),
+    ]
+    widths: dict[int, int] = {}
+    last = writer.table(sheet, 0, columns, trend, widths)
+    writer.freeze_header(sheet, 0, 1)
+    sheet.autofilter(0, 0, last, len(columns) - 1)
+    writer.set_widths(sheet, widths)
+    sheet.set_row(0, 45)
+    note = last + 2
+    writer.text(
+        sheet,
+        note,
+        0,
+        f'Partial period "yes" (a hollow point in the chart): a {period} the data covers only '
+        "in part, so its sums are not comparable with the others. Other costs are spread "
+        "over the days covered.",
+    )
+    if trend.empty:
+        return
+    name = "Over time"
+    ret, cost = _column_index(columns, "return"), _column_index(columns, "cost")
+    partial = trend["partial"].astype(bool).tolist()
+    chart = writer.book.add_chart({"type": "line"})
+    for col, colour, dash in ((ret, RETURN_COLOUR, "solid"), (cost, COST_COLOUR, "dash")):
+        chart.add_series(
+            {
+                "name": [name, 0, col],
+                "categories": [name, 1, 0, last, 0],
+                "values": [name, 1, col, last, col],
+                "line": {"color": colour, "width": 2.25, "dash_type": dash},
+                "smooth": False,
+                "marker": {
+                    "type": "circle",
+                    "size": 6,
+                    "fill": {"color": colour},
+                    "border": {"color": colour},
+                },
+                "points": [
+                    {"fill": {"color": "#ffffff"}, "border": {"color": colour, "width": 1.5}}
+                    if is_partial
+                    else None
+                    for is_partial in partial
+                ],
+            }
+        )
+    chart.set_title({"name": "Return and cost over time"})
+    chart.set_x_axis(
+        {
+            "name": starting,
+            "text_axis": True,  # one label per period, not a tick per day
+            "num_format": AXIS_DATES[period],
+            "num_font": {"rotation": -45},
+        }
+    )
+    chart.set_y_axis(
+        {
+            "name": f"Amount ({writer.currency})",
+            "num_format": money_format(writer.currency).replace(".00", ""),
+            "major_gridlines": {"visible": True, "line": {"color": "#d9d9d9"}},
+        }
+    )
+    chart.set_legend({"position": "top"})
+    chart.set_size({"width": 760, "height": 400})
+    sheet.insert_chart(note + 2, 0, chart, {"x_offset": 5, "y_offset": 5})
+
+
+def _data_sheet(writer: _Writer, rows: pd.DataFrame) -> None:
+    """The canonical rows in view, one per line, with the canonical column names as headers
+    (so the sheet can be read back into smroi as it is)."""
+    sheet = writer.sheet("Data")
+    present = [
+        column
+        for column in COLUMNS
+        if column in rows and (column in DATA_ALWAYS or rows[column].notna().any())
+    ]
+    columns = []
+    for column in present:
+        if column in DATES:
+            columns.append(_Column(column, column, "date"))
+        elif column == "paid":
+            columns.append(_Column(column, column, "bool"))
+        elif column in MONEY_COLUMNS:
+            columns.append(_Column(column, column, "number", "money"))
+        elif column in COUNTS:
+            columns.append(_Column(column, column, "number", "count"))
+        else:
+            columns.append(_Column(column, column, "text"))
+    widths: dict[int, int] = {}
+    last = writer.table(sheet, 0, columns, rows, widths)
+    writer.freeze_header(sheet, 0)
+    sheet.autofilter(0, 0, last, len(columns) - 1)
+    for col, written in enumerate(columns):
+        if written.source in LABELS:
+            widths[col] = max(widths[col], 12)
+    writer.set_widths(sheet, widths)
+
+
+def _import_sheet(
+    writer: _Writer, reports: list[ImportReport], analysis: Analysis, settings: Settings
+) -> None:
+    sheet = writer.sheet("Import report")
+    files = pd.DataFrame(
+        {
+            "file": [report.file for report in reports],
+            "export": [
+                report.export or "not recognised: read by column names" for report in reports
+            ],
+            "platforms": [", ".join(report.platforms) for report in reports],
+            "rows_read": [report.rows_read for report in reports],
+            "rows_used": [report.rows_used for report in reports],
+            "rows_excluded": [report.rows_excluded for report in reports],
+            "currency": [report.currency or "" for report in reports],
+            "sheet": [report.sheet or "" for report in reports],
+            "problem": [report.error or "" for report in reports],
+        }
+    )
+    file_columns = [
+        _Column("File", "file", "text"),
+        _Column("Export recognised", "export", "text"),
+        _Column("Platforms", "platforms", "text"),
+        _Column("Rows read", "rows_read", "number", "count"),
+        _Column("Rows used", "rows_used", "number", "count"),
+        _Column("Rows left out", "rows_excluded", "number", "count"),
+        _Column("Currency", "currency", "text"),
+        _Column("Sheet", "sheet", "text"),
+        _Column("Problem", "problem", "text"),
+    ]
+    widths: dict[int, int] = {}
+    last = writer.table(sheet, 0, file_columns, files, widths)
+    _as_excel_table(sheet, 0, last, file_columns, "Files", writer.header)
+    writer.freeze_header(sheet, 0, 1)
+
+    row = last + 2
+    writer.text(sheet, row, 0, "Rows left out", writer.section)
+    excluded = [
+        report.excluded.assign(file=report.file)[["file", "row", "reason"]]
+        for report in reports
+        if len(report.excluded)
+    ]
+    if excluded:
+        left_out = pd.concat(excluded, ignore_index=True)
+        left_columns = [
+            _Column("File", "file", "text"),
+            _Column("Row in the file", "row", "number", "count"),
+            _Column("Reason", "reason", "text"),
+        ]
+        top = row + 1
+        last = writer.table(sheet, top, left_columns, left_out, widths)
+        _as_excel_table(sheet, top, last, left_columns, "RowsLeftOut", writer.header)
+        row = last + 2
+    else:
+        writer.text(sheet, row + 1, 0, "No rows were left out.")
+        row += 3
+
+    writer.text(sheet, row, 0, "Notes", writer.section)
+    notes = [line for report in reports for line in report.summary()]
+    notes += [
+        f"{report.file}: its amounts are in {report.currency}, but the settings say "
+        f"{settings.currency}; amounts are added up as they are."
+        for report in reports
+        if report.currency and report.currency != settings.currency
+    ]
+    notes += list(analysis.warnings)
+    for offset, line in enumerate(notes or ["Nothing to report."], start=row + 1):
+        writer.text(sheet, offset, 0, line)
+    writer.set_widths(sheet, widths)
+
+
+def _as_excel_table(
+    sheet: Any, top: int, last: int, columns: Sequence[_Column], name: str, header_format: Any
+) -> None:
+    """An Excel table over written cells: its own filter buttons and banded rows."""
+    sheet.add_table(
+        top,
+        0,
+        max(last, top + 1),
+        len(columns) - 1,
+        {
+            "name": name,
+            "columns": [
+                {"header": column.header, "header_format": header_format} for column in columns
+            ],
+            "style": "Table Style Light 9",
+            "autofilter": True,
+        },
+    )

@@ -1,0 +1,533 @@
+"""The Excel report (smroi.workbook), re-opened as a user would: numbers against hand sums.
+
+The table of most tests (January 2026, settings in NOK, no monthly costs):
+
+| date   | platform  | campaign   | element  | paid | spend | impr.  | click | eng. | sales | rev. |
+|--------|-----------|------------|----------|------|-------|--------|-------|------|-------|------|
+| 5 Jan  | facebook  | =HYPERLINK | Ad A     | yes  | 200   | 10,000 | 200   |      | 6     | 700  |
+| 20 Jan | instagram | +1-2       | @SUM(A1) | yes  | 100   | 5,000  | 50    |      | 3     | 200  |
+| 12 Jan | linkedin  | -minus     | Post     | no   |       | 2,000  | 20    | 40   |       |      |
+
+(=HYPERLINK is the campaign '=HYPERLINK("http://evil","x")'; 5 and 12 Jan are Mondays.)
+Return = tracked revenue 700 + 200 = 900 (leads and engagements are worth 0 here), total
+cost = ad spend 300, so profit 600 and ROI 200 %. No row has leads: cost per lead is
+undefined. Earned media value (organic row 3, default rates CPM 7, CPC 1, CPE 0):
+2000 / 1000 x 7 + 20 x 1 = 34.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from typing import Any
+from xml.etree import ElementTree
+
+import openpyxl
+import pandas as pd
+import pytest
+from openpyxl.utils import get_column_letter
+
+import smroi
+import smroi.workbook
+from smroi.cli import summarise
+from smroi.ingest import ImportReport
+from smroi.registry import SUMMARY_KEYS
+from smroi.settings import Costs, Settings
+from smroi.workbook import escape_formula_text, report_workbook, table_csv
+
+MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+CHART_NS = {
+    "c": "http://schemas.openxmlformats.org/drawingml/2006/chart",
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+}
+EVIL = ['=HYPERLINK("http://evil","x")', "+1-2", "@SUM(A1)", "-minus"]
+EVIL_FILE = "=cmd|' /C calc'!A0.csv"
+SHEETS = [
+    "Summary",
+    "By platform",
+    "By campaign",
+    "By element",
+    "Over time",
+    "Data",
+    "Import report",
+]
+NOK = '#,##0.00 "kr"'  # what the app shows for NOK: "1,234.50 kr"
+
+
+def january() -> pd.DataFrame:
+    return smroi.conform(
+        pd.DataFrame(
+            {
+                "date": ["2026-01-05", "2026-01-20", "2026-01-12"],
+                "platform": ["facebook", "instagram", "linkedin"],
+                "campaign": [EVIL[0], EVIL[1], EVIL[3]],
+                "element": ["Ad A", EVIL[2], "Post"],
+                "paid": [True, True, False],
+                "spend": [200, 100, None],
+                "impressions": [10000, 5000, 2000],
+                "clicks": [200, 50, 20],
+                "engagements": [None, None, 40],
+                "conversions": [6, 3, None],
+                "revenue": [700, 200, None],
+            }
+        )
+    )
+
+
+def import_report() -> ImportReport:
+    return ImportReport(
+        file=EVIL_FILE,
+        rows_read=5,
+        rows_used=3,
+        platforms=["facebook", "instagram", "linkedin"],
+        excluded=pd.DataFrame({"row": [5, 6], "reason": ["a totals row", "=1+1 has no date"]}),
+        currency="NOK",
+        export="Meta Ads Manager",
+        warnings=["A note from the importer."],
+    )
+
+
+NOK_SETTINGS = Settings(currency="NOK")
+
+
+def export(
+    table: pd.DataFrame | None = None, settings: Settings = NOK_SETTINGS, **kw: Any
+) -> bytes:
+    table = january() if table is None else table
+    return report_workbook(table, [import_report()], settings, **kw)
+
+
+def book(data: bytes) -> openpyxl.Workbook:
+    return openpyxl.load_workbook(io.BytesIO(data))
+
+
+def summary_cells(workbook: openpyxl.Workbook) -> dict[str, Any]:
+    """Metric label -> its Value cell, from the Summary's metric table."""
+    sheet = workbook["Summary"]
+    rows = list(sheet.iter_rows())
+    header = next(i for i, row in enumerate(rows) if row[0].value == "Metric")
+    cells = {}
+    for row in rows[header + 1 :]:
+        if row[0].value is None:
+            break
+        cells[row[0].value] = row[1]
+    return cells
+
+
+def table_rows(sheet: Any) -> list[dict[str, Any]]:
+    """The table under a sheet's header row 1, as header -> value, up to the first empty row."""
+    rows = list(sheet.iter_rows(values_only=True))
+    header = rows[0]
+    out = []
+    for row in rows[1:]:
+        if all(value is None for value in row):
+            break
+        out.append(dict(zip(header, row, strict=False)))
+    return out
+
+
+# ---------------------------------------------------------------- the numbers
+
+
+BY_HAND = {
+    "Ad spend": 300.0,
+    "Impressions": 17000,
+    "Clicks": 270,
+    "Engagements": 40,
+    "Leads": 0,
+    "Sales": 9,
+    "Tracked revenue": 900.0,
+    "Other costs": 0.0,
+    "Total cost": 300.0,
+    "Return": 900.0,
+    "Profit": 600.0,
+    "ROI": 2.0,  # 200 %, a true Excel percentage
+    "ROAS": 3.0,  # 900 / 300
+    "CTR": 270 / 17000,
+    "CPC": 300 / 250,  # paid clicks only
+    "CPM": 300 / 15000 * 1000,  # paid impressions only
+    "CPE": None,  # no paid row has engagements
+    "Cost per lead": None,  # no leads
+    "Cost per sale": 300 / 9,
+    "Earned media value (estimated)": 34.0,
+}
+
+
+def test_summary_figures_are_the_hand_sums() -> None:
+    cells = summary_cells(book(export()))
+    assert list(cells) == list(BY_HAND)
+    for label, expected in BY_HAND.items():
+        value = cells[label].value
+        if expected is None:
+            assert value is None, f"{label} should be an empty cell, not {value!r}"
+        else:
+            assert value == pytest.approx(expected), label
+
+
+def test_summary_equals_the_cli_totals() -> None:
+    table, report = january(), import_report()
+    totals = summarise(table, [report], NOK_SETTINGS)["totals"]
+    cells = summary_cells(book(report_workbook(table, [report], NOK_SETTINGS)))
+    values = [cell.value for cell in cells.values()]
+    for key, value in zip(SUMMARY_KEYS, values, strict=True):
+        expected = totals[key]
+        if expected is None:
+            assert value is None, key
+        elif key == "roi_pct":
+            assert value == pytest.approx(expected / 100), key  # 200 (%) is 2.0 shown as 200.0%
+        else:
+            assert value == pytest.approx(expected), key
+
+
+def test_undefined_ratios_are_empty_cells_never_zero() -> None:
+    workbook = book(export())
+    assert summary_cells(workbook)["Cost per lead"].value is None
+    by_platform = {row["Platform"]: row for row in table_rows(workbook["By platform"])}
+    assert by_platform["facebook"]["Cost per lead"] is None
+    assert by_platform["linkedin"]["ROI"] is None  # linkedin cost nothing: ROI undefined
+    assert by_platform["linkedin"]["Total cost"] == 0
+    for sheet in workbook:
+        for row in sheet.iter_rows(values_only=True):
+            assert "nan" not in [str(value).lower() for value in row]
+
+
+def test_number_formats_show_what_the_app_shows() -> None:
+    cells = summary_cells(book(export()))
+    assert cells["Ad spend"].number_format == NOK
+    assert cells["Cost per sale"].number_format == NOK
+    assert cells["ROI"].number_format == "#,##0.0%"  # 200.0%
+    assert cells["CTR"].number_format == "#,##0.00%"  # 1.59%
+    assert cells["ROAS"].number_format == '#,##0.00"x"'  # 3.00x
+    assert cells["Impressions"].number_format == "#,##0"
+    usd = summary_cells(book(export(settings=Settings(currency="USD"))))
+    assert usd["Ad spend"].number_format == '"$"#,##0.00'
+
+
+def test_group_sheets_by_hand_with_the_highest_cost_first() -> None:
+    workbook = book(export())
+    platforms = table_rows(workbook["By platform"])
+    assert [row["Platform"] for row in platforms] == ["facebook", "instagram", "linkedin"]
+    assert [row["Return"] for row in platforms] == [700, 200, 0]
+    assert [row["ROI"] for row in platforms] == [pytest.approx(2.5), pytest.approx(1.0), None]
+    assert workbook["By platform"]["A2"].number_format == "General"
+    campaigns = table_rows(workbook["By campaign"])
+    assert [row["Campaign"] for row in campaigns] == [EVIL[0], EVIL[1], EVIL[3]]
+    assert [row["Ad spend"] for row in campaigns] == [200, 100, 0]
+    elements = table_rows(workbook["By element"])
+    assert [row["Post / ad"] for row in elements] == ["Ad A", EVIL[2], "Post"]
+
+
+def test_over_time_marks_the_partial_week() -> None:
+    rows = table_rows(book(export())["Over time"])
+    assert [row["Week starting"].date().isoformat() for row in rows] == [
+        "2026-01-05",
+        "2026-01-12",
+        "2026-01-19",
+    ]
+    assert [row["Days covered"] for row in rows] == [7, 7, 2]  # the data ends on Tue 20 Jan
+    assert [row["Partial period"] for row in rows] == ["no", "no", "yes"]
+    assert [row["Return"] for row in rows] == [700, 0, 200]
+
+
+def test_data_sheet_holds_the_canonical_rows() -> None:
+    rows = table_rows(book(export())["Data"])
+    assert [row["campaign"] for row in rows] == [EVIL[0], EVIL[1], EVIL[3]]
+    assert [row["spend"] for row in rows] == [200, 100, None]
+    assert [row["paid"] for row in rows] == [True, True, False]
+    assert [row["date"].date().isoformat() for row in rows] == [
+        "2026-01-05",
+        "2026-01-20",
+        "2026-01-12",
+    ]
+    assert "age" not in rows[0]  # columns no row fills are left out
+
+
+def test_the_data_sheet_reads_back_into_smroi() -> None:
+    table, report = smroi.read_file("report.xlsx", export(), sheet="Data")
+    assert (report.rows_read, report.rows_used) == (3, 3)
+    totals = smroi.headline(smroi.analyse(table, NOK_SETTINGS))
+    assert (totals["spend"], totals["revenue"], totals["roi_pct"]) == (300, 900, 200)
+    assert table["campaign"].astype(str).tolist() == [EVIL[0], EVIL[1], EVIL[3]]
+
+
+def test_long_group_sheets_keep_the_highest_costs_and_say_so(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(smroi.workbook, "MAX_GROUP_ROWS", 2)
+    workbook = book(export())
+    elements = workbook["By element"]
+    assert [row["Post / ad"] for row in table_rows(elements)] == ["Ad A", EVIL[2]]
+    note = "The 2 with the highest total cost, of 3; the Data sheet has every row."
+    assert elements["A5"].value == note
+    summary = [row[0] for row in workbook["Summary"].iter_rows(values_only=True)]
+    assert (
+        "By element lists the 2 with the highest total cost, of 3; the Data sheet has every row."
+        in summary
+    )
+    assert len(table_rows(workbook["Data"])) == 3
+
+
+def test_filters_and_period_are_those_of_the_dashboard() -> None:
+    workbook = book(export(platforms=["facebook"], period="month"))
+    assert summary_cells(workbook)["Ad spend"].value == 200
+    assert summary_cells(workbook)["ROI"].value == pytest.approx(2.5)  # (700 - 200) / 200
+    assert workbook["Over time"]["A1"].value == "Month starting"
+    with pytest.raises(ValueError, match="period"):
+        export(period="fortnight")
+
+
+def test_monthly_costs_count_for_the_days_covered() -> None:
+    # 5 to 20 January: 16 days = 16 / 30.4375 months; tools 304.375 a month -> 160
+    settings = Settings(currency="NOK", costs=Costs(tools_per_month=304.375))
+    cells = summary_cells(book(export(settings=settings)))
+    assert cells["Other costs"].value == pytest.approx(160.0)
+    assert cells["Total cost"].value == pytest.approx(460.0)
+    assert cells["ROI"].value == pytest.approx((900 - 460) / 460)
+
+
+def test_import_report_lists_files_rows_left_out_and_notes() -> None:
+    sheet = book(export())["Import report"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:8] == (
+        "File",
+        "Export recognised",
+        "Platforms",
+        "Rows read",
+        "Rows used",
+        "Rows left out",
+        "Currency",
+        "Sheet",
+    )
+    assert rows[1][:7] == (
+        EVIL_FILE,
+        "Meta Ads Manager",
+        "facebook, instagram, linkedin",
+        5,
+        3,
+        2,
+        "NOK",
+    )
+    texts = [row[0] for row in rows]
+    start = texts.index("Rows left out")
+    assert rows[start + 1][:3] == ("File", "Row in the file", "Reason")
+    assert rows[start + 2][:3] == (EVIL_FILE, 5, "a totals row")
+    assert rows[start + 3][:3] == (EVIL_FILE, 6, "=1+1 has no date")
+    assert "A note from the importer." in texts
+    assert f"{EVIL_FILE}: 1 row left out (a totals row): row 5." in texts
+
+
+# ---------------------------------------------------------------- how the sheets behave
+
+
+def test_sheets_in_order_with_frozen_headers_and_filters() -> None:
+    workbook = book(export())
+    assert workbook.sheetnames == SHEETS
+    summary = workbook["Summary"]
+    header = next(row[0].row for row in summary.iter_rows() if row[0].value == "Metric")
+    assert summary.freeze_panes == f"B{header + 1}"
+    assert summary.auto_filter.ref == f"A{header}:D{header + 20}"
+    for name in ("By platform", "By campaign", "By element", "Over time"):
+        sheet = workbook[name]
+        assert sheet.freeze_panes == "B2", name
+        assert sheet.auto_filter.ref == f"A1:{get_column_letter(sheet.max_column)}4", name
+    data = workbook["Data"]
+    assert data.freeze_panes == "A2"
+    assert data.auto_filter.ref == f"A1:{get_column_letter(data.max_column)}4"
+    imports = workbook["Import report"]
+    assert imports.freeze_panes == "B2"
+    assert sorted(imports.tables) == ["Files", "RowsLeftOut"]  # each with its own filter
+    for sheet in workbook:  # widths fit the text, capped (Excel stores 0.71 of padding)
+        widths = [dimension.width for dimension in sheet.column_dimensions.values()]
+        assert widths and all(8 <= width <= 61 for width in widths), sheet.title
+    assert workbook["Data"].column_dimensions["C"].width >= len(EVIL[0])
+
+
+def test_text_from_the_files_is_never_a_formula() -> None:
+    data = export()
+    workbook = book(data)
+    cells: dict[str, list[str]] = {}  # sheet title -> coordinates of the dangerous texts
+    for sheet in workbook:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.value in (*EVIL, EVIL_FILE, "=1+1 has no date"):
+                    cells.setdefault(sheet.title, []).append(cell.coordinate)
+    assert {"By campaign", "By element", "Data", "Import report"} <= set(cells)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = {
+            sheet.title: f"xl/worksheets/sheet{index}.xml"
+            for index, sheet in enumerate(workbook, start=1)
+        }
+        for title, coordinates in cells.items():
+            root = ElementTree.fromstring(archive.read(names[title]))
+            assert root.find(f".//{MAIN_NS}f") is None, f"{title} has a formula"
+            found = {cell.get("r"): cell for cell in root.iter(f"{MAIN_NS}c")}
+            for coordinate in coordinates:
+                assert found[coordinate].get("t") in ("s", "inlineStr"), (title, coordinate)
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ('=HYPERLINK("http://evil","x")', '\'=HYPERLINK("http://evil","x")'),
+        ("+1-2", "'+1-2"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tTab", "'\tTab"),
+        ("\rReturn", "'\rReturn"),
+        ("Spring sale", "Spring sale"),
+        ("a=b", "a=b"),
+        ("", ""),
+    ],
+)
+def test_escape_formula_text_for_csv(text: str, escaped: str) -> None:
+    assert escape_formula_text(text) == escaped
+
+
+def test_table_csv_escapes_text_and_leaves_numbers_and_gaps() -> None:
+    frame = pd.DataFrame(
+        {
+            "Platform": pd.Categorical([EVIL[0], "instagram", None]),
+            "Return (NOK)": [1234.5, float("nan"), float("inf")],
+            "Profit (NOK)": [-50.0, 0.0, 2.0],
+            "Partial": [False, True, False],
+            "Week starting": pd.to_datetime(["2026-01-05", "2026-01-12", None]),
+            "@name": ["-2+3", "Ørsta", None],
+        }
+    )
+    assert table_csv(frame).decode("utf-8-sig").splitlines() == [
+        "Platform,Return (NOK),Profit (NOK),Partial,Week starting,'@name",
+        '"\'=HYPERLINK(""http://evil"",""x"")",1234.5,-50.0,False,2026-01-05,\'-2+3',
+        "instagram,,0.0,True,2026-01-12,Ørsta",
+        ",,2.0,False,,",
+    ]
+    assert table_csv(frame).startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8 with a BOM
+
+
+# ---------------------------------------------------------------- charts
+
+
+def charts(data: bytes) -> list[ElementTree.Element]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return [
+            ElementTree.fromstring(archive.read(name))
+            for name in sorted(archive.namelist())
+            if re.fullmatch(r"xl/charts/chart\d+\.xml", name)
+        ]
+
+
+def test_three_native_charts_with_titles_and_axis_titles() -> None:
+    found = charts(export())
+    assert len(found) >= 3
+    texts = [
+        "".join(node.text or "" for node in title.iter(f"{{{CHART_NS['a']}}}t"))
+        for chart in found
+        for title in chart.iter(f"{{{CHART_NS['c']}}}title")
+    ]
+    for expected in (
+        "Return vs cost by platform",
+        "ROI by platform",
+        "Return and cost over time",
+        "Amount (NOK)",
+        "ROI (%)",
+        "Platform",
+        "Week starting",
+    ):
+        assert expected in texts
+    kinds = {child.tag.split("}")[1] for chart in found for child in chart.iter()}
+    assert {"barChart", "lineChart"} <= kinds
+    for chart in found:
+        for smooth in chart.iter(f"{{{CHART_NS['c']}}}smooth"):
+            assert smooth.get("val") == "0"  # a smoothed line would invent values
+
+
+def test_every_chart_reference_points_at_cells_that_hold_data() -> None:
+    data = export()
+    workbook = book(data)
+    references = [
+        node.text or "" for chart in charts(data) for node in chart.iter(f"{{{CHART_NS['c']}}}f")
+    ]
+    assert len(references) >= 3 * 3  # name, categories, values for each series
+    for reference in references:
+        match = re.fullmatch(r"'?(.+?)'?!(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)", reference)
+        assert match, reference
+        sheet_name, cell_range = match.group(1).replace("''", "'"), match.group(2)
+        assert sheet_name in workbook.sheetnames, reference
+        selected = workbook[sheet_name][cell_range.replace("$", "")]
+        if not isinstance(selected, tuple):
+            selected = ((selected,),)
+        values = [cell.value for row in selected for cell in row]
+        assert values and any(value is not None for value in values), reference
+
+
+# ---------------------------------------------------------------- nothing to show
+
+
+def test_an_empty_table_still_gives_a_valid_workbook() -> None:
+    data = report_workbook(smroi.empty_table(), [], Settings())
+    workbook = book(data)
+    assert workbook.sheetnames == SHEETS
+    cells = summary_cells(workbook)
+    assert cells["Ad spend"].value == 0
+    assert cells["ROI"].value is None
+    assert table_rows(workbook["By platform"]) == []
+    assert table_rows(workbook["Data"]) == []
+    assert charts(data) == []  # nothing to chart: no chart over empty cells
+
+
+def test_monthly_costs_with_no_rows_show_on_a_not_set_platform() -> None:
+    settings = Settings(costs=Costs(tools_per_month=100))
+    data = report_workbook(smroi.empty_table(), [], settings)
+    workbook = book(data)
+    rows = table_rows(workbook["By platform"])
+    assert [(row["Platform"], row["Total cost"], row["ROI"]) for row in rows] == [
+        ("(not set)", 100, -1.0)  # no dates: one month; return 0 -> ROI -100 %
+    ]
+    assert len(charts(data)) == 2  # return vs cost, ROI; no trend without dates
+
+
+# ---------------------------------------------------------------- other software opens it
+
+
+def test_libreoffice_opens_the_sample_report_and_prints_it_to_pdf(tmp_path: Any) -> None:
+    """A workbook that Office-compatible software cannot open must fail the build."""
+    import os
+    import shutil
+    import subprocess
+
+    from tests.conftest import ROOT
+
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        if os.environ.get("SMROI_REQUIRE_BROWSER") == "1" or os.environ.get("CI"):
+            pytest.fail("LibreOffice (soffice) is missing, and CI must open the workbook with it.")
+        pytest.skip("LibreOffice is not installed (apt-get install libreoffice-calc-nogui).")
+    table, reports = smroi.load_files(
+        [("sample.csv", (ROOT / "sample_data" / "social_media_sample.csv").read_bytes())]
+    )
+    settings = smroi.settings_from_json(
+        (ROOT / "sample_data" / "settings.json").read_text(encoding="utf-8")
+    )
+    book = tmp_path / "report.xlsx"
+    book.write_bytes(report_workbook(table, reports, settings))
+    done = subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(book),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    pdf = tmp_path / "report.pdf"
+    assert done.returncode == 0 and pdf.exists(), done.stderr
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF")
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", data))
+    assert pages >= 7  # one page at least per sheet
