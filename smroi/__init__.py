@@ -50,6 +50,7 @@ from smroi.settings import (
     settings_to_dict,
     settings_to_json,
 )
+from smroi.workbook import report_workbook, table_csv
 
 __version__ = "0.1.0"
 
@@ -101,10 +102,12 @@ __all__ = [
     "over_time",
     "period_of",
     "read_file",
+    "report_workbook",
     "rows_in_view",
     "safe_divide",
     "settings_from_dict",
     "settings_from_json",
     "settings_to_dict",
     "settings_to_json",
+    "table_csv",
 ]

@@ -1,6 +1,7 @@
 """`smroi` on the command line: the same numbers as the dashboard, for scripts and cron.
 
     smroi summary FILE... [--settings S.json] [--sheet NAME] [--json]
+    smroi export FILE... --out report.xlsx [--settings S.json] [--sheet NAME] [--period week]
 
 Bad input exits with status 2 and one line on stderr naming the file and the problem.
 """
@@ -19,9 +20,10 @@ import pandas as pd
 from smroi.errors import InputFileError, SmroiError
 from smroi.formatting import format_metric
 from smroi.ingest import ImportReport, check_together, read_file
-from smroi.metrics import Analysis, analyse, by_group, headline
+from smroi.metrics import FREQUENCIES, Analysis, analyse, by_group, headline
 from smroi.registry import METRICS, SUMMARY_KEYS
 from smroi.settings import Settings, settings_from_json
+from smroi.workbook import report_workbook
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -29,16 +31,26 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="smroi", description="Social media ROI from exports.")
     commands = parser.add_subparsers(dest="command", required=True)
     summary = commands.add_parser("summary", help="print the headline metrics")
-    summary.add_argument("files", nargs="+", type=Path, help="CSV or Excel files")
-    summary.add_argument("--settings", type=Path, help="settings JSON (costs, values, goals)")
-    summary.add_argument(
-        "--sheet", help="the sheet to read in Excel workbooks (default: the one with the table)"
-    )
+    export = commands.add_parser("export", help="write the Excel report with its charts")
+    for command in (summary, export):
+        command.add_argument("files", nargs="+", type=Path, help="CSV or Excel files")
+        command.add_argument("--settings", type=Path, help="settings JSON (costs, values, goals)")
+        command.add_argument(
+            "--sheet", help="the sheet to read in Excel workbooks (default: the one with the table)"
+        )
     summary.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    export.add_argument("--out", type=Path, required=True, help="the .xlsx file to write")
+    export.add_argument(
+        "--period", choices=list(FREQUENCIES), default="week", help="the Over time sheet's period"
+    )
     args = parser.parse_args(argv)
     try:
         settings = _load_settings(args.settings)
         table, reports = _load(args.files, settings.column_map, args.sheet)
+        if args.command == "export":
+            _write(args.out, report_workbook(table, reports, settings, period=args.period))
+            print(f"smroi: wrote {args.out}")
+            return 0
         result = summarise(table, reports, settings)
     except SmroiError as exc:
         print(f"smroi: {exc}", file=sys.stderr)
@@ -48,6 +60,13 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(_as_text(result))
     return 0
+
+
+def _write(path: Path, content: bytes) -> None:
+    try:
+        path.write_bytes(content)
+    except OSError as exc:
+        raise InputFileError(str(path), f"cannot write the report ({exc.strerror}).") from None
 
 
 def _load_settings(path: Path | None) -> Settings:

@@ -585,3 +585,29 @@ def test_console_script_exits_2_on_a_missing_file(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert done.stdout == ""
     assert_one_line_naming(done.stderr, str(missing))
+
+
+def test_export_writes_the_workbook_with_the_summary_numbers(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    out = tmp_path / "report.xlsx"
+    status, printed, err = run(capsys, "export", SMALL_CSV, "--settings", SETTINGS, "--out", out)
+    assert (status, err) == (0, "")
+    assert printed.strip() == f"smroi: wrote {out}"
+    totals = summary_json(capsys, SMALL_CSV, "--settings", SETTINGS)["totals"]
+    summary = load_workbook(out)["Summary"]
+    values = {row[0].value: row[1].value for row in summary.iter_rows(max_col=2) if row[0].value}
+    assert values["Ad spend"] == pytest.approx(totals["spend"])
+    assert values["Total cost"] == pytest.approx(totals["cost"])
+    assert values["ROI"] == pytest.approx(totals["roi_pct"] / 100)  # Excel's 100% is 1.0
+
+
+def test_export_to_a_folder_that_does_not_exist_is_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    out = tmp_path / "no such folder" / "report.xlsx"
+    status, printed, err = run(capsys, "export", SMALL_CSV, "--out", out)
+    assert (status, printed) == (2, "")
+    assert_one_line_naming(err, str(out))
