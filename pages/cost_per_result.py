@@ -7,7 +7,7 @@ from smroi import charts
 from ui import state
 from ui.frame import period_caption, require_frame, show_warnings
 from ui.state import get_view
-from ui.widgets import metric_table
+from ui.widgets import chart_table, chart_with_downloads, metric_table
 
 require_frame()
 
@@ -99,11 +99,12 @@ chosen = st.selectbox(
     format_func=lambda k: labels.get(k, smroi.METRICS[k].label),
 )
 frame = frame.assign(label=frame[group_columns].astype(str).agg(" · ".join, axis=1))
-st.altair_chart(
+chart_with_downloads(
     charts.metric_by_group(
         frame, "label", smroi.LEVEL_LABELS[level], chosen, currency, label=labels.get(chosen)
     ),
-    width="stretch",
+    chart_table(frame, [*group_columns, chosen], currency, labels=labels),
+    f"{chosen}-by-{level}",
 )
 
 st.subheader(f"Best and worst posts and ads by {result_label.lower()}")

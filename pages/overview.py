@@ -7,7 +7,7 @@ from smroi import charts
 from ui import data, state
 from ui.frame import period_caption, require_frame, show_warnings
 from ui.state import get_view
-from ui.widgets import kpi_cards, plain
+from ui.widgets import chart_table, chart_with_downloads, kpi_cards, plain
 
 require_frame()
 
@@ -42,8 +42,18 @@ if by_platform.empty:
     st.info("No rows in this selection.")
 else:
     left, right = st.columns(2)
-    left.altair_chart(charts.return_vs_cost_by_platform(by_platform, currency), width="stretch")
-    right.altair_chart(charts.roi_by_platform(by_platform), width="stretch")
+    chart_with_downloads(
+        charts.return_vs_cost_by_platform(by_platform, currency),
+        chart_table(by_platform, ["platform", "return", "cost"], currency),
+        "return-vs-cost-by-platform",
+        left,
+    )
+    chart_with_downloads(
+        charts.roi_by_platform(by_platform),
+        chart_table(by_platform, ["platform", "roi_pct", "profit", "cost"], currency),
+        "roi-by-platform",
+        right,
+    )
     no_cost = [
         str(p) for p, c in zip(by_platform["platform"], by_platform["cost"], strict=True) if not c
     ]
@@ -58,4 +68,8 @@ else:
         or "week"
     )
     trend = data.over_time(view.cache_key, period, view.analysis)
-    st.altair_chart(charts.return_and_cost_over_time(trend, currency, period), width="stretch")
+    chart_with_downloads(
+        charts.return_and_cost_over_time(trend, currency, period),
+        chart_table(trend, ["period_start", "return", "cost", "days", "partial"], currency),
+        f"return-and-cost-by-{period}",
+    )

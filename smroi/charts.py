@@ -200,3 +200,33 @@ def metric_by_group(
             ],
         )
     )
+
+
+def chart_svg(chart: alt.TopLevelMixin) -> str:
+    """The chart as an SVG image (for slides and documents), drawn without a browser."""
+    import vl_convert as vlc  # imported on use: only downloads need it
+
+    return str(vlc.vegalite_to_svg(_image_spec(chart), vl_version=_vl_version()))
+
+
+def chart_png(chart: alt.TopLevelMixin, scale: float = 2.0) -> bytes:
+    """The chart as a PNG image at twice screen resolution."""
+    import vl_convert as vlc
+
+    return bytes(vlc.vegalite_to_png(_image_spec(chart), scale=scale, vl_version=_vl_version()))
+
+
+IMAGE_WIDTH = 640  # pixels; on screen a chart takes the page's width
+
+
+def _image_spec(chart: alt.TopLevelMixin) -> dict:
+    spec = chart.to_dict()
+    if not isinstance(spec.get("width"), int | float):
+        spec["width"] = IMAGE_WIDTH
+    return spec
+
+
+def _vl_version() -> str:
+    """The Vega-Lite version Altair writes, as vl-convert names it ("5.20")."""
+    major, minor = alt.SCHEMA_VERSION.lstrip("v").split(".")[:2]
+    return f"{major}.{minor}"

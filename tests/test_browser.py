@@ -69,3 +69,34 @@ def test_uploading_a_canonical_csv_replaces_the_sample(page) -> None:  # type: i
     expect(banner).to_have_count(0, timeout=30_000)
     # the fixture: spend 100 + 50 = 150, no other costs entered for these numbers to change
     expect(kpi(page, "ROAS")).to_have_text("3.00x", timeout=30_000)
+
+
+def test_the_excel_report_holds_the_numbers_on_screen(page, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    roi_on_screen = kpi(page, "ROI").inner_text()  # "162.9%"
+    cost_on_screen = kpi(page, "Total cost").inner_text()  # "$20,144.74"
+    with page.expect_download(timeout=60_000) as download:
+        page.get_by_role("button", name="Download Excel report").click()
+    path = tmp_path / download.value.suggested_filename
+    download.value.save_as(path)
+    assert path.name.startswith("social-media-roi-") and path.suffix == ".xlsx"
+    summary = load_workbook(path)["Summary"]
+    values = {
+        row[0].value: row[1].value
+        for row in summary.iter_rows(min_row=1, max_col=2)
+        if row[0].value
+    }
+    assert f"{values['ROI'] * 100:,.1f}%" == roi_on_screen  # stored as a true percentage
+    assert f"${values['Total cost']:,.2f}" == cost_on_screen
+
+
+def test_a_chart_downloads_as_a_picture(page, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page.get_by_role("button", name="Download this chart").first.click()
+    with page.expect_download(timeout=60_000) as download:
+        page.get_by_role("button", name="Picture (PNG)").click()
+    path = tmp_path / download.value.suggested_filename
+    download.value.save_as(path)
+    assert path.name == "return-vs-cost-by-platform.png"
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 10_000

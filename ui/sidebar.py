@@ -37,6 +37,7 @@ def render_sidebar() -> state.View:
         state.put_settings(data.sample_settings())
     with st.sidebar:
         loaded, notices = _data_section()
+        report_slot = st.container()
         start, end, platforms = _filters(loaded)
         _objective_and_currency()
         _costs(loaded)
@@ -61,7 +62,44 @@ def render_sidebar() -> state.View:
         notices=tuple(notices),
     )
     state.set_view(view)
+    with report_slot:
+        excel_report_button(view)
     return view
+
+
+def excel_report_button(view: state.View) -> None:
+    """The Excel report of what is on screen: same data, settings, dates and platforms.
+
+    The workbook is written only when the button is clicked (a 100,000-row report takes
+    seconds), so the pages do not slow down for it.
+    """
+    period = st.session_state.get(state.OVERVIEW_PERIOD) or "week"
+
+    def workbook() -> bytes:
+        return smroi.report_workbook(
+            view.data.table,
+            list(view.data.reports),
+            view.settings,
+            start=view.start,
+            end=view.end,
+            platforms=list(view.platforms) if view.platforms is not None else None,
+            period=period,
+        )
+
+    first, last = view.analysis.first_day, view.analysis.last_day
+    span = f"-{first:%Y-%m-%d}-to-{last:%Y-%m-%d}" if first and last else ""
+    st.download_button(
+        "Download Excel report",
+        workbook,
+        file_name=f"social-media-roi{span}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        on_click="ignore",
+        icon=":material/download:",
+        help="A workbook with the numbers on these pages, native Excel charts, your "
+        "settings and the import report, for the selected dates and platforms.",
+        key=state.EXCEL_REPORT,
+        width="stretch",
+    )
 
 
 # ---------------------------------------------------------------- data

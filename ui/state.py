@@ -41,6 +41,7 @@ MAPPING_EDITOR = "data.mapping"  # + file number + version
 MAPPING_VERSION = "data.mapping_version"
 # widgets of the pages
 OVERVIEW_PERIOD = "overview.period"
+EXCEL_REPORT = "report.excel"  # the sidebar's download button
 CPR_LEVEL = "cpr.level"
 CPR_PLATFORM = "cpr.platform"
 CPR_CAMPAIGN = "cpr.campaign"

@@ -10,6 +10,8 @@ import pandas as pd
 import streamlit as st
 
 from smroi import DASH, METRICS, PREFIX_SYMBOLS, currency_symbol, format_metric
+from smroi.charts import chart_png, chart_svg
+from smroi.workbook import table_csv
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
@@ -95,3 +97,58 @@ def metric_table(
     st.dataframe(
         shown, column_config=config, hide_index=True, placeholder=DASH, height=height, key=key
     )
+
+
+def chart_with_downloads(
+    chart: Any, table: pd.DataFrame, name: str, container: Any = st, key: str = ""
+) -> None:
+    """Draw a chart, with its picture (PNG, SVG) and the table behind it (CSV) to download.
+
+    The files are made only when a button is clicked, so drawing costs nothing extra.
+    """
+    container.altair_chart(chart, width="stretch")
+    with container.popover("Download this chart", icon=":material/download:"):
+        st.download_button(
+            "Picture (PNG)",
+            lambda: chart_png(chart),
+            file_name=f"{name}.png",
+            mime="image/png",
+            on_click="ignore",
+            key=f"{key or name}.png",
+        )
+        st.download_button(
+            "Picture (SVG)",
+            lambda: chart_svg(chart),
+            file_name=f"{name}.svg",
+            mime="image/svg+xml",
+            on_click="ignore",
+            key=f"{key or name}.svg",
+        )
+        st.download_button(
+            "Its numbers (CSV)",
+            lambda: table_csv(table),
+            file_name=f"{name}.csv",
+            mime="text/csv",
+            on_click="ignore",
+            key=f"{key or name}.csv",
+        )
+
+
+def chart_table(
+    frame: pd.DataFrame,
+    columns: Sequence[str],
+    currency: str,
+    labels: dict[str, str] | None = None,
+) -> pd.DataFrame:
+    """The numbers behind a chart, with column names a reader understands ("Return (NOK)")."""
+    labels = labels or {}
+    names = {}
+    for column in columns:
+        metric = METRICS.get(column)
+        if metric is None:
+            names[column] = column.replace("_", " ").capitalize()
+            continue
+        label = labels.get(column, metric.label)
+        unit = {"money": currency, "percent": "%"}.get(metric.unit)
+        names[column] = f"{label} ({unit})" if unit else label
+    return frame[list(columns)].rename(columns=names)
