@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ui.frame import show_notices
+from ui.share import open_shared_report
 from ui.sidebar import render_sidebar
 
 st.set_page_config(
@@ -16,6 +17,7 @@ pages = st.navigation(
         st.Page("pages/data.py", title="Data", icon=":material/table_chart:"),
     ]
 )
-view = render_sidebar()
+shared = open_shared_report()  # a share link: that report, read-only
+view = render_sidebar(shared)
 show_notices(view)
 pages.run()

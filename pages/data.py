@@ -41,16 +41,30 @@ counts = {
 }
 st.dataframe(summary, hide_index=True, column_config=counts)
 
+read_only = loaded.shared is not None
 for number, report in enumerate(reports):
     if report.error:
-        sheet_choice(report, number)
+        if not read_only:
+            sheet_choice(report, number)
         continue
     with st.expander(
         f"{plain(report.file)}: {report.rows_used:,} of {report.rows_read:,} rows used"
     ):
-        sheet_choice(report, number)
-        st.markdown("**What each column is read as** (change it here if it is wrong)")
-        mapping_editor(report, number)
+        if read_only:
+            st.markdown("**What each column is read as**")
+            st.dataframe(
+                pd.DataFrame(
+                    {
+                        "Column in the file": list(report.column_map),
+                        "Read as": list(report.column_map.values()),
+                    }
+                ),
+                hide_index=True,
+            )
+        else:
+            sheet_choice(report, number)
+            st.markdown("**What each column is read as** (change it here if it is wrong)")
+            mapping_editor(report, number)
         special = {h: c for h, c in report.column_map.items() if c not in MAPPABLE}
         for header, how in special.items():
             st.caption(f"{plain(header)}: {plain(how)}")

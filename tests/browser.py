@@ -43,8 +43,13 @@ def free_port() -> int:
 
 
 @contextmanager
-def streamlit_server(root: Path, timeout: float = 60.0) -> Iterator[str]:
-    """`streamlit run app.py` on a free localhost port; yields its URL and stops it after."""
+def streamlit_server(
+    root: Path, timeout: float = 60.0, data_dir: Path | None = None
+) -> Iterator[str]:
+    """`streamlit run app.py` on a free localhost port; yields its URL and stops it after.
+
+    Shared reports go to `data_dir` (a test's own SQLite file), never the user's ~/.smroi.
+    """
     port = free_port()
     command = [
         sys.executable,
@@ -66,8 +71,11 @@ def streamlit_server(root: Path, timeout: float = 60.0) -> Iterator[str]:
     url = f"http://127.0.0.1:{port}"
     # the server's output goes to a file: a pipe nobody reads could stall the server
     with tempfile.TemporaryFile(mode="w+") as log:
+        env = {k: v for k, v in os.environ.items() if k != "SMROI_DATABASE_URL"}
+        env["SMROI_DATA_DIR"] = str(data_dir or Path(tempfile.mkdtemp(prefix="smroi-test-")))
+        env.pop("SMROI_BASE_URL", None)  # links use the address the page was opened at
         process = subprocess.Popen(
-            command, cwd=root, stdout=log, stderr=subprocess.STDOUT, text=True
+            command, cwd=root, stdout=log, stderr=subprocess.STDOUT, text=True, env=env
         )
         try:
             _wait_until_healthy(url, process, log, timeout)

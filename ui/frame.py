@@ -11,6 +11,13 @@ from ui.widgets import plain
 
 def show_notices(view: View) -> None:
     """Tell the user which data they are looking at, and what could not be read."""
+    if view.data.shared is not None:
+        info = view.data.shared
+        st.info(
+            f"**{plain(info.title)}** — a report shared on {info.created_at:%d %b %Y}. "
+            "Read-only: you see the numbers as they were shared.",
+            icon=":material/share:",
+        )
     if view.data.is_sample:
         st.info("You are looking at sample data — upload your own in the sidebar.", icon="ℹ️")
     for notice in view.notices:

@@ -13,7 +13,8 @@ from typing import Any
 import streamlit as st
 
 import smroi
-from ui import data, state
+from smroi.store import Snapshot
+from ui import data, share, state
 from ui.widgets import plain
 
 CURRENCIES = ("USD", "EUR", "GBP", "NOK", "SEK", "DKK", "IRR", "INR", "BRL", "CAD", "AUD", "JPY")
@@ -31,20 +32,28 @@ LEAD_VALUE_MODES = {
 MAX_UPLOAD_MB = 200
 
 
-def render_sidebar() -> state.View:
-    """Draw the sidebar and return what the pages should show."""
+def render_sidebar(shared: Snapshot | None = None) -> state.View:
+    """Draw the sidebar and return what the pages should show; for a share link's
+    snapshot, its data and settings with every input locked."""
     if state.BASE_SETTINGS not in st.session_state:
         state.put_settings(data.sample_settings())
+    locked = shared is not None
     with st.sidebar:
-        loaded, notices = _data_section()
+        if shared is not None:
+            loaded, notices = share.shared_data(shared), []
+            share.shared_heading(shared.info)
+        else:
+            loaded, notices = _data_section()
         report_slot = st.container()
-        start, end, platforms = _filters(loaded)
-        _objective_and_currency()
-        _costs(loaded)
-        _values()
-        _earned_media()
+        start, end, platforms = _filters(loaded, locked)
+        _objective_and_currency(locked)
+        _costs(loaded, locked)
+        _values(locked)
+        _earned_media(locked)
         settings = state.settings_from_widgets()
-        _save_and_load(settings)
+        if not locked:
+            _save_and_load(settings)
+            share.share_section(loaded, settings, start, end, platforms)
     analysis = smroi.analyse(
         loaded.table,
         settings,
@@ -171,7 +180,9 @@ def _sample() -> state.LoadedData:
 # ---------------------------------------------------------------- filters
 
 
-def _filters(loaded: state.LoadedData) -> tuple[date | None, date | None, tuple[str, ...] | None]:
+def _filters(
+    loaded: state.LoadedData, locked: bool = False
+) -> tuple[date | None, date | None, tuple[str, ...] | None]:
     first, last = smroi.period_of(loaded.table)
     platforms = sorted(str(p) for p in loaded.table["platform"].dropna().unique())
     if st.session_state.get(state.FILTERS_FOR) != loaded.key:
@@ -191,6 +202,7 @@ def _filters(loaded: state.LoadedData) -> tuple[date | None, date | None, tuple[
             max_value=last,
             format="YYYY-MM-DD",
             help="Monthly costs are counted for the days in this range.",
+            disabled=locked,
         )
         picked = list(chosen) if isinstance(chosen, list | tuple) else [chosen]
         start = picked[0] if picked else None
@@ -203,6 +215,7 @@ def _filters(loaded: state.LoadedData) -> tuple[date | None, date | None, tuple[
         key=state.PLATFORMS,
         help="Costs for all platforms are shared by ad spend "
         "before this filter, so a platform keeps its share.",
+        disabled=locked,
     )
     if not chosen_platforms:
         st.warning("Pick at least one platform to see numbers.")
@@ -215,7 +228,7 @@ def _filters(loaded: state.LoadedData) -> tuple[date | None, date | None, tuple[
 S = state.SETTING_PREFIX
 
 
-def _objective_and_currency() -> None:
+def _objective_and_currency(locked: bool = False) -> None:
     st.header("Goal and money")
     st.selectbox(
         "Objective",
@@ -224,6 +237,7 @@ def _objective_and_currency() -> None:
         key=S + "objective",
         help="What social media is for. It decides what 'cost per result' counts: "
         "1,000 impressions, engagements, leads or sales.",
+        disabled=locked,
     )
     current = st.session_state.get(S + "currency", "USD")
     options = list(CURRENCIES) + ([current] if current not in CURRENCIES else [])
@@ -232,14 +246,25 @@ def _objective_and_currency() -> None:
         options,
         key=S + "currency",
         help="The currency of your ad accounts and your costs. Amounts are not converted.",
+        disabled=locked,
     )
 
 
-def _money_input(label: str, key: str, help_text: str, step: float = 10.0) -> None:
-    st.number_input(label, min_value=0.0, step=step, key=S + key, help=help_text, format="%.2f")
+def _money_input(
+    label: str, key: str, help_text: str, step: float = 10.0, locked: bool = False
+) -> None:
+    st.number_input(
+        label,
+        min_value=0.0,
+        step=step,
+        key=S + key,
+        help=help_text,
+        format="%.2f",
+        disabled=locked,
+    )
 
 
-def _costs(loaded: state.LoadedData) -> None:
+def _costs(loaded: state.LoadedData, locked: bool = False) -> None:
     with st.expander("Monthly costs besides ad spend", expanded=True):
         st.number_input(
             "Hours spent per month",
@@ -248,20 +273,31 @@ def _costs(loaded: state.LoadedData) -> None:
             format="%.1f",
             key=S + "costs.labour_hours_per_month",
             help="Time you or your staff spend on social media each month.",
+            disabled=locked,
         )
-        _money_input("Hourly rate", "costs.hourly_rate", "What an hour of that time costs.", 5.0)
+        _money_input(
+            "Hourly rate",
+            "costs.hourly_rate",
+            "What an hour of that time costs.",
+            5.0,
+            locked=locked,
+        )
         _money_input(
             "Tools and software",
             "costs.tools_per_month",
             "Scheduling, design and analytics subscriptions per month.",
+            locked=locked,
         )
-        _money_input("Agency / freelancer", "costs.agency_per_month", "Fees per month.")
+        _money_input(
+            "Agency / freelancer", "costs.agency_per_month", "Fees per month.", locked=locked
+        )
         _money_input(
             "Content production",
             "costs.content_per_month",
             "Photography, video, copywriting per month.",
+            locked=locked,
         )
-        _money_input("Other", "costs.other_per_month", "Anything else per month.")
+        _money_input("Other", "costs.other_per_month", "Anything else per month.", locked=locked)
     platforms = sorted(str(p) for p in loaded.table["platform"].dropna().unique())
     with st.expander("Which platform is each cost for?"):
         st.caption("Costs for all platforms are shared by each platform's ad spend.")
@@ -272,33 +308,41 @@ def _costs(loaded: state.LoadedData) -> None:
                 [current] if current not in ("all", *platforms) else []
             )
             st.selectbox(
-                label, options, key=key, format_func=lambda p: "All platforms" if p == "all" else p
+                label,
+                options,
+                key=key,
+                format_func=lambda p: "All platforms" if p == "all" else p,
+                disabled=locked,
             )
 
 
-def _values() -> None:
+def _values(locked: bool = False) -> None:
     with st.expander("What results are worth"):
         _money_input(
             "Value per lead",
             "values.value_per_lead",
             "What a lead is worth to you on average (e.g. close rate x order value).",
+            locked=locked,
         )
         _money_input(
             "Average order value",
             "values.average_order_value",
             "Used for sales on rows that have no revenue figure.",
+            locked=locked,
         )
         _money_input(
             "Value per engagement",
             "values.value_per_engagement",
             "Leave at 0 unless you know what an engagement is worth.",
             0.01,
+            locked=locked,
         )
         _money_input(
             "Value per new follower",
             "values.value_per_follower",
             "Leave at 0 unless you know what a follower is worth.",
             0.1,
+            locked=locked,
         )
         if state.LEAD_MODE not in st.session_state:
             st.session_state[state.LEAD_MODE] = "auto"
@@ -309,10 +353,11 @@ def _values() -> None:
             key=state.LEAD_MODE,
             help="A lead that later became a tracked sale would be counted twice, so by "
             "default lead value counts only on rows with no revenue figure.",
+            disabled=locked,
         )
 
 
-def _earned_media() -> None:
+def _earned_media(locked: bool = False) -> None:
     with st.expander("Earned media value (estimated)"):
         st.caption("What your organic results would have cost as ads.")
         _money_input(
@@ -320,20 +365,27 @@ def _earned_media() -> None:
             "earned_media.rates.default.cpm",
             "What 1,000 ad impressions cost you.",
             0.5,
+            locked=locked,
         )
         _money_input(
-            "CPC (per click)", "earned_media.rates.default.cpc", "What one ad click costs you.", 0.1
+            "CPC (per click)",
+            "earned_media.rates.default.cpc",
+            "What one ad click costs you.",
+            0.1,
+            locked=locked,
         )
         _money_input(
             "CPE (per engagement)",
             "earned_media.rates.default.cpe",
             "What one ad engagement costs you.",
             0.01,
+            locked=locked,
         )
         st.checkbox(
             "Count earned media value in return and ROI",
             key=S + "earned_media.include_in_roi",
             help="Off by default: it is an estimate, not money received.",
+            disabled=locked,
         )
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 import streamlit as st
+from smroi.store import ReportInfo
 
 from smroi import (
     COST_LINES,
@@ -42,6 +43,15 @@ MAPPING_VERSION = "data.mapping_version"
 # widgets of the pages
 OVERVIEW_PERIOD = "overview.period"
 EXCEL_REPORT = "report.excel"  # the sidebar's download button
+# share links
+SHARE_FORM = "share.form"
+MY_SHARES = "share.mine"  # tokens made in this session, for "My shared reports"
+NEW_SHARE = "share.new"  # the link just made, shown to copy
+REVOKE = "share.revoke."  # + number
+SHARED_TOKEN = "shared.token"  # set when this session opened a share link: read-only
+SHARED_SNAPSHOT = "shared.snapshot"
+SHARED_PASSWORD = "shared.password"
+SHARED_PASSWORD_FORM = "shared.password_form"
 CPR_LEVEL = "cpr.level"
 CPR_PLATFORM = "cpr.platform"
 CPR_CAMPAIGN = "cpr.campaign"
@@ -62,6 +72,7 @@ class LoadedData:
     table: pd.DataFrame
     reports: tuple[ImportReport, ...]
     is_sample: bool
+    shared: ReportInfo | None = None  # the share link this data came from (read-only)
 
 
 @dataclass(frozen=True)

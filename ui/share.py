@@ -1,0 +1,196 @@
+"""Share links: "Share this report", "My shared reports", and the read-only view a link opens.
+
+A link is `BASE/?report=<token>`. Opening it puts the session in read-only mode for
+that one report: its data, settings and filters, the inputs shown but locked, and
+nothing else (no uploads, no other report). The snapshot is kept in this session's
+state, never in a cache shared between sessions, and the store is asked on every
+rerun whether the link is still valid, so a revoked link stops working at once.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from urllib.parse import urlsplit
+
+import streamlit as st
+
+import smroi
+from smroi.errors import SmroiError
+from smroi.store import (
+    PasswordNeeded,
+    ReportInfo,
+    ReportNotAvailable,
+    ReportStore,
+    Snapshot,
+    WrongPassword,
+    share_link,
+)
+from ui import state
+from ui.widgets import plain
+
+NOT_VALID = "This report link is not valid (unknown, expired or revoked)."
+
+
+@st.cache_resource
+def report_store() -> ReportStore:
+    """The store of shared reports (its database engine; it holds no user data)."""
+    return ReportStore()
+
+
+def link_to(token: str) -> str:
+    """The link that opens a shared report: SMROI_BASE_URL, else the address this page
+    was opened at."""
+    opened = urlsplit(st.context.url or "")
+    here = f"{opened.scheme}://{opened.netloc}" if opened.scheme and opened.netloc else None
+    return share_link(token, os.environ.get("SMROI_BASE_URL") or here)
+
+
+# ---------------------------------------------------------------- the read-only view
+
+
+def open_shared_report() -> Snapshot | None:
+    """The report a share link opened, or None in the normal app. An invalid link shows
+    the "not valid" page, a protected one asks for its password; both stop the run."""
+    token = st.query_params.get("report") or st.session_state.get(state.SHARED_TOKEN)
+    if not token:
+        return None
+    if st.session_state.get(state.SHARED_TOKEN) != token:  # a new link in this session
+        st.session_state.pop(state.SHARED_SNAPSHOT, None)
+        st.session_state.pop(state.SHARED_PASSWORD, None)
+        st.session_state[state.SHARED_TOKEN] = token
+    store = report_store()
+    try:
+        store.info(token)  # revoked or expired since it was opened: stop showing it
+        snapshot = st.session_state.get(state.SHARED_SNAPSHOT)
+        if snapshot is None:
+            snapshot = store.open(token, st.session_state.get(state.SHARED_PASSWORD))
+            st.session_state[state.SHARED_SNAPSHOT] = snapshot
+            _show_in_widgets(snapshot)
+        return snapshot
+    except ReportNotAvailable:
+        st.session_state.pop(state.SHARED_SNAPSHOT, None)
+        st.title("Report not available")
+        st.error(NOT_VALID)
+        st.caption("Ask whoever sent you the link for a new one.")
+    except (PasswordNeeded, WrongPassword) as exc:
+        _password_form(wrong=isinstance(exc, WrongPassword))
+    st.stop()
+
+
+def _password_form(wrong: bool) -> None:
+    st.title("This report is protected")
+    with st.form(state.SHARED_PASSWORD_FORM):
+        password = st.text_input("Password", type="password")
+        if st.form_submit_button("Open the report"):
+            st.session_state[state.SHARED_PASSWORD] = password
+            st.rerun()
+    if wrong:
+        st.error("That password is not right.")
+
+
+def _show_in_widgets(snapshot: Snapshot) -> None:
+    """The snapshot's settings and filters into the (locked) sidebar widgets."""
+    state.put_settings(snapshot.settings)
+    first, last = smroi.period_of(snapshot.table)
+    platforms = sorted(str(p) for p in snapshot.table["platform"].dropna().unique())
+    chosen = (snapshot.start or first, snapshot.end or last)
+    st.session_state[state.DATE_RANGE] = chosen if chosen[0] and chosen[1] else ()
+    st.session_state[state.PLATFORMS] = (
+        list(snapshot.platforms) if snapshot.platforms is not None else platforms
+    )
+    st.session_state[state.FILTERS_FOR] = shared_data_key(snapshot)
+
+
+def shared_data_key(snapshot: Snapshot) -> str:
+    """The shared data's identity for caches and filters (the token is already random)."""
+    return f"shared:{snapshot.info.token}"
+
+
+def shared_data(snapshot: Snapshot) -> state.LoadedData:
+    """The snapshot as the data every page draws from."""
+    return state.LoadedData(
+        key=shared_data_key(snapshot),
+        table=snapshot.table,
+        reports=tuple(snapshot.reports),
+        is_sample=False,
+        shared=snapshot.info,
+    )
+
+
+def shared_heading(info: ReportInfo) -> None:
+    """The sidebar's top in a shared report: its title, when it was shared, read-only."""
+    st.header(plain(info.title))
+    st.caption(f"Shared on {info.created_at:%d %b %Y}. Read-only: the inputs are locked.")
+
+
+# ---------------------------------------------------------------- sharing
+
+
+def share_section(
+    loaded: state.LoadedData,
+    settings: smroi.Settings,
+    start: date | None,
+    end: date | None,
+    platforms: tuple[str, ...] | None,
+) -> None:
+    """'Share this report' and the links made in this session, with revoke buttons."""
+    with st.expander("Share this report"):
+        with st.form(state.SHARE_FORM, border=False):
+            title = st.text_input("Title", value="Social media ROI report", max_chars=200)
+            days = st.number_input(
+                "Expires after (days, 0 = never)", min_value=0, max_value=3650, value=30
+            )
+            password = st.text_input(
+                "Password (optional)",
+                type="password",
+                help="Whoever opens the link must type it. Stored only as a salted hash.",
+            )
+            create = st.form_submit_button("Create link", type="primary")
+        if create:
+            try:
+                token = report_store().save(
+                    loaded.table,
+                    settings,
+                    title=title,
+                    reports=list(loaded.reports),
+                    start=start,
+                    end=end,
+                    platforms=platforms,
+                    expires_days=float(days) or None,
+                    password=password or None,
+                )
+            except SmroiError as exc:
+                st.error(plain(exc))
+            else:
+                st.session_state.setdefault(state.MY_SHARES, []).append(token)
+                st.session_state[state.NEW_SHARE] = token
+        new = st.session_state.get(state.NEW_SHARE)
+        if new:
+            st.caption("Anyone with this link can see this report (read-only):")
+            st.code(link_to(new), language=None, wrap_lines=True)
+        _my_shares()
+
+
+def _my_shares() -> None:
+    tokens: list[str] = st.session_state.get(state.MY_SHARES, [])
+    if not tokens:
+        return
+    st.markdown("**My shared reports**")
+    store = report_store()
+    for number, token in enumerate(tokens):
+        try:
+            info = store.info(token)
+        except ReportNotAvailable:
+            st.caption(f"{number + 1}. revoked or expired")
+            continue
+        expiry = f", expires {info.expires_at:%d %b %Y}" if info.expires_at else ""
+        lock = ", password" if info.has_password else ""
+        st.caption(f"{number + 1}. {plain(info.title)} ({info.created_at:%d %b}{expiry}{lock})")
+        st.button(
+            "Revoke",
+            key=f"{state.REVOKE}{number}",
+            on_click=store.revoke,
+            args=(token,),
+            help="The link stops working for everyone, at once.",
+        )
