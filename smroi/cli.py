@@ -2,6 +2,8 @@
 
     smroi summary FILE... [--settings S.json] [--sheet NAME] [--json]
     smroi export FILE... --out report.xlsx [--settings S.json] [--sheet NAME] [--period week]
+    smroi share FILE... [--settings S.json] [--sheet NAME] [--title T] [--expires-days N]
+    smroi revoke LINK-OR-TOKEN
 
 Bad input exits with status 2 and one line on stderr naming the file and the problem.
 """
@@ -23,6 +25,7 @@ from smroi.ingest import ImportReport, check_together, read_file
 from smroi.metrics import FREQUENCIES, Analysis, analyse, by_group, headline
 from smroi.registry import METRICS, SUMMARY_KEYS
 from smroi.settings import Settings, settings_from_json
+from smroi.store import ReportStore, share_link, token_of
 from smroi.workbook import report_workbook
 
 
@@ -32,7 +35,10 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     summary = commands.add_parser("summary", help="print the headline metrics")
     export = commands.add_parser("export", help="write the Excel report with its charts")
-    for command in (summary, export):
+    share = commands.add_parser("share", help="save a read-only report and print its link")
+    revoke = commands.add_parser("revoke", help="stop a share link from working")
+    revoke.add_argument("link", help="the share link, or its token (…?report=TOKEN)")
+    for command in (summary, export, share):
         command.add_argument("files", nargs="+", type=Path, help="CSV or Excel files")
         command.add_argument("--settings", type=Path, help="settings JSON (costs, values, goals)")
         command.add_argument(
@@ -43,10 +49,28 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument(
         "--period", choices=list(FREQUENCIES), default="week", help="the Over time sheet's period"
     )
+    share.add_argument("--title", default="", help="the report's title")
+    share.add_argument(
+        "--expires-days", type=float, default=None, help="days until the link stops working"
+    )
+    share.add_argument("--password", default=None, help="a password the reader must type")
     args = parser.parse_args(argv)
     try:
+        if args.command == "revoke":
+            return _revoke(token_of(args.link))
         settings = _load_settings(args.settings)
         table, reports = _load(args.files, settings.column_map, args.sheet)
+        if args.command == "share":
+            token = ReportStore().save(
+                table,
+                settings,
+                title=args.title,
+                reports=reports,
+                expires_days=args.expires_days,
+                password=args.password,
+            )
+            print(share_link(token))
+            return 0
         if args.command == "export":
             _write(args.out, report_workbook(table, reports, settings, period=args.period))
             print(f"smroi: wrote {args.out}")
@@ -60,6 +84,14 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(_as_text(result))
     return 0
+
+
+def _revoke(token: str) -> int:
+    if ReportStore().revoke(token):
+        print("smroi: the link no longer works.")
+        return 0
+    print("smroi: no such link, or it was already revoked.", file=sys.stderr)
+    return 2
 
 
 def _write(path: Path, content: bytes) -> None:

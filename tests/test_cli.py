@@ -611,3 +611,32 @@ def test_export_to_a_folder_that_does_not_exist_is_one_line(
     status, printed, err = run(capsys, "export", SMALL_CSV, "--out", out)
     assert (status, printed) == (2, "")
     assert_one_line_naming(err, str(out))
+
+
+def test_share_prints_a_link_that_opens_the_report_and_revoke_stops_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from smroi.store import ReportNotAvailable, ReportStore
+
+    monkeypatch.setenv("SMROI_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("SMROI_DATABASE_URL", raising=False)
+    monkeypatch.setenv("SMROI_BASE_URL", "https://roi.example.com/")
+    status, printed, err = run(
+        capsys, "share", SMALL_CSV, "--title", "Q2 for Kari", "--expires-days", "7"
+    )
+    assert (status, err) == (0, "")
+    link = printed.strip()
+    assert link.startswith("https://roi.example.com/?report=")
+    token = link.split("=", 1)[1]
+    snapshot = ReportStore().open(token)
+    assert snapshot.info.title == "Q2 for Kari"
+    assert snapshot.table["spend"].sum() == pytest.approx(
+        summary_json(capsys, SMALL_CSV)["totals"]["spend"]
+    )
+    assert token[0] != "-"  # a command line would take it for an option
+    assert run(capsys, "revoke", link)[:2] == (0, "smroi: the link no longer works.\n")
+    with pytest.raises(ReportNotAvailable):
+        ReportStore().open(token)
+    status, printed, err = run(capsys, "revoke", token)
+    assert (status, printed) == (2, "")
+    assert err == "smroi: no such link, or it was already revoked.\n"
