@@ -14,7 +14,7 @@ RUN useradd --create-home --uid 10001 smroi \
 WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY smroi ./smroi
-RUN pip install . "psycopg[binary]>=3.1"
+RUN pip install .
 COPY --chown=smroi:smroi app.py ./
 COPY --chown=smroi:smroi pages ./pages
 COPY --chown=smroi:smroi ui ./ui
