@@ -14,7 +14,6 @@ from typing import Any
 
 import pandas as pd
 import streamlit as st
-from smroi.store import ReportInfo
 
 from smroi import (
     COST_LINES,
@@ -24,6 +23,7 @@ from smroi import (
     settings_from_dict,
     settings_to_dict,
 )
+from smroi.store import ReportInfo
 
 SETTING_PREFIX = "set."
 UPLOADS = "uploads"
