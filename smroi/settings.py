@@ -97,6 +97,38 @@ class Goal:
 
 
 @dataclass(frozen=True, kw_only=True)
+class PpcKeyword:
+    """A search keyword: the organic clicks it brought and what one ad click on it costs."""
+
+    keyword: str
+    organic_clicks: float
+    cpc: float
+
+
+@dataclass(frozen=True, kw_only=True)
+class SoftValue:
+    """Inputs of the soft values (estimated, shown apart from hard ROI; METRICS.md section 6).
+
+    The fan defaults are Vitrue's April 2010 method: a fan sees each post once, 2 posts a
+    day, at a $5 CPM: 730 impressions a year x 5 / 1000 = 3.65 a fan a year ("$3.60").
+    """
+
+    fans: float = 0.0
+    impressions_per_fan_per_post: float = 1.0
+    posts_per_day: float = 2.0
+    fan_cpm: float = 5.0
+    # customer service: questions answered in public or deflected, each one private answer saved
+    contacts_answered_per_month: float = 0.0
+    cost_per_contact: float = 0.0
+    # consumer insights gained in the period, priced at what a focus group costs per insight
+    insights: float = 0.0
+    focus_group_cost: float = 0.0
+    insights_per_focus_group: float = 0.0
+    # organic search keywords priced at their cost per click (the PPC equivalent)
+    ppc_keywords: tuple[PpcKeyword, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
 class Settings:
     """Everything the sidebar edits; saved and loaded as JSON."""
 
@@ -106,6 +138,7 @@ class Settings:
     values: ValueAssumptions = field(default_factory=ValueAssumptions)
     earned_media: EarnedMediaRates = field(default_factory=EarnedMediaRates)
     goals: tuple[Goal, ...] = ()
+    soft_value: SoftValue = field(default_factory=SoftValue)
     # a column of the user's files (its header, exactly) -> the canonical column it fills,
     # or "" to leave it out; chosen in the Data page's mapping editor
     column_map: Mapping[str, str] = field(default_factory=dict)
@@ -126,6 +159,9 @@ def settings_to_dict(settings: Settings) -> dict[str, Any]:
         name: asdict(rate) for name, rate in settings.earned_media.rates.items()
     }
     data["goals"] = [asdict(goal) for goal in settings.goals]
+    data["soft_value"]["ppc_keywords"] = [
+        asdict(keyword) for keyword in settings.soft_value.ppc_keywords
+    ]
     data["column_map"] = dict(settings.column_map)
     return data
 
@@ -168,6 +204,7 @@ def settings_from_dict(data: Any, *, source: str = "settings") -> Settings:
     count_lead_value = _count_lead_value(data.get("values", {}), problems)
     earned = _earned_media(data.get("earned_media", {}), problems)
     goals = _goals(data.get("goals", []), problems)
+    soft_value = _soft_value(data.get("soft_value", {}), problems)
     column_map = _column_map(data.get("column_map", {}), problems)
 
     if problems:
@@ -179,6 +216,7 @@ def settings_from_dict(data: Any, *, source: str = "settings") -> Settings:
         values=ValueAssumptions(**values, count_lead_value=count_lead_value),
         earned_media=earned,
         goals=goals,
+        soft_value=soft_value,
         column_map=column_map,
     )
 
@@ -305,3 +343,40 @@ def _goals(raw: Any, problems: list[str]) -> tuple[Goal, ...]:
         target = _number(item.get("target"), f"{where}.target", problems)
         goals.append(Goal(metric=metric, target=target, period=period))
     return tuple(goals)
+
+
+def _soft_value(section: Any, problems: list[str]) -> SoftValue:
+    if not isinstance(section, dict):
+        problems.append("soft_value must be a JSON object")
+        return SoftValue()
+    numbers = _numbers_section(section, SoftValue, "soft_value", problems, skip={"ppc_keywords"})
+    keywords = _ppc_keywords(section.get("ppc_keywords", []), problems)
+    return SoftValue(**numbers, ppc_keywords=keywords)
+
+
+def _ppc_keywords(raw: Any, problems: list[str]) -> tuple[PpcKeyword, ...]:
+    if not isinstance(raw, list):
+        problems.append(
+            "soft_value.ppc_keywords must be a list of "
+            '{"keyword": ..., "organic_clicks": ..., "cpc": ...}'
+        )
+        return ()
+    keywords: list[PpcKeyword] = []
+    for number, item in enumerate(raw, start=1):
+        where = f"soft_value.ppc_keywords[{number}]"
+        if not isinstance(item, dict):
+            problems.append(f"{where} must be an object with keyword, organic_clicks and cpc")
+            continue
+        _unknown_keys(item, PpcKeyword, where, problems)
+        missing = [f.name for f in fields(PpcKeyword) if f.name not in item]
+        if missing:
+            problems.append(f"{where} has no {' and no '.join(missing)}")
+            continue
+        keyword = item["keyword"]
+        if not isinstance(keyword, str) or not keyword.strip():
+            problems.append(f"{where}.keyword must be the keyword's text, not {keyword!r}")
+            continue
+        clicks = _number(item["organic_clicks"], f"{where}.organic_clicks", problems)
+        cpc = _number(item["cpc"], f"{where}.cpc", problems)
+        keywords.append(PpcKeyword(keyword=keyword.strip(), organic_clicks=clicks, cpc=cpc))
+    return tuple(keywords)

@@ -14,6 +14,7 @@ from smroi import (
     settings_from_json,
     settings_to_json,
 )
+from smroi.settings import PpcKeyword, SoftValue
 
 DESIGN_EXAMPLE = """{
   "currency": "USD",
@@ -108,3 +109,125 @@ def test_column_map_round_trips_and_is_checked() -> None:
     assert settings_from_json(settings_to_json(settings)) == settings
     with pytest.raises(SettingsError, match="'Notes' cannot be read as 'banana'"):
         settings_from_dict({"column_map": {"Notes": "banana"}})
+
+
+# ---------------------------------------------------------------- soft values
+
+SOFT_VALUE_EXAMPLE = {
+    "fans": 1200,
+    "impressions_per_fan_per_post": 0.96,
+    "posts_per_day": 2,
+    "fan_cpm": 5,
+    "contacts_answered_per_month": 30,
+    "cost_per_contact": 4.5,
+    "insights": 3,
+    "focus_group_cost": 2400,
+    "insights_per_focus_group": 8,
+    "ppc_keywords": [
+        {"keyword": " social media roi ", "organic_clicks": 300, "cpc": 2.5},
+        {"keyword": "roi calculator", "organic_clicks": 150, "cpc": 4},
+    ],
+}
+
+
+def test_soft_values_default_to_nothing_but_the_fan_method() -> None:
+    soft = Settings().soft_value
+    assert soft == SoftValue()
+    assert (soft.impressions_per_fan_per_post, soft.posts_per_day, soft.fan_cpm) == (1, 2, 5)
+    assert soft.fans == soft.cost_per_contact == soft.insights == 0
+    assert soft.ppc_keywords == ()
+    assert settings_from_dict({"soft_value": {}}) == Settings()
+
+
+def test_soft_values_load_and_round_trip() -> None:
+    settings = settings_from_dict({"soft_value": SOFT_VALUE_EXAMPLE})
+    soft = settings.soft_value
+    assert soft.fans == 1200 and soft.impressions_per_fan_per_post == 0.96
+    assert soft.cost_per_contact == 4.5 and soft.insights_per_focus_group == 8
+    assert soft.ppc_keywords == (
+        PpcKeyword(keyword="social media roi", organic_clicks=300, cpc=2.5),
+        PpcKeyword(keyword="roi calculator", organic_clicks=150, cpc=4),
+    )
+    assert settings_from_json(settings_to_json(settings)) == settings
+    saved = json.loads(settings_to_json(settings))["soft_value"]
+    assert saved["ppc_keywords"][1] == {
+        "keyword": "roi calculator",
+        "organic_clicks": 150,
+        "cpc": 4,
+    }
+    assert saved["fans"] == 1200
+
+
+def test_one_soft_value_set_keeps_the_others_defaults() -> None:
+    settings = settings_from_dict({"soft_value": {"fans": 500}})
+    assert settings.soft_value == SoftValue(fans=500)
+
+
+@pytest.mark.parametrize(
+    ("soft_value", "problem"),
+    [
+        ({"fanz": 10}, "unknown setting 'soft_value.fanz'"),
+        ({"fans": -1}, r"soft_value.fans cannot be negative \(-1\)"),
+        ({"fan_cpm": "5"}, "soft_value.fan_cpm must be a number, not '5'"),
+        (
+            {"cost_per_contact": float("inf")},
+            "soft_value.cost_per_contact must be a number, not inf",
+        ),
+        ({"insights": float("nan")}, "soft_value.insights must be a number, not nan"),
+        ({"posts_per_day": True}, "soft_value.posts_per_day must be a number, not True"),
+        ({"ppc_keywords": {"shoes": 2}}, "soft_value.ppc_keywords must be a list"),
+        ({"ppc_keywords": ["shoes"]}, r"soft_value.ppc_keywords\[1\] must be an object"),
+        (
+            {"ppc_keywords": [{"keyword": "shoes", "organic_clicks": 3}]},
+            r"soft_value.ppc_keywords\[1\] has no cpc",
+        ),
+        (
+            {"ppc_keywords": [{"keyword": " ", "organic_clicks": 3, "cpc": 1}]},
+            r"soft_value.ppc_keywords\[1\].keyword must be the keyword's text",
+        ),
+        (
+            {"ppc_keywords": [{"keyword": "a", "organic_clicks": 3, "cpc": -1}]},
+            r"soft_value.ppc_keywords\[1\].cpc cannot be negative",
+        ),
+        (
+            {"ppc_keywords": [{"keyword": "a", "organic_clicks": 3, "cpc": 1, "volume": 9}]},
+            r"unknown setting 'soft_value.ppc_keywords\[1\].volume'",
+        ),
+    ],
+    ids=[
+        "unknown-key",
+        "negative",
+        "text-number",
+        "infinite",
+        "nan",
+        "bool",
+        "keywords-not-a-list",
+        "keyword-not-an-object",
+        "keyword-missing-cpc",
+        "keyword-blank",
+        "keyword-negative-cpc",
+        "keyword-unknown-key",
+    ],
+)
+def test_a_bad_soft_value_is_named(soft_value: dict, problem: str) -> None:
+    with pytest.raises(SettingsError, match=problem):
+        settings_from_dict({"soft_value": soft_value}, source="mine.json")
+
+
+def test_soft_value_must_be_an_object() -> None:
+    with pytest.raises(SettingsError, match="soft_value must be a JSON object"):
+        settings_from_dict({"soft_value": [1, 2]})
+
+
+def test_every_soft_value_problem_is_reported_at_once() -> None:
+    with pytest.raises(SettingsError) as caught:
+        settings_from_dict(
+            {
+                "soft_value": {
+                    "fans": -5,
+                    "fan_cpm": "x",
+                    "ppc_keywords": [{"keyword": "a", "organic_clicks": -1, "cpc": -2}],
+                }
+            }
+        )
+    assert len(caught.value.problems) == 4
