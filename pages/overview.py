@@ -20,12 +20,14 @@ st.caption(period_caption(view))
 show_warnings(view)
 st.markdown(smroi.headline_sentence(totals, currency))
 
-kpi_cards(
-    totals,
-    ["cost", "return", "profit", "roi_pct", "roas", "cost_per_result"],
-    currency,
-    labels={"cost_per_result": smroi.cost_per_result_label(settings.objective)},
-)
+labels = {"cost_per_result": smroi.cost_per_result_label(settings.objective)}
+if settings.earned_media.include_in_roi:  # two ROI figures, never one replacing the other
+    labels["roi_pct"] = "ROI with earned media"
+    labels["return"] = "Return with earned media"
+    keys = ["cost", "return", "profit", "roi_without_emv_pct", "roi_pct", "roas"]
+else:
+    keys = ["cost", "return", "profit", "roi_pct", "roas", "cost_per_result"]
+kpi_cards(totals, keys, currency, labels=labels)
 st.caption(smroi.cost_per_result_sentence(totals, settings.objective, currency))
 
 with st.expander("Where the cost and return come from"):

@@ -342,6 +342,8 @@ def _derive(sums: pd.DataFrame, settings: Settings) -> pd.DataFrame:
             "return": return_,
             "profit": profit,
             "roi_pct": safe_divide(profit * 100, cost),
+            "roi_without_emv_pct": safe_divide((profit - earned) * 100, cost),
+            "roi_with_emv_pct": safe_divide((profit - earned + s["emv"]) * 100, cost),
             "roas": safe_divide(s["paid_sales_value"], s["paid_spend"]),
             "ctr": safe_divide(s["clicks"], s["impressions"]),
             "cpc": safe_divide(s["paid_spend"], s["paid_clicks"]),

@@ -171,6 +171,24 @@ _METRICS: tuple[Metric, ...] = (
         "0% = break-even; 100% = every 1 spent came back as 2.",
     ),
     Metric(
+        key="roi_without_emv_pct",
+        label="ROI without earned media",
+        unit="percent",
+        formula="(return - earned media value counted in it - total cost) / total cost x 100",
+        help="ROI from money and the values you set, without the estimated earned media "
+        "value. The same as ROI unless you count earned media in return.",
+    ),
+    Metric(
+        key="roi_with_emv_pct",
+        label="ROI with earned media",
+        unit="percent",
+        formula="(return without earned media value + earned media value - total cost) / "
+        "total cost x 100",
+        help="ROI if the estimated earned media value counted as return. An estimate: "
+        "that value is not money received.",
+        estimated=True,
+    ),
+    Metric(
         key="roas",
         label="ROAS",
         unit="multiple",
@@ -342,5 +360,15 @@ def glossary_markdown() -> str:
     return "\n".join(lines)
 
 
-if __name__ == "__main__":
-    print(glossary_markdown())
+if __name__ == "__main__":  # python -m smroi.registry [README.md]: print, or rewrite in place
+    import sys
+    from pathlib import Path
+
+    if len(sys.argv) > 1:
+        readme = Path(sys.argv[1])
+        text = readme.read_text(encoding="utf-8")
+        start = text.index(GLOSSARY_START)
+        end = text.index(GLOSSARY_END) + len(GLOSSARY_END)
+        readme.write_text(text[:start] + glossary_markdown() + text[end:], encoding="utf-8")
+    else:
+        print(glossary_markdown())

@@ -10,7 +10,7 @@ def test_readme_glossary_is_generated_from_the_registry() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     start = readme.index(GLOSSARY_START)
     end = readme.index(GLOSSARY_END) + len(GLOSSARY_END)
-    assert readme[start:end] == glossary_markdown(), "run: python -m smroi.registry"
+    assert readme[start:end] == glossary_markdown(), "run: python -m smroi.registry README.md"
 
 
 def test_every_metric_has_a_glossary_row() -> None:

@@ -159,6 +159,17 @@ def test_earned_media_value_counts_in_return_only_when_turned_on() -> None:
     assert totals()["return"] == pytest.approx(RETURN)
 
 
+def test_with_earned_media_in_return_both_rois_are_there() -> None:
+    on = EarnedMediaRates(include_in_roi=True, rates={"default": Rate(cpm=7, cpc=1, cpe=0.5)})
+    both = totals(earned_media=on)
+    assert both["roi_pct"] == pytest.approx((RETURN + EMV - COST) / COST * 100)
+    assert both["roi_without_emv_pct"] == pytest.approx((RETURN - COST) / COST * 100)
+    assert totals()["roi_without_emv_pct"] == pytest.approx(totals()["roi_pct"])
+    # ROI with earned media is the same figure whether or not it is switched on
+    assert both["roi_with_emv_pct"] == pytest.approx((RETURN + EMV - COST) / COST * 100)
+    assert totals()["roi_with_emv_pct"] == pytest.approx((RETURN + EMV - COST) / COST * 100)
+
+
 def test_earned_media_uses_the_platform_rate_before_the_default() -> None:
     rates = EarnedMediaRates(
         rates={"default": Rate(cpm=7, cpc=1, cpe=0.5), "instagram": Rate(cpm=10, cpc=2, cpe=0)}
