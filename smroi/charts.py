@@ -202,6 +202,104 @@ def metric_by_group(
     )
 
 
+ESTIMATE_COLOUR = "#f9a825"
+
+
+def metric_over_time(
+    trend: pd.DataFrame, metric_key: str, currency: str, period: str = "week"
+) -> alt.LayerChart:
+    """One metric per period as bars (earned media value per week); partial periods lighter."""
+    metric = METRICS[metric_key]
+    unit = unit_label(metric.unit, currency)
+    data = trend[["period_start", metric_key, "partial", "days"]].assign(
+        value_text=[format_value(v, metric.unit, currency) for v in trend[metric_key]]
+    )
+    subtitle = [f"Each bar is the {period} starting that day"]
+    if trend["partial"].any():
+        subtitle.append(f"Lighter bar: a {period} the data covers only in part")
+    return (
+        alt.Chart(data, title=alt.Title(f"{metric.label} per {period}", subtitle=subtitle))
+        .mark_bar(color=ESTIMATE_COLOUR if metric.estimated else NEUTRAL_COLOUR)
+        .encode(
+            x=alt.X(
+                "period_start:T",
+                title=f"{period.capitalize()} starting",
+                axis=_period_axis(trend, period),
+            ),
+            y=alt.Y(f"{metric_key}:Q", title=f"{metric.label} ({unit})"),
+            opacity=alt.condition("datum.partial", alt.value(0.4), alt.value(1.0)),
+            tooltip=[
+                alt.Tooltip(
+                    "period_start:T", title=f"{period.capitalize()} starting", format="%d %b %Y"
+                ),
+                alt.Tooltip("value_text:N", title=metric.label),
+                alt.Tooltip("days:Q", title="Days covered"),
+            ],
+        )
+    )
+
+
+def value_waterfall(lines: pd.DataFrame, cost: float, currency: str) -> alt.LayerChart:
+    """From cost to total value: the cost down, each value line up, the net at the end.
+
+    `lines` has label, amount and kind ("cash" or "estimated"); lines without an amount
+    (undefined) are left out. Cash and estimated steps have their own colours.
+    """
+    steps = lines[lines["amount"].notna() & (lines["amount"] != 0)][["label", "amount", "kind"]]
+    rows = [{"label": "Total cost", "amount": -cost, "kind": "cost"}]
+    rows += steps.to_dict("records")
+    data = pd.DataFrame(rows)
+    data["end"] = data["amount"].cumsum()
+    data["start"] = data["end"] - data["amount"]
+    net = float(data["end"].iloc[-1]) if len(data) else 0.0
+    total = pd.DataFrame(
+        [
+            {
+                "label": "Net value (with estimates)",
+                "amount": net,
+                "kind": "net",
+                "start": 0.0,
+                "end": net,
+            }
+        ]
+    )
+    data = pd.concat([data, total], ignore_index=True)
+    data["order"] = range(len(data))
+    data["amount_text"] = [format_value(v, "money", currency) for v in data["amount"]]
+    data["kind_text"] = data["kind"].map(
+        {"cost": "cost", "cash": "cash", "estimated": "estimated", "net": "total"}
+    )
+    scale = alt.Scale(
+        domain=["cost", "cash", "estimated", "total"],
+        range=[COST_COLOUR, RETURN_COLOUR, ESTIMATE_COLOUR, NEUTRAL_COLOUR],
+    )
+    bars = (
+        alt.Chart(
+            data,
+            title=alt.Title(
+                "From cost to total value",
+                subtitle="Red: what it cost; green: money; yellow: estimates (not cash)",
+            ),
+        )
+        .mark_bar()
+        .encode(
+            x=alt.X("label:N", title=None, sort=alt.SortField("order")),
+            y=alt.Y("start:Q", title=f"Amount ({currency})"),
+            y2="end:Q",
+            color=alt.Color(
+                "kind_text:N", title=None, scale=scale, legend=alt.Legend(orient="top")
+            ),
+            tooltip=[
+                alt.Tooltip("label:N", title="Line"),
+                alt.Tooltip("kind_text:N", title="Kind"),
+                alt.Tooltip("amount_text:N", title=f"Amount ({currency})"),
+            ],
+        )
+    )
+    zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color="#555").encode(y="y:Q")
+    return bars + zero
+
+
 def chart_svg(chart: alt.TopLevelMixin) -> str:
     """The chart as an SVG image (for slides and documents), drawn without a browser."""
     import vl_convert as vlc  # imported on use: only downloads need it

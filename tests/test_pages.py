@@ -11,7 +11,12 @@ from streamlit.testing.v1 import AppTest
 from tests.conftest import FIXTURES, ROOT
 
 APP = str(ROOT / "app.py")
-PAGES = ["pages/overview.py", "pages/cost_per_result.py", "pages/data.py"]
+PAGES = [
+    "pages/overview.py",
+    "pages/cost_per_result.py",
+    "pages/earned_media.py",
+    "pages/data.py",
+]
 
 
 def run_app(page: str | None = None) -> AppTest:
@@ -36,7 +41,7 @@ def metric_value(app: AppTest, label: str) -> str:
     raise AssertionError(f"no KPI card {label!r}; cards: {[m.label for m in app.metric]}")
 
 
-@pytest.mark.parametrize("page", PAGES, ids=["overview", "cost_per_result", "data"])
+@pytest.mark.parametrize("page", PAGES, ids=["overview", "cost_per_result", "earned_media", "data"])
 def test_every_page_runs_on_sample_data_with_the_banner(page: str) -> None:
     app = run_app(page)
     banners = [info.value for info in app.info]
@@ -255,3 +260,85 @@ def test_choosing_another_sheet_of_a_workbook() -> None:
     assert app.session_state["view"].data.table["spend"].sum() == 250.0  # July, kept
     app.selectbox(key="data.sheet.0").set_value("June").run()
     assert app.session_state["view"].data.table["spend"].sum() == 100.0
+
+
+def organic_sums() -> tuple[float, float, float]:
+    """The sample's organic impressions, clicks and engagements, read with plain pandas."""
+    import pandas as pd
+
+    rows = pd.read_csv(ROOT / "sample_data" / "social_media_sample.csv")
+    organic = rows[~rows["paid"]]
+    return (
+        float(organic["impressions"].sum()),
+        float(organic["clicks"].sum()),
+        float(organic["engagements"].sum()),
+    )
+
+
+def money(text: str) -> float:
+    return float(text.replace("$", "").replace(",", ""))
+
+
+def test_earned_media_page_prices_organic_results_at_the_rates() -> None:
+    impressions, clicks, _ = organic_sums()
+    app = run_app("pages/earned_media.py")
+    # default rates: CPM 7, CPC 1, CPE 0 (engagements are worth 0)
+    assert money(metric_value(app, "Earned media value (estimated)")) == pytest.approx(
+        impressions / 1000 * 7 + clicks * 1, abs=0.005
+    )
+    lines = next(df.value for df in app.dataframe if "Line" in df.value.columns)
+    assert lines["Line"].tolist()[:2] == ["Sales value", "Commissions"]
+    assert set(lines["Kind"]) == {"cash", "estimated"}
+    emv = lines[lines["Line"] == "Earned media value"].iloc[0]
+    assert emv["In ROI"] == "no"  # not counted until the user turns it on
+
+
+def test_a_rate_changed_in_the_table_changes_earned_media_value() -> None:
+    impressions, clicks, _ = organic_sums()
+    app = run_app("pages/earned_media.py")
+    # what a user's edit sends: the default row's CPM from 7 to 14
+    app.session_state["emv.rates.0"] = {
+        "edited_rows": {0: {"CPM (per 1,000 impressions)": 14.0}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    app.run()
+    assert not app.exception
+    assert app.session_state["set.earned_media.rates.default.cpm"] == 14.0
+    assert money(metric_value(app, "Earned media value (estimated)")) == pytest.approx(
+        impressions / 1000 * 14 + clicks * 1, abs=0.005
+    )
+
+
+def test_a_preset_sets_every_platform_rate() -> None:
+    from smroi.earned_media import RATE_PRESETS
+
+    app = run_app("pages/earned_media.py")
+    app.button(key="emv.rates.preset.high").click().run()
+    assert not app.exception
+    high = RATE_PRESETS["high"]
+    assert app.session_state["set.earned_media.rates.default.cpm"] == high["default"].cpm
+    rates = app.session_state["base_settings"].earned_media.rates
+    assert rates["facebook"] == high["facebook"]
+
+
+def test_value_per_fan_shows_in_the_ledger() -> None:
+    app = run_app("pages/earned_media.py")
+    app.number_input(key="set.soft_value.fans").set_value(1000.0).run()
+    assert not app.exception
+    lines = next(df.value for df in app.dataframe if "Line" in df.value.columns)
+    fan = lines[lines["Line"] == "Brand awareness (value per fan)"].iloc[0]
+    months = app.session_state["view"].analysis.months
+    # 1,000 fans x (1 x 2 posts x 365 days x $5 / 1000 = $3.65 a year) x months / 12
+    assert fan["Amount (USD)"] == pytest.approx(1000 * 3.65 * months / 12)
+    assert fan["In ROI"] == "no"
+
+
+def test_counting_earned_media_shows_both_rois_on_the_overview() -> None:
+    app = run_app()
+    app.checkbox(key="set.earned_media.include_in_roi").check().run()
+    assert not app.exception
+    labels = [card.label for card in app.metric]
+    assert "ROI without earned media" in labels and "ROI with earned media" in labels
+    assert metric_value(app, "ROI without earned media") == "162.9%"  # the sample's ROI
+    assert metric_value(app, "ROI with earned media") != "162.9%"

@@ -38,6 +38,8 @@ def render_sidebar(shared: Snapshot | None = None) -> state.View:
     if state.BASE_SETTINGS not in st.session_state:
         state.put_settings(data.sample_settings())
     locked = shared is not None
+    if not locked:
+        state.apply_pending_rates()
     with st.sidebar:
         if shared is not None:
             loaded, notices = share.shared_data(shared), []

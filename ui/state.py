@@ -8,7 +8,7 @@ links without a hand-kept list of names.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -19,6 +19,7 @@ from smroi import (
     COST_LINES,
     Analysis,
     ImportReport,
+    Rate,
     Settings,
     settings_from_dict,
     settings_to_dict,
@@ -43,6 +44,14 @@ MAPPING_VERSION = "data.mapping_version"
 # widgets of the pages
 OVERVIEW_PERIOD = "overview.period"
 EXCEL_REPORT = "report.excel"  # the sidebar's download button
+# earned media page
+RATE_EDITOR = "emv.rates"  # + version
+RATE_VERSION = "emv.rates_version"
+PENDING_RATES = "emv.pending_rates"
+EMV_LEVEL = "emv.level"
+EMV_PERIOD = "emv.period"
+KEYWORD_UPLOAD = "emv.keywords"
+KEYWORD_MESSAGES = "emv.keyword_messages"
 # share links
 SHARE_FORM = "share.form"
 MY_SHARES = "share.mine"  # tokens made in this session, for "My shared reports"
@@ -113,7 +122,7 @@ def flatten(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
 def has_widget(path: str) -> bool:
     """Settings the sidebar has a widget for; the rest (goals, column_map, other platforms'
     rates) live only in the base settings."""
-    if path.startswith(("goals", "column_map")):
+    if path.startswith(("goals", "column_map", "soft_value.ppc_keywords")):
         return False
     return not path.startswith("earned_media.rates.") or path.startswith(
         "earned_media.rates.default."
@@ -179,6 +188,41 @@ def forget_column_map(headers: list[str]) -> None:
     kept = {h: c for h, c in base.column_map.items() if h not in headers}
     st.session_state[BASE_SETTINGS] = base.with_changes(column_map=kept)
     st.session_state[MAPPING_VERSION] = st.session_state.get(MAPPING_VERSION, 0) + 1
+
+
+def queue_rates(rates: dict[str, Rate]) -> None:
+    """Rates to apply at the start of the next run, before the sidebar's widgets exist."""
+    st.session_state[PENDING_RATES] = rates
+
+
+def apply_pending_rates() -> None:
+    """Apply rates that a page changed in the previous run (see queue_rates)."""
+    rates = st.session_state.pop(PENDING_RATES, None)
+    if rates:
+        set_rates(rates)
+
+
+def set_rates(rates: dict[str, Rate]) -> None:
+    """Make these the earned-media rates (the default row is also the sidebar's widgets).
+    Call it before the sidebar is drawn: it sets widget values."""
+    base = base_settings()
+    kept = {name: rate for name, rate in rates.items() if name != "default"}
+    if "default" in base.earned_media.rates:
+        kept["default"] = base.earned_media.rates["default"]
+    earned = replace(base.earned_media, rates=kept)
+    st.session_state[BASE_SETTINGS] = base.with_changes(earned_media=earned)
+    if "default" in rates:
+        for part in ("cpm", "cpc", "cpe"):
+            key = f"{SETTING_PREFIX}earned_media.rates.default.{part}"
+            st.session_state[key] = float(getattr(rates["default"], part))
+    st.session_state[RATE_VERSION] = st.session_state.get(RATE_VERSION, 0) + 1
+
+
+def set_ppc_keywords(keywords: tuple[Any, ...]) -> None:
+    """Keep the keyword table (organic clicks and cost per click) in the settings."""
+    base = base_settings()
+    soft = replace(base.soft_value, ppc_keywords=tuple(keywords))
+    st.session_state[BASE_SETTINGS] = base.with_changes(soft_value=soft)
 
 
 def settings_from_widgets() -> Settings:
