@@ -2,13 +2,13 @@
 
     report_workbook(table, reports, settings, start=..., end=..., platforms=..., period="week")
 
-returns the bytes of an .xlsx file with the sheets Summary, By platform, By campaign,
-By element, Over time, Data and Import report. Every number comes from smroi.metrics
-(docs/METRICS.md) and is written as a number, with a number format that shows it as the
-app does: money with the currency's symbol, ROI and rates as percentages, ROAS as "3.20x".
-ROI is stored as a true Excel percentage (35% is the number 0.35), so that a formula or a
-chart over the cell works. An undefined value (a cost per lead with no leads) is an empty
-cell, never 0.
+returns the bytes of an .xlsx file with the sheets Summary, By platform, By campaign, By
+element, Over time, Earned media (the value ledger), Data and Import report. Every
+number comes from smroi.metrics (docs/METRICS.md) and is written as a number, with a
+number format that shows it as the app does: money with the currency's symbol, ROI and
+rates as percentages, ROAS as "3.20x". ROI is stored as a true Excel percentage (35% is
+the number 0.35), so that a formula or a chart over the cell works. An undefined value
+(a cost per lead with no leads) is an empty cell, never 0.
 
 Text from the user's files (campaign and post names, file names, reasons) is always
 written as a text cell, so no spreadsheet runs "=HYPERLINK(...)" as a formula.
@@ -37,6 +37,7 @@ import xlsxwriter
 
 from smroi.canonical import COLUMNS, COUNTS, DATES, LABELS
 from smroi.cost_per_result import LEVEL_LABELS
+from smroi.earned_media import ledger_totals, value_ledger
 from smroi.formatting import PREFIX_SYMBOLS, currency_symbol, format_value, is_undefined
 from smroi.ingest import ImportReport
 from smroi.metrics import FREQUENCIES, Analysis, analyse, by_group, headline, over_time
@@ -412,6 +413,7 @@ def report_workbook(
         frame, total = groups[name]
         _group_sheet(writer, name, analysis, level, frame, total)
     _over_time_sheet(writer, analysis, period)
+    _earned_media_sheet(writer, analysis)
     _data_sheet(writer, data)
     _import_sheet(writer, reports, analysis, settings)
     writer.book.set_properties({"title": TITLE, "comments": "Made by smroi"})
@@ -772,6 +774,99 @@ def _over_time_sheet(writer: _Writer, analysis: Analysis, period: str) -> None:
     chart.set_legend({"position": "top"})
     chart.set_size({"width": 760, "height": 400})
     sheet.insert_chart(note + 2, 0, chart, {"x_offset": 5, "y_offset": 5})
+
+
+ESTIMATE_COLOUR = "#F9A825"
+
+
+def _earned_media_sheet(writer: _Writer, analysis: Analysis) -> None:
+    """The value ledger (cash and estimated lines, with formulas), the earned-media rates,
+    and a native chart of the ledger."""
+    name = "Earned media"
+    sheet = writer.sheet(name)
+    settings = analysis.settings
+    totals = headline(analysis)
+    lines = value_ledger(totals, settings, analysis.months)
+    frame = pd.DataFrame(
+        {
+            "label": [line.label for line in lines],
+            "kind": [line.kind for line in lines],
+            "amount": [line.amount for line in lines],
+            "in_roi": ["yes" if line.in_roi else "no" for line in lines],
+            "formula": [line.formula for line in lines],
+        }
+    )
+    columns = [
+        _Column("Line", "label", "text"),
+        _Column("Kind", "kind", "text"),
+        _Column(f"Amount ({writer.currency})", "amount", "number", "money"),
+        _Column("Counted in ROI", "in_roi", "text"),
+        _Column("How it is worked out", "formula", "text"),
+    ]
+    widths: dict[int, int] = {}
+    last = writer.table(sheet, 0, columns, frame, widths)
+    writer.freeze_header(sheet, 0, 1)
+    sheet.autofilter(0, 0, last, len(columns) - 1)
+    sums = ledger_totals(lines, float(totals["cost"] or 0.0))
+    row = last + 2
+    for label, key in (
+        ("Cash return", "cash"),
+        ("Estimated value", "estimated"),
+        ("Total cost", "cost"),
+        ("Net value with estimates (not ROI: most of it is not money)", "net_with_estimates"),
+    ):
+        writer.text(sheet, row, 0, label, writer.bold)
+        writer.number(sheet, row, 2, sums[key], "money")
+        row += 1
+    row += 1
+    writer.text(sheet, row, 0, "Earned-media rates (organic rows)", writer.section)
+    rates = pd.DataFrame(
+        [
+            {"platform": platform, "cpm": rate.cpm, "cpc": rate.cpc, "cpe": rate.cpe}
+            for platform, rate in settings.earned_media.rates.items()
+        ]
+    )
+    rate_columns = [
+        _Column("Platform", "platform", "text"),
+        _Column("CPM (per 1,000 impressions)", "cpm", "number", "money"),
+        _Column("CPC (per click)", "cpc", "number", "money"),
+        _Column("CPE (per engagement)", "cpe", "number", "money"),
+    ]
+    writer.table(sheet, row + 1, rate_columns, rates, widths)
+    widths[4] = max(widths.get(4, MIN_WIDTH), 60)
+    writer.set_widths(sheet, widths, wrap=(4,))
+    sheet.set_row(0, 30)
+    for offset, line in enumerate(lines, start=1):  # wrapped formulas need taller rows
+        sheet.set_row(offset, 15 * max(1, math.ceil(len(line.formula) / (widths[4] - 1))))
+        for col, text in enumerate((line.label, line.kind)):  # beside the formula's top line
+            writer.text(sheet, offset, col, text, writer.top)
+        writer.text(sheet, offset, 3, "yes" if line.in_roi else "no", writer.top)
+    sheet.set_row(row + 1, 30)
+    if not any(line.amount for line in lines):
+        return  # nothing to chart: no chart over zeros
+    chart = writer.book.add_chart({"type": "bar"})
+    colours = {"cash": RETURN_COLOUR, "estimated": ESTIMATE_COLOUR}
+    chart.add_series(
+        {
+            "name": [name, 0, 2],
+            "categories": [name, 1, 0, last, 0],
+            "values": [name, 1, 2, last, 2],
+            "points": [{"fill": {"color": colours[line.kind]}} for line in lines],
+            "gap": 60,
+        }
+    )
+    chart.set_title({"name": "The value ledger: cash (green) and estimates (yellow)"})
+    chart.set_x_axis(
+        {
+            "name": f"Amount ({writer.currency})",
+            "num_format": money_format(writer.currency).replace(".00", ""),
+            "major_gridlines": {"visible": True, "line": {"color": "#d9d9d9"}},
+        }
+    )
+    chart.set_y_axis({"name": "Line", "reverse": True, "crossing": "max", "label_position": "low"})
+    chart.set_legend({"none": True})
+    chart.set_size({"width": 720, "height": 400})
+    sheet.insert_chart(1, len(columns) + 1, chart, {"x_offset": 10, "y_offset": 5})
 
 
 def _data_sheet(writer: _Writer, rows: pd.DataFrame) -> None:

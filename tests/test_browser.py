@@ -100,3 +100,15 @@ def test_a_chart_downloads_as_a_picture(page, tmp_path) -> None:  # type: ignore
     assert path.name == "return-vs-cost-by-platform.png"
     data = path.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 10_000
+
+
+def test_counting_earned_media_shows_roi_with_and_without_it(page) -> None:  # type: ignore[no-untyped-def]
+    from playwright.sync_api import expect
+
+    roi = kpi(page, "ROI").inner_text()
+    page.get_by_text("Earned media value (estimated)").first.click()  # the sidebar section
+    page.get_by_text("Count earned media value in return and ROI").click()
+    without = kpi(page, "ROI without earned media")
+    expect(without).to_have_text(roi, timeout=30_000)  # the ROI it had: cash and set values
+    with_emv = kpi(page, "ROI with earned media").inner_text()
+    assert float(with_emv.rstrip("%").replace(",", "")) > float(roi.rstrip("%").replace(",", ""))

@@ -342,3 +342,20 @@ def test_counting_earned_media_shows_both_rois_on_the_overview() -> None:
     assert "ROI without earned media" in labels and "ROI with earned media" in labels
     assert metric_value(app, "ROI without earned media") == "162.9%"  # the sample's ROI
     assert metric_value(app, "ROI with earned media") != "162.9%"
+
+
+def test_a_keyword_file_adds_the_ppc_equivalent_to_the_ledger() -> None:
+    app = run_app("pages/earned_media.py")
+    upload = (FIXTURES / "keywords_combined.csv").read_bytes()
+    app.file_uploader(key="emv.keywords").set_value([("kw.csv", upload, "text/csv")]).run()
+    assert not app.exception
+    lines = next(df.value for df in app.dataframe if "Line" in df.value.columns)
+    ppc = lines[lines["Line"] == "PPC equivalent"].iloc[0]
+    # 40 x $0.75 + 300 x $2.50 + 150 x $4.00 = 30 + 750 + 600
+    assert ppc["Amount (USD)"] == pytest.approx(1380.0)
+    keywords = app.session_state["base_settings"].soft_value.ppc_keywords
+    assert {k.keyword for k in keywords} == {
+        "what is earned media",
+        "social media roi",
+        "roi calculator",
+    }

@@ -49,6 +49,7 @@ SHEETS = [
     "By campaign",
     "By element",
     "Over time",
+    "Earned media",
     "Data",
     "Import report",
 ]
@@ -531,3 +532,18 @@ def test_libreoffice_opens_the_sample_report_and_prints_it_to_pdf(tmp_path: Any)
     assert data.startswith(b"%PDF")
     pages = len(re.findall(rb"/Type\s*/Page[^s]", data))
     assert pages >= 7  # one page at least per sheet
+
+
+def test_earned_media_sheet_holds_the_ledger_and_its_chart() -> None:
+    """January: organic LinkedIn row, 2,000 impressions and 20 clicks at CPM 7 and CPC 1:
+    EMV 2000 / 1000 x 7 + 20 x 1 = 34 (estimated, not in ROI); sales value 900 (cash)."""
+    book = openpyxl.load_workbook(io.BytesIO(report_workbook(january(), [], NOK_SETTINGS)))
+    sheet = book["Earned media"]
+    rows = {r[0]: r for r in sheet.iter_rows(min_row=2, max_col=4, values_only=True) if r[0]}
+    assert rows["Sales value"][1:4] == ("cash", 900, "yes")
+    assert rows["Earned media value"][1:4] == ("estimated", 34, "no")
+    assert rows["Cash return"][2] == 900
+    with zipfile.ZipFile(io.BytesIO(report_workbook(january(), [], NOK_SETTINGS))) as archive:
+        charts = [n for n in archive.namelist() if n.startswith("xl/charts/chart")]
+        texts = [archive.read(n).decode() for n in charts]
+    assert any("The value ledger" in text and "'Earned media'!" in text for text in texts)
