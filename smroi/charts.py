@@ -8,6 +8,7 @@ out of a chart, never drawn as 0.
 from __future__ import annotations
 
 import altair as alt
+import numpy as np
 import pandas as pd
 
 from smroi.formatting import format_value, unit_label
@@ -298,6 +299,87 @@ def value_waterfall(lines: pd.DataFrame, cost: float, currency: str) -> alt.Laye
     )
     zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color="#555").encode(y="y:Q")
     return bars + zero
+
+
+def funnel_chart(stages: pd.DataFrame, currency: str) -> alt.Chart:
+    """The count stages of the funnel as bars, widest first, each with its rate from the
+    stage before (money stages are left to the table: they are not people)."""
+    counts = stages[~stages["money"] & stages["value"].notna()].copy()
+    counts["value_text"] = [format_value(v, "count", currency) for v in counts["value"]]
+    counts["rate_text"] = [
+        "" if pd.isna(rate) or not name else f"{format_value(rate, 'fraction', currency)} {name}"
+        for rate, name in zip(counts["rate"], counts["rate_name"], strict=True)
+    ]
+    counts["order"] = range(len(counts))
+    base = alt.Chart(
+        counts,
+        title=alt.Title(
+            "The funnel: how many went on to the next step",
+            subtitle="Each rate is the step over the step before it (from sums)",
+        ),
+    ).encode(
+        y=alt.Y("stage:N", title=None, sort=alt.SortField("order")),
+        tooltip=[
+            alt.Tooltip("stage:N", title="Step"),
+            alt.Tooltip("value_text:N", title="How many"),
+            alt.Tooltip("rate_text:N", title="Rate"),
+        ],
+    )
+    bars = base.mark_bar(color=NEUTRAL_COLOUR).encode(
+        x=alt.X(
+            "value:Q",
+            title="How many (log scale: each step is often 10 to 100 times smaller)",
+            scale=alt.Scale(type="symlog"),
+            axis=alt.Axis(grid=False, tickCount=4, format="~s"),
+        )
+    )
+    labels = base.mark_text(align="left", dx=4).encode(
+        x=alt.X("value:Q", scale=alt.Scale(type="symlog")), text="rate_text:N"
+    )
+    return bars + labels
+
+
+def heatmap_chart(
+    cells: pd.DataFrame, rows: str, columns: str, metric_key: str, currency: str
+) -> alt.LayerChart:
+    """A grid of one metric for every pair of two dimensions (age x gender); pairs with too
+    little volume are left pale and say so."""
+    metric = METRICS[metric_key]
+    data = cells.astype({rows: str, columns: str}).copy()
+    data["value_text"] = [format_value(v, metric.unit, currency) for v in data[metric_key]]
+    data["volume"] = np.where(data["enough"], "", " (few)")
+    data["label"] = data["value_text"] + data["volume"]
+    factor = 100.0 if metric.unit == "fraction" else 1.0
+    data["shown"] = data[metric_key] * factor
+    unit = unit_label(metric.unit, currency)
+    lower_is_better = metric.unit == "money"
+    base = alt.Chart(
+        data,
+        title=alt.Title(
+            f"{metric.label} by {rows} and {columns}",
+            subtitle="(few): too few clicks or results to compare",
+        ),
+    ).encode(
+        x=alt.X(f"{columns}:N", title=columns.capitalize()),
+        y=alt.Y(f"{rows}:N", title=rows.capitalize()),
+    )
+    rects = base.mark_rect().encode(
+        color=alt.Color(
+            "shown:Q",
+            title=f"{metric.label} ({unit})",
+            scale=alt.Scale(scheme="redyellowgreen", reverse=lower_is_better),
+        ),
+        opacity=alt.condition("datum.enough", alt.value(1.0), alt.value(0.35)),
+        tooltip=[
+            alt.Tooltip(f"{rows}:N", title=rows.capitalize()),
+            alt.Tooltip(f"{columns}:N", title=columns.capitalize()),
+            alt.Tooltip("label:N", title=metric.label),
+            alt.Tooltip("clicks:Q", title="Clicks", format=",.0f"),
+            alt.Tooltip("results:Q", title="Results", format=",.0f"),
+        ],
+    )
+    text = base.mark_text(color="black").encode(text="label:N")
+    return rects + text
 
 
 def chart_svg(chart: alt.TopLevelMixin) -> str:

@@ -14,6 +14,7 @@ APP = str(ROOT / "app.py")
 PAGES = [
     "pages/overview.py",
     "pages/cost_per_result.py",
+    "pages/funnel.py",
     "pages/earned_media.py",
     "pages/data.py",
 ]
@@ -41,7 +42,9 @@ def metric_value(app: AppTest, label: str) -> str:
     raise AssertionError(f"no KPI card {label!r}; cards: {[m.label for m in app.metric]}")
 
 
-@pytest.mark.parametrize("page", PAGES, ids=["overview", "cost_per_result", "earned_media", "data"])
+@pytest.mark.parametrize(
+    "page", PAGES, ids=["overview", "cost_per_result", "funnel", "earned_media", "data"]
+)
 def test_every_page_runs_on_sample_data_with_the_banner(page: str) -> None:
     app = run_app(page)
     banners = [info.value for info in app.info]
@@ -359,3 +362,25 @@ def test_a_keyword_file_adds_the_ppc_equivalent_to_the_ledger() -> None:
         "social media roi",
         "roi calculator",
     }
+
+
+def test_funnel_page_shows_the_sample_funnel_and_who_converts() -> None:
+    import pandas as pd
+
+    rows = pd.read_csv(ROOT / "sample_data" / "social_media_sample.csv")
+    app = run_app("pages/funnel.py")
+    tables = [df.value for df in app.dataframe]
+    steps = next(t for t in tables if "Click-through rate" in t.columns).set_index("platform")
+    facebook = rows[rows["platform"] == "facebook"]
+    assert steps.loc["facebook", "Clicks"] == facebook["clicks"].sum()
+    assert steps.loc["facebook", "Click-through rate"] == pytest.approx(
+        facebook["clicks"].sum() / facebook["impressions"].sum()
+    )
+    ages = next(t for t in tables if "age" in t.columns).set_index("age")
+    young = rows[rows["age"] == "25-34"]
+    assert ages.loc["25-34", "conversion_rate"] == pytest.approx(
+        young["conversions"].sum() / young["clicks"].sum() * 100  # shown as a percent
+    )
+    titles = {_title(json.loads(chart.proto.spec)) for chart in app.get("vega_lite_chart")}
+    assert "Conversion rate by age and gender" in titles
+    assert "The funnel: how many went on to the next step" in titles

@@ -52,6 +52,10 @@ EMV_LEVEL = "emv.level"
 EMV_PERIOD = "emv.period"
 KEYWORD_UPLOAD = "emv.keywords"
 KEYWORD_MESSAGES = "emv.keyword_messages"
+# funnel and audience page
+FUNNEL_BY = "funnel.by"
+AUDIENCE_DIMENSION = "audience.dimension"
+HEATMAP_METRIC = "audience.heatmap_metric"
 # share links
 SHARE_FORM = "share.form"
 MY_SHARES = "share.mine"  # tokens made in this session, for "My shared reports"
