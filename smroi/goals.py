@@ -1,0 +1,370 @@
+"""Goals, period-over-period changes and "what to change" suggestions (DOMAIN.md items 1, 13, 14).
+
+Plain Python over an `Analysis`: every number comes from `over_time` or `by_group`, so
+sums are summed within a period or group and ratios are recomputed from those sums
+(docs/METRICS.md section 7). "Now" is the data's last day, never the clock, so the same
+data always gives the same answer.
+
+Words used here:
+- a **summed** metric adds up over days (counts and money: leads, revenue, return,
+  profit, spend …); a **ratio** does not (roi_pct, roas, ctr, cpc, cpl …).
+- a **lower-is-better** metric is a cost (spend, cost, cpc, cpl …): its goal is a
+  ceiling, met when actual <= target. Every other goal is met when actual >= target.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+from typing import Any
+
+import pandas as pd
+
+from smroi.errors import SettingsError
+from smroi.formatting import format_money, format_value
+from smroi.metrics import FREQUENCIES, Analysis, by_group, over_time, safe_divide
+from smroi.registry import METRICS, SUMMARY_KEYS
+from smroi.settings import Goal
+
+# Costs: a goal on one of these is a ceiling (met when actual <= target).
+LOWER_IS_BETTER: frozenset[str] = frozenset(
+    {
+        "cost",
+        "spend",
+        "fixed_cost",
+        "cpc",
+        "cpm",
+        "cpe",
+        "cpl",
+        "cpa",
+        "full_cpl",
+        "full_cpa",
+        "cost_per_result",
+    }
+)
+# Ratios: recomputed from each period's sums; they have no per-day pace.
+RATIOS: frozenset[str] = frozenset(
+    {
+        "roi_pct",
+        "roi_without_emv_pct",
+        "roi_with_emv_pct",
+        "roas",
+        "ctr",
+        "conversion_rate",
+        "cpc",
+        "cpm",
+        "cpe",
+        "cpl",
+        "cpa",
+        "full_cpl",
+        "full_cpa",
+        "cost_per_result",
+    }
+)
+# Registry keys a goal cannot be set on.
+NOT_A_GOAL: frozenset[str] = frozenset({"months"})
+
+GOAL_COLUMNS: tuple[str, ...] = (
+    "period_start",
+    "actual",
+    "target",
+    "progress_pct",
+    "met",
+    "days",
+    "partial",
+)
+
+
+def is_summed(metric: str) -> bool:
+    """True for a metric that adds up over days (a count or an amount), not a ratio."""
+    return metric in METRICS and metric not in RATIOS and metric not in NOT_A_GOAL
+
+
+def check_goal(goal: Goal, *, source: str = "settings") -> None:
+    """Raise SettingsError in plain words when a goal's metric or period cannot be tracked."""
+    problems = []
+    if goal.metric not in METRICS or goal.metric in NOT_A_GOAL:
+        known = ", ".join(key for key in METRICS if key not in NOT_A_GOAL)
+        problems.append(
+            f"a goal is set on {goal.metric!r}, which is not a number smroi tracks "
+            f"(use one of: {known})"
+        )
+    if goal.period not in FREQUENCIES:
+        problems.append(
+            f"the goal on {goal.metric!r} has period {goal.period!r}; "
+            f"use one of: {', '.join(FREQUENCIES)}"
+        )
+    if problems:
+        raise SettingsError(problems, source=source)
+
+
+def period_end(period_start: date, period: str) -> date:
+    """The last calendar day of the day, week (Monday to Sunday), month, quarter or year."""
+    return pd.Period(pd.Timestamp(period_start), FREQUENCIES[period]).end_time.date()
+
+
+def goal_periods(analysis: Analysis, goal: Goal) -> pd.DataFrame:
+    """Actual against target in every period of the goal's length that the data covers.
+
+    Columns: period_start (a Timestamp; weeks start on Monday), actual, target,
+    progress_pct (actual / target x 100; NaN when the target is 0), met (actual >= target,
+    or <= for lower-is-better metrics; False when actual is undefined), days (days the
+    data covers in the period) and partial (the data covers only part of the period).
+    """
+    check_goal(goal)
+    trend = over_time(analysis, goal.period)
+    actual = pd.to_numeric(trend[goal.metric], errors="coerce").astype("float64")
+    actual = actual.reset_index(drop=True)
+    target = float(goal.target)
+    met = actual <= target if goal.metric in LOWER_IS_BETTER else actual >= target
+    count = len(actual)
+    days = trend["days"] if "days" in trend else pd.Series(0, index=trend.index)
+    partial = trend["partial"] if "partial" in trend else pd.Series(False, index=trend.index)
+    return pd.DataFrame(
+        {
+            "period_start": trend["period_start"].reset_index(drop=True),
+            "actual": actual,
+            "target": pd.Series([target] * count, dtype="float64"),
+            "progress_pct": safe_divide(actual * 100, pd.Series([target] * count)),
+            "met": met.fillna(False).astype(bool),
+            "days": days.reset_index(drop=True).astype("int64"),
+            "partial": partial.reset_index(drop=True).astype(bool),
+        },
+        columns=list(GOAL_COLUMNS),
+    )
+
+
+def _number(value: Any, metric: str) -> float | int | None:
+    """A plain number for JSON: None when undefined, an int for a whole count."""
+    if value is None or pd.isna(value):
+        return None
+    number = float(value)
+    if not math.isfinite(number):
+        return None
+    if METRICS[metric].unit == "count" and number.is_integer():
+        return int(number)
+    return number
+
+
+def goal_status(analysis: Analysis, goal: Goal) -> dict[str, Any]:
+    """Where the goal stands in the latest period the data reaches, "now" being its last day.
+
+    Keys: metric, period, period_start and period_end (ISO dates; the end is the period's
+    last calendar day), target, actual, progress_pct (actual / target x 100, None when the
+    target is 0), met, days_covered (days of the period the data covers), days_in_period,
+    days_left (period end - the data's last day), needed_per_day and on_pace.
+
+    needed_per_day and on_pace are for summed higher-is-better metrics only (leads,
+    conversions, revenue, return, profit …): needed_per_day = (target - actual) / days_left,
+    0.0 when the target is already met, None when no days are left; on_pace = actual /
+    days_covered >= target / days_in_period. For a ratio (roi_pct, ctr, cpc, cpl …) both are
+    None: a ratio has no per-day pace. For a cost ceiling (spend, cost) both are None too.
+    Without dated rows every value but metric, period and target is None.
+    """
+    periods = goal_periods(analysis, goal)
+    status: dict[str, Any] = {
+        "metric": goal.metric,
+        "period": goal.period,
+        "period_start": None,
+        "period_end": None,
+        "target": float(goal.target),
+        "actual": None,
+        "progress_pct": None,
+        "met": None,
+        "days_covered": None,
+        "days_in_period": None,
+        "days_left": None,
+        "needed_per_day": None,
+        "on_pace": None,
+    }
+    if periods.empty or analysis.last_day is None:
+        return status
+    latest = periods.iloc[-1]
+    start = latest["period_start"].date()
+    end = period_end(start, goal.period)
+    actual = _number(latest["actual"], goal.metric)
+    target = float(goal.target)
+    days_covered = int(latest["days"])
+    days_in_period = (end - start).days + 1
+    days_left = max((end - analysis.last_day).days, 0)
+    status.update(
+        period_start=start.isoformat(),
+        period_end=end.isoformat(),
+        actual=actual,
+        progress_pct=safe_divide(None if actual is None else actual * 100, target),
+        met=bool(latest["met"]),
+        days_covered=days_covered,
+        days_in_period=days_in_period,
+        days_left=days_left,
+    )
+    if is_summed(goal.metric) and goal.metric not in LOWER_IS_BETTER and actual is not None:
+        if actual >= target:
+            status["needed_per_day"] = 0.0
+        elif days_left > 0:
+            status["needed_per_day"] = (target - actual) / days_left
+        if days_covered > 0:
+            status["on_pace"] = bool(actual * days_in_period >= target * days_covered)
+    return status
+
+
+def compare_with_previous(analysis: Analysis, period: str) -> pd.DataFrame:
+    """Each SUMMARY_KEYS metric in the latest period beside the period before it.
+
+    Columns: metric, latest, previous, change (latest - previous), change_pct (change /
+    |previous| x 100; NaN when previous is 0 or either value is undefined), latest_partial
+    and previous_partial. A partial latest period (the data stops before its end) compares
+    a part with a whole: its counts and money look low, so warn when latest_partial is
+    True. Ratios compare fairly. With one period, previous is NaN; with none, all are NaN.
+    The frame's attrs hold latest_start and previous_start (ISO dates or None).
+    """
+    if period not in FREQUENCIES:
+        raise ValueError(f"period must be one of {', '.join(FREQUENCIES)}, not {period!r}")
+    trend = over_time(analysis, period)
+    latest = trend.iloc[-1] if len(trend) else None
+    previous = trend.iloc[-2] if len(trend) > 1 else None
+
+    def value(row: pd.Series | None, key: str) -> float:
+        if row is None or pd.isna(row[key]):
+            return math.nan
+        return float(row[key])
+
+    records = []
+    for key in SUMMARY_KEYS:
+        now, before = value(latest, key), value(previous, key)
+        change = now - before
+        change_pct = safe_divide(change * 100, abs(before))
+        records.append(
+            {
+                "metric": key,
+                "latest": now,
+                "previous": before,
+                "change": change,
+                "change_pct": math.nan if change_pct is None else change_pct,
+            }
+        )
+    frame = pd.DataFrame(records, columns=["metric", "latest", "previous", "change", "change_pct"])
+    frame["latest_partial"] = bool(latest["partial"]) if latest is not None else False
+    frame["previous_partial"] = bool(previous["partial"]) if previous is not None else False
+    frame.attrs["latest_start"] = (
+        latest["period_start"].date().isoformat() if latest is not None else None
+    )
+    frame.attrs["previous_start"] = (
+        previous["period_start"].date().isoformat() if previous is not None else None
+    )
+    return frame
+
+
+# ---------------------------------------------------------------- what to change
+
+
+def _names(names: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def return_per_cost(analysis: Analysis, by: str = "platform") -> pd.DataFrame:
+    """Per group: cost, return and return per unit of cost (return / total cost, NaN at cost 0).
+
+    Total cost includes each group's share of the fixed costs (docs/METRICS.md section 3).
+    Sorted best first; groups with no cost come last.
+    """
+    groups = by_group(analysis, by)
+    if groups.empty:
+        return pd.DataFrame(columns=["group", "cost", "return", "return_per_cost"])
+    frame = pd.DataFrame(
+        {
+            "group": groups[by].astype(str),
+            "cost": groups["cost"].astype("float64"),
+            "return": groups["return"].astype("float64"),
+        }
+    )
+    frame["return_per_cost"] = safe_divide(frame["return"], frame["cost"].where(frame["cost"] > 0))
+    frame = frame.sort_values(
+        ["return_per_cost", "group"], ascending=[False, True], na_position="last"
+    )
+    return frame.reset_index(drop=True)
+
+
+def review(analysis: Analysis, by: str = "platform") -> list[str]:
+    """Plain sentences ranking the groups by return per unit of cost (return / total cost).
+
+    One sentence per group with a cost, best first ("linkedin returns 3.10x its cost: each
+    $1.00 of cost there brings back $3.10."), then where money comes back (return >= cost)
+    and where it does not (return < cost), then one sentence per group with no cost.
+    """
+    currency = analysis.settings.currency
+    ranked = return_per_cost(analysis, by)
+    sentences: list[str] = []
+    comes_back: list[str] = []
+    does_not: list[str] = []
+    no_cost: list[str] = []
+    for row in ranked.itertuples(index=False):
+        ratio = row.return_per_cost
+        if pd.isna(ratio):
+            no_cost.append(str(row.group))
+            continue
+        sentences.append(
+            f"{row.group} returns {format_value(ratio, 'multiple')} its cost: each "
+            f"{format_money(1, currency)} of cost there brings back "
+            f"{format_money(ratio, currency)}."
+        )
+        (comes_back if ratio >= 1 else does_not).append(str(row.group))
+    if comes_back:
+        sentences.append(f"Money comes back on {_names(comes_back)}: return at least covers cost.")
+    if does_not:
+        sentences.append(
+            f"Money does not come back on {_names(does_not)}: return is less than cost."
+        )
+    sentences += [
+        f"{name} has no cost assigned, so its return cannot be compared." for name in no_cost
+    ]
+    return sentences
+
+
+def budget_shift(
+    analysis: Analysis, by: str = "platform", share: float = 0.2
+) -> dict[str, Any] | None:
+    """What moving `share` of ad spend from the weakest group to the strongest might bring.
+
+    Strength is ROAS: sales value of paid rows / ad spend of paid rows (the sales value
+    that ad spend brought). The move takes `share` of the ad spend of the group with the
+    lowest ROAS and gives it to the group with the highest. If results scaled with spend
+    (a simple linear projection, not a forecast), return changes by amount x (ROAS of the
+    receiving group - ROAS of the giving group); total cost stays the same.
+
+    Returns {"from", "to", "amount", "share", "from_roas", "to_roas", "return_change",
+    "sentence"}, or None when fewer than two groups have ad spend or all have the same ROAS.
+    """
+    if not 0 < share <= 1:
+        raise ValueError(f"share must be more than 0 and at most 1, not {share}")
+    groups = by_group(analysis, by)
+    if groups.empty:
+        return None
+    spenders = groups[groups["roas"].notna() & (groups["spend"] > 0)]
+    if len(spenders) < 2:
+        return None
+    ordered = spenders.assign(name=spenders[by].astype(str)).sort_values(["roas", "name"])
+    weakest, strongest = ordered.iloc[0], ordered.iloc[-1]
+    if float(strongest["roas"]) <= float(weakest["roas"]):
+        return None
+    amount = share * float(weakest["spend"])
+    change = amount * (float(strongest["roas"]) - float(weakest["roas"]))
+    currency = analysis.settings.currency
+    sentence = (
+        f"If results scaled with spend (a simple linear projection, not a forecast), moving "
+        f"{share * 100:g}% of {weakest['name']}'s ad spend ({format_money(amount, currency)}) "
+        f"to {strongest['name']} would add about {format_money(change, currency)} to return: "
+        f"each {format_money(1, currency)} of ad spend brings back "
+        f"{format_money(strongest['roas'], currency)} in sales on {strongest['name']} and "
+        f"{format_money(weakest['roas'], currency)} on {weakest['name']}."
+    )
+    return {
+        "from": str(weakest["name"]),
+        "to": str(strongest["name"]),
+        "amount": amount,
+        "share": share,
+        "from_roas": float(weakest["roas"]),
+        "to_roas": float(strongest["roas"]),
+        "return_change": change,
+        "sentence": sentence,
+    }
