@@ -1,11 +1,26 @@
 """`smroi` on the command line: the same numbers as the dashboard, for scripts and cron.
 
     smroi summary FILE... [--settings S.json] [--sheet NAME] [--json]
+                  [--by COL[,COL...]] [--period day|week|month|quarter|year]
     smroi export FILE... --out report.xlsx [--settings S.json] [--sheet NAME] [--period week]
     smroi share FILE... [--settings S.json] [--sheet NAME] [--title T] [--expires-days N]
     smroi revoke LINK-OR-TOKEN
 
 Bad input exits with status 2 and one line on stderr naming the file and the problem.
+
+Additions to docs/DESIGN.md's CLI contract (`summary --json`), each key present only
+when asked for:
+- `--by COL[,COL...]` adds `groups`: a list of objects, each with the group's values
+  (keys = the column names, values as text, "(not set)" where missing) and the metric
+  keys of `totals`, ratios recomputed from the group's sums. Columns: platform,
+  campaign, element, paid and the dimensions (age, gender, location, …).
+- `--period P` adds `periods`: a list of objects with `period` (the period's first day;
+  weeks start on Monday), the metric keys of `totals`, `days` (days covered) and
+  `partial` (the data covers only part of the period).
+- Goals in the settings add `goals`: one object per goal, its status in the latest
+  period (smroi.goals.goal_status): metric, period, period_start, period_end, target,
+  actual, progress_pct, met, days_covered, days_in_period, days_left, needed_per_day,
+  on_pace.
 """
 
 from __future__ import annotations
@@ -19,14 +34,19 @@ from typing import Any
 
 import pandas as pd
 
+from smroi.canonical import DIMENSIONS, LABELS
 from smroi.errors import InputFileError, SmroiError
-from smroi.formatting import format_metric
+from smroi.formatting import DASH, format_metric, format_money
+from smroi.goals import check_goal, goal_status
 from smroi.ingest import ImportReport, check_together, read_file
-from smroi.metrics import FREQUENCIES, Analysis, analyse, by_group, headline
+from smroi.metrics import FREQUENCIES, Analysis, analyse, by_group, headline, over_time
 from smroi.registry import METRICS, SUMMARY_KEYS
 from smroi.settings import Settings, settings_from_json
 from smroi.store import ReportStore, share_link, token_of
 from smroi.workbook import report_workbook
+
+# What `summary --by` can group on.
+GROUP_COLUMNS: tuple[str, ...] = (*LABELS, "paid", *DIMENSIONS)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -45,6 +65,12 @@ def main(argv: list[str] | None = None) -> int:
             "--sheet", help="the sheet to read in Excel workbooks (default: the one with the table)"
         )
     summary.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    summary.add_argument(
+        "--by",
+        metavar="COL[,COL...]",
+        help=f"add the metrics per group of these columns ({', '.join(GROUP_COLUMNS)})",
+    )
+    summary.add_argument("--period", choices=list(FREQUENCIES), help="add the metrics per period")
     export.add_argument("--out", type=Path, required=True, help="the .xlsx file to write")
     export.add_argument(
         "--period", choices=list(FREQUENCIES), default="week", help="the Over time sheet's period"
@@ -58,7 +84,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "revoke":
             return _revoke(token_of(args.link))
+        by = _group_columns(args.by) if args.command == "summary" else None
         settings = _load_settings(args.settings)
+        if args.command == "summary":
+            for goal in settings.goals:
+                check_goal(goal, source=str(args.settings))
         table, reports = _load(args.files, settings.column_map, args.sheet)
         if args.command == "share":
             token = ReportStore().save(
@@ -75,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
             _write(args.out, report_workbook(table, reports, settings, period=args.period))
             print(f"smroi: wrote {args.out}")
             return 0
-        result = summarise(table, reports, settings)
+        result = summarise(table, reports, settings, by=by, period=args.period)
     except SmroiError as exc:
         print(f"smroi: {exc}", file=sys.stderr)
         return 2
@@ -99,6 +129,20 @@ def _write(path: Path, content: bytes) -> None:
         path.write_bytes(content)
     except OSError as exc:
         raise InputFileError(str(path), f"cannot write the report ({exc.strerror}).") from None
+
+
+def _group_columns(text: str | None) -> list[str] | None:
+    """The columns of `--by a,b`, checked; None when the option is not given."""
+    if text is None:
+        return None
+    columns = list(dict.fromkeys(part.strip() for part in text.split(",") if part.strip()))
+    allowed = ", ".join(GROUP_COLUMNS)
+    if not columns:
+        raise SmroiError(f"--by needs a column to group by (one of: {allowed}).")
+    for column in columns:
+        if column not in GROUP_COLUMNS:
+            raise SmroiError(f"--by: there is no column {column!r} to group by (use: {allowed}).")
+    return columns
 
 
 def _load_settings(path: Path | None) -> Settings:
@@ -137,14 +181,20 @@ def _load(
 
 
 def summarise(
-    table: pd.DataFrame, reports: list[ImportReport], settings: Settings
+    table: pd.DataFrame,
+    reports: list[ImportReport],
+    settings: Settings,
+    *,
+    by: list[str] | None = None,
+    period: str | None = None,
 ) -> dict[str, Any]:
-    """The JSON object of docs/DESIGN.md's CLI contract."""
+    """The JSON object of docs/DESIGN.md's CLI contract, with `groups` when grouped `by`
+    columns, `periods` for a `period`, and `goals` when the settings have goals."""
     analysis = analyse(table, settings)
     warnings = [line for report in reports for line in report.summary()]
     warnings += _currency_warnings(reports, settings)
     warnings += list(analysis.warnings)
-    return {
+    result: dict[str, Any] = {
         "rows_read": sum(report.rows_read for report in reports),
         "rows_used": sum(report.rows_used for report in reports),
         "warnings": warnings,
@@ -156,24 +206,54 @@ def summarise(
         "totals": _keys(headline(analysis)),
         "by_platform": _by_platform(analysis),
     }
+    if by:
+        result["groups"] = _groups(analysis, by)
+    if period:
+        result["periods"] = _periods(analysis, period)
+    if settings.goals:
+        result["goals"] = [goal_status(analysis, goal) for goal in settings.goals]
+    return result
 
 
-def _keys(values: dict[str, Any]) -> dict[str, Any]:
-    return {key: values[key] for key in SUMMARY_KEYS}
+def _keys(values: Mapping[str, Any]) -> dict[str, Any]:
+    """The metric keys of `totals` from a row of metrics: None where undefined, int counts."""
+    result: dict[str, float | int | None] = {}
+    for key in SUMMARY_KEYS:
+        value = values[key]
+        if value is None or pd.isna(value):
+            result[key] = None
+        elif METRICS[key].unit == "count" and float(value).is_integer():
+            result[key] = int(value)
+        else:
+            result[key] = float(value)
+    return result
 
 
 def _by_platform(analysis: Analysis) -> dict[str, dict[str, Any]]:
     frame = by_group(analysis, "platform")
-    result = {}
-    for record in frame.to_dict("records"):
-        values = {key: None if pd.isna(record[key]) else record[key] for key in SUMMARY_KEYS}
-        for key, value in values.items():
-            if value is not None and METRICS[key].unit == "count" and float(value).is_integer():
-                values[key] = int(value)
-            elif value is not None:
-                values[key] = float(value)
-        result[str(record["platform"])] = values
-    return result
+    return {str(record["platform"]): _keys(record) for record in frame.to_dict("records")}
+
+
+def _groups(analysis: Analysis, by: list[str]) -> list[dict[str, Any]]:
+    frame = by_group(analysis, by)
+    if frame.empty:
+        return []
+    return [
+        {column: str(record[column]) for column in by} | _keys(record)
+        for record in frame.to_dict("records")
+    ]
+
+
+def _periods(analysis: Analysis, period: str) -> list[dict[str, Any]]:
+    frame = over_time(analysis, period)
+    if frame.empty:
+        return []
+    return [
+        {"period": record["period_start"].date().isoformat()}
+        | _keys(record)
+        | {"days": int(record["days"]), "partial": bool(record["partial"])}
+        for record in frame.to_dict("records")
+    ]
 
 
 def _currency_warnings(reports: list[ImportReport], settings: Settings) -> list[str]:
@@ -198,9 +278,35 @@ def _as_text(result: dict[str, Any]) -> str:
         lines.append(
             f"{METRICS[key].label:<{width}}  {format_metric(key, result['totals'][key], currency)}"
         )
+    if result.get("goals"):
+        lines += ["", "Goals:"] + [f"- {_goal_line(goal, currency)}" for goal in result["goals"]]
     if result["warnings"]:
         lines += ["", "Warnings:"] + [f"- {line}" for line in result["warnings"]]
     return "\n".join(lines)
+
+
+def _goal_line(status: dict[str, Any], currency: str) -> str:
+    """'Leads per month from 2026-04-01: 12 of 30 (40.0%); 0.90 a day needed, 20 days left'."""
+    metric = status["metric"]
+    label = METRICS[metric].label
+    if status["period_start"] is None:
+        return f"{label} per {status['period']}: no dated rows to measure it."
+    progress = status["progress_pct"]
+    line = (
+        f"{label} per {status['period']} from {status['period_start']}: "
+        f"{format_metric(metric, status['actual'], currency)} of "
+        f"{format_metric(metric, status['target'], currency)}"
+        f" ({DASH if progress is None else f'{progress:,.1f}%'})"
+    )
+    needed = status["needed_per_day"]
+    if status["met"]:
+        line += "; met"
+    elif needed is not None:
+        amount = (
+            format_money(needed, currency) if METRICS[metric].unit == "money" else f"{needed:,.2f}"
+        )
+        line += f"; {amount} a day needed, {status['days_left']} days left"
+    return line
 
 
 if __name__ == "__main__":
