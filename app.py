@@ -14,6 +14,7 @@ pages = st.navigation(
     [
         st.Page("pages/overview.py", title="Overview", icon=":material/insights:", default=True),
         st.Page("pages/cost_per_result.py", title="Cost per result", icon=":material/payments:"),
+        st.Page("pages/goals.py", title="Goals and trends", icon=":material/flag:"),
         st.Page("pages/funnel.py", title="Funnel and audience", icon=":material/filter_alt:"),
         st.Page("pages/earned_media.py", title="Earned media", icon=":material/campaign:"),
         st.Page("pages/data.py", title="Data", icon=":material/table_chart:"),

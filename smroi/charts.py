@@ -11,7 +11,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from smroi.formatting import format_value, unit_label
+from smroi.formatting import format_value, period_label, unit_label
 from smroi.registry import METRICS
 
 RETURN_COLOUR = "#2e7d32"
@@ -380,6 +380,55 @@ def heatmap_chart(
     )
     text = base.mark_text(color="black").encode(text="label:N")
     return rects + text
+
+
+def goal_chart(
+    periods: pd.DataFrame, metric_key: str, target: float, period: str, currency: str
+) -> alt.LayerChart:
+    """Actual per period as bars (green where the target was met), the target as a line."""
+    metric = METRICS[metric_key]
+    unit = unit_label(metric.unit, currency)
+    factor = 100.0 if metric.unit == "fraction" else 1.0
+    data = periods.assign(
+        label=[period_label(start.date(), period) for start in periods["period_start"]],
+        shown=periods["actual"] * factor,
+        actual_text=[format_value(v, metric.unit, currency) for v in periods["actual"]],
+        status=np.where(periods["met"], "met", "not met"),
+    )
+    subtitle = [f"Target: {format_value(target, metric.unit, currency)} a {period} (dashed line)"]
+    if data["partial"].any():
+        subtitle.append("Pale bar: a period the data covers only in part")
+    title = alt.Title(f"{metric.label} per {period} against the target", subtitle=subtitle)
+    angle = 0 if len(data) <= 8 else -45
+    x = alt.X("label:N", title=period.capitalize(), sort=None, axis=alt.Axis(labelAngle=angle))
+    y_title = f"{metric.label} ({unit})"
+    bars = (
+        alt.Chart(data, title=title)
+        .mark_bar()
+        .encode(
+            x=x,
+            y=alt.Y("shown:Q", title=y_title),
+            color=alt.Color(
+                "status:N",
+                title=None,
+                scale=alt.Scale(domain=["met", "not met"], range=[RETURN_COLOUR, "#9e9e9e"]),
+                legend=alt.Legend(orient="top"),
+            ),
+            opacity=alt.condition("datum.partial", alt.value(0.45), alt.value(1.0)),
+            tooltip=[
+                alt.Tooltip("label:N", title=period.capitalize()),
+                alt.Tooltip("actual_text:N", title=metric.label),
+                alt.Tooltip("status:N", title="Target"),
+                alt.Tooltip("days:Q", title="Days covered"),
+            ],
+        )
+    )
+    line = (
+        alt.Chart(pd.DataFrame({"target": [target * factor]}))
+        .mark_rule(color=COST_COLOUR, strokeDash=[6, 4], size=2)
+        .encode(y=alt.Y("target:Q", title=y_title))
+    )
+    return bars + line
 
 
 def chart_svg(chart: alt.TopLevelMixin) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from datetime import date
 from typing import Any
 
 from smroi.registry import METRICS
@@ -90,3 +91,18 @@ def unit_label(unit: str, currency: str) -> str:
 def plural(count: int, word: str) -> str:
     """'1 row', '3 rows'."""
     return f"{count:,} {word}" if count == 1 else f"{count:,} {word}s"
+
+
+def period_label(start: date, period: str) -> str:
+    """A period named the way people say it, from its first day: '5 Jun 2026',
+    'Week of 1 Jun 2026', 'Jun 2026', 'Q3 2026', '2026'."""
+    day = start
+    if period == "week":
+        return f"Week of {day.day} {day:%b %Y}"
+    if period == "month":
+        return f"{day:%b %Y}"
+    if period == "quarter":
+        return f"Q{(day.month - 1) // 3 + 1} {day.year}"
+    if period == "year":
+        return str(day.year)
+    return f"{day.day} {day:%b %Y}"

@@ -257,9 +257,28 @@ def compare_with_previous(analysis: Analysis, period: str) -> pd.DataFrame:
 # ---------------------------------------------------------------- what to change
 
 
-def _names(names: list[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
+def _names(names: list[str], most: int = 5) -> str:
+    """'a', 'a and b', 'a, b and c'; past `most` names, 'a, b, c, d, e and 7 others'."""
+    if len(names) > most:
+        others = len(names) - most
+        return ", ".join(names[:most]) + f" and {others} other{'s' if others > 1 else ''}"
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def ranking(analysis: Analysis, by: str = "platform") -> pd.DataFrame:
+    """The groups' metrics (by_group) best first: highest ROI, then lowest cost per result.
+
+    Groups whose ROI is undefined (no cost) come last.
+    """
+    groups = by_group(analysis, by)
+    if groups.empty:
+        return groups
+    ordered = groups.assign(_name=groups[by].astype(str)).sort_values(
+        ["roi_pct", "cost_per_result", "_name"],
+        ascending=[False, True, True],
+        na_position="last",
+    )
+    return ordered.drop(columns="_name").reset_index(drop=True)
 
 
 def return_per_cost(analysis: Analysis, by: str = "platform") -> pd.DataFrame:
@@ -285,12 +304,13 @@ def return_per_cost(analysis: Analysis, by: str = "platform") -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
-def review(analysis: Analysis, by: str = "platform") -> list[str]:
+def review(analysis: Analysis, by: str = "platform", most: int = 3) -> list[str]:
     """Plain sentences ranking the groups by return per unit of cost (return / total cost).
 
     One sentence per group with a cost, best first ("linkedin returns 3.10x its cost: each
-    $1.00 of cost there brings back $3.10."), then where money comes back (return >= cost)
-    and where it does not (return < cost), then one sentence per group with no cost.
+    $1.00 of cost there brings back $3.10."): with more than 2 x `most` such groups, only
+    the `most` best and `most` worst, and how many lie between. Then where money comes back
+    (return >= cost) and where it does not (return < cost), then the groups with no cost.
     """
     currency = analysis.settings.currency
     ranked = return_per_cost(analysis, by)
@@ -309,15 +329,21 @@ def review(analysis: Analysis, by: str = "platform") -> list[str]:
             f"{format_money(ratio, currency)}."
         )
         (comes_back if ratio >= 1 else does_not).append(str(row.group))
+    if len(sentences) > 2 * most:
+        between = len(sentences) - 2 * most
+        sentences[most:-most] = [f"{between} more lie between (see the table)."]
     if comes_back:
         sentences.append(f"Money comes back on {_names(comes_back)}: return at least covers cost.")
     if does_not:
         sentences.append(
             f"Money does not come back on {_names(does_not)}: return is less than cost."
         )
-    sentences += [
-        f"{name} has no cost assigned, so its return cannot be compared." for name in no_cost
-    ]
+    if len(no_cost) == 1:
+        sentences.append(f"{no_cost[0]} has no cost assigned, so its return cannot be compared.")
+    elif no_cost:
+        sentences.append(
+            f"{_names(no_cost)} have no cost assigned, so their return cannot be compared."
+        )
     return sentences
 
 

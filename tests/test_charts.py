@@ -37,3 +37,29 @@ def test_an_undefined_roi_is_not_drawn_as_a_bar() -> None:
     svg = charts.chart_svg(charts.roi_by_platform(BY_PLATFORM))
     # one bar (facebook, 50 %): x has no defined ROI and must not show as a 0 % bar
     assert svg.count('aria-roledescription="bar"') == 1
+
+
+def test_goal_chart_draws_each_period_against_the_target_line() -> None:
+    periods = pd.DataFrame(
+        {
+            "period_start": pd.to_datetime(["2026-08-01", "2026-09-01"]),
+            "actual": [124.0, 90.0],
+            "target": [100.0, 100.0],
+            "progress_pct": [124.0, 90.0],
+            "met": [True, False],
+            "days": [31, 28],
+            "partial": [False, True],
+        }
+    )
+    svg = charts.chart_svg(charts.goal_chart(periods, "leads", 100, "month", "USD"))
+    for text in (
+        "Leads per month against the target",
+        "Target: 100 a month (dashed line)",
+        "Pale bar: a period the data covers only in part",
+        "Leads (count)",
+        "Aug 2026",
+        "Sep 2026",
+    ):
+        assert text in svg
+    assert svg.count('aria-roledescription="bar"') == 2
+    assert "stroke-dasharray" in svg  # the target line

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import math
+from datetime import date
 
 import pytest
 
 from smroi import format_metric, format_money, format_value
-from smroi.formatting import plural
+from smroi.formatting import period_label, plural
 
 
 @pytest.mark.parametrize("value", [None, math.nan, math.inf, -math.inf], ids=str)
@@ -52,3 +53,18 @@ def test_metrics_format_by_their_registry_unit() -> None:
 def test_plural() -> None:
     assert plural(1, "row") == "1 row"
     assert plural(1200, "row") == "1,200 rows"
+
+
+@pytest.mark.parametrize(
+    ("start", "period", "label"),
+    [
+        (date(2026, 6, 5), "day", "5 Jun 2026"),
+        (date(2026, 6, 1), "week", "Week of 1 Jun 2026"),
+        (date(2026, 9, 1), "month", "Sep 2026"),
+        (date(2026, 7, 1), "quarter", "Q3 2026"),
+        (date(2026, 1, 1), "quarter", "Q1 2026"),
+        (date(2026, 1, 1), "year", "2026"),
+    ],
+)
+def test_period_label(start: date, period: str, label: str) -> None:
+    assert period_label(start, period) == label

@@ -26,6 +26,7 @@ from smroi.goals import (
     goal_status,
     is_summed,
     period_end,
+    ranking,
     return_per_cost,
     review,
 )
@@ -414,6 +415,38 @@ def test_review_uses_the_settings_currency_and_other_groupings() -> None:
         by_paid[0] == "paid returns 2.20x its cost: each 1.00 kr of cost there brings back 2.20 kr."
     )
     assert by_paid[-1] == "organic has no cost assigned, so its return cannot be compared."
+
+
+def test_review_of_many_groups_names_the_best_and_worst_three() -> None:
+    # eight paid campaigns, each 10 of spend and no fixed cost: return r gives r / 10
+    returns = [80, 5, 30, 60, 1, 20, 40, 12]
+    frame = table(
+        platform=["facebook"] * 8,
+        campaign=[f"c{r}" for r in returns],
+        paid=[True] * 8,
+        spend=[10] * 8,
+        revenue=returns,
+    )
+    sentences = review(analyse(frame, Settings(costs=Costs(tools_per_month=0))), "campaign")
+    assert [s.split(" returns ")[0] for s in sentences[:3]] == ["c80", "c60", "c40"]
+    assert sentences[3] == "2 more lie between (see the table)."
+    assert [s.split(" returns ")[0] for s in sentences[4:7]] == ["c12", "c5", "c1"]
+    assert sentences[4].startswith("c12 returns 1.20x its cost")
+    assert sentences[7] == (
+        "Money comes back on c80, c60, c40, c30, c20 and 1 other: return at least covers cost."
+    )
+    assert sentences[8] == "Money does not come back on c5 and c1: return is less than cost."
+    assert len(sentences) == 9
+
+
+def test_ranking_puts_the_highest_roi_first_and_no_cost_last() -> None:
+    frame, settings = three_platforms()
+    ranked = ranking(analyse(frame, settings))
+    assert list(ranked["platform"]) == ["linkedin", "instagram", "x"]
+    # linkedin (372 - 120) / 120 = 210 %; instagram (24 - 60) / 60 = -60 %; x no cost
+    assert ranked["roi_pct"].iloc[0] == pytest.approx(210)
+    assert ranked["roi_pct"].iloc[1] == pytest.approx(-60)
+    assert pd.isna(ranked["roi_pct"].iloc[2])
 
 
 def test_review_of_nothing_is_silent() -> None:

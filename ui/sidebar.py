@@ -15,6 +15,7 @@ import streamlit as st
 import smroi
 from smroi.store import Snapshot
 from ui import data, share, state
+from ui.goals import goals_editor
 from ui.widgets import plain
 
 CURRENCIES = ("USD", "EUR", "GBP", "NOK", "SEK", "DKK", "IRR", "INR", "BRL", "CAD", "AUD", "JPY")
@@ -52,6 +53,7 @@ def render_sidebar(shared: Snapshot | None = None) -> state.View:
         _costs(loaded, locked)
         _values(locked)
         _earned_media(locked)
+        goals_editor(locked)
         settings = state.settings_from_widgets()
         if not locked:
             _save_and_load(settings)

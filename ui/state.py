@@ -52,6 +52,11 @@ EMV_LEVEL = "emv.level"
 EMV_PERIOD = "emv.period"
 KEYWORD_UPLOAD = "emv.keywords"
 KEYWORD_MESSAGES = "emv.keyword_messages"
+# goals
+GOALS_EDITOR = "goals.editor"  # + version
+GOALS_VERSION = "goals.version"
+GOALS_PERIOD = "goals.compare_period"
+REVIEW_BY = "goals.review_by"
 # funnel and audience page
 FUNNEL_BY = "funnel.by"
 AUDIENCE_DIMENSION = "audience.dimension"
@@ -220,6 +225,11 @@ def set_rates(rates: dict[str, Rate]) -> None:
             key = f"{SETTING_PREFIX}earned_media.rates.default.{part}"
             st.session_state[key] = float(getattr(rates["default"], part))
     st.session_state[RATE_VERSION] = st.session_state.get(RATE_VERSION, 0) + 1
+
+
+def set_goals(goals: tuple[Any, ...]) -> None:
+    """Keep these goals in the settings (the sidebar's goals table)."""
+    st.session_state[BASE_SETTINGS] = base_settings().with_changes(goals=tuple(goals))
 
 
 def set_ppc_keywords(keywords: tuple[Any, ...]) -> None:
