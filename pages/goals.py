@@ -6,9 +6,11 @@ import streamlit as st
 import smroi
 from smroi import charts
 from smroi.goals import (
+    LOWER_IS_BETTER,
     budget_shift,
     compare_with_previous,
     goal_periods,
+    goal_sentence,
     goal_status,
     ranking,
     review,
@@ -39,7 +41,8 @@ for number, goal in enumerate(settings.goals):
     status = goal_status(analysis, goal)
     target = smroi.format_value(goal.target, metric.unit, currency)
     actual = smroi.format_value(status["actual"], metric.unit, currency)
-    st.subheader(f"{metric.label}: {target} a {goal.period}")
+    ceiling = "at most " if goal.metric in LOWER_IS_BETTER else ""
+    st.subheader(f"{metric.label}: {ceiling}{target} a {goal.period}")
     progress = status["progress_pct"]
     left, right = st.columns([1, 2])
     with left:
@@ -50,20 +53,17 @@ for number, goal in enumerate(settings.goals):
             border=True,
         )
         if progress is not None:
-            st.progress(min(max(progress / 100, 0.0), 1.0), text=f"{progress:,.0f}% of the target")
-        if status["met"]:
-            st.success("Target met.")
-        elif status["needed_per_day"] is not None and status["days_left"]:
-            need = smroi.format_value(status["needed_per_day"], metric.unit, currency)
-            pace = "on pace" if status["on_pace"] else "behind pace"
-            st.caption(
-                f"{pace.capitalize()}: {need} a day is needed over the {status['days_left']} "
-                f"days left to reach {target} by {status['period_end']}."
+            st.progress(
+                min(max(progress / 100, 0.0), 1.0),
+                text=f"{progress:,.0f}% of the {'limit' if ceiling else 'target'}",
             )
-        elif status["days_left"] == 0:
-            st.caption("The period is over.")
+        kind, sentence = goal_sentence(status, currency)
+        if kind == "met":
+            st.success(sentence)
+        elif kind == "over":
+            st.warning(sentence)
         else:
-            st.caption("A ratio has no daily pace: it is reached by the whole period's sums.")
+            st.caption(sentence)
     with right:
         periods = goal_periods(analysis, goal)
         chart_with_downloads(

@@ -36,8 +36,8 @@ import pandas as pd
 
 from smroi.canonical import DIMENSIONS, LABELS
 from smroi.errors import InputFileError, SmroiError
-from smroi.formatting import DASH, format_metric, format_money
-from smroi.goals import check_goal, goal_status
+from smroi.formatting import DASH, format_metric
+from smroi.goals import check_goal, format_pace, goal_status
 from smroi.ingest import ImportReport, check_together, read_file
 from smroi.metrics import FREQUENCIES, Analysis, analyse, by_group, headline, over_time
 from smroi.registry import METRICS, SUMMARY_KEYS
@@ -302,10 +302,8 @@ def _goal_line(status: dict[str, Any], currency: str) -> str:
     if status["met"]:
         line += "; met"
     elif needed is not None:
-        amount = (
-            format_money(needed, currency) if METRICS[metric].unit == "money" else f"{needed:,.2f}"
-        )
-        line += f"; {amount} a day needed, {status['days_left']} days left"
+        pace = format_pace(needed, metric, currency)
+        line += f"; {pace} a day needed, {status['days_left']} days left"
     return line
 
 

@@ -394,3 +394,47 @@ def budget_shift(
         "return_change": change,
         "sentence": sentence,
     }
+
+
+def format_pace(per_day: float, metric: str, currency: str) -> str:
+    """An amount a day: money in the currency, counts with two decimals ('0.90')."""
+    if METRICS[metric].unit == "money":
+        return format_money(per_day, currency)
+    return f"{per_day:,.2f}"
+
+
+def goal_sentence(status: dict[str, Any], currency: str) -> tuple[str, str]:
+    """Where a goal stands, in words, with its kind: "met", "on_pace", "behind", "over"
+    (a cost above its ceiling) or "info".
+
+    Reads a goal_status() result: "Behind pace: 5 a day is needed over the 2 days left to
+    reach 100 by 2026-09-30."
+    """
+    metric = METRICS[status["metric"]]
+    period = status["period"]
+    actual, target = status["actual"], status["target"]
+
+    def shown(value: float) -> str:
+        return format_value(value, metric.unit, currency)
+
+    if actual is None:
+        return "info", f"No {metric.label.lower()} to measure in this {period} yet."
+    if status["metric"] in LOWER_IS_BETTER:
+        if status["met"]:
+            return "met", f"Within the limit of {shown(target)}."
+        return "over", f"Over the limit of {shown(target)} by {shown(actual - target)}."
+    if status["met"]:
+        return "met", "Target met."
+    if status["days_left"] == 0:
+        return "behind", f"The {period} ended {shown(target - actual)} short of the target."
+    if status["needed_per_day"] is None:
+        return "info", (
+            f"{shown(target - actual)} to go. A ratio has no daily pace: it moves with the "
+            f"whole {period}'s sums."
+        )
+    pace = "On pace" if status["on_pace"] else "Behind pace"
+    return ("on_pace" if status["on_pace"] else "behind"), (
+        f"{pace}: {format_pace(status['needed_per_day'], status['metric'], currency)} a day "
+        f"is needed over the "
+        f"{status['days_left']} days left to reach {shown(target)} by {status['period_end']}."
+    )

@@ -112,3 +112,30 @@ def test_counting_earned_media_shows_roi_with_and_without_it(page) -> None:  # t
     expect(without).to_have_text(roi, timeout=30_000)  # the ROI it had: cash and set values
     with_emv = kpi(page, "ROI with earned media").inner_text()
     assert float(with_emv.rstrip("%").replace(",", "")) > float(roi.rstrip("%").replace(",", ""))
+
+
+def test_setting_a_goal_shows_its_progress(page, app_url) -> None:  # type: ignore[no-untyped-def]
+    from playwright.sync_api import expect
+
+    page.goto(f"{app_url}/goals")
+    sidebar = page.locator("[data-testid=stSidebar]")
+    sidebar.get_by_text("Goals", exact=True).click()
+    # the sample's goal: 100 leads a month; September has 90 so far
+    expect(page.get_by_text("90% of the target")).to_be_visible(timeout=60_000)
+    target = sidebar.get_by_role("spinbutton", name="Leads a month")
+    target.fill("80")
+    target.press("Enter")
+    expect(page.get_by_text("Leads: 80 a month")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("112% of the target")).to_be_visible()  # 90 / 80
+    expect(page.get_by_text("Target met.")).to_be_visible()
+    # a new goal: 150 sales a month (September has 136)
+    metric = sidebar.get_by_role("combobox", name="Metric")
+    metric.click()
+    metric.fill("Sales")
+    page.locator("[role=option]").filter(has_text="Sales").first.click()
+    expect(metric).to_have_value("Sales")
+    sidebar.get_by_role("spinbutton", name="Target").fill("150")
+    sidebar.get_by_role("button", name="Add goal").click()
+    expect(page.get_by_text("Sales: 150 a month")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("91% of the target")).to_be_visible()  # 136 / 150
+    assert page.locator("[data-testid=stException]").count() == 0

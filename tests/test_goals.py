@@ -23,6 +23,7 @@ from smroi.goals import (
     check_goal,
     compare_with_previous,
     goal_periods,
+    goal_sentence,
     goal_status,
     is_summed,
     period_end,
@@ -291,6 +292,52 @@ def test_goal_status_without_dates_says_nothing_it_cannot_know() -> None:
     assert all(
         result[key] is None
         for key in ("period_start", "period_end", "actual", "progress_pct", "needed_per_day")
+    )
+
+
+def test_goal_sentences_say_where_each_goal_stands() -> None:
+    def said(frame: pd.DataFrame, goal: Goal, currency: str = "USD") -> tuple[str, str]:
+        return goal_sentence(status(frame, goal), currency)
+
+    # 12 leads by 10 April: 18 more over 20 days is 0.90 a day
+    assert said(april_leads(), Goal(metric="leads", target=30)) == (
+        "on_pace",
+        "On pace: 0.90 a day is needed over the 20 days left to reach 30 by 2026-04-30.",
+    )
+    # 8 by 10 April: 22 over 20 days is 1.10 a day, and 0.8 a day so far is behind
+    assert said(april_leads(3, 5), Goal(metric="leads", target=30)) == (
+        "behind",
+        "Behind pace: 1.10 a day is needed over the 20 days left to reach 30 by 2026-04-30.",
+    )
+    assert said(april_leads(), Goal(metric="leads", target=10)) == ("met", "Target met.")
+    week = table(date=["2026-03-02", "2026-03-08"], leads=[2, 3])
+    assert said(week, Goal(metric="leads", target=100, period="week")) == (
+        "behind",
+        "The week ended 95 short of the target.",
+    )
+    paid = table(
+        date=["2026-04-01", "2026-04-10"],
+        platform=["facebook"] * 2,
+        paid=[True, True],
+        spend=[30, 50],
+        leads=[4, 6],
+    )
+    assert said(paid, Goal(metric="cpl", target=10), "NOK") == (
+        "met",
+        "Within the limit of 10.00 kr.",
+    )
+    assert said(paid, Goal(metric="spend", target=70)) == (
+        "over",
+        "Over the limit of $70.00 by $10.00.",
+    )
+    roi = table(date=["2026-04-01"], platform=["x"], paid=[True], spend=[100], revenue=[150])
+    assert said(roi, Goal(metric="roi_pct", target=80)) == (
+        "info",
+        "30.0% to go. A ratio has no daily pace: it moves with the whole month's sums.",
+    )
+    assert said(april_leads(), Goal(metric="revenue", target=100)) == (
+        "info",
+        "No tracked revenue to measure in this month yet.",
     )
 
 

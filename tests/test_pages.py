@@ -14,6 +14,7 @@ APP = str(ROOT / "app.py")
 PAGES = [
     "pages/overview.py",
     "pages/cost_per_result.py",
+    "pages/goals.py",
     "pages/funnel.py",
     "pages/earned_media.py",
     "pages/data.py",
@@ -43,7 +44,7 @@ def metric_value(app: AppTest, label: str) -> str:
 
 
 @pytest.mark.parametrize(
-    "page", PAGES, ids=["overview", "cost_per_result", "funnel", "earned_media", "data"]
+    "page", PAGES, ids=["overview", "cost_per_result", "goals", "funnel", "earned_media", "data"]
 )
 def test_every_page_runs_on_sample_data_with_the_banner(page: str) -> None:
     app = run_app(page)
@@ -384,3 +385,100 @@ def test_funnel_page_shows_the_sample_funnel_and_who_converts() -> None:
     titles = {_title(json.loads(chart.proto.spec)) for chart in app.get("vega_lite_chart")}
     assert "Conversion rate by age and gender" in titles
     assert "The funnel: how many went on to the next step" in titles
+
+
+def sample_leads_by_month() -> dict[str, float]:
+    import pandas as pd
+
+    rows = pd.read_csv(ROOT / "sample_data" / "social_media_sample.csv")
+    return rows.groupby(rows["date"].str[:7])["leads"].sum().to_dict()
+
+
+def test_goals_page_shows_the_sample_goal_its_progress_and_pace() -> None:
+    # sample settings: 100 leads a month; the data ends on Wednesday 28 September 2026
+    leads = sample_leads_by_month()
+    september = leads["2026-09"]
+    assert september == 90
+    app = run_app("pages/goals.py")
+    assert metric_value(app, "This month (from 2026-09-01)") == "90"
+    texts = [rendered(c.value) for c in app.caption]
+    # 100 - 90 = 10 leads over the 2 days left (29 and 30 September)
+    pace = "Behind pace: 5.00 a day is needed over the 2 days left to reach 100 by 2026-09-30."
+    assert pace in texts
+    # on pace would need 90 / 28 days >= 100 / 30 days: 3.21 < 3.33, so behind
+    progress = app.get("progress")[0].proto
+    assert progress.value == 90
+    assert progress.text == "90% of the target"
+    specs = [json.loads(chart.proto.spec) for chart in app.get("vega_lite_chart")]
+    assert "Leads per month against the target" in {_title(spec) for spec in specs}
+
+
+def test_goals_page_compares_this_month_with_the_last() -> None:
+    leads = sample_leads_by_month()
+    app = run_app("pages/goals.py")
+    card = next(card for card in app.metric if card.label == "Leads")
+    assert card.value == f"{leads['2026-09']:,.0f}"
+    change = (leads["2026-09"] - leads["2026-08"]) / leads["2026-08"] * 100  # 90 vs 124
+    assert card.proto.delta == f"{change:+,.1f}%" == "-27.4%"
+    assert any("The data stops before this month ends" in w.value for w in app.warning)
+
+
+def test_goals_page_ranks_platforms_by_roi() -> None:
+    import pandas as pd
+
+    rows = pd.read_csv(ROOT / "sample_data" / "social_media_sample.csv")
+    app = run_app("pages/goals.py")
+    ranked = next(df.value for df in app.dataframe if {"platform", "roi_pct"} <= set(df.value))
+    roi = list(ranked["roi_pct"])
+    defined = [value for value in roi if pd.notna(value)]
+    assert defined == sorted(defined, reverse=True)
+    assert pd.isna(roi[-1])  # x: organic only, no cost to compare with
+    by_platform = rows.groupby("platform")["leads"].sum()
+    for platform, shown in zip(ranked["platform"], ranked["leads"], strict=True):
+        assert shown == by_platform[platform]
+    sentences = [rendered(m.value) for m in app.markdown]
+    assert any(s.startswith("- facebook returns ") for s in sentences)
+    assert any("simple linear projection" in info.value for info in app.info)
+
+
+def test_a_goal_edited_in_the_sidebar_is_tracked_and_kept_in_the_settings() -> None:
+    leads = sample_leads_by_month()
+    app = run_app("pages/goals.py")
+    # the leads target from 100 to 80
+    app.sidebar.number_input(key="goals.target.0.leads.month.100.0").set_value(80.0).run()
+    # and a new goal: at most $3,000 of ad spend a month
+    app.sidebar.selectbox(key="goals.add.metric").set_value("spend")
+    app.sidebar.number_input(key="goals.add.target").set_value(3000.0)
+    app.sidebar.selectbox(key="goals.add.period").set_value("month")
+    next(b for b in app.sidebar.button if b.label == "Add goal").click().run()
+    assert not app.exception
+    goals = app.session_state["base_settings"].goals
+    assert [(g.metric, g.target, g.period) for g in goals] == [
+        ("leads", 80.0, "month"),
+        ("spend", 3000.0, "month"),
+    ]
+    headers = [h.value for h in app.subheader]
+    assert headers[:2] == ["Leads: 80 a month", "Ad spend: at most $3,000.00 a month"]
+    assert [s.value for s in app.success] == ["Target met."]  # 90 leads >= 80
+    progress = [bar.proto for bar in app.get("progress")]
+    assert progress[0].text == f"{leads['2026-09'] / 80 * 100:,.0f}% of the target"  # 112 %
+    assert progress[0].value == 100  # a full bar, not more
+    # September's ad spend, from the sample file: over the limit by the difference
+    import pandas as pd
+
+    rows = pd.read_csv(ROOT / "sample_data" / "social_media_sample.csv")
+    spend = rows.loc[rows["date"].str.startswith("2026-09"), "spend"].sum()
+    assert f"{spend:,.2f}" == "3,779.00"
+    over = f"Over the limit of $3,000.00 by ${spend - 3000:,.2f}."
+    assert over in [w.value for w in app.warning]
+    # the goals are in the settings file the sidebar saves
+    from smroi import settings_to_json
+
+    saved = json.loads(settings_to_json(app.session_state["view"].settings))
+    assert saved["goals"] == [
+        {"metric": "leads", "target": 80.0, "period": "month"},
+        {"metric": "spend", "target": 3000.0, "period": "month"},
+    ]
+    # removing the first goal leaves the second
+    next(b for b in app.sidebar.button if b.key == "goals.remove.0").click().run()
+    assert [g.metric for g in app.session_state["base_settings"].goals] == ["spend"]

@@ -1,62 +1,101 @@
-"""The sidebar's goals: metric, target and period, kept in the settings file ("goals")."""
+"""The sidebar's goals: metric, target and period, kept in the settings file ("goals").
+
+Each goal is a target box (change it in place) with a remove button; "Add a goal" takes a
+metric, a target and a period. A narrow sidebar reads a list better than a grid.
+"""
 
 from __future__ import annotations
 
-import math
+from dataclasses import replace
 
-import pandas as pd
 import streamlit as st
 
 import smroi
+from smroi.goals import LOWER_IS_BETTER
 from ui import state
 
 PERIODS = ("week", "month", "quarter", "year")
 GOAL_METRICS = tuple(key for key in smroi.METRICS if key != "months")
+ADD_METRIC = "goals.add.metric"
+ADD_TARGET = "goals.add.target"
+ADD_PERIOD = "goals.add.period"
+
+
+def goal_label(goal: smroi.Goal) -> str:
+    """'Leads a month', 'Cost per lead a week (at most)'."""
+    ceiling = " (at most)" if goal.metric in LOWER_IS_BETTER else ""
+    return f"{smroi.METRICS[goal.metric].label} a {goal.period}{ceiling}"
+
+
+def _target_key(number: int, goal: smroi.Goal) -> str:
+    # the key carries the goal itself: a goal changed anywhere (a loaded settings file,
+    # a removed goal above it) gets a fresh box showing its new target
+    return f"goals.target.{number}.{goal.metric}.{goal.period}.{goal.target!r}"
+
+
+def _change_target(number: int, key: str) -> None:
+    goals = list(state.base_settings().goals)
+    value = st.session_state.get(key)
+    if value is not None and number < len(goals):
+        goals[number] = replace(goals[number], target=float(value))
+        state.set_goals(tuple(goals))
+
+
+def _remove(number: int) -> None:
+    goals = list(state.base_settings().goals)
+    if number < len(goals):
+        del goals[number]
+        state.set_goals(tuple(goals))
+
+
+def _add() -> None:
+    goal = smroi.Goal(
+        metric=st.session_state[ADD_METRIC],
+        target=float(st.session_state[ADD_TARGET]),
+        period=st.session_state[ADD_PERIOD],
+    )
+    if goal not in state.base_settings().goals:
+        state.set_goals((*state.base_settings().goals, goal))
 
 
 def goals_editor(locked: bool) -> None:
-    """A small table of goals; rows can be added and removed. A change is kept at once."""
-    base = state.base_settings()
-    frame = pd.DataFrame(
-        {
-            "Metric": [goal.metric for goal in base.goals],
-            "Target": [goal.target for goal in base.goals],
-            "Period": [goal.period for goal in base.goals],
-        }
-    )
-    version = st.session_state.get(state.GOALS_VERSION, 0)
+    """The goals in the sidebar; on a shared (locked) report they are shown, not editable."""
+    goals = state.base_settings().goals
     with st.expander("Goals"):
         st.caption("What you aim for: the Goals and trends page tracks each one per period.")
-        edited = st.data_editor(
-            frame,
-            key=f"{state.GOALS_EDITOR}.{version}",
-            hide_index=True,
-            num_rows="fixed" if locked else "dynamic",
-            disabled=locked,
-            column_config={
-                "Metric": st.column_config.SelectboxColumn(
-                    "Metric",
-                    options=list(GOAL_METRICS),
-                    required=True,
-                    format_func=lambda key: smroi.METRICS[key].label,
-                ),
-                "Target": st.column_config.NumberColumn("Target", min_value=0.0, required=True),
-                "Period": st.column_config.SelectboxColumn(
-                    "Period", options=list(PERIODS), required=True, default="month"
-                ),
-            },
-        )
-    if locked:
-        return
-    goals = tuple(
-        smroi.Goal(
-            metric=str(row["Metric"]), target=float(row["Target"]), period=str(row["Period"])
-        )
-        for _, row in edited.iterrows()
-        if row["Metric"] in GOAL_METRICS
-        and row["Period"] in PERIODS
-        and row["Target"] is not None
-        and math.isfinite(float(row["Target"]))
-    )
-    if goals != base.goals:
-        state.set_goals(goals)
+        for number, goal in enumerate(goals):
+            key = _target_key(number, goal)
+            left, right = st.columns([5, 1], vertical_alignment="bottom")
+            left.number_input(
+                goal_label(goal),
+                min_value=0.0,
+                value=float(goal.target),
+                key=key,
+                disabled=locked,
+                on_change=_change_target,
+                args=(number, key),
+                help=smroi.METRICS[goal.metric].help,
+            )
+            right.button(
+                "",
+                icon=":material/delete:",
+                key=f"goals.remove.{number}",
+                help=f"Remove the goal on {goal_label(goal).lower()}",
+                disabled=locked,
+                on_click=_remove,
+                args=(number,),
+            )
+        if locked:
+            return
+        with st.form("goals.add", border=False):
+            st.markdown("**Add a goal**")
+            st.selectbox(
+                "Metric",
+                GOAL_METRICS,
+                index=GOAL_METRICS.index("leads"),
+                format_func=lambda key: smroi.METRICS[key].label,
+                key=ADD_METRIC,
+            )
+            st.number_input("Target", min_value=0.0, value=100.0, key=ADD_TARGET)
+            st.selectbox("Per", PERIODS, index=PERIODS.index("month"), key=ADD_PERIOD)
+            st.form_submit_button("Add goal", icon=":material/add:", on_click=_add)

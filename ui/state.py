@@ -53,8 +53,6 @@ EMV_PERIOD = "emv.period"
 KEYWORD_UPLOAD = "emv.keywords"
 KEYWORD_MESSAGES = "emv.keyword_messages"
 # goals
-GOALS_EDITOR = "goals.editor"  # + version
-GOALS_VERSION = "goals.version"
 GOALS_PERIOD = "goals.compare_period"
 REVIEW_BY = "goals.review_by"
 # funnel and audience page
