@@ -21,6 +21,7 @@ DIMENSIONS: tuple[str, ...] = (
     "gender",
     "location",
     "interest",
+    "device",
     "utm_source",
     "utm_medium",
     "utm_campaign",

@@ -130,6 +130,16 @@ def test_uncleaned_sales_with_dollar_text_and_mixed_date_formats() -> None:
     assert table["revenue"].sum() == pytest.approx(3688173.0)  # "$1,892 "
     # 11/16/2024, 20-11-2024 and 1/11/2024 in one column: all of November 2024
     assert table["date"].dt.strftime("%Y-%m").unique().tolist() == ["2024-11"]
+    # the Device column is an audience dimension; cost per device summed with csv
+    spend = table.groupby("device")["spend"].sum()
+    assert spend.to_dict() == pytest.approx(
+        {"Desktop": 183786.04, "Mobile": 183558.31, "Tablet": 171027.48}
+    )
+    assert table["device"].value_counts().to_dict() == {
+        "Desktop": 888,
+        "Mobile": 878,
+        "Tablet": 834,
+    }
 
 
 def test_facebook_insights_posts_with_a_description_row() -> None:
