@@ -93,6 +93,9 @@ def test_the_boss_sees_the_same_report_read_only(browser, app_url: str) -> None:
     assert boss.get_by_role("spinbutton", name="Hourly rate").is_disabled()
     assert boss.locator("[data-testid=stFileUploader]").count() == 0  # no uploads
     assert boss.get_by_text("Share this report").count() == 0
+    boss.locator("[data-testid=stSidebar]").get_by_text("Goals", exact=True).click()
+    assert boss.get_by_role("spinbutton", name="Leads a month").is_disabled()  # the goals
+    assert boss.get_by_role("button", name="Add goal").count() == 0
     assert boss.get_by_role("button", name="Download Excel report").is_visible()
 
 
