@@ -52,7 +52,13 @@ def main() -> None:
     app.run()
     app.file_uploader(key="uploads").set_value([("big.csv", data, "text/csv")]).run()
     assert not app.exception, app.exception
-    for page in ("pages/overview.py", "pages/cost_per_result.py", "pages/earned_media.py"):
+    for page in (
+        "pages/overview.py",
+        "pages/cost_per_result.py",
+        "pages/goals.py",
+        "pages/funnel.py",
+        "pages/earned_media.py",
+    ):
         if page != "pages/overview.py":
             app.switch_page(page).run()
         times = []

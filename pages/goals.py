@@ -15,7 +15,7 @@ from smroi.goals import (
     ranking,
     review,
 )
-from ui import state
+from ui import data, state
 from ui.frame import period_caption, require_frame, show_warnings
 from ui.state import get_view
 from ui.widgets import chart_with_downloads, metric_table, plain
@@ -38,7 +38,8 @@ if not settings.goals:
     st.info("No goals yet. Add one in the sidebar under Goals (metric, target, period).")
 for number, goal in enumerate(settings.goals):
     metric = smroi.METRICS[goal.metric]
-    status = goal_status(analysis, goal)
+    periods = goal_periods(analysis, goal, data.over_time(view.cache_key, goal.period, analysis))
+    status = goal_status(analysis, goal, periods)
     target = smroi.format_value(goal.target, metric.unit, currency)
     actual = smroi.format_value(status["actual"], metric.unit, currency)
     ceiling = "at most " if goal.metric in LOWER_IS_BETTER else ""
@@ -65,7 +66,6 @@ for number, goal in enumerate(settings.goals):
         else:
             st.caption(sentence)
     with right:
-        periods = goal_periods(analysis, goal)
         chart_with_downloads(
             charts.goal_chart(periods, goal.metric, goal.target, goal.period, currency),
             periods,
@@ -83,7 +83,9 @@ period = (
     )
     or "month"
 )
-compared = compare_with_previous(analysis, period)
+compared = compare_with_previous(
+    analysis, period, data.over_time(view.cache_key, period, analysis)
+)
 if compared.attrs.get("previous_start") is None:
     st.info(f"The data covers only one {period}: nothing to compare with.")
 else:
@@ -159,16 +161,17 @@ st.caption(
     f"Each {by} by ROI (highest first) and cost per result. Return per cost is return / total "
     "cost, fixed costs shared by ad spend."
 )
+groups = data.by_group(view.cache_key, by, analysis)
 metric_table(
-    ranking(analysis, by),
+    ranking(analysis, by, groups),
     {by: by.capitalize()},
     ["cost", "return", "roi_pct", "cost_per_result", "conversions", "leads"],
     currency,
     labels={"cost_per_result": smroi.cost_per_result_label(settings.objective)},
     key=f"ranking-{by}",
 )
-for sentence in review(analysis, by):
+for sentence in review(analysis, by, groups=groups):
     st.markdown(f"- {plain(sentence)}")
-shift = budget_shift(analysis, by)
+shift = budget_shift(analysis, by, groups=groups)
 if shift is not None:
     st.info(plain(shift["sentence"]), icon=":material/lightbulb:")

@@ -103,7 +103,9 @@ def period_end(period_start: date, period: str) -> date:
     return pd.Period(pd.Timestamp(period_start), FREQUENCIES[period]).end_time.date()
 
 
-def goal_periods(analysis: Analysis, goal: Goal) -> pd.DataFrame:
+def goal_periods(
+    analysis: Analysis, goal: Goal, trend: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Actual against target in every period of the goal's length that the data covers.
 
     Columns: period_start (a Timestamp; weeks start on Monday), actual, target,
@@ -112,7 +114,7 @@ def goal_periods(analysis: Analysis, goal: Goal) -> pd.DataFrame:
     data covers in the period) and partial (the data covers only part of the period).
     """
     check_goal(goal)
-    trend = over_time(analysis, goal.period)
+    trend = over_time(analysis, goal.period) if trend is None else trend
     actual = pd.to_numeric(trend[goal.metric], errors="coerce").astype("float64")
     actual = actual.reset_index(drop=True)
     target = float(goal.target)
@@ -146,7 +148,9 @@ def _number(value: Any, metric: str) -> float | int | None:
     return number
 
 
-def goal_status(analysis: Analysis, goal: Goal) -> dict[str, Any]:
+def goal_status(
+    analysis: Analysis, goal: Goal, periods: pd.DataFrame | None = None
+) -> dict[str, Any]:
     """Where the goal stands in the latest period the data reaches, "now" being its last day.
 
     Keys: metric, period, period_start and period_end (ISO dates; the end is the period's
@@ -161,7 +165,7 @@ def goal_status(analysis: Analysis, goal: Goal) -> dict[str, Any]:
     None: a ratio has no per-day pace. For a cost ceiling (spend, cost) both are None too.
     Without dated rows every value but metric, period and target is None.
     """
-    periods = goal_periods(analysis, goal)
+    periods = goal_periods(analysis, goal) if periods is None else periods
     status: dict[str, Any] = {
         "metric": goal.metric,
         "period": goal.period,
@@ -207,7 +211,9 @@ def goal_status(analysis: Analysis, goal: Goal) -> dict[str, Any]:
     return status
 
 
-def compare_with_previous(analysis: Analysis, period: str) -> pd.DataFrame:
+def compare_with_previous(
+    analysis: Analysis, period: str, trend: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Each SUMMARY_KEYS metric in the latest period beside the period before it.
 
     Columns: metric, latest, previous, change (latest - previous), change_pct (change /
@@ -219,7 +225,7 @@ def compare_with_previous(analysis: Analysis, period: str) -> pd.DataFrame:
     """
     if period not in FREQUENCIES:
         raise ValueError(f"period must be one of {', '.join(FREQUENCIES)}, not {period!r}")
-    trend = over_time(analysis, period)
+    trend = over_time(analysis, period) if trend is None else trend
     latest = trend.iloc[-1] if len(trend) else None
     previous = trend.iloc[-2] if len(trend) > 1 else None
 
@@ -265,12 +271,14 @@ def _names(names: list[str], most: int = 5) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def ranking(analysis: Analysis, by: str = "platform") -> pd.DataFrame:
+def ranking(
+    analysis: Analysis, by: str = "platform", groups: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """The groups' metrics (by_group) best first: highest ROI, then lowest cost per result.
 
     Groups whose ROI is undefined (no cost) come last.
     """
-    groups = by_group(analysis, by)
+    groups = by_group(analysis, by) if groups is None else groups
     if groups.empty:
         return groups
     ordered = groups.assign(_name=groups[by].astype(str)).sort_values(
@@ -281,13 +289,16 @@ def ranking(analysis: Analysis, by: str = "platform") -> pd.DataFrame:
     return ordered.drop(columns="_name").reset_index(drop=True)
 
 
-def return_per_cost(analysis: Analysis, by: str = "platform") -> pd.DataFrame:
+def return_per_cost(
+    analysis: Analysis, by: str = "platform", groups: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Per group: cost, return and return per unit of cost (return / total cost, NaN at cost 0).
 
     Total cost includes each group's share of the fixed costs (docs/METRICS.md section 3).
-    Sorted best first; groups with no cost come last.
+    Sorted best first; groups with no cost come last. `groups` is by_group(analysis, by)
+    when the caller has it already (so are the `groups` of ranking, review, budget_shift).
     """
-    groups = by_group(analysis, by)
+    groups = by_group(analysis, by) if groups is None else groups
     if groups.empty:
         return pd.DataFrame(columns=["group", "cost", "return", "return_per_cost"])
     frame = pd.DataFrame(
@@ -304,7 +315,12 @@ def return_per_cost(analysis: Analysis, by: str = "platform") -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
-def review(analysis: Analysis, by: str = "platform", most: int = 3) -> list[str]:
+def review(
+    analysis: Analysis,
+    by: str = "platform",
+    most: int = 3,
+    groups: pd.DataFrame | None = None,
+) -> list[str]:
     """Plain sentences ranking the groups by return per unit of cost (return / total cost).
 
     One sentence per group with a cost, best first ("linkedin returns 3.10x its cost: each
@@ -313,7 +329,7 @@ def review(analysis: Analysis, by: str = "platform", most: int = 3) -> list[str]
     (return >= cost) and where it does not (return < cost), then the groups with no cost.
     """
     currency = analysis.settings.currency
-    ranked = return_per_cost(analysis, by)
+    ranked = return_per_cost(analysis, by, groups)
     sentences: list[str] = []
     comes_back: list[str] = []
     does_not: list[str] = []
@@ -348,7 +364,10 @@ def review(analysis: Analysis, by: str = "platform", most: int = 3) -> list[str]
 
 
 def budget_shift(
-    analysis: Analysis, by: str = "platform", share: float = 0.2
+    analysis: Analysis,
+    by: str = "platform",
+    share: float = 0.2,
+    groups: pd.DataFrame | None = None,
 ) -> dict[str, Any] | None:
     """What moving `share` of ad spend from the weakest group to the strongest might bring.
 
@@ -363,7 +382,7 @@ def budget_shift(
     """
     if not 0 < share <= 1:
         raise ValueError(f"share must be more than 0 and at most 1, not {share}")
-    groups = by_group(analysis, by)
+    groups = by_group(analysis, by) if groups is None else groups
     if groups.empty:
         return None
     spenders = groups[groups["roas"].notna() & (groups["spend"] > 0)]
