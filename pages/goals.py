@@ -12,6 +12,7 @@ from smroi.goals import (
     goal_periods,
     goal_sentence,
     goal_status,
+    goal_title,
     ranking,
     review,
 )
@@ -40,10 +41,8 @@ for number, goal in enumerate(settings.goals):
     metric = smroi.METRICS[goal.metric]
     periods = goal_periods(analysis, goal, data.over_time(view.cache_key, goal.period, analysis))
     status = goal_status(analysis, goal, periods)
-    target = smroi.format_value(goal.target, metric.unit, currency)
     actual = smroi.format_value(status["actual"], metric.unit, currency)
-    ceiling = "at most " if goal.metric in LOWER_IS_BETTER else ""
-    st.subheader(f"{metric.label}: {ceiling}{target} a {goal.period}")
+    st.subheader(goal_title(goal, currency))
     progress = status["progress_pct"]
     left, right = st.columns([1, 2])
     with left:
@@ -56,7 +55,8 @@ for number, goal in enumerate(settings.goals):
         if progress is not None:
             st.progress(
                 min(max(progress / 100, 0.0), 1.0),
-                text=f"{progress:,.0f}% of the {'limit' if ceiling else 'target'}",
+                text=f"{progress:,.0f}% of the "
+                + ("limit" if goal.metric in LOWER_IS_BETTER else "target"),
             )
         kind, sentence = goal_sentence(status, currency)
         if kind == "met":
@@ -83,9 +83,7 @@ period = (
     )
     or "month"
 )
-compared = compare_with_previous(
-    analysis, period, data.over_time(view.cache_key, period, analysis)
-)
+compared = compare_with_previous(analysis, period, data.over_time(view.cache_key, period, analysis))
 if compared.attrs.get("previous_start") is None:
     st.info(f"The data covers only one {period}: nothing to compare with.")
 else:

@@ -12,7 +12,7 @@ import pandas as pd
 
 from smroi.canonical import DIMENSIONS
 from smroi.metrics import Analysis, by_group, headline, safe_divide
-from smroi.registry import OBJECTIVE_RESULTS
+from smroi.registry import METRICS, OBJECTIVE_RESULTS
 
 STAGES: tuple[tuple[str, str, str], ...] = (
     # (key in the metrics, label, what the rate into this stage is called)
@@ -92,8 +92,7 @@ def best_and_worst_segments(
     """The cheapest and dearest segments by a cost metric, among those with enough volume
     and a defined value (for a rate such as conversion_rate, best is highest)."""
     ranked = frame[frame["enough"] & frame[metric].notna()]
-    lower_is_better = metric.startswith(("cost", "cp")) or metric in ("cpl", "cpa")
-    ordered = ranked.sort_values(metric, ascending=lower_is_better, kind="stable")
+    ordered = ranked.sort_values(metric, ascending=METRICS[metric].lower_is_better, kind="stable")
     best = ordered.head(count)
     worst = ordered.iloc[::-1].head(count)
     worst = worst[~worst.index.isin(best.index)]

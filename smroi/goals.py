@@ -27,40 +27,9 @@ from smroi.registry import METRICS, SUMMARY_KEYS
 from smroi.settings import Goal
 
 # Costs: a goal on one of these is a ceiling (met when actual <= target).
-LOWER_IS_BETTER: frozenset[str] = frozenset(
-    {
-        "cost",
-        "spend",
-        "fixed_cost",
-        "cpc",
-        "cpm",
-        "cpe",
-        "cpl",
-        "cpa",
-        "full_cpl",
-        "full_cpa",
-        "cost_per_result",
-    }
-)
+LOWER_IS_BETTER: frozenset[str] = frozenset(k for k, m in METRICS.items() if m.lower_is_better)
 # Ratios: recomputed from each period's sums; they have no per-day pace.
-RATIOS: frozenset[str] = frozenset(
-    {
-        "roi_pct",
-        "roi_without_emv_pct",
-        "roi_with_emv_pct",
-        "roas",
-        "ctr",
-        "conversion_rate",
-        "cpc",
-        "cpm",
-        "cpe",
-        "cpl",
-        "cpa",
-        "full_cpl",
-        "full_cpa",
-        "cost_per_result",
-    }
-)
+RATIOS: frozenset[str] = frozenset(k for k, m in METRICS.items() if m.ratio)
 # Registry keys a goal cannot be set on.
 NOT_A_GOAL: frozenset[str] = frozenset({"months"})
 
@@ -103,9 +72,7 @@ def period_end(period_start: date, period: str) -> date:
     return pd.Period(pd.Timestamp(period_start), FREQUENCIES[period]).end_time.date()
 
 
-def goal_periods(
-    analysis: Analysis, goal: Goal, trend: pd.DataFrame | None = None
-) -> pd.DataFrame:
+def goal_periods(analysis: Analysis, goal: Goal, trend: pd.DataFrame | None = None) -> pd.DataFrame:
     """Actual against target in every period of the goal's length that the data covers.
 
     Columns: period_start (a Timestamp; weeks start on Monday), actual, target,
@@ -413,6 +380,14 @@ def budget_shift(
         "return_change": change,
         "sentence": sentence,
     }
+
+
+def goal_title(goal: Goal, currency: str) -> str:
+    """'Leads: 100 a month'; a cost goal is a ceiling: 'Ad spend: at most $150.00 a month'."""
+    metric = METRICS[goal.metric]
+    ceiling = "at most " if goal.metric in LOWER_IS_BETTER else ""
+    target = format_value(goal.target, metric.unit, currency)
+    return f"{metric.label}: {ceiling}{target} a {goal.period}"
 
 
 def format_pace(per_day: float, metric: str, currency: str) -> str:

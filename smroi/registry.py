@@ -24,6 +24,10 @@ class Metric:
     help: str
     paid_only: bool = False
     estimated: bool = False
+    # a ratio is recomputed from sums and never added up over days or groups
+    ratio: bool = False
+    # a cost: less is better, so a goal on it is a ceiling
+    lower_is_better: bool = False
 
 
 _METRICS: tuple[Metric, ...] = (
@@ -33,6 +37,7 @@ _METRICS: tuple[Metric, ...] = (
         unit="money",
         formula="sum of spend",
         help="Money paid to the ad platforms.",
+        lower_is_better=True,
     ),
     Metric(
         key="impressions",
@@ -139,6 +144,7 @@ _METRICS: tuple[Metric, ...] = (
         formula="monthly costs (labour hours x rate, tools, agency, content, other) "
         "x months covered",
         help="Your costs besides ad spend, for the months the data covers.",
+        lower_is_better=True,
     ),
     Metric(
         key="cost",
@@ -146,6 +152,7 @@ _METRICS: tuple[Metric, ...] = (
         unit="money",
         formula="ad spend + other costs",
         help="Everything social media cost you in the period.",
+        lower_is_better=True,
     ),
     Metric(
         key="return",
@@ -169,6 +176,7 @@ _METRICS: tuple[Metric, ...] = (
         formula="(return - total cost) / total cost x 100",
         help="Return on investment: profit as a share of what you spent. "
         "0% = break-even; 100% = every 1 spent came back as 2.",
+        ratio=True,
     ),
     Metric(
         key="roi_without_emv_pct",
@@ -177,6 +185,7 @@ _METRICS: tuple[Metric, ...] = (
         formula="(return - earned media value counted in it - total cost) / total cost x 100",
         help="ROI from money and the values you set, without the estimated earned media "
         "value. The same as ROI unless you count earned media in return.",
+        ratio=True,
     ),
     Metric(
         key="roi_with_emv_pct",
@@ -187,6 +196,7 @@ _METRICS: tuple[Metric, ...] = (
         help="ROI if the estimated earned media value counted as return. An estimate: "
         "that value is not money received.",
         estimated=True,
+        ratio=True,
     ),
     Metric(
         key="roas",
@@ -195,6 +205,7 @@ _METRICS: tuple[Metric, ...] = (
         paid_only=True,
         formula="sales value of paid rows / ad spend",
         help="Return on ad spend: sales value per 1 of ad spend (paid rows only).",
+        ratio=True,
     ),
     Metric(
         key="ctr",
@@ -202,6 +213,7 @@ _METRICS: tuple[Metric, ...] = (
         unit="fraction",
         formula="clicks / impressions",
         help="Click-through rate: the share of impressions that led to a click.",
+        ratio=True,
     ),
     Metric(
         key="cpc",
@@ -210,6 +222,8 @@ _METRICS: tuple[Metric, ...] = (
         paid_only=True,
         formula="ad spend / clicks (paid rows)",
         help="Cost per click, as the ad platforms report it.",
+        ratio=True,
+        lower_is_better=True,
     ),
     Metric(
         key="cpm",
@@ -218,6 +232,8 @@ _METRICS: tuple[Metric, ...] = (
         paid_only=True,
         formula="ad spend / impressions x 1000 (paid rows)",
         help="Cost per 1,000 impressions.",
+        ratio=True,
+        lower_is_better=True,
     ),
     Metric(
         key="cpe",
@@ -226,6 +242,8 @@ _METRICS: tuple[Metric, ...] = (
         paid_only=True,
         formula="ad spend / engagements (paid rows)",
         help="Cost per engagement.",
+        ratio=True,
+        lower_is_better=True,
     ),
     Metric(
         key="cpl",
@@ -234,6 +252,8 @@ _METRICS: tuple[Metric, ...] = (
         paid_only=True,
         formula="ad spend / leads (paid rows)",
         help="Ad spend for each lead from paid posts and ads.",
+        ratio=True,
+        lower_is_better=True,
     ),
     Metric(
         key="cpa",
@@ -242,6 +262,8 @@ _METRICS: tuple[Metric, ...] = (
         paid_only=True,
         formula="ad spend / sales (paid rows)",
         help="Ad spend for each sale from paid posts and ads (CPA).",
+        ratio=True,
+        lower_is_better=True,
     ),
     Metric(
         key="full_cpl",
@@ -249,6 +271,8 @@ _METRICS: tuple[Metric, ...] = (
         unit="money",
         formula="total cost / leads",
         help="Everything you spent, including time and tools, for each lead.",
+        ratio=True,
+        lower_is_better=True,
     ),
     Metric(
         key="full_cpa",
@@ -256,6 +280,8 @@ _METRICS: tuple[Metric, ...] = (
         unit="money",
         formula="total cost / sales",
         help="Everything you spent, including time and tools, for each sale.",
+        ratio=True,
+        lower_is_better=True,
     ),
     Metric(
         key="conversion_rate",
@@ -263,6 +289,7 @@ _METRICS: tuple[Metric, ...] = (
         unit="fraction",
         formula="sales / clicks",
         help="The share of clicks that became a sale.",
+        ratio=True,
     ),
     Metric(
         key="cost_per_result",
@@ -272,6 +299,8 @@ _METRICS: tuple[Metric, ...] = (
         formula="ad spend / results of your objective (paid rows); awareness: per 1,000 "
         "impressions, engagement: per engagement, leads: per lead, sales: per sale",
         help="What one result of your chosen objective costs in ad spend.",
+        ratio=True,
+        lower_is_better=True,
     ),
     Metric(
         key="months",

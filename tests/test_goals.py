@@ -25,6 +25,7 @@ from smroi.goals import (
     goal_periods,
     goal_sentence,
     goal_status,
+    goal_title,
     is_summed,
     period_end,
     ranking,
@@ -292,6 +293,18 @@ def test_goal_status_without_dates_says_nothing_it_cannot_know() -> None:
     assert all(
         result[key] is None
         for key in ("period_start", "period_end", "actual", "progress_pct", "needed_per_day")
+    )
+
+
+def test_goal_titles_say_a_cost_is_a_ceiling() -> None:
+    assert goal_title(Goal(metric="leads", target=100, period="month"), "USD") == (
+        "Leads: 100 a month"
+    )
+    assert goal_title(Goal(metric="spend", target=150, period="week"), "NOK") == (
+        "Ad spend: at most 150.00 kr a week"
+    )
+    assert goal_title(Goal(metric="roi_pct", target=50, period="quarter"), "USD") == (
+        "ROI: 50.0% a quarter"
     )
 
 
