@@ -108,7 +108,7 @@ else:
             metric.label,
             smroi.format_value(row["latest"], metric.unit, currency),
             delta=delta,
-            delta_color="inverse" if key in ("cost", "spend", "cpl", "cpa") else "normal",
+            delta_color="inverse" if metric.lower_is_better else "normal",
             help=f"Before: {smroi.format_value(row['previous'], metric.unit, currency)}",
             border=True,
         )
