@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 from smroi.canonical import MAPPABLE
 from smroi.errors import SettingsError
+from smroi.registry import METRICS
 
 Objective = Literal["awareness", "engagement", "leads", "sales"]
 OBJECTIVES: tuple[str, ...] = ("awareness", "engagement", "leads", "sales")
@@ -335,6 +336,12 @@ def _goals(raw: Any, problems: list[str]) -> tuple[Goal, ...]:
         metric = item.get("metric")
         if not isinstance(metric, str) or not metric:
             problems.append(f"{where}.metric must name a metric such as 'leads'")
+            continue
+        if metric not in METRICS or metric == "months":
+            known = ", ".join(key for key in METRICS if key != "months")
+            problems.append(
+                f"{where}.metric {metric!r} is not a number smroi tracks (use one of: {known})"
+            )
             continue
         period = item.get("period", "month")
         if period not in GOAL_PERIODS:
