@@ -1,4 +1,4 @@
-"""Time the Excel report (all sheets, three native charts, a 100,000-row Data sheet) against
+"""Time the Excel report (all sheets and their native charts, a 100,000-row Data sheet) against
 DESIGN.md's budget: under 10 s. Exits with status 1 when over budget.
 
     python bench/bench_export.py [--rows 100000] [--repeat 3]

@@ -3,7 +3,9 @@
     report_workbook(table, reports, settings, start=..., end=..., platforms=..., period="week")
 
 returns the bytes of an .xlsx file with the sheets Summary, By platform, By campaign, By
-element, Over time, Earned media (the value ledger), Data and Import report. Every
+element, Over time, Earned media (the value ledger), Funnel (the funnel's steps, by
+platform and by audience segment), Goals (each goal per period, this period against the
+one before, and the platforms ranked), Data and Import report. Every
 number comes from smroi.metrics (docs/METRICS.md) and is written as a number, with a
 number format that shows it as the app does: money with the currency's symbol, ROI and
 rates as percentages, ROAS as "3.20x". ROI is stored as a true Excel percentage (35% is
@@ -27,7 +29,7 @@ import io
 import json
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -38,11 +40,47 @@ import xlsxwriter
 from smroi.canonical import COLUMNS, COUNTS, DATES, LABELS
 from smroi.cost_per_result import LEVEL_LABELS
 from smroi.earned_media import ledger_totals, value_ledger
-from smroi.formatting import PREFIX_SYMBOLS, currency_symbol, format_value, is_undefined
+from smroi.errors import SettingsError
+from smroi.formatting import (
+    PREFIX_SYMBOLS,
+    currency_symbol,
+    format_value,
+    is_undefined,
+    unit_label,
+)
+from smroi.funnel import (
+    MIN_CLICKS,
+    MIN_RESULTS,
+    MONEY_STAGES,
+    STAGES,
+    dimensions_present,
+    funnel,
+    funnel_by,
+    segments,
+)
+from smroi.goals import (
+    LOWER_IS_BETTER,
+    budget_shift,
+    compare_with_previous,
+    goal_periods,
+    goal_sentence,
+    goal_status,
+    goal_title,
+    ranking,
+    review,
+)
 from smroi.ingest import ImportReport
-from smroi.metrics import FREQUENCIES, Analysis, analyse, by_group, headline, over_time
-from smroi.registry import METRICS, SUMMARY_KEYS, cost_per_result_label
-from smroi.settings import COST_LINE_LABELS, COST_LINES, Settings, settings_to_dict
+from smroi.metrics import (
+    FREQUENCIES,
+    Analysis,
+    analyse,
+    by_group,
+    headline,
+    over_time,
+    rows_in_view,
+)
+from smroi.registry import METRICS, RESULT_WORDS, SUMMARY_KEYS, cost_per_result_label
+from smroi.settings import COST_LINE_LABELS, COST_LINES, Goal, Settings, settings_to_dict
 
 TITLE = "Social media ROI report"
 # The app's colours (smroi.charts): return green, cost red.
@@ -389,7 +427,8 @@ def report_workbook(
     """The Excel report of the rows in view, as .xlsx bytes.
 
     The same filters as the dashboard: a date range (`start`, `end`), platforms, and the
-    period of the trend (day, week, month, quarter or year).
+    period (day, week, month, quarter or year) of the trend on the Over time sheet and of
+    "this period against the one before" on the Goals sheet (each goal keeps its own period).
     """
     if period not in FREQUENCIES:
         raise ValueError(f"period must be one of {', '.join(FREQUENCIES)}, not {period!r}")
@@ -414,6 +453,8 @@ def report_workbook(
         _group_sheet(writer, name, analysis, level, frame, total)
     _over_time_sheet(writer, analysis, period)
     _earned_media_sheet(writer, analysis)
+    _funnel_sheet(writer, analysis, groups["By platform"][0]["platform"])
+    _goals_sheet(writer, analysis, period)
     _data_sheet(writer, data)
     _import_sheet(writer, reports, analysis, settings)
     writer.book.set_properties({"title": TITLE, "comments": "Made by smroi"})
@@ -867,6 +908,459 @@ def _earned_media_sheet(writer: _Writer, analysis: Analysis) -> None:
     chart.set_legend({"none": True})
     chart.set_size({"width": 720, "height": 400})
     sheet.insert_chart(1, len(columns) + 1, chart, {"x_offset": 10, "y_offset": 5})
+
+
+# ---------------------------------------------------------------- sheets of several tables
+
+
+@dataclass
+class _Layout:
+    """A sheet of headings, sentences and small tables, written from the top down.
+
+    Column widths and the heights of wrapped rows depend on every table of the sheet, so
+    `finish` sets them at the end: sentences are merged across the tables' columns and
+    wrapped, header rows get the height their wrapped headers need.
+    """
+
+    writer: _Writer
+    sheet: Any
+    row: int = 0
+    widths: dict[int, int] = field(default_factory=dict)
+    headers: list[tuple[int, list[str]]] = field(default_factory=list)
+    sentences: list[tuple[int, str]] = field(default_factory=list)
+
+    def heading(self, text: str, fmt: Any = None) -> None:
+        """A short heading on its own row, then a row further down."""
+        self.writer.text(self.sheet, self.row, 0, text, fmt or self.writer.section)
+        self.row += 1
+
+    def sentence(self, text: str) -> None:
+        """A sentence on its own row (wrapped across the tables' columns by `finish`)."""
+        self.sentences.append((self.row, text))
+        self.row += 1
+
+    def gap(self, rows: int = 1) -> None:
+        self.row += rows
+
+    def table(self, columns: Sequence[_Column], frame: pd.DataFrame, name: str) -> tuple[int, int]:
+        """The frame as an Excel table (its own filter buttons) from the current row; returns
+        the header row and the last row written, and moves below the table."""
+        top = self.row
+        last = self.writer.table(self.sheet, top, columns, frame, self.widths)
+        return self._close(top, last, [column.header for column in columns], name)
+
+    def cells(self, headers: list[str], rows: list[list[tuple[Any, str]]], name: str) -> int:
+        """A table whose units change from row to row: each cell a (value, unit) pair, unit
+        "" for text. Returns the header row."""
+        writer, sheet, top = self.writer, self.sheet, self.row
+        for col, header in enumerate(headers):
+            sheet.write_string(top, col, header, writer.header)
+            longest = max((len(word) for word in header.split()), default=0)
+            self._widen(col, longest)
+        for offset, cells in enumerate(rows, start=1):
+            for col, (value, unit) in enumerate(cells):
+                if unit:
+                    writer.number(sheet, top + offset, col, value, unit)
+                    shown = (
+                        "" if is_undefined(value) else format_value(value, unit, writer.currency)
+                    )
+                else:
+                    writer.text(sheet, top + offset, col, value)
+                    shown = "" if value is None else str(value)
+                self._widen(col, len(shown))
+        self._close(top, top + len(rows), headers, name)
+        return top
+
+    def _widen(self, col: int, characters: int) -> None:
+        self.widths[col] = max(self.widths.get(col, MIN_WIDTH), min(characters + 2, MAX_WIDTH))
+
+    def _close(self, top: int, last: int, headers: list[str], name: str) -> tuple[int, int]:
+        columns = [_Column(header, header, "text") for header in headers]
+        _as_excel_table(self.sheet, top, last, columns, name, self.writer.header)
+        self.headers.append((top, headers))
+        self.row = max(last, top + 1) + 2  # an empty table still has one (blank) row
+        return top, last
+
+    def finish(self) -> None:
+        """Set column widths, wrap sentences across the tables' columns, size wrapped rows."""
+        writer, sheet = self.writer, self.sheet
+        if not self.widths:
+            self.widths[0] = MAX_WIDTH
+        writer.set_widths(sheet, self.widths)
+        span = max(self.widths) + 1
+        across = sum(self.widths.get(col, MIN_WIDTH) for col in range(span))
+        for row, text in self.sentences:
+            if span > 1:
+                sheet.merge_range(row, 0, row, span - 1, "", writer.wrap)
+            sheet.write_string(row, 0, text[:MAX_CELL_CHARS], writer.wrap)
+            lines = math.ceil(len(text) / max(across - 2, 1))
+            if lines > 1:
+                sheet.set_row(row, 15 * lines)
+        for row, headers in self.headers:
+            lines = max(
+                math.ceil(len(header) / max(self.widths.get(col, MIN_WIDTH) - 2, 1))
+                for col, header in enumerate(headers)
+            )
+            sheet.set_row(row, 15 * max(lines, 1))
+
+
+def _axis_format(unit: str, currency: str) -> str:
+    """A chart axis's number format: the cells' format without the decimals."""
+    return {
+        "money": money_format(currency).replace(".00", ""),
+        "count": "#,##0",
+        "percent": "0%",
+        "fraction": "0.0%",
+        "multiple": '0.0"x"',
+    }.get(unit, "General")
+
+
+# ---------------------------------------------------------------- the funnel
+
+
+NO_ROWS_FOR_FUNNEL = "No rows in this selection, so there is no funnel to show."
+NO_DIMENSIONS = (
+    "The files have no audience columns (age, gender, location, interest, device, utm_…), "
+    "so there are no segments to compare."
+)
+NEUTRAL_COLOUR = "#1f77b4"
+FUNNEL_CHART_ROWS = 21  # rows the funnel chart takes (380 pixels)
+
+
+def _funnel_sheet(writer: _Writer, analysis: Analysis, platforms: pd.Series) -> None:
+    """The funnel's steps (METRICS.md section 7) overall, by platform and for each value of
+    every audience dimension the data fills, with a native chart of the steps. `platforms`
+    are the platforms in the order of the By platform sheet."""
+    name = "Funnel"
+    sheet = writer.sheet(name)
+    if rows_in_view(analysis) == 0:
+        writer.text(sheet, 0, 0, NO_ROWS_FOR_FUNNEL)
+        sheet.set_column(0, 0, MAX_WIDTH)
+        return
+    layout = _Layout(writer, sheet)
+    stages = funnel(analysis)
+    rows = [
+        [
+            (record.stage, ""),
+            (record.value, "money" if record.money else "count"),
+            (record.rate if record.rate_name else None, _funnel_rate_unit(record.key)),
+            (str(record.rate_name).capitalize(), ""),
+        ]
+        for record in stages.itertuples(index=False)
+    ]
+    top = layout.cells(
+        ["Step", "Total", "Rate from the step before", "What the rate is"], rows, "FunnelSteps"
+    )
+    writer.freeze_header(sheet, top, 1)
+    layout.sentence(
+        "Each rate is the step over the step before it, from the sums (an empty cell where the "
+        "step before is 0). Sales can outnumber leads (a rate over 100%) when people buy "
+        "without filling in a lead form first."
+    )
+    layout.gap()
+    counts = [i for i, money in enumerate(stages["money"].tolist()) if not money]
+    values = pd.to_numeric(stages["value"], errors="coerce").iloc[counts]
+    if (values.fillna(0) > 0).any():
+        _funnel_chart(writer, sheet, name, top, counts, layout.row)
+        layout.gap(FUNNEL_CHART_ROWS)
+
+    layout.heading("The funnel by platform")
+    by_platform = funnel_by(analysis, "platform")
+    columns = [_Column(LEVEL_LABELS["platform"], "platform", "text")]
+    for key, label, rate in STAGES:
+        unit = "money" if key in MONEY_STAGES else "count"
+        columns.append(_Column(label, label, "number", unit))
+        if rate:
+            name_of_rate = rate.capitalize()
+            columns.append(_Column(name_of_rate, name_of_rate, "number", _funnel_rate_unit(key)))
+    layout.table(columns, _in_order(by_platform, "platform", platforms), "FunnelByPlatform")
+
+    layout.heading("Audience: who converts")
+    present = dimensions_present(analysis)
+    if not present:
+        layout.sentence(NO_DIMENSIONS)
+    settings = analysis.settings
+    results = f"Results ({RESULT_WORDS[settings.objective]})"
+    for dimension in present:
+        shown = dimension.replace("_", " ").capitalize()
+        layout.heading(f"By {dimension.replace('_', ' ')}")
+        frame = segments(analysis, dimension)
+        frame = frame.assign(
+            enough_text=np.where(frame["enough"].astype(bool), "yes", "no")
+        ).sort_values("cost", ascending=False, kind="stable")
+        total = len(frame)
+        frame = frame.head(MAX_GROUP_ROWS)
+        segment_columns = [
+            _Column(shown, dimension, "text"),
+            _Column(METRICS["cost"].label, "cost", "number", "money"),
+            _Column(METRICS["clicks"].label, "clicks", "number", "count"),
+            _Column(results, "results", "number", "count"),
+            _Column(METRICS["conversion_rate"].label, "conversion_rate", "number", "fraction"),
+            _Column(
+                cost_per_result_label(settings.objective), "cost_per_result", "number", "money"
+            ),
+            _Column("Enough to compare", "enough_text", "text"),
+        ]
+        layout.table(segment_columns, frame, f"Audience_{dimension}")
+        if len(frame) < total:
+            layout.row -= 1
+            layout.sentence(f"The {len(frame):,} with the highest total cost, of {total:,}.")
+            layout.gap()
+    if present:
+        layout.sentence(
+            f"Enough to compare: at least {MIN_CLICKS} clicks and {MIN_RESULTS} results; with "
+            "fewer, one sale more or less changes a segment's rates a lot. Total cost includes "
+            "each segment's share of the monthly costs (shared by ad spend); cost per result is "
+            "ad spend over the results of paid rows."
+        )
+    layout.finish()
+
+
+def _funnel_rate_unit(key: str) -> str:
+    """The unit of the rate into a funnel step: money for sales value per sale, else a share."""
+    return "money" if key == "sales_value" else "fraction"
+
+
+def _in_order(frame: pd.DataFrame, level: str, names: pd.Series) -> pd.DataFrame:
+    """A frame of groups in the order of `names` (the By platform sheet's: the highest total
+    cost first); groups not in `names` last."""
+    order = {name: i for i, name in enumerate(names.astype(str))}
+    ranks = frame[level].astype(str).map(order).fillna(len(order))
+    return frame.assign(_rank=ranks).sort_values("_rank", kind="stable").drop(columns="_rank")
+
+
+def _funnel_chart(
+    writer: _Writer, sheet: Any, name: str, top: int, counts: list[int], at: int
+) -> None:
+    """A bar chart of the count steps (people, not money), widest first, linked to the cells."""
+    first, last = top + 1 + counts[0], top + 1 + counts[-1]
+    chart = writer.book.add_chart({"type": "bar"})
+    chart.add_series(
+        {
+            "name": [name, top, 1],
+            "categories": [name, first, 0, last, 0],
+            "values": [name, first, 1, last, 1],
+            "fill": {"color": NEUTRAL_COLOUR},
+            "border": {"color": NEUTRAL_COLOUR},
+            "gap": 50,
+            "data_labels": {"value": True, "num_format": "#,##0"},
+        }
+    )
+    chart.set_title({"name": "The funnel: how many went on to each step"})
+    chart.set_x_axis(
+        {
+            "name": "How many",
+            "num_format": "#,##0",
+            "major_gridlines": {"visible": True, "line": {"color": "#d9d9d9"}},
+        }
+    )
+    chart.set_y_axis({"name": "Step", "reverse": True, "crossing": "max", "label_position": "low"})
+    chart.set_legend({"none": True})
+    chart.set_size({"width": 640, "height": 380})
+    sheet.insert_chart(at, 0, chart, {"x_offset": 5, "y_offset": 5})
+
+
+# ---------------------------------------------------------------- goals and review
+
+
+NO_GOALS = "No goals set. Add them in the sidebar under Goals."
+GOAL_CHART_ROWS = 17  # rows a goal's chart takes (320 pixels)
+NOT_MET_COLOUR = "#9e9e9e"
+
+
+def _goals_sheet(writer: _Writer, analysis: Analysis, period: str) -> None:
+    """Each goal against its target per period, with a chart; this period against the one
+    before; and the platforms ranked by ROI, with the review's sentences."""
+    name = "Goals"
+    sheet = writer.sheet(name)
+    layout = _Layout(writer, sheet)
+    layout.heading("Goals")
+    goals = analysis.settings.goals
+    if not goals:
+        layout.sentence(NO_GOALS)
+    for number, goal in enumerate(goals, start=1):
+        layout.gap()
+        _goal_block(writer, layout, name, analysis, goal, number)
+    layout.gap()
+    _comparison(layout, analysis, period)
+    layout.gap()
+    _review(writer, layout, analysis)
+    layout.finish()
+
+
+def _goal_block(
+    writer: _Writer, layout: _Layout, name: str, analysis: Analysis, goal: Goal, number: int
+) -> None:
+    currency = writer.currency
+    layout.heading(goal_title(goal, currency), writer.bold)
+    try:
+        periods = goal_periods(analysis, goal)
+    except SettingsError as error:
+        layout.sentence("This goal cannot be tracked: " + "; ".join(error.problems) + ".")
+        return
+    layout.sentence(goal_sentence(goal_status(analysis, goal, periods), currency)[1])
+    metric = METRICS[goal.metric]
+    ceiling = goal.metric in LOWER_IS_BETTER
+    frame = periods.assign(
+        met_text=np.where(periods["met"], "yes", "no"),
+        partial_text=np.where(periods["partial"], "yes", "no"),
+    )
+    columns = [
+        _Column(f"{goal.period.capitalize()} starting", "period_start", "date"),
+        _Column("Actual", "actual", "number", metric.unit),
+        _Column("Target", "target", "number", metric.unit),
+        _Column(
+            f"Progress (% of the {'limit' if ceiling else 'target'})",
+            "progress_pct",
+            "number",
+            "percent",
+        ),
+        _Column("Within the limit" if ceiling else "Met", "met_text", "text"),
+        _Column("Days covered", "days", "number", "count"),
+        _Column("Partial period", "partial_text", "text"),
+    ]
+    top, last = layout.table(columns, frame, f"Goal_{number}")
+    actual = pd.to_numeric(frame["actual"], errors="coerce").to_numpy(dtype="float64")
+    if not np.isfinite(actual).any():
+        return  # nothing to chart: no chart over empty cells
+    _goal_chart(writer, layout.sheet, name, goal, frame, top, last, len(columns) + 1)
+    layout.row = max(layout.row, top + GOAL_CHART_ROWS + 1)
+
+
+def _goal_chart(
+    writer: _Writer,
+    sheet: Any,
+    name: str,
+    goal: Goal,
+    frame: pd.DataFrame,
+    top: int,
+    last: int,
+    col: int,
+) -> None:
+    """Actual per period as columns (green where met, pale where partial), the target as a
+    dashed line on the same axes."""
+    metric = METRICS[goal.metric]
+    categories = [name, top + 1, 0, last, 0]
+    columns = writer.book.add_chart({"type": "column"})
+    columns.add_series(
+        {
+            "name": [name, top, 1],
+            "categories": categories,
+            "values": [name, top + 1, 1, last, 1],
+            "fill": {"color": NOT_MET_COLOUR},
+            "points": [
+                {
+                    "fill": {
+                        "color": RETURN_COLOUR if met else NOT_MET_COLOUR,
+                        "transparency": 55 if partial else 0,
+                    }
+                }
+                for met, partial in zip(frame["met"], frame["partial"], strict=True)
+            ],
+            "gap": 60,
+        }
+    )
+    line = writer.book.add_chart({"type": "line"})
+    line.add_series(
+        {
+            "name": [name, top, 2],
+            "categories": categories,
+            "values": [name, top + 1, 2, last, 2],
+            "line": {"color": COST_COLOUR, "width": 2, "dash_type": "dash"},
+            "marker": {"type": "dash", "size": 12, "fill": {"color": COST_COLOUR}}
+            if last == top + 1
+            else {"type": "none"},
+            "smooth": False,
+        }
+    )
+    columns.combine(line)
+    columns.set_title({"name": f"{metric.label} per {goal.period} against the target"})
+    columns.set_x_axis(
+        {
+            "name": goal.period.capitalize(),
+            "text_axis": True,
+            "num_format": AXIS_DATES[goal.period],
+            "num_font": {"rotation": -45},
+        }
+    )
+    columns.set_y_axis(
+        {
+            "name": f"{metric.label} ({unit_label(metric.unit, writer.currency)})",
+            "num_format": _axis_format(metric.unit, writer.currency),
+            "major_gridlines": {"visible": True, "line": {"color": "#d9d9d9"}},
+        }
+    )
+    columns.set_legend({"position": "top"})
+    columns.set_size({"width": 600, "height": 320})
+    sheet.insert_chart(top, col, columns, {"x_offset": 10, "y_offset": 0})
+
+
+def _comparison(layout: _Layout, analysis: Analysis, period: str) -> None:
+    """Every headline number in the latest period beside the period before it."""
+    layout.heading("This period against the one before")
+    compared = compare_with_previous(analysis, period)
+    latest, previous = compared.attrs.get("latest_start"), compared.attrs.get("previous_start")
+    if latest is None:
+        layout.sentence(f"No rows with dates, so there is no {period} to compare.")
+        return
+    if previous is None:
+        layout.sentence(f"The data covers only one {period} (from {latest}): nothing to compare.")
+    else:
+        monday = " Weeks start on Monday." if period == "week" else ""
+        layout.sentence(f"The {period} from {latest} against the {period} from {previous}.{monday}")
+    if bool(compared["latest_partial"].iloc[0]):
+        layout.sentence(
+            f"The data stops before the latest {period} ends: its counts and money are for "
+            f"part of a {period}, so they look low next to a whole one. Ratios compare fairly."
+        )
+    objective = analysis.settings.objective
+    rows = []
+    for record in compared.itertuples(index=False):
+        metric = METRICS[record.metric]
+        label = cost_per_result_label(objective) if record.metric == "cost_per_result" else None
+        rows.append(
+            [
+                (label or metric.label, ""),
+                (record.latest, metric.unit),
+                (record.previous, metric.unit),
+                (record.change, metric.unit),
+                (record.change_pct, "percent"),
+            ]
+        )
+    headers = ["Number", f"Latest {period}", f"{period.capitalize()} before", "Change"]
+    layout.cells([*headers, "Change (%)"], rows, "Comparison")
+    layout.row -= 1
+    layout.sentence(
+        "Change = latest - before (for ROI, in percentage points); change (%) = change / the "
+        "value before. An empty cell: the number is undefined in one of the two periods."
+    )
+    layout.gap()
+
+
+def _review(writer: _Writer, layout: _Layout, analysis: Analysis) -> None:
+    """The review's sentences, the budget-shift projection, and the platforms ranked."""
+    layout.heading("Review")
+    groups = by_group(analysis, "platform")
+    for sentence in review(analysis, "platform", groups=groups):
+        layout.sentence(sentence)
+    shift = budget_shift(analysis, "platform", groups=groups)
+    if shift is not None:
+        layout.sentence(shift["sentence"])
+    ranked = ranking(analysis, "platform", groups)
+    if ranked.empty:
+        layout.sentence("No platforms to rank.")
+        return
+    layout.gap()
+    layout.heading("Platforms ranked by ROI (highest first), then cost per result", writer.bold)
+    objective = analysis.settings.objective
+    columns = [
+        _Column(LEVEL_LABELS["platform"], "platform", "text"),
+        _Column(METRICS["cost"].label, "cost", "number", "money"),
+        _Column(METRICS["return"].label, "return", "number", "money"),
+        _Column(METRICS["roi_pct"].label, "roi_pct", "number", "percent"),
+        _Column(cost_per_result_label(objective), "cost_per_result", "number", "money"),
+    ]
+    layout.table(columns, ranked, "Ranking")
 
 
 def _data_sheet(writer: _Writer, rows: pd.DataFrame) -> None:

@@ -33,7 +33,7 @@ import smroi.workbook
 from smroi.cli import summarise
 from smroi.ingest import ImportReport
 from smroi.registry import SUMMARY_KEYS
-from smroi.settings import Costs, Settings
+from smroi.settings import Costs, Goal, Settings
 from smroi.workbook import escape_formula_text, report_workbook, table_csv
 
 MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -50,6 +50,8 @@ SHEETS = [
     "By element",
     "Over time",
     "Earned media",
+    "Funnel",
+    "Goals",
     "Data",
     "Import report",
 ]
@@ -76,6 +78,48 @@ def january() -> pd.DataFrame:
     )
 
 
+def two_months(instagram: str = "instagram") -> pd.DataFrame:
+    """Two months, every row paid, no monthly costs (the Funnel and Goals sheets):
+
+    | date   | platform  | spend | impr.  | click | leads | sales | rev. | age        | utm_camp. |
+    |--------|-----------|-------|--------|-------|-------|-------|------|------------|-----------|
+    | 5 Jan  | facebook  | 100   | 10,000 | 200   | 20    | 5     | 500  | 25-34      | spring    |
+    | 20 Jan | instagram | 50    | 4,000  | 40    | 4     | 1     | 100  | =HYPERLINK | +1-2      |
+    | 3 Feb  | facebook  | 200   | 20,000 | 300   | 30    | 6     | 600  | 25-34      | spring    |
+    | 10 Feb | instagram | 100   | 6,000  | 60    | 6     | 2     | 200  | 35-44      | spring    |
+
+    The data covers 5 Jan to 10 Feb: January 27 days, February 10 (both partial).
+    Return = revenue (leads are worth 0): January 600 on a cost of 150, February 800 on 300.
+    """
+    return smroi.conform(
+        pd.DataFrame(
+            {
+                "date": ["2026-01-05", "2026-01-20", "2026-02-03", "2026-02-10"],
+                "platform": ["facebook", instagram, "facebook", instagram],
+                "campaign": ["A", EVIL[0], "A", "B"],
+                "paid": [True, True, True, True],
+                "spend": [100, 50, 200, 100],
+                "impressions": [10000, 4000, 20000, 6000],
+                "clicks": [200, 40, 300, 60],
+                "leads": [20, 4, 30, 6],
+                "conversions": [5, 1, 6, 2],
+                "revenue": [500, 100, 600, 200],
+                "age": ["25-34", EVIL[0], "25-34", "35-44"],
+                "utm_campaign": ["spring", EVIL[1], "spring", "spring"],
+            }
+        )
+    )
+
+
+GOAL_SETTINGS = Settings(
+    currency="NOK",
+    goals=(
+        Goal(metric="leads", target=30, period="month"),
+        Goal(metric="cpl", target=6, period="month"),
+    ),
+)
+
+
 def import_report() -> ImportReport:
     return ImportReport(
         file=EVIL_FILE,
@@ -97,6 +141,10 @@ def export(
 ) -> bytes:
     table = january() if table is None else table
     return report_workbook(table, [import_report()], settings, **kw)
+
+
+def goals_export() -> bytes:
+    return report_workbook(two_months(), [], GOAL_SETTINGS, period="month")
 
 
 def book(data: bytes) -> openpyxl.Workbook:
@@ -338,22 +386,26 @@ def test_sheets_in_order_with_frozen_headers_and_filters() -> None:
     imports = workbook["Import report"]
     assert imports.freeze_panes == "B2"
     assert sorted(imports.tables) == ["Files", "RowsLeftOut"]  # each with its own filter
+    funnel = workbook["Funnel"]
+    assert funnel.freeze_panes == "B2"
+    assert sorted(funnel.tables) == ["FunnelByPlatform", "FunnelSteps"]
+    assert sorted(workbook["Goals"].tables) == ["Comparison", "Ranking"]  # no goals set
     for sheet in workbook:  # widths fit the text, capped (Excel stores 0.71 of padding)
         widths = [dimension.width for dimension in sheet.column_dimensions.values()]
         assert widths and all(8 <= width <= 61 for width in widths), sheet.title
     assert workbook["Data"].column_dimensions["C"].width >= len(EVIL[0])
 
 
-def test_text_from_the_files_is_never_a_formula() -> None:
-    data = export()
+def text_cells(data: bytes, dangerous: Any) -> dict[str, list[str]]:
+    """Sheet title -> coordinates of the cells whose text is `dangerous`, after checking that
+    each is a text cell and that no sheet holding one has a formula."""
     workbook = book(data)
-    cells: dict[str, list[str]] = {}  # sheet title -> coordinates of the dangerous texts
+    cells: dict[str, list[str]] = {}
     for sheet in workbook:
         for row in sheet.iter_rows():
             for cell in row:
-                if cell.value in (*EVIL, EVIL_FILE, "=1+1 has no date"):
+                if isinstance(cell.value, str) and dangerous(cell.value):
                     cells.setdefault(sheet.title, []).append(cell.coordinate)
-    assert {"By campaign", "By element", "Data", "Import report"} <= set(cells)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         names = {
             sheet.title: f"xl/worksheets/sheet{index}.xml"
@@ -365,6 +417,12 @@ def test_text_from_the_files_is_never_a_formula() -> None:
             found = {cell.get("r"): cell for cell in root.iter(f"{MAIN_NS}c")}
             for coordinate in coordinates:
                 assert found[coordinate].get("t") in ("s", "inlineStr"), (title, coordinate)
+    return cells
+
+
+def test_text_from_the_files_is_never_a_formula() -> None:
+    cells = text_cells(export(), lambda text: text in (*EVIL, EVIL_FILE, "=1+1 has no date"))
+    assert {"By campaign", "By element", "Data", "Import report"} <= set(cells)
 
 
 @pytest.mark.parametrize(
@@ -417,6 +475,21 @@ def charts(data: bytes) -> list[ElementTree.Element]:
         ]
 
 
+def chart_sheets(chart: ElementTree.Element) -> set[str]:
+    """The sheets a chart's series refer to."""
+    return {
+        (node.text or "").split("!")[0].strip("'") for node in chart.iter(f"{{{CHART_NS['c']}}}f")
+    }
+
+
+def chart_texts(chart: ElementTree.Element) -> list[str]:
+    """The chart's title and axis titles."""
+    return [
+        "".join(node.text or "" for node in title.iter(f"{{{CHART_NS['a']}}}t"))
+        for title in chart.iter(f"{{{CHART_NS['c']}}}title")
+    ]
+
+
 def test_three_native_charts_with_titles_and_axis_titles() -> None:
     found = charts(export())
     assert len(found) >= 3
@@ -442,13 +515,18 @@ def test_three_native_charts_with_titles_and_axis_titles() -> None:
             assert smooth.get("val") == "0"  # a smoothed line would invent values
 
 
-def test_every_chart_reference_points_at_cells_that_hold_data() -> None:
-    data = export()
+@pytest.mark.parametrize("make", [export, goals_export], ids=["january", "two months, goals"])
+def test_every_chart_reference_points_at_cells_that_hold_data(make: Any) -> None:
+    data = make()
     workbook = book(data)
     references = [
         node.text or "" for chart in charts(data) for node in chart.iter(f"{{{CHART_NS['c']}}}f")
     ]
-    assert len(references) >= 3 * 3  # name, categories, values for each series
+    assert len(references) >= 4 * 3  # name, categories, values for each series
+    sheets = [reference.split("!")[0].strip("'") for reference in references]
+    assert "Funnel" in sheets
+    if make is goals_export:  # two goals' charts: name, categories, values of actual and target
+        assert sheets.count("Goals") == 2 * 2 * 3
     for reference in references:
         match = re.fullmatch(r"'?(.+?)'?!(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)", reference)
         assert match, reference
@@ -473,6 +551,11 @@ def test_an_empty_table_still_gives_a_valid_workbook() -> None:
     assert cells["ROI"].value is None
     assert table_rows(workbook["By platform"]) == []
     assert table_rows(workbook["Data"]) == []
+    assert workbook["Funnel"]["A1"].value == (
+        "No rows in this selection, so there is no funnel to show."
+    )
+    goals = [row[0] for row in workbook["Goals"].iter_rows(values_only=True)]
+    assert "No goals set. Add them in the sidebar under Goals." in goals
     assert charts(data) == []  # nothing to chart: no chart over empty cells
 
 
@@ -485,6 +568,203 @@ def test_monthly_costs_with_no_rows_show_on_a_not_set_platform() -> None:
         ("(not set)", 100, -1.0)  # no dates: one month; return 0 -> ROI -100 %
     ]
     assert len(charts(data)) == 2  # return vs cost, ROI; no trend without dates
+
+
+# ---------------------------------------------------------------- funnel and goals
+
+
+def rows_from(sheet: Any, first: str) -> list[tuple[Any, ...]]:
+    """The sheet's rows from the first whose column A is `first`."""
+    rows = list(sheet.iter_rows(values_only=True))
+    start = next(i for i, row in enumerate(rows) if row[0] == first)
+    return rows[start:]
+
+
+def test_funnel_sheet_steps_platforms_and_segments_by_hand() -> None:
+    sheet = book(goals_export())["Funnel"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:4] == ("Step", "Total", "Rate from the step before", "What the rate is")
+    steps = {row[0]: row[1:4] for row in rows[1:7]}
+    assert steps["Impressions"] == (10000 + 4000 + 20000 + 6000, None, None)
+    assert steps["Clicks"] == (600, pytest.approx(600 / 40000), "Click-through rate")
+    assert steps["Leads"] == (60, pytest.approx(60 / 600), "Clicks that became leads")
+    assert steps["Sales"] == (14, pytest.approx(14 / 60), "Leads that became sales")
+    assert steps["Sales value"][:2] == (1400, pytest.approx(1400 / 14))  # money per sale
+    assert sheet["B3"].number_format == "#,##0"
+    assert sheet["C3"].number_format == "#,##0.00%"  # 1.50%, a true Excel percentage
+    assert sheet["B6"].number_format == NOK
+
+    platforms = rows_from(sheet, "Platform")
+    header = platforms[0]
+    facebook = dict(zip(header, platforms[1], strict=False))
+    assert facebook["Platform"] == "facebook"  # the highest total cost first
+    assert (facebook["Impressions"], facebook["Clicks"], facebook["Sales"]) == (30000, 500, 11)
+    assert facebook["Click-through rate"] == pytest.approx(500 / 30000)
+    assert facebook["Leads that became sales"] == pytest.approx(11 / 50)
+    assert platforms[2][0] == "instagram"
+
+    ages = rows_from(sheet, "Age")
+    assert ages[0][:7] == (
+        "Age",
+        "Total cost",
+        "Clicks",
+        "Results (sales)",
+        "Conversion rate",
+        "Cost per sale",
+        "Enough to compare",
+    )
+    assert ages[1][:7] == (
+        "25-34",
+        300,
+        500,
+        11,
+        pytest.approx(11 / 500),
+        pytest.approx(300 / 11),
+        "yes",  # at least 100 clicks and 5 sales
+    )
+    assert ages[2][:7] == ("35-44", 100, 60, 2, pytest.approx(2 / 60), 50, "no")
+    assert ages[3][:7] == (EVIL[0], 50, 40, 1, pytest.approx(1 / 40), 50, "no")
+    assert rows_from(sheet, "Utm campaign")[1][:2] == ("spring", 400)
+    assert {"Audience_age", "Audience_utm_campaign"} <= set(sheet.tables)
+
+
+def test_funnel_chart_counts_the_steps_of_people() -> None:
+    data = goals_export()
+    (funnel,) = [chart for chart in charts(data) if chart_sheets(chart) == {"Funnel"}]
+    assert "The funnel: how many went on to each step" in chart_texts(funnel)
+    assert {"How many", "Step"} <= set(chart_texts(funnel))
+    references = [node.text for node in funnel.iter(f"{{{CHART_NS['c']}}}f")]
+    # impressions, clicks, leads, sales: rows 2 to 5 (money steps are not people)
+    assert references == ["Funnel!$B$1", "Funnel!$A$2:$A$5", "Funnel!$B$2:$B$5"]
+
+
+def test_goals_sheet_per_month_by_hand() -> None:
+    sheet = book(goals_export())["Goals"]
+    leads = rows_from(sheet, "Leads: 30 a month")
+    assert leads[1][0] == "Target met."  # February: 36 leads
+    assert leads[2][:7] == (
+        "Month starting",
+        "Actual",
+        "Target",
+        "Progress (% of the target)",
+        "Met",
+        "Days covered",
+        "Partial period",
+    )
+    january_row, february_row = leads[3][:7], leads[4][:7]
+    assert january_row == (
+        pd.Timestamp("2026-01-01").to_pydatetime(),
+        20 + 4,
+        30,
+        pytest.approx(24 / 30),  # 80%, a true Excel percentage
+        "no",
+        27,  # 5 to 31 January
+        "yes",
+    )
+    assert february_row == (
+        pd.Timestamp("2026-02-01").to_pydatetime(),
+        30 + 6,
+        30,
+        pytest.approx(36 / 30),
+        "yes",
+        10,  # 1 to 10 February
+        "yes",
+    )
+    cpl = rows_from(sheet, "Cost per lead: at most 6.00 kr a month")
+    assert cpl[1][0] == "Over the limit of 6.00 kr by 2.33 kr."  # 300 / 36 = 8.33
+    assert cpl[2][4] == "Within the limit"
+    assert cpl[3][1:5] == (pytest.approx(150 / 24), 6, pytest.approx(150 / 24 / 6), "no")
+    assert cpl[4][1:5] == (pytest.approx(300 / 36), 6, pytest.approx(300 / 36 / 6), "no")
+    header = next(row[0].row for row in sheet.iter_rows() if row[0].value == "Month starting")
+    assert sheet.cell(header + 1, 1).is_date
+    assert sheet.cell(header + 1, 2).number_format == "#,##0"
+    assert sheet.cell(header + 1, 4).number_format == "#,##0.0%"
+    assert {"Goal_1", "Goal_2", "Comparison", "Ranking"} <= set(sheet.tables)
+
+
+def test_each_goal_has_a_column_chart_with_the_target_as_a_line() -> None:
+    found = [chart for chart in charts(goals_export()) if chart_sheets(chart) == {"Goals"}]
+    assert len(found) == 2
+    titles = [chart_texts(chart) for chart in found]
+    assert {"Leads per month against the target", "Month", "Leads (count)"} <= set(titles[0])
+    assert {"Cost per lead per month against the target", "Cost per lead (NOK)"} <= set(titles[1])
+    for chart in found:
+        kinds = {child.tag.split("}")[1] for child in chart.iter()}
+        assert {"barChart", "lineChart"} <= kinds  # one chart: columns and the target line
+        references = [node.text for node in chart.iter(f"{{{CHART_NS['c']}}}f")]
+        # name, categories, values of actual (column B), then of target (column C)
+        actual = re.fullmatch(r"Goals!\$B\$(\d+):\$B\$(\d+)", references[2])
+        assert actual and int(actual[2]) - int(actual[1]) == 1, references  # two months
+        assert references[5] == references[2].replace("$B", "$C")
+        assert references[1] == references[4] == references[2].replace("$B", "$A")
+
+
+def test_goals_sheet_compares_the_latest_month_with_the_one_before() -> None:
+    sheet = book(goals_export())["Goals"]
+    texts = [row[0] for row in sheet.iter_rows(values_only=True)]
+    assert "The month from 2026-02-01 against the month from 2026-01-01." in texts
+    assert any(
+        str(text).startswith("The data stops before the latest month ends") for text in texts
+    )
+    table = rows_from(sheet, "Number")
+    assert table[0][:5] == ("Number", "Latest month", "Month before", "Change", "Change (%)")
+    by_label = {row[0]: row[1:5] for row in table[1:21]}
+    assert by_label["Leads"] == (36, 24, 12, pytest.approx(0.5))  # +50%
+    assert by_label["Ad spend"] == (300, 150, 150, pytest.approx(1.0))
+    # ROI: February (800 - 300) / 300 = 166.7 %, January (600 - 150) / 150 = 300 %
+    assert by_label["ROI"] == (
+        pytest.approx(500 / 300),
+        pytest.approx(3.0),
+        pytest.approx(500 / 300 - 3.0),
+        pytest.approx((500 / 3 - 300) / 300),
+    )
+    assert by_label["CPE"] == (None, None, None, None)  # no engagements: undefined, empty
+
+
+def test_goals_sheet_reviews_and_ranks_the_platforms() -> None:
+    sheet = book(goals_export())["Goals"]
+    texts = [row[0] for row in sheet.iter_rows(values_only=True)]
+    review = texts[texts.index("Review") :]
+    # facebook: return 1,100 on a cost of 300; instagram: 300 on 150
+    assert "facebook returns 3.67x its cost: each 1.00 kr of cost there brings back 3.67 kr." in (
+        review
+    )
+    shift = next(text for text in review if str(text).startswith("If results scaled"))
+    # 20% of instagram's 150 is 30; 30 x (1,100 / 300 - 300 / 150) = 50
+    assert "moving 20% of instagram's ad spend (30.00 kr) to facebook" in shift
+    assert "would add about 50.00 kr to return" in shift
+    ranked = rows_from(sheet, "Platform")
+    assert ranked[0][:5] == ("Platform", "Total cost", "Return", "ROI", "Cost per sale")
+    assert ranked[1][:5] == (
+        "facebook",
+        300,
+        1100,
+        pytest.approx(800 / 300),
+        pytest.approx(300 / 11),
+    )
+    assert ranked[2][:5] == ("instagram", 150, 300, pytest.approx(1.0), 50)
+
+
+def test_goals_sheet_says_when_no_goals_are_set() -> None:
+    sheet = book(export())["Goals"]
+    texts = [row[0] for row in sheet.iter_rows(values_only=True)]
+    assert texts[:2] == ["Goals", "No goals set. Add them in the sidebar under Goals."]
+    assert "This period against the one before" in texts and "Review" in texts
+    assert not [name for name in sheet.tables if name.startswith("Goal_")]
+
+
+def test_formula_like_text_stays_text_on_the_funnel_and_goals_sheets() -> None:
+    """A platform "+1-2" starts the review's sentences and names a ranked platform; an age
+    and a utm campaign are formulas too."""
+    data = report_workbook(two_months(instagram=EVIL[1]), [], GOAL_SETTINGS, period="month")
+    cells = text_cells(data, lambda text: text.startswith(("=", "+", "-", "@")))
+    assert {"Funnel", "Goals"} <= set(cells)
+    workbook = book(data)
+    funnel = [cell for row in workbook["Funnel"].iter_rows(values_only=True) for cell in row]
+    assert {EVIL[0], EVIL[1]} <= set(funnel)
+    goals = [row[0] for row in workbook["Goals"].iter_rows(values_only=True)]
+    assert EVIL[1] in goals
+    assert any(str(text).startswith(f"{EVIL[1]} returns 2.00x its cost") for text in goals)
 
 
 # ---------------------------------------------------------------- other software opens it
