@@ -114,20 +114,16 @@ else:
         )
 
     with st.expander(f"Every number, this {period} against the one before"):
+
+        def shown(column: str) -> list[str]:
+            pairs = zip(compared["metric"], compared[column], strict=True)
+            return [smroi.format_metric(key, value, currency) for key, value in pairs]
+
         table = compared.assign(
             label=[smroi.METRICS[key].label for key in compared["metric"]],
-            now=[
-                smroi.format_metric(key, value, currency)
-                for key, value in zip(compared["metric"], compared["latest"], strict=True)
-            ],
-            before=[
-                smroi.format_metric(key, value, currency)
-                for key, value in zip(compared["metric"], compared["previous"], strict=True)
-            ],
-            change_text=[
-                smroi.format_metric(key, value, currency)
-                for key, value in zip(compared["metric"], compared["change"], strict=True)
-            ],
+            now=shown("latest"),
+            before=shown("previous"),
+            change_text=shown("change"),
         )
         st.dataframe(
             table[["label", "now", "before", "change_text", "change_pct"]],

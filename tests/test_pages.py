@@ -421,6 +421,13 @@ def test_goals_page_compares_this_month_with_the_last() -> None:
     change = (leads["2026-09"] - leads["2026-08"]) / leads["2026-08"] * 100  # 90 vs 124
     assert card.proto.delta == f"{change:+,.1f}%" == "-27.4%"
     assert any("The data stops before this month ends" in w.value for w in app.warning)
+    # every number, in the table under the cards
+    table = next(df.value for df in app.dataframe if "change_text" in df.value.columns)
+    assert len(table) == 20  # every key of the CLI's totals (DESIGN.md)
+    assert {"Ad spend", "ROI", "ROAS", "Cost per sale", "Total cost"} <= set(table["label"])
+    leads_row = table.set_index("label").loc["Leads"]
+    assert (leads_row["now"], leads_row["before"], leads_row["change_text"]) == ("90", "124", "-34")
+    assert leads_row["change_pct"] == pytest.approx(change)
 
 
 def test_goals_page_ranks_platforms_by_roi() -> None:
