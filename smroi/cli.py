@@ -5,6 +5,8 @@
     smroi export FILE... --out report.xlsx [--settings S.json] [--sheet NAME] [--period week]
     smroi share FILE... [--settings S.json] [--sheet NAME] [--title T] [--expires-days N]
     smroi revoke LINK-OR-TOKEN
+    smroi attribution TOUCHPOINTS [CONVERSIONS] [--model last|first|linear|time_decay|position]
+                      [--half-life-days N] [--lookback-days N] [--json]
 
 Bad input exits with status 2 and one line on stderr naming the file and the problem.
 
@@ -21,12 +23,21 @@ when asked for:
   period (smroi.goals.goal_status): metric, period, period_start, period_end, target,
   actual, progress_pct, met, days_covered, days_in_period, days_left, needed_per_day,
   on_pace.
+
+`attribution` (docs/METRICS.md section 8, smroi.attribution) reads touchpoints and
+conversions from two files, or both from one, and prints each channel's share of the
+conversions under one model (default: last touch; half-life 7 days, lookback 30 days).
+With --json: {"model": key, "by_channel": {channel: {"conversions": fractional count,
+"value": money}}, "unattributed": {"conversions": n, "value": money}, "warnings": [text]};
+`unattributed` holds the conversions with no touch in their window, which by_channel
+leaves out.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from collections.abc import Mapping
 from pathlib import Path
@@ -34,6 +45,15 @@ from typing import Any
 
 import pandas as pd
 
+from smroi.attribution import (
+    DEFAULT_HALF_LIFE_DAYS,
+    DEFAULT_LOOKBACK_DAYS,
+    MODELS,
+    NO_TOUCH,
+    Attribution,
+    attribute,
+    read_journeys,
+)
 from smroi.canonical import DIMENSIONS, LABELS
 from smroi.errors import InputFileError, SmroiError
 from smroi.formatting import DASH, format_metric
@@ -58,6 +78,33 @@ def main(argv: list[str] | None = None) -> int:
     share = commands.add_parser("share", help="save a read-only report and print its link")
     revoke = commands.add_parser("revoke", help="stop a share link from working")
     revoke.add_argument("link", help="the share link, or its token (…?report=TOKEN)")
+    attribution = commands.add_parser(
+        "attribution", help="split conversions and their value over the channels that led to them"
+    )
+    attribution.add_argument(
+        "touchpoints", type=Path, help="touchpoints (journey, timestamp, channel), or both kinds"
+    )
+    attribution.add_argument(
+        "conversions", type=Path, nargs="?", help="conversions (journey, timestamp, value)"
+    )
+    attribution.add_argument(
+        "--model", choices=list(MODELS), default="last", help="the attribution model (last)"
+    )
+    attribution.add_argument(
+        "--half-life-days",
+        type=float,
+        metavar="N",
+        default=DEFAULT_HALF_LIFE_DAYS,
+        help=f"time decay's half-life ({DEFAULT_HALF_LIFE_DAYS:g} days)",
+    )
+    attribution.add_argument(
+        "--lookback-days",
+        type=float,
+        metavar="N",
+        default=DEFAULT_LOOKBACK_DAYS,
+        help=f"only touches this many days before a conversion count ({DEFAULT_LOOKBACK_DAYS:g})",
+    )
+    attribution.add_argument("--json", action="store_true", help="print JSON instead of a table")
     for command in (summary, export, share):
         command.add_argument("files", nargs="+", type=Path, help="CSV or Excel files")
         command.add_argument("--settings", type=Path, help="settings JSON (costs, values, goals)")
@@ -84,6 +131,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "revoke":
             return _revoke(token_of(args.link))
+        if args.command == "attribution":
+            return _attribution(args)
         by = _group_columns(args.by) if args.command == "summary" else None
         settings = _load_settings(args.settings)
         if args.command == "summary":
@@ -114,6 +163,95 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(_as_text(result))
     return 0
+
+
+def _attribution(args: argparse.Namespace) -> int:
+    """The `attribution` command; SmroiError for bad input (exit 2 in main)."""
+    if not (args.half_life_days > 0 and math.isfinite(args.half_life_days)):
+        raise SmroiError(
+            f"--half-life-days must be a number of days above 0 (it is {args.half_life_days:g})."
+        )
+    if not args.lookback_days >= 0:
+        raise SmroiError(f"--lookback-days must be 0 or more (it is {args.lookback_days:g}).")
+    files = [_read_bytes(path) for path in (args.touchpoints, args.conversions) if path]
+    journeys = read_journeys(files[0], files[1] if len(files) > 1 else None)
+    result = attribution_result(
+        attribute(
+            journeys,
+            args.model,
+            half_life_days=args.half_life_days,
+            lookback_days=args.lookback_days,
+        )
+    )
+    print(
+        json.dumps(result, indent=2, ensure_ascii=False)
+        if args.json
+        else _attribution_text(result, args)
+    )
+    return 0
+
+
+def _read_bytes(path: Path) -> tuple[str, bytes]:
+    try:
+        return str(path), path.read_bytes()
+    except OSError as exc:
+        raise InputFileError(str(path), f"cannot read the file ({exc.strerror}).") from None
+
+
+def attribution_result(result: Attribution) -> dict[str, Any]:
+    """The JSON object of `smroi attribution --json`: model, by_channel (channel ->
+    conversions, value; the attributed conversions only), unattributed (the conversions
+    with no touch in their window) and warnings."""
+    return {
+        "model": result.model,
+        "by_channel": {
+            str(row["channel"]): {
+                "conversions": float(row["conversions"]),
+                "value": float(row["value"]),
+            }
+            for row in result.by_channel.to_dict("records")
+        },
+        "unattributed": {
+            "conversions": result.unattributed_conversions,
+            "value": result.unattributed_value,
+        },
+        "warnings": list(result.warnings),
+    }
+
+
+def _attribution_text(result: dict[str, Any], args: argparse.Namespace) -> str:
+    """The by-channel table: channel, conversions, value, a total and the unattributed."""
+    model = MODELS[result["model"]]
+    if result["model"] == "time_decay":
+        model += f", half-life {args.half_life_days:g} days"
+    rows = [(channel, v["conversions"], v["value"]) for channel, v in result["by_channel"].items()]
+    total = (
+        "total",
+        sum(conversions for _, conversions, _ in rows),
+        sum(value for _, _, value in rows),
+    )
+    lost = result["unattributed"]
+    rows_shown = [*rows, total]
+    if lost["conversions"]:
+        rows_shown.append((NO_TOUCH, lost["conversions"], lost["value"]))
+    width = max(len("channel"), *(len(str(row[0])) for row in rows_shown))
+    lines = [
+        f"{model}; "
+        + (
+            f"lookback {args.lookback_days:g} days"
+            if math.isfinite(args.lookback_days)
+            else "no lookback limit"
+        ),
+        "",
+        f"{'channel':<{width}}  {'conversions':>11}  {'value':>14}",
+    ]
+    for index, (channel, conversions, value) in enumerate(rows_shown):
+        if index == len(rows):
+            lines.append("-" * (width + 29))
+        lines.append(f"{channel:<{width}}  {conversions:>11,.2f}  {value:>14,.2f}")
+    if result["warnings"]:
+        lines += ["", "Warnings:"] + [f"- {line}" for line in result["warnings"]]
+    return "\n".join(lines)
 
 
 def _revoke(token: str) -> int:
