@@ -431,6 +431,47 @@ def goal_chart(
     return bars + line
 
 
+def attribution_by_model(
+    compared: pd.DataFrame, model_labels: dict[str, str], currency: str
+) -> alt.Chart:
+    """Value credited to each channel under each attribution model, bars side by side,
+    so the user sees where the models disagree."""
+    long = (
+        compared.rename_axis("channel")
+        .reset_index()
+        .melt(id_vars="channel", var_name="model", value_name="value")
+    )
+    long["model"] = long["model"].map(model_labels).fillna(long["model"])
+    long["value_text"] = [format_value(v, "money", currency) for v in long["value"]]
+    order = list(compared.index)
+    return (
+        alt.Chart(
+            long,
+            title=alt.Title(
+                "Value credited to each channel, by attribution model",
+                subtitle="Where the bars differ, the models disagree about that channel",
+            ),
+        )
+        .mark_bar()
+        .encode(
+            x=alt.X("channel:N", title="Channel", sort=order, axis=alt.Axis(labelAngle=0)),
+            xOffset=alt.XOffset("model:N", sort=list(model_labels.values())),
+            y=alt.Y("value:Q", title=f"Value credited ({currency})"),
+            color=alt.Color(
+                "model:N",
+                title="Model",
+                sort=list(model_labels.values()),
+                legend=alt.Legend(orient="top"),
+            ),
+            tooltip=[
+                alt.Tooltip("channel:N", title="Channel"),
+                alt.Tooltip("model:N", title="Model"),
+                alt.Tooltip("value_text:N", title=f"Value ({currency})"),
+            ],
+        )
+    )
+
+
 def chart_svg(chart: alt.TopLevelMixin) -> str:
     """The chart as an SVG image (for slides and documents), drawn without a browser."""
     import vl_convert as vlc  # imported on use: only downloads need it

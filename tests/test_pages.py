@@ -17,6 +17,7 @@ PAGES = [
     "pages/goals.py",
     "pages/funnel.py",
     "pages/earned_media.py",
+    "pages/attribution.py",
     "pages/data.py",
 ]
 
@@ -44,7 +45,9 @@ def metric_value(app: AppTest, label: str) -> str:
 
 
 @pytest.mark.parametrize(
-    "page", PAGES, ids=["overview", "cost_per_result", "goals", "funnel", "earned_media", "data"]
+    "page",
+    PAGES,
+    ids=["overview", "cost_per_result", "goals", "funnel", "earned_media", "attribution", "data"],
 )
 def test_every_page_runs_on_sample_data_with_the_banner(page: str) -> None:
     app = run_app(page)
@@ -489,3 +492,74 @@ def test_a_goal_edited_in_the_sidebar_is_tracked_and_kept_in_the_settings() -> N
     # removing the first goal leaves the second
     next(b for b in app.sidebar.button if b.key == "goals.remove.0").click().run()
     assert [g.metric for g in app.session_state["base_settings"].goals] == ["spend"]
+
+
+def sample_last_touch() -> tuple[int, float, dict[str, float]]:
+    """Last touch by hand over sample_journeys.csv: each purchase to the visitor's latest
+    visit at or before it, at most 30 days before (the file is in time order per visitor)."""
+    import csv
+    from datetime import datetime, timedelta
+
+    visits: dict[str, list[tuple[datetime, str]]] = {}
+    by_channel: dict[str, float] = {}
+    count, total = 0, 0.0
+    with (ROOT / "sample_data" / "sample_journeys.csv").open(newline="") as file:
+        for row in csv.DictReader(file):
+            when = datetime.strptime(row["timestamp"], "%Y-%m-%d %H:%M")
+            if row["event"] == "visit":
+                visits.setdefault(row["visitor"], []).append((when, row["channel"]))
+                continue
+            count += 1
+            total += float(row["value"])
+            before = [
+                (t, c)
+                for t, c in visits.get(row["visitor"], [])
+                if when - timedelta(days=30) <= t <= when
+            ]
+            channel = before[-1][1] if before else "(no touch)"
+            by_channel[channel] = by_channel.get(channel, 0.0) + float(row["value"])
+    return count, total, by_channel
+
+
+def test_attribution_page_credits_the_sample_sales_by_last_touch() -> None:
+    count, total, by_channel = sample_last_touch()
+    app = run_app("pages/attribution.py")
+    assert metric_value(app, "Conversions credited") == f"{count:,}"
+    assert metric_value(app, "Value credited") == f"${total:,.2f}"
+    assert (
+        metric_value(app, "Conversions with no touch") == f"{by_channel.get('(no touch)', 0):,.0f}"
+    )
+    table = next(
+        df.value
+        for df in app.dataframe
+        if list(df.value.columns) == ["channel", "conversions", "value"]
+    ).set_index("channel")
+    for channel, value in by_channel.items():
+        assert table.loc[channel, "value"] == pytest.approx(value), channel
+    specs = [json.loads(chart.proto.spec) for chart in app.get("vega_lite_chart")]
+    assert "Value credited to each channel, by attribution model" in {_title(s) for s in specs}
+
+
+def test_attribution_page_coupons_and_survey_on_the_sample() -> None:
+    import pandas as pd
+
+    rows = pd.read_csv(ROOT / "sample_data" / "social_media_sample.csv")
+    app = run_app("pages/attribution.py")
+    coupons = next(
+        df.value
+        for df in app.dataframe
+        if list(df.value.columns) == ["platform", "orders", "value"]
+    ).set_index("platform")
+    # FB10 -> facebook; IG15 and SUMMER20 -> instagram (sample_coupons.csv)
+    fb = rows[rows["coupon_code"] == "FB10"]
+    ig = rows[rows["coupon_code"].isin(["IG15", "SUMMER20"])]
+    assert coupons.loc["facebook", "orders"] == fb["conversions"].sum() == 152
+    assert coupons.loc["instagram", "value"] == pytest.approx(ig["revenue"].sum())
+    survey = next(df.value for df in app.dataframe if "answers" in df.value.columns)
+    answers = pd.read_csv(ROOT / "sample_data" / "sample_survey.csv", keep_default_na=False)
+    assert survey["answers"].sum() == len(answers) == 150
+    said = survey.set_index("channel")["answers"]
+    # by hand over the sample's answers: "Instagram", "insta ad" and "saw you on IG"
+    texts = answers.iloc[:, 0]
+    assert said["instagram"] == texts.isin(["Instagram", "insta ad", "saw you on IG"]).sum()
+    assert said["(no answer)"] == (texts == "").sum()

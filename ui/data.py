@@ -16,6 +16,8 @@ import pandas as pd
 import streamlit as st
 
 import smroi
+import smroi.attribution
+from smroi.readers import read_table
 
 SAMPLE_FILE = Path(__file__).resolve().parent.parent / "sample_data" / "social_media_sample.csv"
 SAMPLE_SETTINGS = SAMPLE_FILE.with_name("settings.json")
@@ -64,3 +66,22 @@ def by_group(
 def over_time(view_key: tuple[Any, ...], period: str, _analysis: smroi.Analysis) -> pd.DataFrame:
     """Metrics per period for a view."""
     return smroi.over_time(_analysis, period)
+
+
+SAMPLE_JOURNEYS = SAMPLE_FILE.parent / "sample_journeys.csv"
+SAMPLE_COUPONS = SAMPLE_FILE.parent / "sample_coupons.csv"
+SAMPLE_SURVEY = SAMPLE_FILE.parent / "sample_survey.csv"
+
+
+@st.cache_data(max_entries=8, ttl="1h", show_spinner="Reading the journeys…")
+def journeys(
+    touches: tuple[str, bytes], conversions: tuple[str, bytes] | None
+) -> smroi.attribution.Journeys:
+    """Touchpoints and conversions read from the uploaded bytes (the key is their content)."""
+    return smroi.attribution.read_journeys(touches, conversions)
+
+
+@st.cache_data(max_entries=8, ttl="1h", show_spinner=False)
+def small_table(name: str, data: bytes) -> pd.DataFrame:
+    """A small uploaded table (coupons, survey answers) as the file has it."""
+    return read_table(name, data, {})

@@ -55,6 +55,16 @@ KEYWORD_MESSAGES = "emv.keyword_messages"
 # goals
 GOALS_PERIOD = "goals.compare_period"
 REVIEW_BY = "goals.review_by"
+# attribution page
+ATTRIBUTION_TOUCHES = "attribution.touches"
+ATTRIBUTION_CONVERSIONS = "attribution.conversions"
+ATTRIBUTION_MODEL = "attribution.model"
+ATTRIBUTION_HALF_LIFE = "attribution.half_life"
+ATTRIBUTION_LOOKBACK = "attribution.lookback"
+ATTRIBUTION_LAST_GOOD = "attribution.last_good"
+COUPON_UPLOAD = "attribution.coupons"
+SURVEY_UPLOAD = "attribution.survey"
+SURVEY_RULES_EDITOR = "attribution.survey_rules"
 # funnel and audience page
 FUNNEL_BY = "funnel.by"
 AUDIENCE_DIMENSION = "audience.dimension"
