@@ -139,3 +139,35 @@ def test_setting_a_goal_shows_its_progress(page, app_url) -> None:  # type: igno
     expect(page.get_by_text("Sales: 150 a month")).to_be_visible(timeout=30_000)
     expect(page.get_by_text("91% of the target")).to_be_visible()  # 136 / 150
     assert page.locator("[data-testid=stException]").count() == 0
+
+
+def test_attribution_models_on_an_uploaded_journey_file(page, app_url, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import csv
+
+    from playwright.sync_api import expect
+
+    page.goto(f"{app_url}/attribution")
+    expect(page.get_by_text("You are looking at sample journeys")).to_be_visible(timeout=60_000)
+    page.set_input_files(
+        "[data-testid=stMain] input[type=file] >> nth=0", str(FIXTURES / "attribution_browser.csv")
+    )
+    expect(page.get_by_text("You are looking at sample journeys")).to_have_count(0, timeout=30_000)
+    # two purchases (100 and 50); j3 never bought, so x gets nothing
+    expect(kpi(page, "Conversions credited")).to_have_text("2")
+    expect(kpi(page, "Value credited")).to_have_text("$150.00")
+    page.get_by_role("radio", name="Linear").click()
+    expect(page.get_by_text("By channel, linear")).to_be_visible(timeout=30_000)
+    page.get_by_role("button", name="Download this chart").first.click()
+    with page.expect_download(timeout=60_000) as download:
+        page.get_by_role("button", name="Its numbers (CSV)").click()
+    path = tmp_path / "models.csv"
+    download.value.save_as(path)
+    with path.open(encoding="utf-8-sig", newline="") as file:
+        rows = {row["channel"]: row for row in csv.DictReader(file)}
+    # j1: instagram then facebook before the 100; j2: email before the 50
+    assert float(rows["facebook"]["Last touch"]) == 100
+    assert float(rows["instagram"]["First touch"]) == 100
+    assert float(rows["instagram"]["Linear"]) == float(rows["facebook"]["Linear"]) == 50
+    assert float(rows["email"]["Position based (40/20/40)"]) == 50
+    assert "x" not in rows
+    assert page.locator("[data-testid=stException]").count() == 0
