@@ -54,7 +54,9 @@ def main() -> None:
         when = start + timedelta(minutes=rng.randrange(0, 118 * 24 * 60))
         for _ in range(rng.choice([1, 1, 2, 2, 3, 4, 5])):
             channel = rng.choices(CHANNELS, WEIGHTS)[0]
-            rows.append([visitor, f"{when:%Y-%m-%d %H:%M}", channel, CAMPAIGNS[channel], "visit", ""])
+            rows.append(
+                [visitor, f"{when:%Y-%m-%d %H:%M}", channel, CAMPAIGNS[channel], "visit", ""]
+            )
             when += timedelta(hours=rng.randrange(2, 24 * 6))
         if rng.random() < 0.35:
             value = round(rng.uniform(25, 140), 2)
