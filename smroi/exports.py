@@ -235,6 +235,20 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "utm_content": ("utm_content",),
     "coupon_code": ("coupon_code", "coupon", "discount_code"),
 }
+# Columns of the links people clicked (normalised headers, best first): where a file has
+# no utm_* columns of its own, the links' utm tags fill them (smroi.utm).
+URL_COLUMNS: tuple[str, ...] = (
+    "landing_page_url",
+    "landing_page",
+    "landing_page_query_string",  # GA4 "Landing page + query string"
+    "page_location",
+    "final_url",
+    "destination_url",
+    "website_url",
+    "link_url",
+    "link",
+    "url",
+)
 # What an engagement is made of, where a file counts the parts but not the whole
 # (Instagram Insights: likes, comments, shares and saves in separate columns).
 ENGAGEMENT_PARTS = (

@@ -28,6 +28,7 @@ from smroi.exports import (
     RESULT_COLUMNS,
     RESULT_INDICATORS,
     SOCIAL_CHANNELS,
+    URL_COLUMNS,
     map_columns,
     normalise_header,
     platform_of_source,
@@ -36,6 +37,7 @@ from smroi.exports import (
 from smroi.formatting import plural
 from smroi.parsing import blank_cells, map_unique, number_from_text, parse_dates, parse_numbers
 from smroi.readers import read_table
+from smroi.utm import utm_columns
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_ROWS = 2_000_000
@@ -280,6 +282,7 @@ def _to_canonical(
         else:
             columns[column] = _clean_text(values)
     _results_by_indicator(raw, columns, report)
+    _utm_from_links(raw, columns, report, column_map)
     if "engagements" not in columns:
         _engagements_from_parts(raw, columns, report)
     if "date" not in columns:
@@ -540,6 +543,29 @@ def _engagements_from_parts(
     for header in parts:
         report.column_map[header] = "engagements (added up)"
     report.ignored_columns = [h for h in report.ignored_columns if h not in parts]
+
+
+def _utm_from_links(
+    raw: pd.DataFrame,
+    columns: dict[str, pd.Series],
+    report: ImportReport,
+    overrides: Mapping[str, str],
+) -> None:
+    """A column of the links people clicked ("Landing page", "Final URL") fills the utm_*
+    columns from the links' utm tags, where the file has no such column of its own (its own
+    column wins, whole). The first such column whose links have tags is used."""
+    wanted = [c for c in DIMENSIONS if c.startswith("utm_") and c not in columns]
+    if not wanted:
+        return
+    headers = {normalise_header(h): h for h in report.ignored_columns if overrides.get(h) != ""}
+    for header in (headers[name] for name in URL_COLUMNS if name in headers):
+        tags = utm_columns(raw[header])[wanted].dropna(axis=1, how="all")
+        if tags.columns.empty:
+            continue
+        columns.update({column: tags[column] for column in tags.columns})
+        report.column_map[header] = " / ".join(tags.columns) + " (read from its links' tags)"
+        report.ignored_columns.remove(header)
+        return
 
 
 def _drop_description_row(
