@@ -17,6 +17,7 @@ pages = st.navigation(
         st.Page("pages/goals.py", title="Goals and trends", icon=":material/flag:"),
         st.Page("pages/funnel.py", title="Funnel and audience", icon=":material/filter_alt:"),
         st.Page("pages/earned_media.py", title="Earned media", icon=":material/campaign:"),
+        st.Page("pages/tracking.py", title="Tracking", icon=":material/link:"),
         st.Page("pages/attribution.py", title="Attribution", icon=":material/alt_route:"),
         st.Page("pages/data.py", title="Data", icon=":material/table_chart:"),
     ]

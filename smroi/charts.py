@@ -472,6 +472,30 @@ def attribution_by_model(
     )
 
 
+def referral_flows(top: pd.DataFrame) -> alt.Chart:
+    """The busiest paths from source to landing page (to next page) as horizontal bars."""
+    data = top.assign(share_text=[f"{v:.1f}%" for v in top["share_pct"]])
+    return (
+        alt.Chart(
+            data,
+            title=alt.Title(
+                "Where visitors come from and where they go",
+                subtitle="The busiest paths: source → landing page → next page",
+            ),
+        )
+        .mark_bar()
+        .encode(
+            y=alt.Y("path:N", title="Path", sort=None, axis=alt.Axis(labelLimit=360)),
+            x=alt.X("sessions:Q", title="Visits (sessions)"),
+            tooltip=[
+                alt.Tooltip("path:N", title="Path"),
+                alt.Tooltip("sessions:Q", title="Visits", format=",.0f"),
+                alt.Tooltip("share_text:N", title="Share of visits"),
+            ],
+        )
+    )
+
+
 def chart_svg(chart: alt.TopLevelMixin) -> str:
     """The chart as an SVG image (for slides and documents), drawn without a browser."""
     import vl_convert as vlc  # imported on use: only downloads need it

@@ -17,6 +17,7 @@ PAGES = [
     "pages/goals.py",
     "pages/funnel.py",
     "pages/earned_media.py",
+    "pages/tracking.py",
     "pages/attribution.py",
     "pages/data.py",
 ]
@@ -47,7 +48,16 @@ def metric_value(app: AppTest, label: str) -> str:
 @pytest.mark.parametrize(
     "page",
     PAGES,
-    ids=["overview", "cost_per_result", "goals", "funnel", "earned_media", "attribution", "data"],
+    ids=[
+        "overview",
+        "cost_per_result",
+        "goals",
+        "funnel",
+        "earned_media",
+        "tracking",
+        "attribution",
+        "data",
+    ],
 )
 def test_every_page_runs_on_sample_data_with_the_banner(page: str) -> None:
     app = run_app(page)
@@ -563,3 +573,34 @@ def test_attribution_page_coupons_and_survey_on_the_sample() -> None:
     texts = answers.iloc[:, 0]
     assert said["instagram"] == texts.isin(["Instagram", "insta ad", "saw you on IG"]).sum()
     assert said["(no answer)"] == (texts == "").sum()
+
+
+def test_tracking_page_tags_links_breaks_down_by_tag_and_shows_paths() -> None:
+    import pandas as pd
+
+    app = run_app("pages/tracking.py")
+    links = next(df.value for df in app.dataframe if "link" in df.value.columns)
+    assert links["link"].iloc[0] == (
+        "https://example.com/summer-sale?utm_source=facebook&utm_medium=paid_social"
+        "&utm_campaign=summer-sale&utm_content=reel-1"
+    )
+    assert links["warnings"].iloc[0] == ""
+    assert "source 'Instagram' has capital letters" in links["warnings"].iloc[1]
+    # results by utm_source, from the sample file by hand
+    rows = pd.read_csv(ROOT / "sample_data" / "social_media_sample.csv")
+    by_tag = next(df.value for df in app.dataframe if "utm_source" in df.value.columns)
+    by_tag = by_tag.set_index("utm_source")
+    facebook = rows[rows["utm_source"] == "facebook"]
+    assert by_tag.loc["facebook", "clicks"] == facebook["clicks"].sum()
+    assert by_tag.loc["facebook", "conversions"] == facebook["conversions"].sum()
+    # the sample paths: the busiest is google -> / -> /shop with 2,100 visits
+    flows = next(df.value for df in app.dataframe if "landing_page" in df.value.columns)
+    assert flows.iloc[0].to_dict() == {
+        "source": "google",
+        "landing_page": "/",
+        "next_page": "/shop",
+        "sessions": 2100.0,
+    }
+    assert flows["sessions"].sum() == 11285  # every row of sample_referrals.csv
+    titles = {_title(json.loads(chart.proto.spec)) for chart in app.get("vega_lite_chart")}
+    assert "Where visitors come from and where they go" in titles

@@ -17,6 +17,7 @@ import streamlit as st
 
 import smroi
 import smroi.attribution
+import smroi.referrals
 from smroi.readers import read_table
 
 SAMPLE_FILE = Path(__file__).resolve().parent.parent / "sample_data" / "social_media_sample.csv"
@@ -71,6 +72,7 @@ def over_time(view_key: tuple[Any, ...], period: str, _analysis: smroi.Analysis)
 SAMPLE_JOURNEYS = SAMPLE_FILE.parent / "sample_journeys.csv"
 SAMPLE_COUPONS = SAMPLE_FILE.parent / "sample_coupons.csv"
 SAMPLE_SURVEY = SAMPLE_FILE.parent / "sample_survey.csv"
+SAMPLE_REFERRALS = SAMPLE_FILE.parent / "sample_referrals.csv"
 
 
 @st.cache_data(max_entries=8, ttl="1h", show_spinner="Reading the journeys…")
@@ -85,3 +87,9 @@ def journeys(
 def small_table(name: str, data: bytes) -> pd.DataFrame:
     """A small uploaded table (coupons, survey answers) as the file has it."""
     return read_table(name, data, {})
+
+
+@st.cache_data(max_entries=8, ttl="1h", show_spinner=False)
+def referrals(name: str, data: bytes) -> smroi.referrals.Referrals:
+    """Referral paths read from an uploaded analytics export (keyed on its bytes)."""
+    return smroi.referrals.read_referrals(name, data)

@@ -55,6 +55,10 @@ KEYWORD_MESSAGES = "emv.keyword_messages"
 # goals
 GOALS_PERIOD = "goals.compare_period"
 REVIEW_BY = "goals.review_by"
+# tracking page
+UTM_LINKS_EDITOR = "tracking.links"
+UTM_DIMENSION = "tracking.dimension"
+REFERRAL_UPLOAD = "tracking.referrals"
 # attribution page
 ATTRIBUTION_TOUCHES = "attribution.touches"
 ATTRIBUTION_CONVERSIONS = "attribution.conversions"
