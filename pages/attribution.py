@@ -18,7 +18,7 @@ from smroi.attribution import (
     self_reported,
 )
 from ui import data, state
-from ui.frame import require_frame
+from ui.frame import note_page_files, require_frame
 from ui.state import get_view
 from ui.widgets import chart_with_downloads, number_format, plain
 
@@ -38,6 +38,7 @@ st.markdown(
     "not convert, get nothing."
 )
 
+note_page_files(view)
 left, right = st.columns(2)
 touch_file = left.file_uploader(
     "Touchpoints (or one file with both)", type=FILE_TYPES, key=state.ATTRIBUTION_TOUCHES

@@ -9,7 +9,7 @@ from smroi.referrals import top_flows
 from smroi.utm import build_links
 from smroi.workbook import table_csv
 from ui import data, state
-from ui.frame import period_caption, require_frame, show_warnings
+from ui.frame import note_page_files, period_caption, require_frame, show_warnings
 from ui.state import get_view
 from ui.widgets import chart_with_downloads, metric_table, plain
 
@@ -109,6 +109,7 @@ else:
     )
     st.caption(f"{METRICS['return'].label}: {METRICS['return'].formula}.")
 
+note_page_files(view)
 st.header("Where visitors go")
 st.caption(
     "From an analytics export of source, landing page and (optionally) the next page "

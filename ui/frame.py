@@ -58,3 +58,13 @@ def require_frame() -> None:
 
     PagesManager.uses_pages_directory = False
     st.rerun()
+
+
+def note_page_files(view: View) -> None:
+    """On a shared report: the files uploaded on this page are not part of the report."""
+    if view.data.shared is not None:
+        st.caption(
+            "The files on this page (journeys, coupons, survey answers, analytics exports) "
+            "are not part of a shared report: it shows the samples, or the files you upload "
+            "here, which stay in your browser session."
+        )
