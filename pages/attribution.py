@@ -153,10 +153,14 @@ try:
     if coupon_file is not None:
         coupon_table = data.small_table(coupon_file.name, coupon_file.getvalue())
         source = coupon_file.name
-    else:
+    elif view.data.is_sample:
         coupon_table = data.small_table(data.SAMPLE_COUPONS.name, data.SAMPLE_COUPONS.read_bytes())
         source = data.SAMPLE_COUPONS.name
         st.caption("Sample codes: FB10 on Facebook, IG15 and SUMMER20 on Instagram.")
+    else:
+        # no table yet: every code in the data is listed as not given out by any platform
+        coupon_table = pd.DataFrame({"coupon code": [], "platform": []})
+        source = "coupon table"
     coupons = attribute_coupons(view.analysis.rows, coupon_map(coupon_table, source=source))
 except (InputFileError, SmroiError) as error:
     st.error(plain(error))
