@@ -604,3 +604,24 @@ def test_tracking_page_tags_links_breaks_down_by_tag_and_shows_paths() -> None:
     assert flows["sessions"].sum() == 11285  # every row of sample_referrals.csv
     titles = {_title(json.loads(chart.proto.spec)) for chart in app.get("vega_lite_chart")}
     assert "Where visitors come from and where they go" in titles
+
+
+def test_a_survey_keyword_added_on_the_attribution_page_makes_a_channel() -> None:
+    import pandas as pd
+
+    answers = pd.read_csv(ROOT / "sample_data" / "sample_survey.csv", keep_default_na=False)
+    stalls = int((answers.iloc[:, 0] == "market stall in Bergen").sum())
+    assert stalls > 0
+    app = run_app("pages/attribution.py")
+    # what a user's new row in the keyword table sends
+    app.session_state["attribution.survey_rules"] = {
+        "edited_rows": {},
+        "added_rows": [{"Keyword": "market", "Channel": "Market stall"}],
+        "deleted_rows": [],
+    }
+    app.run()
+    assert not app.exception
+    survey = next(df.value for df in app.dataframe if "answers" in df.value.columns)
+    said = survey.set_index("channel")["answers"]
+    assert said["market stall"] == stalls  # channel names are lower-cased
+    assert said.sum() == 150  # still every answer once
