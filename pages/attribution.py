@@ -11,9 +11,7 @@ from smroi.attribution import (
     MODEL_HELP,
     MODELS,
     SURVEY_RULES,
-    attribute,
     attribute_coupons,
-    compare_models,
     coupon_map,
     self_reported,
 )
@@ -62,12 +60,13 @@ conversions = (
 )
 try:
     journeys = data.journeys(touches, conversions)
-    st.session_state[state.ATTRIBUTION_LAST_GOOD] = journeys
+    journeys_key = data.journeys_key(touches, conversions)
+    st.session_state[state.ATTRIBUTION_LAST_GOOD] = (journeys_key, journeys)
 except SmroiError as error:
     st.error(plain(error))
-    journeys = st.session_state.get(state.ATTRIBUTION_LAST_GOOD)
-    if journeys is None:
+    if state.ATTRIBUTION_LAST_GOOD not in st.session_state:
         st.stop()
+    journeys_key, journeys = st.session_state[state.ATTRIBUTION_LAST_GOOD]
     st.caption("Showing the journeys read before.")
 
 model = (
@@ -100,7 +99,7 @@ lookback = c3.number_input(
 )
 st.caption(f"**{MODELS[model]}**: {MODEL_HELP[model]}")
 
-result = attribute(journeys, model, half_life_days=half_life, lookback_days=lookback)
+result = data.attribution(journeys_key, journeys, model, half_life, lookback)
 for warning in dict.fromkeys((*journeys.warnings, *result.warnings)):
     st.caption(f":material/info: {plain(warning)}")
 
@@ -120,7 +119,7 @@ c.metric(
     help="Conversions with no touch in their lookback window: reported, never dropped.",
 )
 
-compared = compare_models(journeys, half_life_days=half_life, lookback_days=lookback)
+compared = data.model_comparison(journeys_key, journeys, half_life, lookback)
 chart_with_downloads(
     charts.attribution_by_model(compared, MODELS, currency),
     compared.rename(columns=MODELS).reset_index(),

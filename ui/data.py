@@ -83,6 +83,40 @@ def journeys(
     return smroi.attribution.read_journeys(touches, conversions)
 
 
+def journeys_key(
+    touches: tuple[str, bytes], conversions: tuple[str, bytes] | None
+) -> tuple[str, str | None]:
+    """Identifies a journeys upload by content, for the caches below."""
+    return digest(touches[1]), None if conversions is None else digest(conversions[1])
+
+
+@st.cache_data(max_entries=32, ttl="1h", show_spinner=False)
+def attribution(
+    key: tuple[str, str | None],
+    _journeys: smroi.attribution.Journeys,
+    model: str,
+    half_life_days: float,
+    lookback_days: float,
+) -> smroi.attribution.Attribution:
+    """One model's credits for a journeys upload (key: its content digests)."""
+    return smroi.attribution.attribute(
+        _journeys, model, half_life_days=half_life_days, lookback_days=lookback_days
+    )
+
+
+@st.cache_data(max_entries=16, ttl="1h", show_spinner=False)
+def model_comparison(
+    key: tuple[str, str | None],
+    _journeys: smroi.attribution.Journeys,
+    half_life_days: float,
+    lookback_days: float,
+) -> pd.DataFrame:
+    """Value by channel under every model, for a journeys upload."""
+    return smroi.attribution.compare_models(
+        _journeys, half_life_days=half_life_days, lookback_days=lookback_days
+    )
+
+
 @st.cache_data(max_entries=8, ttl="1h", show_spinner=False)
 def small_table(name: str, data: bytes) -> pd.DataFrame:
     """A small uploaded table (coupons, survey answers) as the file has it."""
