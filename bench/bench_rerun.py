@@ -58,6 +58,8 @@ def main() -> None:
         "pages/goals.py",
         "pages/funnel.py",
         "pages/earned_media.py",
+        "pages/tracking.py",
+        "pages/attribution.py",
     ):
         if page != "pages/overview.py":
             app.switch_page(page).run()
