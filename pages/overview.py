@@ -4,54 +4,58 @@ import streamlit as st
 
 import smroi
 from smroi import charts
+from smroi.i18n import N_
 from ui import data, state
 from ui.frame import period_caption, require_frame, show_warnings
+from ui.i18n import language, option_labels, t
 from ui.state import get_view
 from ui.widgets import chart_table, chart_with_downloads, kpi_cards, plain
+
+TREND_PERIODS = {"day": N_("day"), "week": N_("week"), "month": N_("month")}
 
 require_frame()
 
 view = get_view()
-settings, currency = view.settings, view.settings.currency
+settings, currency, lang = view.settings, view.settings.currency, language()
 totals = data.headline(view.cache_key, view.analysis)
 
-st.title("Is social media paying?")
+st.title(t("Is social media paying?"))
 st.caption(period_caption(view))
 show_warnings(view)
-st.markdown(smroi.headline_sentence(totals, currency))
+st.markdown(smroi.headline_sentence(totals, currency, lang=lang))
 
-labels = {"cost_per_result": smroi.cost_per_result_label(settings.objective)}
+labels = {"cost_per_result": smroi.cost_per_result_label(settings.objective, lang)}
 if settings.earned_media.include_in_roi:  # two ROI figures, never one replacing the other
-    labels["roi_pct"] = "ROI with earned media"
-    labels["return"] = "Return with earned media"
+    labels["roi_pct"] = t("ROI with earned media")
+    labels["return"] = t("Return with earned media")
     keys = ["cost", "return", "profit", "roi_without_emv_pct", "roi_pct", "roas"]
 else:
     keys = ["cost", "return", "profit", "roi_pct", "roas", "cost_per_result"]
 kpi_cards(totals, keys, currency, labels=labels)
-st.caption(smroi.cost_per_result_sentence(totals, settings.objective, currency))
+st.caption(smroi.cost_per_result_sentence(totals, settings.objective, currency, lang=lang))
 
-with st.expander("Where the cost and return come from"):
+with st.expander(t("Where the cost and return come from")):
     kpi_cards(
         totals, ["spend", "fixed_cost", "sales_value", "lead_value", "commissions", "emv"], currency
     )
     if settings.earned_media.include_in_roi:
-        st.caption("Earned media value is counted in return (you turned it on).")
+        st.caption(t("Earned media value is counted in return (you turned it on)."))
     else:
-        st.caption("Earned media value is an estimate and is not counted in return.")
+        st.caption(t("Earned media value is an estimate and is not counted in return."))
 
 by_platform = data.by_group(view.cache_key, "platform", view.analysis)
 if by_platform.empty:
-    st.info("No rows in this selection.")
+    st.info(t("No rows in this selection."))
 else:
     left, right = st.columns(2)
     chart_with_downloads(
-        charts.return_vs_cost_by_platform(by_platform, currency),
+        charts.return_vs_cost_by_platform(by_platform, currency, lang=lang),
         chart_table(by_platform, ["platform", "return", "cost"], currency),
         "return-vs-cost-by-platform",
         left,
     )
     chart_with_downloads(
-        charts.roi_by_platform(by_platform),
+        charts.roi_by_platform(by_platform, lang=lang),
         chart_table(by_platform, ["platform", "roi_pct", "profit", "cost"], currency),
         "roi-by-platform",
         right,
@@ -61,17 +65,24 @@ else:
     ]
     if no_cost:
         right.caption(
-            f"ROI is undefined (—) for {plain(', '.join(no_cost))}: no cost was assigned."
+            t(
+                "ROI is undefined (—) for {platforms}: no cost was assigned.",
+                platforms=plain(", ".join(no_cost)),
+            )
         )
     period = (
         st.segmented_control(
-            "Trend by", ["day", "week", "month"], default="week", key=state.OVERVIEW_PERIOD
+            t("Trend by"),
+            ["day", "week", "month"],
+            format_func=option_labels(TREND_PERIODS),
+            default="week",
+            key=state.OVERVIEW_PERIOD,
         )
         or "week"
     )
     trend = data.over_time(view.cache_key, period, view.analysis)
     chart_with_downloads(
-        charts.return_and_cost_over_time(trend, currency, period),
+        charts.return_and_cost_over_time(trend, currency, period, lang=lang),
         chart_table(trend, ["period_start", "return", "cost", "days", "partial"], currency),
         f"return-and-cost-by-{period}",
     )

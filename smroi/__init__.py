@@ -14,6 +14,7 @@ from smroi.formatting import (
     format_money,
     format_value,
 )
+from smroi.i18n import LANGUAGES, RTL, plural_translator, translator
 from smroi.ingest import ImportReport, empty_table, load_files, read_file
 from smroi.metrics import (
     Analysis,
@@ -34,6 +35,9 @@ from smroi.registry import (
     SUMMARY_KEYS,
     Metric,
     cost_per_result_label,
+    metric_formula,
+    metric_help_text,
+    metric_label,
 )
 from smroi.settings import (
     COST_LINE_LABELS,
@@ -62,6 +66,7 @@ __all__ = [
     "COST_LINE_LABELS",
     "DASH",
     "DIMENSIONS",
+    "LANGUAGES",
     "LEVELS",
     "LEVEL_LABELS",
     "MAPPABLE",
@@ -72,6 +77,7 @@ __all__ = [
     "OBJECTIVE_RESULTS",
     "PREFIX_SYMBOLS",
     "RESULT_WORDS",
+    "RTL",
     "SUMMARY_KEYS",
     "Analysis",
     "Costs",
@@ -102,9 +108,13 @@ __all__ = [
     "headline",
     "headline_sentence",
     "load_files",
+    "metric_formula",
+    "metric_help_text",
+    "metric_label",
     "months_covered",
     "over_time",
     "period_of",
+    "plural_translator",
     "read_file",
     "report_workbook",
     "rows_in_view",
@@ -114,4 +124,5 @@ __all__ = [
     "settings_to_dict",
     "settings_to_json",
     "table_csv",
+    "translator",
 ]

@@ -2,13 +2,17 @@
 
 One registry drives the KPI cards, tooltips, table headers, the CLI's JSON keys
 and the README glossary (a test checks they agree). The formulas are those of
-docs/METRICS.md.
+docs/METRICS.md. Labels, help texts and formulas are English, and are the message ids
+of the translations (smroi.i18n): metric_label(key, lang) and its siblings give them in
+the user's language.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Literal
+
+from smroi.i18n import DEFAULT_LANGUAGE, N_, translator
 
 Unit = Literal["money", "count", "percent", "fraction", "multiple", "months"]
 
@@ -33,281 +37,300 @@ class Metric:
 _METRICS: tuple[Metric, ...] = (
     Metric(
         key="spend",
-        label="Ad spend",
+        label=N_("Ad spend"),
         unit="money",
-        formula="sum of spend",
-        help="Money paid to the ad platforms.",
+        formula=N_("sum of spend"),
+        help=N_("Money paid to the ad platforms."),
         lower_is_better=True,
     ),
     Metric(
         key="impressions",
-        label="Impressions",
+        label=N_("Impressions"),
         unit="count",
-        formula="sum of impressions",
-        help="How many times your posts and ads were shown.",
+        formula=N_("sum of impressions"),
+        help=N_("How many times your posts and ads were shown."),
     ),
     Metric(
         key="clicks",
-        label="Clicks",
+        label=N_("Clicks"),
         unit="count",
-        formula="sum of (link) clicks",
-        help="Clicks on links, where a platform tells link clicks apart.",
+        formula=N_("sum of (link) clicks"),
+        help=N_("Clicks on links, where a platform tells link clicks apart."),
     ),
     Metric(
         key="engagements",
-        label="Engagements",
+        label=N_("Engagements"),
         unit="count",
-        formula="sum of engagements",
-        help="Reactions, comments, shares and saves.",
+        formula=N_("sum of engagements"),
+        help=N_("Reactions, comments, shares and saves."),
     ),
     Metric(
         key="followers_gained",
-        label="New followers",
+        label=N_("New followers"),
         unit="count",
-        formula="sum of followers gained",
-        help="Followers gained in the period.",
+        formula=N_("sum of followers gained"),
+        help=N_("Followers gained in the period."),
     ),
     Metric(
         key="leads",
-        label="Leads",
+        label=N_("Leads"),
         unit="count",
-        formula="sum of leads",
-        help="Sign-ups, enquiries and form fills.",
+        formula=N_("sum of leads"),
+        help=N_("Sign-ups, enquiries and form fills."),
     ),
     Metric(
         key="conversions",
-        label="Sales",
+        label=N_("Sales"),
         unit="count",
-        formula="sum of conversions",
-        help="Purchases, sales or sign-ups you count as sales.",
+        formula=N_("sum of conversions"),
+        help=N_("Purchases, sales or sign-ups you count as sales."),
     ),
     Metric(
         key="revenue",
-        label="Tracked revenue",
+        label=N_("Tracked revenue"),
         unit="money",
-        formula="sum of revenue (empty when no row tracks revenue)",
-        help="Value of the sales the platforms or your shop tracked.",
+        formula=N_("sum of revenue (empty when no row tracks revenue)"),
+        help=N_("Value of the sales the platforms or your shop tracked."),
     ),
     Metric(
         key="commissions",
-        label="Commissions",
+        label=N_("Commissions"),
         unit="money",
-        formula="sum of commissions",
-        help="Back-end value such as affiliate commissions and upsells.",
+        formula=N_("sum of commissions"),
+        help=N_("Back-end value such as affiliate commissions and upsells."),
     ),
     Metric(
         key="sales_value",
-        label="Sales value",
+        label=N_("Sales value"),
         unit="money",
-        formula="tracked revenue; on rows without revenue, sales x average order value",
-        help="What your sales brought in.",
+        formula=N_("tracked revenue; on rows without revenue, sales x average order value"),
+        help=N_("What your sales brought in."),
     ),
     Metric(
         key="lead_value",
-        label="Lead value",
+        label=N_("Lead value"),
         unit="money",
         estimated=True,
-        formula="leads x value per lead, on rows whose sales are not tracked "
-        "(or on all rows when you turn it on)",
-        help="What your leads are worth, by your own value per lead.",
+        formula=N_(
+            "leads x value per lead, on rows whose sales are not tracked "
+            "(or on all rows when you turn it on)"
+        ),
+        help=N_("What your leads are worth, by your own value per lead."),
     ),
     Metric(
         key="engagement_value",
-        label="Engagement value",
+        label=N_("Engagement value"),
         unit="money",
         estimated=True,
-        formula="engagements x value per engagement",
-        help="What engagements are worth, by your own value per engagement.",
+        formula=N_("engagements x value per engagement"),
+        help=N_("What engagements are worth, by your own value per engagement."),
     ),
     Metric(
         key="follower_value",
-        label="Follower value",
+        label=N_("Follower value"),
         unit="money",
         estimated=True,
-        formula="new followers x value per follower",
-        help="What new followers are worth, by your own value per follower.",
+        formula=N_("new followers x value per follower"),
+        help=N_("What new followers are worth, by your own value per follower."),
     ),
     Metric(
         key="emv",
-        label="Earned media value (estimated)",
+        label=N_("Earned media value (estimated)"),
         unit="money",
         estimated=True,
-        formula="organic rows: impressions / 1000 x CPM + clicks x CPC + engagements x CPE, "
-        "at each platform's rates",
-        help="What your organic (unpaid) results would have cost as ads. "
-        "Counted in return only when you turn it on.",
+        formula=N_(
+            "organic rows: impressions / 1000 x CPM + clicks x CPC + engagements x CPE, "
+            "at each platform's rates"
+        ),
+        help=N_(
+            "What your organic (unpaid) results would have cost as ads. "
+            "Counted in return only when you turn it on."
+        ),
     ),
     Metric(
         key="fixed_cost",
-        label="Other costs",
+        label=N_("Other costs"),
         unit="money",
-        formula="monthly costs (labour hours x rate, tools, agency, content, other) "
-        "x months covered",
-        help="Your costs besides ad spend, for the months the data covers.",
+        formula=N_(
+            "monthly costs (labour hours x rate, tools, agency, content, other) x months covered"
+        ),
+        help=N_("Your costs besides ad spend, for the months the data covers."),
         lower_is_better=True,
     ),
     Metric(
         key="cost",
-        label="Total cost",
+        label=N_("Total cost"),
         unit="money",
-        formula="ad spend + other costs",
-        help="Everything social media cost you in the period.",
+        formula=N_("ad spend + other costs"),
+        help=N_("Everything social media cost you in the period."),
         lower_is_better=True,
     ),
     Metric(
         key="return",
-        label="Return",
+        label=N_("Return"),
         unit="money",
-        formula="sales value + commissions + counted lead value + engagement value "
-        "+ follower value (+ earned media value when turned on)",
-        help="Everything social media brought in, in money.",
+        formula=N_(
+            "sales value + commissions + counted lead value + engagement value "
+            "+ follower value (+ earned media value when turned on)"
+        ),
+        help=N_("Everything social media brought in, in money."),
     ),
     Metric(
         key="profit",
-        label="Profit",
+        label=N_("Profit"),
         unit="money",
-        formula="return - total cost",
-        help="What is left of the return after all costs.",
+        formula=N_("return - total cost"),
+        help=N_("What is left of the return after all costs."),
     ),
     Metric(
         key="roi_pct",
-        label="ROI",
+        label=N_("ROI"),
         unit="percent",
-        formula="(return - total cost) / total cost x 100",
-        help="Return on investment: profit as a share of what you spent. "
-        "0% = break-even; 100% = every 1 spent came back as 2.",
+        formula=N_("(return - total cost) / total cost x 100"),
+        help=N_(
+            "Return on investment: profit as a share of what you spent. "
+            "0% = break-even; 100% = every 1 spent came back as 2."
+        ),
         ratio=True,
     ),
     Metric(
         key="roi_without_emv_pct",
-        label="ROI without earned media",
+        label=N_("ROI without earned media"),
         unit="percent",
-        formula="(return - earned media value counted in it - total cost) / total cost x 100",
-        help="ROI from money and the values you set, without the estimated earned media "
-        "value. The same as ROI unless you count earned media in return.",
+        formula=N_("(return - earned media value counted in it - total cost) / total cost x 100"),
+        help=N_(
+            "ROI from money and the values you set, without the estimated earned media "
+            "value. The same as ROI unless you count earned media in return."
+        ),
         ratio=True,
     ),
     Metric(
         key="roi_with_emv_pct",
-        label="ROI with earned media",
+        label=N_("ROI with earned media"),
         unit="percent",
-        formula="(return without earned media value + earned media value - total cost) / "
-        "total cost x 100",
-        help="ROI if the estimated earned media value counted as return. An estimate: "
-        "that value is not money received.",
+        formula=N_(
+            "(return without earned media value + earned media value - total cost) / "
+            "total cost x 100"
+        ),
+        help=N_(
+            "ROI if the estimated earned media value counted as return. An estimate: "
+            "that value is not money received."
+        ),
         estimated=True,
         ratio=True,
     ),
     Metric(
         key="roas",
-        label="ROAS",
+        label=N_("ROAS"),
         unit="multiple",
         paid_only=True,
-        formula="sales value of paid rows / ad spend",
-        help="Return on ad spend: sales value per 1 of ad spend (paid rows only).",
+        formula=N_("sales value of paid rows / ad spend"),
+        help=N_("Return on ad spend: sales value per 1 of ad spend (paid rows only)."),
         ratio=True,
     ),
     Metric(
         key="ctr",
-        label="CTR",
+        label=N_("CTR"),
         unit="fraction",
-        formula="clicks / impressions",
-        help="Click-through rate: the share of impressions that led to a click.",
+        formula=N_("clicks / impressions"),
+        help=N_("Click-through rate: the share of impressions that led to a click."),
         ratio=True,
     ),
     Metric(
         key="cpc",
-        label="CPC",
+        label=N_("CPC"),
         unit="money",
         paid_only=True,
-        formula="ad spend / clicks (paid rows)",
-        help="Cost per click, as the ad platforms report it.",
+        formula=N_("ad spend / clicks (paid rows)"),
+        help=N_("Cost per click, as the ad platforms report it."),
         ratio=True,
         lower_is_better=True,
     ),
     Metric(
         key="cpm",
-        label="CPM",
+        label=N_("CPM"),
         unit="money",
         paid_only=True,
-        formula="ad spend / impressions x 1000 (paid rows)",
-        help="Cost per 1,000 impressions.",
+        formula=N_("ad spend / impressions x 1000 (paid rows)"),
+        help=N_("Cost per 1,000 impressions."),
         ratio=True,
         lower_is_better=True,
     ),
     Metric(
         key="cpe",
-        label="CPE",
+        label=N_("CPE"),
         unit="money",
         paid_only=True,
-        formula="ad spend / engagements (paid rows)",
-        help="Cost per engagement.",
+        formula=N_("ad spend / engagements (paid rows)"),
+        help=N_("Cost per engagement."),
         ratio=True,
         lower_is_better=True,
     ),
     Metric(
         key="cpl",
-        label="Cost per lead",
+        label=N_("Cost per lead"),
         unit="money",
         paid_only=True,
-        formula="ad spend / leads (paid rows)",
-        help="Ad spend for each lead from paid posts and ads.",
+        formula=N_("ad spend / leads (paid rows)"),
+        help=N_("Ad spend for each lead from paid posts and ads."),
         ratio=True,
         lower_is_better=True,
     ),
     Metric(
         key="cpa",
-        label="Cost per sale",
+        label=N_("Cost per sale"),
         unit="money",
         paid_only=True,
-        formula="ad spend / sales (paid rows)",
-        help="Ad spend for each sale from paid posts and ads (CPA).",
+        formula=N_("ad spend / sales (paid rows)"),
+        help=N_("Ad spend for each sale from paid posts and ads (CPA)."),
         ratio=True,
         lower_is_better=True,
     ),
     Metric(
         key="full_cpl",
-        label="Full cost per lead",
+        label=N_("Full cost per lead"),
         unit="money",
-        formula="total cost / leads",
-        help="Everything you spent, including time and tools, for each lead.",
+        formula=N_("total cost / leads"),
+        help=N_("Everything you spent, including time and tools, for each lead."),
         ratio=True,
         lower_is_better=True,
     ),
     Metric(
         key="full_cpa",
-        label="Full cost per sale",
+        label=N_("Full cost per sale"),
         unit="money",
-        formula="total cost / sales",
-        help="Everything you spent, including time and tools, for each sale.",
+        formula=N_("total cost / sales"),
+        help=N_("Everything you spent, including time and tools, for each sale."),
         ratio=True,
         lower_is_better=True,
     ),
     Metric(
         key="conversion_rate",
-        label="Conversion rate",
+        label=N_("Conversion rate"),
         unit="fraction",
-        formula="sales / clicks",
-        help="The share of clicks that became a sale.",
+        formula=N_("sales / clicks"),
+        help=N_("The share of clicks that became a sale."),
         ratio=True,
     ),
     Metric(
         key="cost_per_result",
-        label="Cost per result",
+        label=N_("Cost per result"),
         unit="money",
         paid_only=True,
-        formula="ad spend / results of your objective (paid rows); awareness: per 1,000 "
-        "impressions, engagement: per engagement, leads: per lead, sales: per sale",
-        help="What one result of your chosen objective costs in ad spend.",
+        formula=N_(
+            "ad spend / results of your objective (paid rows); awareness: per 1,000 "
+            "impressions, engagement: per engagement, leads: per lead, sales: per sale"
+        ),
+        help=N_("What one result of your chosen objective costs in ad spend."),
         ratio=True,
         lower_is_better=True,
     ),
     Metric(
         key="months",
-        label="Months covered",
+        label=N_("Months covered"),
         unit="months",
-        formula="(last date - first date + 1 day) / (365.25 / 12)",
-        help="How many months the data covers; monthly costs are multiplied by it.",
+        formula=N_("(last date - first date + 1 day) / (365.25 / 12)"),
+        help=N_("How many months the data covers; monthly costs are multiplied by it."),
     ),
 )
 
@@ -354,9 +377,33 @@ RESULT_WORDS: dict[str, str] = {
 }
 
 
-def cost_per_result_label(objective: str) -> str:
-    """'Cost per lead', 'Cost per 1,000 impressions', ... for an objective."""
-    return f"Cost per {OBJECTIVE_RESULTS[objective][1]}"
+# "Cost per <one result>" for each objective, whole, so a language can word each its own way.
+COST_PER_RESULT_LABELS: dict[str, str] = {
+    "awareness": N_("Cost per 1,000 impressions"),
+    "engagement": N_("Cost per engagement"),
+    "leads": N_("Cost per lead"),
+    "sales": N_("Cost per sale"),
+}
+
+
+def cost_per_result_label(objective: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """'Cost per lead', 'Cost per 1,000 impressions', ... for an objective, in a language."""
+    return translator(lang)(COST_PER_RESULT_LABELS[objective])
+
+
+def metric_label(key: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A metric's name in a language ("Total cost", "Total kostnad", "هزینهٔ کل")."""
+    return translator(lang)(METRICS[key].label)
+
+
+def metric_help_text(key: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """What a metric tells you, in a language."""
+    return translator(lang)(METRICS[key].help)
+
+
+def metric_formula(key: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A metric's formula in words, in a language."""
+    return translator(lang)(METRICS[key].formula)
 
 
 GLOSSARY_START = "<!-- glossary:start (generated by `python -m smroi.registry`) -->"

@@ -16,18 +16,19 @@ from typing import Any, Literal
 
 from smroi.canonical import MAPPABLE
 from smroi.errors import SettingsError
+from smroi.i18n import N_
 from smroi.registry import METRICS
 
 Objective = Literal["awareness", "engagement", "leads", "sales"]
 OBJECTIVES: tuple[str, ...] = ("awareness", "engagement", "leads", "sales")
 GOAL_PERIODS: tuple[str, ...] = ("day", "week", "month", "quarter", "year")
 COST_LINES: tuple[str, ...] = ("labour", "tools", "agency", "content", "other")
-COST_LINE_LABELS: dict[str, str] = {
-    "labour": "Labour (hours x hourly rate)",
-    "tools": "Tools and software",
-    "agency": "Agency / freelancer",
-    "content": "Content production",
-    "other": "Other",
+COST_LINE_LABELS: dict[str, str] = {  # English; translated where shown (smroi.i18n)
+    "labour": N_("Labour (hours x hourly rate)"),
+    "tools": N_("Tools and software"),
+    "agency": N_("Agency / freelancer"),
+    "content": N_("Content production"),
+    "other": N_("Other"),
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 import smroi
+from ui.i18n import nt, t
 from ui.state import VIEW, View
 from ui.widgets import plain
 
@@ -14,12 +15,16 @@ def show_notices(view: View) -> None:
     if view.data.shared is not None:
         info = view.data.shared
         st.info(
-            f"**{plain(info.title)}** — a report shared on {info.created_at:%d %b %Y}. "
-            "Read-only: you see the numbers as they were shared.",
+            t(
+                "**{title}** — a report shared on {date}. "
+                "Read-only: you see the numbers as they were shared.",
+                title=plain(info.title),
+                date=f"{info.created_at:%d %b %Y}",
+            ),
             icon=":material/share:",
         )
     if view.data.is_sample:
-        st.info("You are looking at sample data — upload your own in the sidebar.", icon="ℹ️")
+        st.info(t("You are looking at sample data — upload your own in the sidebar."), icon="ℹ️")
     for notice in view.notices:
         st.error(plain(notice))
 
@@ -29,13 +34,21 @@ def period_caption(view: View) -> str:
     analysis = view.analysis
     rows = smroi.rows_in_view(analysis)
     if analysis.first_day is None:
-        period = "no dates"
+        period = t("no dates")
     else:
-        period = (
-            f"{analysis.first_day:%d %b %Y} – {analysis.last_day:%d %b %Y} "
-            f"({analysis.months:.1f} months)"
+        period = t(
+            "{first} – {last} ({months} months)",
+            first=f"{analysis.first_day:%d %b %Y}",
+            last=f"{analysis.last_day:%d %b %Y}",
+            months=f"{analysis.months:.1f}",
         )
-    return f"{period} · {rows:,} rows · amounts in {view.settings.currency}"
+    return " · ".join(
+        (
+            period,
+            nt("{rows} row", "{rows} rows", rows, rows=f"{rows:,}"),
+            t("amounts in {currency}", currency=view.settings.currency),
+        )
+    )
 
 
 def show_warnings(view: View) -> None:
@@ -64,7 +77,9 @@ def note_page_files(view: View) -> None:
     """On a shared report: the files uploaded on this page are not part of the report."""
     if view.data.shared is not None:
         st.caption(
-            "The files on this page (journeys, coupons, survey answers, analytics exports) "
-            "are not part of a shared report: it shows the samples, or the files you upload "
-            "here, which stay in your browser session."
+            t(
+                "The files on this page (journeys, coupons, survey answers, analytics exports) "
+                "are not part of a shared report: it shows the samples, or the files you upload "
+                "here, which stay in your browser session."
+            )
         )

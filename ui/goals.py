@@ -12,9 +12,34 @@ import streamlit as st
 
 import smroi
 from smroi.goals import LOWER_IS_BETTER
+from smroi.i18n import N_
+from smroi.registry import metric_help_text, metric_label
 from ui import state
+from ui.i18n import language, option_labels, t
 
 PERIODS = ("week", "month", "quarter", "year")
+PERIOD_LABELS = {  # English; shown through t()
+    "day": N_("day"),
+    "week": N_("week"),
+    "month": N_("month"),
+    "quarter": N_("quarter"),
+    "year": N_("year"),
+}
+# "Leads a month", whole, so that each language words its own grammar
+_GOAL_LABELS = {
+    "day": N_("{metric} a day"),
+    "week": N_("{metric} a week"),
+    "month": N_("{metric} a month"),
+    "quarter": N_("{metric} a quarter"),
+    "year": N_("{metric} a year"),
+}
+_CEILING_LABELS = {
+    "day": N_("{metric} a day (at most)"),
+    "week": N_("{metric} a week (at most)"),
+    "month": N_("{metric} a month (at most)"),
+    "quarter": N_("{metric} a quarter (at most)"),
+    "year": N_("{metric} a year (at most)"),
+}
 GOAL_METRICS = tuple(key for key in smroi.METRICS if key != "months")
 ADD_METRIC = "goals.add.metric"
 ADD_TARGET = "goals.add.target"
@@ -22,9 +47,9 @@ ADD_PERIOD = "goals.add.period"
 
 
 def goal_label(goal: smroi.Goal) -> str:
-    """'Leads a month', 'Cost per lead a week (at most)'."""
-    ceiling = " (at most)" if goal.metric in LOWER_IS_BETTER else ""
-    return f"{smroi.METRICS[goal.metric].label} a {goal.period}{ceiling}"
+    """'Leads a month', 'Cost per lead a week (at most)', in the session's language."""
+    labels = _CEILING_LABELS if goal.metric in LOWER_IS_BETTER else _GOAL_LABELS
+    return t(labels[goal.period], metric=metric_label(goal.metric, language()))
 
 
 def _target_key(number: int, goal: smroi.Goal) -> str:
@@ -61,8 +86,8 @@ def _add() -> None:
 def goals_editor(locked: bool) -> None:
     """The goals in the sidebar; on a shared (locked) report they are shown, not editable."""
     goals = state.base_settings().goals
-    with st.expander("Goals"):
-        st.caption("What you aim for: the Goals and trends page tracks each one per period.")
+    with st.expander(t("Goals")):
+        st.caption(t("What you aim for: the Goals and trends page tracks each one per period."))
         for number, goal in enumerate(goals):
             key = _target_key(number, goal)
             left, right = st.columns([5, 1], vertical_alignment="bottom")
@@ -74,28 +99,35 @@ def goals_editor(locked: bool) -> None:
                 disabled=locked,
                 on_change=_change_target,
                 args=(number, key),
-                help=smroi.METRICS[goal.metric].help,
+                help=metric_help_text(goal.metric, language()),
             )
             right.button(
                 "",
                 icon=":material/delete:",
                 key=f"goals.remove.{number}",
-                help=f"Remove the goal on {goal_label(goal).lower()}",
+                help=t("Remove the goal on {goal}", goal=goal_label(goal).lower()),
                 disabled=locked,
                 on_click=_remove,
                 args=(number,),
             )
         if locked:
             return
+        lang = language()  # read now: a format_func may run outside the script
         with st.form("goals.add", border=False):
-            st.markdown("**Add a goal**")
+            st.markdown(t("**Add a goal**"))
             st.selectbox(
-                "Metric",
+                t("Metric"),
                 GOAL_METRICS,
                 index=GOAL_METRICS.index("leads"),
-                format_func=lambda key: smroi.METRICS[key].label,
+                format_func=lambda key: metric_label(key, lang),
                 key=ADD_METRIC,
             )
-            st.number_input("Target", min_value=0.0, value=100.0, key=ADD_TARGET)
-            st.selectbox("Per", PERIODS, index=PERIODS.index("month"), key=ADD_PERIOD)
-            st.form_submit_button("Add goal", icon=":material/add:", on_click=_add)
+            st.number_input(t("Target"), min_value=0.0, value=100.0, key=ADD_TARGET)
+            st.selectbox(
+                t("Per"),
+                PERIODS,
+                index=PERIODS.index("month"),
+                format_func=option_labels(PERIOD_LABELS),
+                key=ADD_PERIOD,
+            )
+            st.form_submit_button(t("Add goal"), icon=":material/add:", on_click=_add)

@@ -17,6 +17,7 @@ import streamlit as st
 
 import smroi
 from smroi.errors import SmroiError
+from smroi.i18n import DEFAULT_LANGUAGE, N_
 from smroi.store import (
     PasswordNeeded,
     ReportInfo,
@@ -27,9 +28,10 @@ from smroi.store import (
     share_link,
 )
 from ui import state
+from ui.i18n import LANG_PARAM, language, t
 from ui.widgets import plain
 
-NOT_VALID = "This report link is not valid (unknown, expired or revoked)."
+NOT_VALID = N_("This report link is not valid (unknown, expired or revoked).")
 
 
 @st.cache_resource
@@ -40,10 +42,12 @@ def report_store() -> ReportStore:
 
 def link_to(token: str) -> str:
     """The link that opens a shared report: SMROI_BASE_URL, else the address this page
-    was opened at."""
+    was opened at; in the sender's language unless that is English (&lang=nb)."""
     opened = urlsplit(st.context.url or "")
     here = f"{opened.scheme}://{opened.netloc}" if opened.scheme and opened.netloc else None
-    return share_link(token, os.environ.get("SMROI_BASE_URL") or here)
+    link = share_link(token, os.environ.get("SMROI_BASE_URL") or here)
+    lang = language()
+    return link if lang == DEFAULT_LANGUAGE else f"{link}&{LANG_PARAM}={lang}"
 
 
 # ---------------------------------------------------------------- the read-only view
@@ -70,23 +74,23 @@ def open_shared_report() -> Snapshot | None:
         return snapshot
     except ReportNotAvailable:
         st.session_state.pop(state.SHARED_SNAPSHOT, None)
-        st.title("Report not available")
-        st.error(NOT_VALID)
-        st.caption("Ask whoever sent you the link for a new one.")
+        st.title(t("Report not available"))
+        st.error(t(NOT_VALID))
+        st.caption(t("Ask whoever sent you the link for a new one."))
     except (PasswordNeeded, WrongPassword) as exc:
         _password_form(wrong=isinstance(exc, WrongPassword))
     st.stop()
 
 
 def _password_form(wrong: bool) -> None:
-    st.title("This report is protected")
+    st.title(t("This report is protected"))
     with st.form(state.SHARED_PASSWORD_FORM):
-        password = st.text_input("Password", type="password")
-        if st.form_submit_button("Open the report"):
+        password = st.text_input(t("Password"), type="password")
+        if st.form_submit_button(t("Open the report")):
             st.session_state[state.SHARED_PASSWORD] = password
             st.rerun()
     if wrong:
-        st.error("That password is not right.")
+        st.error(t("That password is not right."))
 
 
 def _show_in_widgets(snapshot: Snapshot) -> None:
@@ -121,7 +125,12 @@ def shared_data(snapshot: Snapshot) -> state.LoadedData:
 def shared_heading(info: ReportInfo) -> None:
     """The sidebar's top in a shared report: its title, when it was shared, read-only."""
     st.header(plain(info.title))
-    st.caption(f"Shared on {info.created_at:%d %b %Y}. Read-only: the inputs are locked.")
+    st.caption(
+        t(
+            "Shared on {date}. Read-only: the inputs are locked.",
+            date=f"{info.created_at:%d %b %Y}",
+        )
+    )
 
 
 # ---------------------------------------------------------------- sharing
@@ -135,18 +144,18 @@ def share_section(
     platforms: tuple[str, ...] | None,
 ) -> None:
     """'Share this report' and the links made in this session, with revoke buttons."""
-    with st.expander("Share this report"):
+    with st.expander(t("Share this report")):
         with st.form(state.SHARE_FORM, border=False):
-            title = st.text_input("Title", value="Social media ROI report", max_chars=200)
+            title = st.text_input(t("Title"), value=t("Social media ROI report"), max_chars=200)
             days = st.number_input(
-                "Expires after (days, 0 = never)", min_value=0, max_value=3650, value=30
+                t("Expires after (days, 0 = never)"), min_value=0, max_value=3650, value=30
             )
             password = st.text_input(
-                "Password (optional)",
+                t("Password (optional)"),
                 type="password",
-                help="Whoever opens the link must type it. Stored only as a salted hash.",
+                help=t("Whoever opens the link must type it. Stored only as a salted hash."),
             )
-            create = st.form_submit_button("Create link", type="primary")
+            create = st.form_submit_button(t("Create link"), type="primary")
         if create:
             try:
                 token = report_store().save(
@@ -167,7 +176,7 @@ def share_section(
                 st.session_state[state.NEW_SHARE] = token
         new = st.session_state.get(state.NEW_SHARE)
         if new:
-            st.caption("Anyone with this link can see this report (read-only):")
+            st.caption(t("Anyone with this link can see this report (read-only):"))
             st.code(link_to(new), language=None, wrap_lines=True)
         _my_shares()
 
@@ -176,21 +185,23 @@ def _my_shares() -> None:
     tokens: list[str] = st.session_state.get(state.MY_SHARES, [])
     if not tokens:
         return
-    st.markdown("**My shared reports**")
+    st.markdown(t("**My shared reports**"))
     store = report_store()
     for number, token in enumerate(tokens):
         try:
             info = store.info(token)
         except ReportNotAvailable:
-            st.caption(f"{number + 1}. revoked or expired")
+            st.caption(t("{number}. revoked or expired", number=number + 1))
             continue
-        expiry = f", expires {info.expires_at:%d %b %Y}" if info.expires_at else ""
-        lock = ", password" if info.has_password else ""
+        expiry = (
+            t(", expires {date}", date=f"{info.expires_at:%d %b %Y}") if info.expires_at else ""
+        )
+        lock = t(", password") if info.has_password else ""
         st.caption(f"{number + 1}. {plain(info.title)} ({info.created_at:%d %b}{expiry}{lock})")
         st.button(
-            "Revoke",
+            t("Revoke"),
             key=f"{state.REVOKE}{number}",
             on_click=store.revoke,
             args=(token,),
-            help="The link stops working for everyone, at once.",
+            help=t("The link stops working for everyone, at once."),
         )

@@ -13,22 +13,24 @@ from typing import Any
 import streamlit as st
 
 import smroi
+from smroi.i18n import N_
 from smroi.store import Snapshot
 from ui import data, share, state
 from ui.goals import goals_editor
+from ui.i18n import language_picker, option_labels, t
 from ui.widgets import plain
 
 CURRENCIES = ("USD", "EUR", "GBP", "NOK", "SEK", "DKK", "IRR", "INR", "BRL", "CAD", "AUD", "JPY")
-OBJECTIVE_LABELS = {
-    "awareness": "Awareness (impressions)",
-    "engagement": "Engagement",
-    "leads": "Leads",
-    "sales": "Sales",
+OBJECTIVE_LABELS = {  # English; shown through t()
+    "awareness": N_("Awareness (impressions)"),
+    "engagement": N_("Engagement"),
+    "leads": N_("Leads"),
+    "sales": N_("Sales"),
 }
 LEAD_VALUE_MODES = {
-    "auto": "Automatic: only where sales are not tracked",
-    "always": "Always count lead value",
-    "never": "Never count lead value",
+    "auto": N_("Automatic: only where sales are not tracked"),
+    "always": N_("Always count lead value"),
+    "never": N_("Never count lead value"),
 }
 MAX_UPLOAD_MB = 200
 
@@ -42,6 +44,7 @@ def render_sidebar(shared: Snapshot | None = None) -> state.View:
     if not locked:
         state.apply_pending_rates()
     with st.sidebar:
+        language_picker()
         if shared is not None:
             loaded, notices = share.shared_data(shared), []
             share.shared_heading(shared.info)
@@ -102,14 +105,16 @@ def excel_report_button(view: state.View) -> None:
     first, last = view.analysis.first_day, view.analysis.last_day
     span = f"-{first:%Y-%m-%d}-to-{last:%Y-%m-%d}" if first and last else ""
     st.download_button(
-        "Download Excel report",
+        t("Download Excel report"),
         workbook,
         file_name=f"social-media-roi{span}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         on_click="ignore",
         icon=":material/download:",
-        help="A workbook with the numbers on these pages, native Excel charts, your "
-        "settings and the import report, for the selected dates and platforms.",
+        help=t(
+            "A workbook with the numbers on these pages, native Excel charts, your "
+            "settings and the import report, for the selected dates and platforms."
+        ),
         key=state.EXCEL_REPORT,
         width="stretch",
     )
@@ -119,15 +124,17 @@ def excel_report_button(view: state.View) -> None:
 
 
 def _data_section() -> tuple[state.LoadedData, list[str]]:
-    st.header("Your data")
+    st.header(t("Your data"))
     files = st.file_uploader(
-        "Upload exports (CSV or Excel)",
+        t("Upload exports (CSV or Excel)"),
         type=["csv", "tsv", "txt", "xlsx", "xlsm", "xls"],
         accept_multiple_files=True,
         key=state.UPLOADS,
         max_upload_size=MAX_UPLOAD_MB,
-        help="Files with the columns described in sample_data/README.md: date, platform, "
-        "campaign, element, paid, spend, impressions, clicks, leads, conversions, revenue…",
+        help=t(
+            "Files with the columns described in sample_data/README.md: date, platform, "
+            "campaign, element, paid, spend, impressions, clicks, leads, conversions, revenue…"
+        ),
     )
     notices: list[str] = []
     if not files:
@@ -138,11 +145,12 @@ def _data_section() -> tuple[state.LoadedData, list[str]]:
     notices += [report.error for report in reports if report.error]
     if sum(report.rows_used for report in reports) == 0:
         previous = st.session_state.get(state.LAST_GOOD) or _sample()
-        kept = "The dashboard still shows the data it had."
+        kept = t("The dashboard still shows the data it had.")
         if notices:
             notices[-1] = f"{notices[-1]} {kept}"
         else:  # files were read but every row was left out (see the Data page)
-            notices.append(f"None of the uploaded rows could be used. {kept}")
+            none_used = t("None of the uploaded rows could be used.")
+            notices.append(f"{none_used} {kept}")
         return previous, notices
     loaded = state.LoadedData(
         key=_with_choices(key), table=table, reports=tuple(reports), is_sample=False
@@ -196,16 +204,16 @@ def _filters(
         currencies = {r.currency for r in loaded.reports if r.currency and not r.error}
         if len(currencies) == 1:  # new data in a known currency: the setting follows it
             st.session_state[state.SETTING_PREFIX + "currency"] = currencies.pop()
-    st.header("Show")
+    st.header(t("Show"))
     start = end = None
     if first is not None and last is not None:
         chosen = st.date_input(
-            "Date range",
+            t("Date range"),
             key=state.DATE_RANGE,
             min_value=first,
             max_value=last,
             format="YYYY-MM-DD",
-            help="Monthly costs are counted for the days in this range.",
+            help=t("Monthly costs are counted for the days in this range."),
             disabled=locked,
         )
         picked = list(chosen) if isinstance(chosen, list | tuple) else [chosen]
@@ -214,15 +222,17 @@ def _filters(
         if (start, end) == (first, last):
             start = end = None  # the whole period: keep rows that have no date too
     chosen_platforms = st.multiselect(
-        "Platforms",
+        t("Platforms"),
         platforms,
         key=state.PLATFORMS,
-        help="Costs for all platforms are shared by ad spend "
-        "before this filter, so a platform keeps its share.",
+        help=t(
+            "Costs for all platforms are shared by ad spend "
+            "before this filter, so a platform keeps its share."
+        ),
         disabled=locked,
     )
     if not chosen_platforms:
-        st.warning("Pick at least one platform to see numbers.")
+        st.warning(t("Pick at least one platform to see numbers."))
     selected = None if set(chosen_platforms) == set(platforms) else tuple(chosen_platforms)
     return start, end, selected
 
@@ -233,23 +243,25 @@ S = state.SETTING_PREFIX
 
 
 def _objective_and_currency(locked: bool = False) -> None:
-    st.header("Goal and money")
+    st.header(t("Goal and money"))
     st.selectbox(
-        "Objective",
+        t("Objective"),
         list(OBJECTIVE_LABELS),
-        format_func=OBJECTIVE_LABELS.__getitem__,
+        format_func=option_labels(OBJECTIVE_LABELS),
         key=S + "objective",
-        help="What social media is for. It decides what 'cost per result' counts: "
-        "1,000 impressions, engagements, leads or sales.",
+        help=t(
+            "What social media is for. It decides what 'cost per result' counts: "
+            "1,000 impressions, engagements, leads or sales."
+        ),
         disabled=locked,
     )
     current = st.session_state.get(S + "currency", "USD")
     options = list(CURRENCIES) + ([current] if current not in CURRENCIES else [])
     st.selectbox(
-        "Currency",
+        t("Currency"),
         options,
         key=S + "currency",
-        help="The currency of your ad accounts and your costs. Amounts are not converted.",
+        help=t("The currency of your ad accounts and your costs. Amounts are not converted."),
         disabled=locked,
     )
 
@@ -269,42 +281,48 @@ def _money_input(
 
 
 def _costs(loaded: state.LoadedData, locked: bool = False) -> None:
-    with st.expander("Monthly costs besides ad spend", expanded=True):
+    with st.expander(t("Monthly costs besides ad spend"), expanded=True):
         st.number_input(
-            "Hours spent per month",
+            t("Hours spent per month"),
             min_value=0.0,
             step=1.0,
             format="%.1f",
             key=S + "costs.labour_hours_per_month",
-            help="Time you or your staff spend on social media each month.",
+            help=t("Time you or your staff spend on social media each month."),
             disabled=locked,
         )
         _money_input(
-            "Hourly rate",
+            t("Hourly rate"),
             "costs.hourly_rate",
-            "What an hour of that time costs.",
+            t("What an hour of that time costs."),
             5.0,
             locked=locked,
         )
         _money_input(
-            "Tools and software",
+            t("Tools and software"),
             "costs.tools_per_month",
-            "Scheduling, design and analytics subscriptions per month.",
+            t("Scheduling, design and analytics subscriptions per month."),
             locked=locked,
         )
         _money_input(
-            "Agency / freelancer", "costs.agency_per_month", "Fees per month.", locked=locked
+            t("Agency / freelancer"),
+            "costs.agency_per_month",
+            t("Fees per month."),
+            locked=locked,
         )
         _money_input(
-            "Content production",
+            t("Content production"),
             "costs.content_per_month",
-            "Photography, video, copywriting per month.",
+            t("Photography, video, copywriting per month."),
             locked=locked,
         )
-        _money_input("Other", "costs.other_per_month", "Anything else per month.", locked=locked)
+        _money_input(
+            t("Other"), "costs.other_per_month", t("Anything else per month."), locked=locked
+        )
     platforms = sorted(str(p) for p in loaded.table["platform"].dropna().unique())
-    with st.expander("Which platform is each cost for?"):
-        st.caption("Costs for all platforms are shared by each platform's ad spend.")
+    all_platforms = t("All platforms")  # read now: a format_func may run outside the script
+    with st.expander(t("Which platform is each cost for?")):
+        st.caption(t("Costs for all platforms are shared by each platform's ad spend."))
         for line, label in smroi.COST_LINE_LABELS.items():
             key = f"{S}costs.assigned_to.{line}"
             current = st.session_state.get(key, "all")
@@ -312,107 +330,109 @@ def _costs(loaded: state.LoadedData, locked: bool = False) -> None:
                 [current] if current not in ("all", *platforms) else []
             )
             st.selectbox(
-                label,
+                t(label),
                 options,
                 key=key,
-                format_func=lambda p: "All platforms" if p == "all" else p,
+                format_func=lambda p: all_platforms if p == "all" else p,
                 disabled=locked,
             )
 
 
 def _values(locked: bool = False) -> None:
-    with st.expander("What results are worth"):
+    with st.expander(t("What results are worth")):
         _money_input(
-            "Value per lead",
+            t("Value per lead"),
             "values.value_per_lead",
-            "What a lead is worth to you on average (e.g. close rate x order value).",
+            t("What a lead is worth to you on average (e.g. close rate x order value)."),
             locked=locked,
         )
         _money_input(
-            "Average order value",
+            t("Average order value"),
             "values.average_order_value",
-            "Used for sales on rows that have no revenue figure.",
+            t("Used for sales on rows that have no revenue figure."),
             locked=locked,
         )
         _money_input(
-            "Value per engagement",
+            t("Value per engagement"),
             "values.value_per_engagement",
-            "Leave at 0 unless you know what an engagement is worth.",
+            t("Leave at 0 unless you know what an engagement is worth."),
             0.01,
             locked=locked,
         )
         _money_input(
-            "Value per new follower",
+            t("Value per new follower"),
             "values.value_per_follower",
-            "Leave at 0 unless you know what a follower is worth.",
+            t("Leave at 0 unless you know what a follower is worth."),
             0.1,
             locked=locked,
         )
         if state.LEAD_MODE not in st.session_state:
             st.session_state[state.LEAD_MODE] = "auto"
         st.radio(
-            "Count lead value in return",
+            t("Count lead value in return"),
             list(LEAD_VALUE_MODES),
-            format_func=LEAD_VALUE_MODES.__getitem__,
+            format_func=option_labels(LEAD_VALUE_MODES),
             key=state.LEAD_MODE,
-            help="A lead that later became a tracked sale would be counted twice, so by "
-            "default lead value counts only on rows with no revenue figure.",
+            help=t(
+                "A lead that later became a tracked sale would be counted twice, so by "
+                "default lead value counts only on rows with no revenue figure."
+            ),
             disabled=locked,
         )
 
 
 def _earned_media(locked: bool = False) -> None:
-    with st.expander("Earned media value (estimated)"):
-        st.caption("What your organic results would have cost as ads.")
+    with st.expander(t("Earned media value (estimated)")):
+        st.caption(t("What your organic results would have cost as ads."))
         _money_input(
-            "CPM (per 1,000 impressions)",
+            t("CPM (per 1,000 impressions)"),
             "earned_media.rates.default.cpm",
-            "What 1,000 ad impressions cost you.",
+            t("What 1,000 ad impressions cost you."),
             0.5,
             locked=locked,
         )
         _money_input(
-            "CPC (per click)",
+            t("CPC (per click)"),
             "earned_media.rates.default.cpc",
-            "What one ad click costs you.",
+            t("What one ad click costs you."),
             0.1,
             locked=locked,
         )
         _money_input(
-            "CPE (per engagement)",
+            t("CPE (per engagement)"),
             "earned_media.rates.default.cpe",
-            "What one ad engagement costs you.",
+            t("What one ad engagement costs you."),
             0.01,
             locked=locked,
         )
         st.checkbox(
-            "Count earned media value in return and ROI",
+            t("Count earned media value in return and ROI"),
             key=S + "earned_media.include_in_roi",
-            help="Off by default: it is an estimate, not money received.",
+            help=t("Off by default: it is an estimate, not money received."),
             disabled=locked,
         )
 
 
 def _save_and_load(settings: smroi.Settings) -> None:
-    with st.expander("Save or load settings"):
+    with st.expander(t("Save or load settings")):
         st.download_button(
-            "Save settings (JSON)",
+            t("Save settings (JSON)"),
             smroi.settings_to_json(settings),
             file_name="smroi-settings.json",
             mime="application/json",
-            help="Your costs, values and objective, to load again later.",
+            help=t("Your costs, values and objective, to load again later."),
         )
         st.file_uploader(
-            "Load settings",
+            t("Load settings"),
             type=["json"],
             key=state.SETTINGS_UPLOAD,
             on_change=_load_settings_file,
             max_upload_size=1,
         )
         message = st.session_state.get(state.SETTINGS_MESSAGE)
-        if message:
-            kind, text = message
-            (st.error if kind == "error" else st.success)(plain(text))
+        if message:  # kept in English with its fields; shown in the language of the day
+            kind, text, fields = message
+            (st.error if kind == "error" else st.success)(plain(t(text, **fields)))
 
 
 def _load_settings_file() -> None:
@@ -424,8 +444,13 @@ def _load_settings_file() -> None:
     except smroi.SettingsError as exc:
         st.session_state[state.SETTINGS_MESSAGE] = (
             "error",
-            f"Could not load the settings; nothing was changed. {exc}",
+            N_("Could not load the settings; nothing was changed. {problem}"),
+            {"problem": str(exc)},
         )
         return
     state.put_settings(loaded)
-    st.session_state[state.SETTINGS_MESSAGE] = ("success", f"Loaded settings from {upload.name}.")
+    st.session_state[state.SETTINGS_MESSAGE] = (
+        "success",
+        N_("Loaded settings from {file}."),
+        {"file": upload.name},
+    )

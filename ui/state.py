@@ -27,6 +27,7 @@ from smroi import (
 from smroi.store import ReportInfo
 
 SETTING_PREFIX = "set."
+LANGUAGE = "ui.language"  # the sidebar's language picker: "en", "nb", "fa" (smroi.i18n)
 UPLOADS = "uploads"
 SETTINGS_UPLOAD = "settings_upload"
 SETTINGS_MESSAGE = "settings_message"

@@ -11,7 +11,9 @@ import streamlit as st
 
 from smroi import DASH, METRICS, PREFIX_SYMBOLS, currency_symbol, format_metric
 from smroi.charts import chart_png, chart_svg
+from smroi.registry import metric_formula, metric_help_text, metric_label
 from smroi.workbook import table_csv
+from ui.i18n import language, t
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
@@ -24,11 +26,14 @@ def plain(text: object) -> str:
 
 
 def metric_help(key: str) -> str:
-    """A metric's tooltip: what it means, then its formula."""
-    metric = METRICS[key]
-    estimated = " (estimated)" if metric.estimated else ""
-    paid = " Paid rows only." if metric.paid_only else ""
-    return f"{metric.help}{paid}{estimated}\n\nFormula: {metric.formula}"
+    """A metric's tooltip, in the session's language: what it means, then its formula."""
+    metric, lang = METRICS[key], language()
+    text = metric_help_text(key, lang)
+    if metric.paid_only:
+        text += " " + t("Paid rows only.")
+    if metric.estimated:
+        text += " " + t("(estimated)")
+    return text + "\n\n" + t("Formula: {formula}", formula=metric_formula(key, lang))
 
 
 def kpi_cards(
@@ -44,7 +49,7 @@ def kpi_cards(
         columns = st.columns(per_row)
         for column, key in zip(columns, keys[start : start + per_row], strict=False):
             column.metric(
-                labels.get(key, METRICS[key].label),
+                labels[key] if key in labels else metric_label(key, language()),
                 format_metric(key, values.get(key), currency),
                 help=metric_help(key),
                 border=True,
@@ -88,7 +93,7 @@ def metric_table(
         if METRICS[metric_key].unit == "count":
             shown[metric_key] = shown[metric_key].round().astype("Int64")
         config[metric_key] = st.column_config.NumberColumn(
-            labels.get(metric_key, METRICS[metric_key].label),
+            labels[metric_key] if metric_key in labels else metric_label(metric_key, language()),
             help=metric_help(metric_key),
             format=number_format(metric_key, currency),
         )
@@ -107,9 +112,9 @@ def chart_with_downloads(
     The files are made only when a button is clicked, so drawing costs nothing extra.
     """
     container.altair_chart(chart, width="stretch")
-    with container.popover("Download this chart", icon=":material/download:"):
+    with container.popover(t("Download this chart"), icon=":material/download:"):
         st.download_button(
-            "Picture (PNG)",
+            t("Picture (PNG)"),
             lambda: chart_png(chart),
             file_name=f"{name}.png",
             mime="image/png",
@@ -117,7 +122,7 @@ def chart_with_downloads(
             key=f"{key or name}.png",
         )
         st.download_button(
-            "Picture (SVG)",
+            t("Picture (SVG)"),
             lambda: chart_svg(chart),
             file_name=f"{name}.svg",
             mime="image/svg+xml",
@@ -125,7 +130,7 @@ def chart_with_downloads(
             key=f"{key or name}.svg",
         )
         st.download_button(
-            "Its numbers (CSV)",
+            t("Its numbers (CSV)"),
             lambda: table_csv(table),
             file_name=f"{name}.csv",
             mime="text/csv",

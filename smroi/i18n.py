@@ -1,0 +1,126 @@
+"""The languages smroi speaks: gettext catalogs read at run time, English as the message ids.
+
+A message id is the English text itself, so English needs no catalog, and a message a
+catalog lacks (or leaves empty, or marks fuzzy) shows in English rather than as a key.
+Catalogs are the gettext files `smroi/locale/<lang>/LC_MESSAGES/smroi.po`, made from the
+template `smroi/locale/smroi.pot` that Babel extracts from the code (README, "For
+developers"). They are read with Babel when a language is first used and kept for the
+life of the process: no compile step, and a new language is a .po file and a line in
+LANGUAGES, not code.
+
+Messages are str.format templates with named fields ("{rows} rows"), filled with `fill`:
+the translation keeps the same fields in its own order. Mark text for extraction with `_` (the
+translator's usual name) or, where the text is data translated later, with `N_`.
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+from collections.abc import Callable
+from functools import cache
+from io import BytesIO
+from pathlib import Path
+
+LANGUAGES: dict[str, str] = {"en": "English", "nb": "Norsk bokmål", "fa": "فارسی"}
+DEFAULT_LANGUAGE = "en"
+# written right to left: the UI turns its text blocks around for these
+RTL: frozenset[str] = frozenset({"fa"})
+DOMAIN = "smroi"
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+
+_FIELD = re.compile(r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)[^{}]*\}")
+
+
+def N_(message: str) -> str:
+    """Mark `message` for extraction and return it unchanged (gettext_noop): for labels kept
+    as data (the metric registry, option lists) and translated where they are shown."""
+    return message
+
+
+def language_code(value: object) -> str | None:
+    """The supported language a code names ("nb", "NB", "nb-NO", "fa_IR"), or None for
+    anything else (a URL can carry any text)."""
+    if not isinstance(value, str):
+        return None
+    code = value.strip().lower().replace("_", "-").split("-")[0]
+    return code if code in LANGUAGES else None
+
+
+def is_rtl(lang: str) -> bool:
+    """True for a language written right to left."""
+    return lang in RTL
+
+
+def catalog_path(lang: str) -> Path:
+    """Where a language's catalog lives: locale/<lang>/LC_MESSAGES/smroi.po."""
+    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+@cache
+def translations(lang: str) -> gettext.NullTranslations:
+    """A language's translations (gettext and ngettext), read once per process.
+
+    English, and a language whose catalog file is missing, translate nothing. Raises
+    ValueError for a language that is not in LANGUAGES.
+    """
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; smroi speaks {', '.join(LANGUAGES)}")
+    path = catalog_path(lang)
+    if lang == DEFAULT_LANGUAGE or not path.is_file():
+        return gettext.NullTranslations()
+    # Babel reads the .po file and writes it as an in-memory .mo file; the standard
+    # library's gettext then applies the catalog's own plural rule.
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with path.open("rb") as po:
+        catalog = read_po(po, locale=lang, domain=DOMAIN)
+    for message in list(catalog):
+        # a plural with a form left empty would show an empty text: use English instead
+        if message.id and isinstance(message.string, tuple) and not all(message.string):
+            catalog.delete(message.id, message.context)
+    compiled = BytesIO()
+    write_mo(compiled, catalog)  # leaves out empty and fuzzy translations
+    compiled.seek(0)
+    return gettext.GNUTranslations(compiled)
+
+
+def translator(lang: str) -> Callable[[str], str]:
+    """The gettext function of a language: English text in, that language's text out
+    (the English text itself when the catalog has no translation for it)."""
+    return translations(lang).gettext
+
+
+def plural_translator(lang: str) -> Callable[[str, str, int], str]:
+    """The ngettext function of a language: (singular, plural, n) in, the form for n out."""
+    return translations(lang).ngettext
+
+
+def fill(message: str, lang: str, /, **fields: object) -> str:
+    """A (translated) message with its {fields} filled in with text already formatted.
+
+    In a right-to-left language each value becomes a Unicode isolate (FSI … PDI), as
+    Fluent does, so that a left-to-right value inside a Persian sentence (an amount, a
+    date, a file name) keeps its own order: without it "01 Jun 2026" shows as
+    "Jun 2026 01". Other languages get the plain values.
+    """
+    if is_rtl(lang):
+        fields = {name: f"\u2068{value}\u2069" for name, value in fields.items()}
+    return message.format(**fields)
+
+
+def chart_translator(lang: str) -> Callable[[str], str]:
+    """The gettext function for text drawn inside a chart. Charts stay left to right (axes,
+    numbers), so a right-to-left language's text gets a right-to-left mark (U+200F) at both
+    ends: without them "(بازده - هزینه) / هزینه" would be drawn with its parts out of order."""
+    translate = translator(lang)
+    if not is_rtl(lang):
+        return translate
+    return lambda message: f"\u200f{translate(message)}\u200f"
+
+
+def message_fields(message: str) -> set[str]:
+    """The named str.format fields of a message ("{rows:,} rows" -> {"rows"}); a
+    translation must use the same ones."""
+    return set(_FIELD.findall(message))

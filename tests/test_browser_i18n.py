@@ -1,0 +1,68 @@
+"""The real app in Persian and Norwegian: right to left where it should be, and the address
+follows the language picker."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, require_chromium, streamlit_server
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+DIRECTION = "selector => getComputedStyle(document.querySelector(selector)).direction"
+
+
+@pytest.fixture(scope="module")
+def app_url() -> Iterator[str]:
+    require_chromium()
+    with streamlit_server(ROOT) as url:
+        yield url
+
+
+@pytest.fixture
+def browser():  # type: ignore[no-untyped-def]
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def open_page(browser, url: str):  # type: ignore[no-untyped-def]
+    page = browser.new_context(viewport={"width": 1400, "height": 1100}).new_page()
+    page.goto(url)
+    page.wait_for_selector("[data-testid=stMetric]", timeout=60_000)
+    page.wait_for_selector("[data-testid=stVegaLiteChart]", timeout=60_000)
+    return page
+
+
+def test_persian_reads_right_to_left_and_its_charts_left_to_right(  # type: ignore[no-untyped-def]
+    browser, app_url: str, tmp_path: Path
+) -> None:
+    from playwright.sync_api import expect
+
+    page = open_page(browser, f"{app_url}/?lang=fa")
+    expect(page.get_by_role("heading", name="آیا شبکه‌های اجتماعی سودآور است؟")).to_be_visible()
+    assert page.evaluate(DIRECTION, "[data-testid=stMain]") == "rtl"
+    assert page.evaluate(DIRECTION, "[data-testid=stSidebar]") == "rtl"
+    assert page.evaluate(DIRECTION, "[data-testid=stVegaLiteChart]") == "ltr"
+    page.screenshot(path=str(tmp_path / "overview-fa.png"))  # to look at: pytest --basetemp
+
+
+def test_the_address_follows_the_language_picker(browser, app_url: str) -> None:  # type: ignore[no-untyped-def]
+    from playwright.sync_api import expect
+
+    page = open_page(browser, app_url)
+    assert page.evaluate(DIRECTION, "[data-testid=stMain]") == "ltr"
+    page.locator("[data-testid=stSidebar] [data-testid=stSelectbox]").first.click()
+    page.get_by_role("option", name="Norsk bokmål").click()
+    expect(page.get_by_role("heading", name="Lønner sosiale medier seg?")).to_be_visible(
+        timeout=30_000
+    )
+    page.wait_for_function("() => location.search.includes('lang=nb')", timeout=30_000)
+    assert page.evaluate(DIRECTION, "[data-testid=stMain]") == "ltr"

@@ -1,0 +1,97 @@
+"""The session's language: the sidebar's picker, the link's `?lang=`, and `t()` for every text.
+
+A text shown to the user is written in English and wrapped in `t("…")` (or `nt(…)` for a
+count): Babel extracts those calls into smroi/locale/smroi.pot, and the catalogs translate
+them (smroi.i18n; README, "For developers"). Text kept as data (option labels, the metric
+registry) is marked with `N_("…")` where it is written and passed through `t()` where shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+import streamlit as st
+
+from smroi.i18n import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    fill,
+    is_rtl,
+    language_code,
+    plural_translator,
+    translator,
+)
+from ui import state
+
+LANG_PARAM = "lang"  # ?lang=nb in a link opens the app in that language
+
+# Right to left for Persian: the main area and the sidebar read right to left, while
+# charts, tables and code keep left to right so that axes, numbers and links stay readable.
+# This is a fixed stylesheet with no user text in it, which is the only kind of raw HTML
+# the project allows (docs/DESIGN.md, XSS).
+_RTL_STYLE = """<style>
+[data-testid="stMain"], [data-testid="stSidebar"] { direction: rtl; }
+[data-testid="stMain"] .stElementContainer,
+[data-testid="stSidebar"] .stElementContainer { text-align: start; }
+[data-testid="stMain"] [data-testid="stVegaLiteChart"],
+[data-testid="stMain"] [data-testid="stDataFrame"],
+[data-testid="stMain"] [data-testid="stCode"],
+[data-testid="stSidebar"] [data-testid="stCode"] { direction: ltr; }
+</style>"""
+
+
+def language() -> str:
+    """The language this session reads: the picker's choice; before the picker has one, the
+    link's ?lang=, else English."""
+    chosen = language_code(st.session_state.get(state.LANGUAGE))
+    if chosen is None:
+        chosen = language_code(st.query_params.get(LANG_PARAM)) or DEFAULT_LANGUAGE
+        st.session_state[state.LANGUAGE] = chosen
+    return chosen
+
+
+def t(text: str, /, **fields: object) -> str:
+    """`text` (English, the message id) in the session's language, its {fields} filled in
+    with text already formatted (smroi.i18n.fill)."""
+    lang = language()
+    translated = translator(lang)(text)
+    return fill(translated, lang, **fields) if fields else translated
+
+
+def option_labels(labels: Mapping[str, str]) -> Callable[[str], str]:
+    """A widget's format_func: each option's label (English, marked N_) in the session's
+    language. The language is read now, not when the function is called, because Streamlit
+    may call a format_func outside the script run (AppTest does)."""
+    translate = translator(language())
+    return lambda option: translate(labels[option])
+
+
+def nt(singular: str, plural: str, count: int, /, **fields: object) -> str:
+    """The form of a message for `count` ("1 row", "2 rows") in the session's language."""
+    lang = language()
+    return fill(plural_translator(lang)(singular, plural, count), lang, **fields)
+
+
+def language_picker() -> None:
+    """The language picker (top of the sidebar); the URL's ?lang= follows it, so a link
+    copied from the address bar opens in the same language."""
+    current = language()  # before the widget: a first run takes the link's ?lang=
+    st.selectbox(
+        t("Language"),
+        list(LANGUAGES),
+        format_func=LANGUAGES.__getitem__,
+        key=state.LANGUAGE,
+        # kept while a run shows no sidebar (a shared report's password form)
+        persist_state="session",
+    )
+    if current == DEFAULT_LANGUAGE:
+        if LANG_PARAM in st.query_params:
+            del st.query_params[LANG_PARAM]
+    elif st.query_params.get(LANG_PARAM) != current:
+        st.query_params[LANG_PARAM] = current
+
+
+def apply_direction() -> None:
+    """Lay the page out right to left for a right-to-left language (a fixed stylesheet)."""
+    if is_rtl(language()):
+        st.html(_RTL_STYLE)
