@@ -124,3 +124,60 @@ def message_fields(message: str) -> set[str]:
     """The named str.format fields of a message ("{rows:,} rows" -> {"rows"}); a
     translation must use the same ones."""
     return set(_FIELD.findall(message))
+
+
+class Message(str):
+    """A sentence the core writes for the user: its English text (it is a str, so logs, the
+    CLI, tests and JSON see plain English), plus the message id and fields it was made from,
+    so that the app can show it in the user's language (`translate_message`).
+
+    Made with `_("{file}: no rows", file=name)` or `_n("{n} row", "{n} rows", n, n=...)` in
+    the core; Babel extracts those calls like any gettext call (babel.cfg).
+    """
+
+    template: str | tuple[str, str]
+    count: int | None
+    fields: dict[str, object]
+
+    def __new__(
+        cls, template: str | tuple[str, str], fields: dict[str, object], count: int | None = None
+    ) -> Message:
+        if isinstance(template, tuple):
+            text = template[0] if count == 1 else template[1]
+        else:
+            text = template
+        self = super().__new__(cls, text.format(**fields) if fields else text)
+        self.template, self.count, self.fields = template, count, dict(fields)
+        return self
+
+    def __reduce__(self) -> tuple[object, ...]:  # pickled by st.cache_data and multiprocessing
+        return (Message, (self.template, self.fields, self.count))
+
+
+def _(message: str, /, **fields: object) -> Message:
+    """A core message for the user: English now, translatable later (see Message)."""
+    return Message(message, fields)
+
+
+def _n(singular: str, plural: str, count: int, /, **fields: object) -> Message:
+    """A core message with a count ("1 row left out", "3 rows left out")."""
+    return Message((singular, plural), fields, count)
+
+
+def translate_message(text: object, lang: str) -> str:
+    """A core message in `lang`: a Message is translated and its fields filled in (fields
+    that are Messages themselves are translated too); any other text is shown as it is."""
+    if not isinstance(text, Message) or lang == DEFAULT_LANGUAGE:
+        return str(text)
+    fields = {
+        name: translate_message(value, lang) if isinstance(value, Message) else value
+        for name, value in text.fields.items()
+    }
+    if isinstance(text.template, tuple):
+        translated = plural_translator(lang)(*text.template, text.count or 0)
+    else:
+        translated = translator(lang)(text.template)
+    try:
+        return fill(translated, lang, **fields)
+    except (KeyError, IndexError, ValueError):  # a catalog with a broken field: show English
+        return str(text)

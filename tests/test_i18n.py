@@ -36,11 +36,11 @@ APP = str(ROOT / "app.py")
 TRANSLATED = [lang for lang in LANGUAGES if lang != "en"]
 # The keywords of the README's extract command (pybabel adds them to its defaults)
 EXTRACT_COMMAND = (
-    "pybabel extract -F babel.cfg -k t -k nt:1,2 -k N_ --add-comments=Translators: "
+    "pybabel extract -F babel.cfg -k t -k nt:1,2 -k N_ -k _n:1,2 --add-comments=Translators: "
     "--sort-by-file --project=smroi --version=0.1.0 "
     '--copyright-holder="smroi contributors" -o smroi/locale/smroi.pot .'
 )
-KEYWORDS = {**DEFAULT_KEYWORDS, "t": None, "nt": (1, 2), "N_": None}
+KEYWORDS = {**DEFAULT_KEYWORDS, "t": None, "nt": (1, 2), "N_": None, "_n": (1, 2)}
 MsgId = str | tuple[str, ...]
 
 

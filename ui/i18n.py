@@ -9,16 +9,21 @@ registry) is marked with `N_("…")` where it is written and passed through `t()
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from datetime import date
+from typing import Any
 
 import streamlit as st
 
+from smroi.formatting import DIGITS, format_day, format_metric, format_money, format_value
 from smroi.i18n import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
+    N_,
     fill,
     is_rtl,
     language_code,
     plural_translator,
+    translate_message,
     translator,
 )
 from ui import state
@@ -58,6 +63,40 @@ def t(text: str, /, **fields: object) -> str:
     return fill(translated, lang, **fields) if fields else translated
 
 
+def tr(message: object) -> str:
+    """A message the core wrote (an import-report reason, a warning, an error) in the
+    session's language; text that is not a core message (a file name) as it is."""
+    return translate_message(message, language())
+
+
+def digits() -> str:
+    """The digits numbers are written with: "native" (the language's own, ۱۲۳ in Persian)
+    or "latin" (123), as the sidebar's picker says; Latin where the language has no choice."""
+    chosen = st.session_state.get(state.DIGITS)
+    return chosen if chosen in DIGITS else "native"
+
+
+def money(value: Any, currency: str, *, decimals: int | None = None) -> str:
+    """An amount in the session's language and digits ('$1,234.50', '1 234,50 kr')."""
+    return format_money(value, currency, decimals=decimals, lang=language(), digits=digits())
+
+
+def number(value: Any, unit: str, currency: str = "USD") -> str:
+    """A number in its unit (count, percent, fraction, multiple, months, money) in the
+    session's language and digits."""
+    return format_value(value, unit, currency, lang=language(), digits=digits())
+
+
+def metric_value(key: str, value: Any, currency: str = "USD") -> str:
+    """A registry metric's value in the session's language and digits."""
+    return format_metric(key, value, currency, lang=language(), digits=digits())
+
+
+def day(value: date) -> str:
+    """A day in the session's language ('1 Jun 2026', '1. juni 2026', '۱ ژوئن ۲۰۲۶')."""
+    return format_day(value, language(), digits())
+
+
 def option_labels(labels: Mapping[str, str]) -> Callable[[str], str]:
     """A widget's format_func: each option's label (English, marked N_) in the session's
     language. The language is read now, not when the function is called, because Streamlit
@@ -72,6 +111,14 @@ def nt(singular: str, plural: str, count: int, /, **fields: object) -> str:
     return fill(plural_translator(lang)(singular, plural, count), lang, **fields)
 
 
+_DIGIT_LABELS = {"native": N_("Persian (۱۲۳)"), "latin": N_("Latin (123)")}
+
+
+def has_own_digits(lang: str) -> bool:
+    """True for a language written with its own digits (Persian), where the user picks."""
+    return lang == "fa"
+
+
 def language_picker() -> None:
     """The language picker (top of the sidebar); the URL's ?lang= follows it, so a link
     copied from the address bar opens in the same language."""
@@ -84,6 +131,15 @@ def language_picker() -> None:
         # kept while a run shows no sidebar (a shared report's password form)
         persist_state="session",
     )
+    if has_own_digits(current):
+        st.radio(
+            t("Digits"),
+            list(DIGITS),
+            format_func=option_labels(_DIGIT_LABELS),
+            horizontal=True,
+            key=state.DIGITS,
+            persist_state="session",
+        )
     if current == DEFAULT_LANGUAGE:
         if LANG_PARAM in st.query_params:
             del st.query_params[LANG_PARAM]

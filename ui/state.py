@@ -28,6 +28,7 @@ from smroi.store import ReportInfo
 
 SETTING_PREFIX = "set."
 LANGUAGE = "ui.language"  # the sidebar's language picker: "en", "nb", "fa" (smroi.i18n)
+DIGITS = "ui.digits"  # "native" (۱۲۳ in Persian) or "latin" (123): numbers in a Persian UI
 UPLOADS = "uploads"
 SETTINGS_UPLOAD = "settings_upload"
 SETTINGS_MESSAGE = "settings_message"

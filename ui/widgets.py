@@ -9,11 +9,12 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from smroi import DASH, METRICS, PREFIX_SYMBOLS, currency_symbol, format_metric
+from smroi import DASH, METRICS, PREFIX_SYMBOLS, currency_symbol
 from smroi.charts import chart_png, chart_svg
+from smroi.formatting import format_value, is_undefined
 from smroi.registry import metric_formula, metric_help_text, metric_label
 from smroi.workbook import table_csv
-from ui.i18n import language, t
+from ui.i18n import digits, language, metric_value, t
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
@@ -50,7 +51,7 @@ def kpi_cards(
         for column, key in zip(columns, keys[start : start + per_row], strict=False):
             column.metric(
                 labels[key] if key in labels else metric_label(key, language()),
-                format_metric(key, values.get(key), currency),
+                metric_value(key, values.get(key), currency),
                 help=metric_help(key),
                 border=True,
             )
@@ -100,8 +101,36 @@ def metric_table(
     for column in label_columns:
         shown[column] = shown[column].astype(str)
     st.dataframe(
-        shown, column_config=config, hide_index=True, placeholder=DASH, height=height, key=key
+        localised_numbers(shown, keys, currency),
+        column_config=config,
+        hide_index=True,
+        placeholder=DASH,
+        height=height,
+        key=key,
     )
+
+
+def localised_numbers(shown: pd.DataFrame, keys: Sequence[str], currency: str) -> Any:
+    """The table as st.dataframe should draw it: in English the columns' printf formats do
+    the work; in another language a Styler writes each number the locale's way ('1 234,50
+    kr', '۱٬۲۳۴ ریال') while the cells stay numbers, so sorting still sorts by amount.
+    (Fractions arrive already multiplied by 100, so they are formatted as percents.)"""
+    lang, digit_choice = language(), digits()
+    if lang == "en":
+        return shown
+
+    def formatter(key: str) -> Any:
+        unit = METRICS[key].unit
+        scale = 100 if unit == "fraction" else 1
+        return lambda value: format_value(
+            value if is_undefined(value) else value / scale,
+            unit,
+            currency,
+            lang=lang,
+            digits=digit_choice,
+        )
+
+    return shown.style.format({key: formatter(key) for key in keys}, na_rep=DASH)
 
 
 def chart_with_downloads(
@@ -153,7 +182,7 @@ def chart_table(
         if metric is None:
             names[column] = column.replace("_", " ").capitalize()
             continue
-        label = labels.get(column, metric.label)
+        label = labels.get(column) or metric_label(column, language())
         unit = {"money": currency, "percent": "%"}.get(metric.unit)
         names[column] = f"{label} ({unit})" if unit else label
     return frame[list(columns)].rename(columns=names)
