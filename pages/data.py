@@ -4,11 +4,12 @@ import pandas as pd
 import streamlit as st
 
 from smroi import MAPPABLE
-from smroi.formatting import plural
+from smroi.canonical import COLUMN_LABELS
 from ui.frame import require_frame
-from ui.mapping import mapping_editor, sheet_choice
+from ui.i18n import nt, number, t, tr
+from ui.mapping import column_labels, mapping_editor, sheet_choice
 from ui.state import get_view
-from ui.widgets import plain
+from ui.widgets import english_format, localised_table, plain
 
 require_frame()
 
@@ -16,74 +17,109 @@ SHOW_ROWS = 5_000
 
 view = get_view()
 loaded = view.data
+label = column_labels()
 
-st.title("Your data")
+st.title(t("Your data"))
 reports = loaded.reports
+FILE, PLATFORMS, RECOGNISED, CURRENCY = t("File"), t("Platforms"), t("Recognised as"), t("Currency")
+READ, USED, LEFT_OUT, PROBLEM = t("Rows read"), t("Rows used"), t("Rows left out"), t("Problem")
 summary = pd.DataFrame(
     [
         {
-            "File": r.file,
-            "Platforms": ", ".join(r.platforms) or "—",
-            "Recognised as": r.export or "—",
-            "Currency": r.currency or "—",
-            "Rows read": r.rows_read,
-            "Rows used": r.rows_used,
-            "Rows left out": r.rows_read - r.rows_used,
-            "Problem": r.error or "",
+            FILE: r.file,
+            PLATFORMS: ", ".join(r.platforms) or "—",
+            RECOGNISED: r.export or "—",
+            CURRENCY: r.currency or "—",
+            READ: r.rows_read,
+            USED: r.rows_used,
+            LEFT_OUT: r.rows_read - r.rows_used,
+            PROBLEM: tr(r.error) if r.error else "",
         }
         for r in reports
-    ]
+    ],
+    columns=[FILE, PLATFORMS, RECOGNISED, CURRENCY, READ, USED, LEFT_OUT, PROBLEM],
 )
-st.caption("Every row read is either in the table below or listed here with its reason.")
+st.caption(t("Every row read is either in the table below or listed here with its reason."))
 counts = {
-    column: st.column_config.NumberColumn(column, format="%,d")
-    for column in ("Rows read", "Rows used", "Rows left out")
+    column: st.column_config.NumberColumn(column, format=english_format("%,d"))
+    for column in (READ, USED, LEFT_OUT)
 }
-st.dataframe(summary, hide_index=True, column_config=counts)
+st.dataframe(
+    localised_table(summary, dict.fromkeys((READ, USED, LEFT_OUT), "count")),
+    hide_index=True,
+    column_config=counts,
+)
 
 read_only = loaded.shared is not None
-for number, report in enumerate(reports):
+for position, report in enumerate(reports):
     if report.error:
         if not read_only:
-            sheet_choice(report, number)
+            sheet_choice(report, position)
         continue
     with st.expander(
-        f"{plain(report.file)}: {report.rows_used:,} of {report.rows_read:,} rows used"
+        nt(
+            "{file}: {used} of {read} row used",
+            "{file}: {used} of {read} rows used",
+            report.rows_read,
+            file=plain(report.file),
+            used=number(report.rows_used, "count"),
+            read=number(report.rows_read, "count"),
+        )
     ):
         if read_only:
-            st.markdown("**What each column is read as**")
+            st.markdown(t("**What each column is read as**"))
             st.dataframe(
                 pd.DataFrame(
                     {
-                        "Column in the file": list(report.column_map),
-                        "Read as": list(report.column_map.values()),
+                        t("Column in the file"): list(report.column_map),
+                        t("Read as"): [label(how) for how in report.column_map.values()],
                     }
                 ),
                 hide_index=True,
             )
         else:
-            sheet_choice(report, number)
-            st.markdown("**What each column is read as** (change it here if it is wrong)")
-            mapping_editor(report, number)
+            sheet_choice(report, position)
+            st.markdown(t("**What each column is read as** (change it here if it is wrong)"))
+            mapping_editor(report, position)
         special = {h: c for h, c in report.column_map.items() if c not in MAPPABLE}
         for header, how in special.items():
-            st.caption(f"{plain(header)}: {plain(how)}")
+            st.caption(t("{column}: {how}", column=plain(header), how=plain(tr(how))))
         if report.currency:
-            st.markdown(f"**Currency in the headers:** {plain(report.currency)}")
+            st.markdown(
+                t("**Currency in the headers:** {currency}", currency=plain(report.currency))
+            )
         for warning in report.warnings:
-            st.warning(plain(warning))
+            st.warning(plain(tr(warning)))
         if report.rows_excluded:
-            st.markdown(f"**Rows left out ({report.rows_excluded:,})**")
-            excluded = report.excluded.rename(columns={"row": "Row in file", "reason": "Reason"})
+            st.markdown(
+                t("**Rows left out ({count})**", count=number(report.rows_excluded, "count"))
+            )
+            reasons = {text: tr(reason) for text, reason in report.reasons().items()}
+            excluded = pd.DataFrame(
+                {
+                    t("Row in file"): report.excluded["row"],
+                    t("Reason"): report.excluded["reason"].map(reasons),
+                }
+            )
             st.dataframe(excluded, hide_index=True)
 
 table = loaded.table
-st.subheader(f"The table ({plural(len(table), 'row')})")
+st.subheader(
+    nt(
+        "The table ({rows} row)",
+        "The table ({rows} rows)",
+        len(table),
+        rows=number(len(table), "count"),
+    )
+)
 if len(table) > SHOW_ROWS:
-    st.caption(f"Showing the first {SHOW_ROWS:,} rows.")
-dates = {
-    column: st.column_config.DateColumn(column, format="YYYY-MM-DD")
-    for column in ("date", "period_end")
+    st.caption(t("Showing the first {rows} rows.", rows=number(SHOW_ROWS, "count")))
+columns = {
+    column: st.column_config.Column(label(column))
+    for column in table.columns
+    if column in COLUMN_LABELS
 }
-st.caption("An empty cell (—) was not reported in the file; it is not a zero.")
-st.dataframe(table.head(SHOW_ROWS), hide_index=True, column_config=dates, placeholder="—")
+for column in ("date", "period_end"):
+    columns[column] = st.column_config.DateColumn(label(column), format="YYYY-MM-DD")
+st.caption(t("An empty cell (—) was not reported in the file; it is not a zero."))
+st.dataframe(table.head(SHOW_ROWS), hide_index=True, column_config=columns, placeholder="—")

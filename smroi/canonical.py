@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from smroi.i18n import N_
+
 DATES: tuple[str, ...] = ("date", "period_end")
 COUNTS: tuple[str, ...] = (
     "impressions",
@@ -41,6 +43,38 @@ COLUMNS: tuple[str, ...] = (
 )
 # What a column of a file can be read as (the mapping editor's choices).
 MAPPABLE: tuple[str, ...] = COLUMNS
+# What each column holds, in words (English; translated where shown, smroi.i18n). English
+# screens show the column's own name, which is also what settings files and the CLI use.
+COLUMN_LABELS: dict[str, str] = {
+    "date": N_("Date"),
+    "period_end": N_("Last day of the period"),
+    "platform": N_("Platform"),
+    "campaign": N_("Campaign"),
+    "element": N_("Post or ad"),
+    "paid": N_("Paid or organic"),
+    "spend": N_("Ad spend"),
+    "impressions": N_("Impressions"),
+    "reach": N_("Reach"),
+    "clicks": N_("Clicks"),
+    "engagements": N_("Engagements"),
+    "video_views": N_("Video views"),
+    "followers_gained": N_("New followers"),
+    "leads": N_("Leads"),
+    "conversions": N_("Sales"),
+    "revenue": N_("Tracked revenue"),
+    "commissions": N_("Commissions"),
+    "age": N_("Age"),
+    "gender": N_("Gender"),
+    "location": N_("Location"),
+    "interest": N_("Interest"),
+    "device": N_("Device"),
+    "utm_source": N_("Source"),
+    "utm_medium": N_("Medium"),
+    "utm_campaign": N_("Campaign"),
+    "utm_content": N_("Content"),
+    "coupon_code": N_("Coupon code"),
+    "source": N_("File"),
+}
 # Not a canonical column from a file: which upload a row came from.
 SOURCE = "source"
 NOT_SET = "(not set)"

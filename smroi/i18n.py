@@ -16,8 +16,10 @@ translator's usual name) or, where the text is data translated later, with `N_`.
 from __future__ import annotations
 
 import gettext
+import numbers
 import re
 from collections.abc import Callable
+from datetime import date
 from functools import cache
 from io import BytesIO
 from pathlib import Path
@@ -30,6 +32,7 @@ DOMAIN = "smroi"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 
 _FIELD = re.compile(r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)[^{}]*\}")
+_FORMAT_SPEC = re.compile(r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*):[^{}]*\}")
 
 
 def N_(message: str) -> str:
@@ -136,7 +139,7 @@ class Message(str):
     """
 
     template: str | tuple[str, str]
-    count: int | None
+    plural_count: int | None  # the n that picks a plural form (not str.count)
     fields: dict[str, object]
 
     def __new__(
@@ -147,11 +150,11 @@ class Message(str):
         else:
             text = template
         self = super().__new__(cls, text.format(**fields) if fields else text)
-        self.template, self.count, self.fields = template, count, dict(fields)
+        self.template, self.plural_count, self.fields = template, count, dict(fields)
         return self
 
     def __reduce__(self) -> tuple[object, ...]:  # pickled by st.cache_data and multiprocessing
-        return (Message, (self.template, self.fields, self.count))
+        return (Message, (self.template, self.fields, self.plural_count))
 
 
 def _(message: str, /, **fields: object) -> Message:
@@ -164,19 +167,32 @@ def _n(singular: str, plural: str, count: int, /, **fields: object) -> Message:
     return Message((singular, plural), fields, count)
 
 
-def translate_message(text: object, lang: str) -> str:
+def translate_message(text: object, lang: str, digits: str = "native") -> str:
     """A core message in `lang`: a Message is translated and its fields filled in (fields
-    that are Messages themselves are translated too); any other text is shown as it is."""
+    that are Messages themselves are translated too, numbers are written the locale's way:
+    whole numbers as counts, others with two decimals, and dates as days); any other text is
+    shown as it is."""
     if not isinstance(text, Message) or lang == DEFAULT_LANGUAGE:
         return str(text)
-    fields = {
-        name: translate_message(value, lang) if isinstance(value, Message) else value
-        for name, value in text.fields.items()
-    }
+    # formatting needs the registry, which needs this module
+    from smroi.formatting import format_day, format_value
+
+    fields: dict[str, object] = {}
+    for name, value in text.fields.items():
+        if isinstance(value, Message):
+            value = translate_message(value, lang, digits)
+        elif isinstance(value, date):
+            value = format_day(value, lang, digits)
+        elif isinstance(value, numbers.Real) and not isinstance(value, bool):
+            unit = "count" if isinstance(value, numbers.Integral) else "number"
+            value = format_value(value, unit, lang=lang, digits=digits)
+        fields[name] = value
     if isinstance(text.template, tuple):
-        translated = plural_translator(lang)(*text.template, text.count or 0)
+        translated = plural_translator(lang)(*text.template, text.plural_count or 0)
     else:
         translated = translator(lang)(text.template)
+    # a number field's format spec ("{rows:,}") was for the number: it is text now
+    translated = _FORMAT_SPEC.sub(r"{\1}", translated)
     try:
         return fill(translated, lang, **fields)
     except (KeyError, IndexError, ValueError):  # a catalog with a broken field: show English

@@ -34,7 +34,7 @@ from smroi.exports import (
     platform_of_source,
     recognise,
 )
-from smroi.formatting import plural
+from smroi.i18n import _, _n
 from smroi.parsing import blank_cells, map_unique, number_from_text, parse_dates, parse_numbers
 from smroi.readers import read_table
 from smroi.utm import utm_columns
@@ -78,6 +78,7 @@ class ImportReport:
     export: str | None = None  # the platform export recognised, if any
     sheets: list[str] = field(default_factory=list)  # a workbook's sheets
     sheet: str | None = None  # the sheet read
+    # sentences for the user, as smroi.i18n Messages: English as str, translatable in the app
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
 
@@ -87,20 +88,40 @@ class ImportReport:
         return len(self.excluded)
 
     def summary(self) -> list[str]:
-        """The report as plain sentences (the CLI's warnings; the Data page's notes)."""
+        """The report as sentences (the CLI's warnings; the Excel report's notes): Messages,
+        English as str, translatable with smroi.i18n.translate_message."""
         if self.error:
             return [self.error]
         lines = list(self.warnings)
         if self.ignored_columns:
-            lines.append(f"{self.file}: columns not used: {', '.join(self.ignored_columns)}.")
+            lines.append(
+                _(
+                    "{file}: columns not used: {columns}.",
+                    file=self.file,
+                    columns=", ".join(self.ignored_columns),
+                )
+            )
+        reasons = self.reasons()
         for reason, group in self.excluded.groupby("reason", sort=False):
             rows = group["row"].tolist()
             shown = ", ".join(str(r) for r in rows[:10]) + (" …" if len(rows) > 10 else "")
             lines.append(
-                f"{self.file}: {plural(len(rows), 'row')} left out ({reason}): "
-                f"{'row' if len(rows) == 1 else 'rows'} {shown}."
+                _n(
+                    "{file}: {count:,} row left out ({reason}): row {rows}.",
+                    "{file}: {count:,} rows left out ({reason}): rows {rows}.",
+                    len(rows),
+                    file=self.file,
+                    count=len(rows),
+                    reason=reasons.get(str(reason), reason),
+                    rows=shown,
+                )
             )
         return lines
+
+    def reasons(self) -> dict[str, str]:
+        """Each reason a row was left out, by its English text: the Message it was written
+        as (a groupby on the reason column gives plain str keys; this gives them back)."""
+        return {str(reason): reason for reason in self.excluded["reason"].drop_duplicates()}
 
 
 def empty_table() -> pd.DataFrame:
@@ -116,12 +137,16 @@ def read_file(
 ) -> tuple[pd.DataFrame, ImportReport]:
     """One uploaded file as canonical rows and its import report; InputFileError if unreadable."""
     if not data:
-        raise InputFileError(name, "the file is empty.")
+        raise InputFileError(name, _("the file is empty."))
     if len(data) > MAX_FILE_BYTES:
         raise InputFileError(
             name,
-            f"the file is {len(data) / 1e6:,.0f} MB; the limit is "
-            f"{MAX_FILE_BYTES / 1e6:,.0f} MB. Export a shorter period or fewer columns.",
+            _(
+                "the file is {size:,} MB; the limit is {limit:,} MB. Export a shorter period "
+                "or fewer columns.",
+                size=round(len(data) / 1e6),
+                limit=round(MAX_FILE_BYTES / 1e6),
+            ),
         )
     try:
         raw = read_table(name, data, column_map or {}, sheet)
@@ -129,8 +154,9 @@ def read_file(
     except InputFileError:
         raise
     except Exception as exc:  # a bug must not show the user a traceback; tests catch bugs
+        error = f"{type(exc).__name__}: {exc}"
         raise InputFileError(
-            name, f"smroi could not read it ({type(exc).__name__}: {exc}); please report this."
+            name, _("smroi could not read it ({error}); please report this.", error=error)
         ) from exc
     report.sheets, report.sheet = raw.attrs.get("sheets", []), raw.attrs.get("sheet")
     return table, report
@@ -149,7 +175,7 @@ def load_files(
         try:
             table, report = read_file(name, data, column_map, (sheets or {}).get(name))
         except InputFileError as exc:
-            reports.append(ImportReport(file=name, error=str(exc)))
+            reports.append(ImportReport(file=name, error=exc.message))
             continue
         reports.append(report)
         read.append((table, report))
@@ -170,10 +196,14 @@ def check_together(
     spans: list[tuple[str, str, pd.Timestamp, pd.Timestamp, bool]] = []
     for table, report in read:
         if report.currency and currency and report.currency != currency[0]:
-            report.error = (
-                f"{report.file}: its amounts are in {report.currency}, but {currency[1]} is in "
-                f"{currency[0]}; amounts in two currencies cannot be added up, so it was not "
-                "added. Load it on its own."
+            report.error = _(
+                "{file}: its amounts are in {currency}, but {other} is in {other_currency}; "
+                "amounts in two currencies cannot be added up, so it was not added. Load it "
+                "on its own.",
+                file=report.file,
+                currency=report.currency,
+                other=currency[1],
+                other_currency=currency[0],
             )
             report.rows_used = 0
             continue
@@ -186,16 +216,29 @@ def check_together(
             first, last = days.min(), days.max()
             for other, other_platform, other_first, other_last, analytics in spans:
                 if other_platform == platform and first <= other_last and other_first <= last:
-                    same = (
-                        "visits and sales (one from Google Analytics, one from the platform)"
-                        if analytics != (report.export == ANALYTICS)
-                        else "ads or posts"
-                    )
-                    report.warnings.append(
-                        f"{report.file}: its {platform} rows ({first:%d %b %Y} – "
-                        f"{last:%d %b %Y}) overlap those of {other}; if both files hold the "
-                        f"same {same}, they are counted twice."
-                    )
+                    fields = {
+                        "file": report.file,
+                        "platform": str(platform),
+                        "first": first.date(),
+                        "last": last.date(),
+                        "other": other,
+                    }
+                    if analytics != (report.export == ANALYTICS):
+                        overlap = _(
+                            "{file}: its {platform} rows ({first:%d %b %Y} – {last:%d %b %Y}) "
+                            "overlap those of {other}; if both files hold the same visits and "
+                            "sales (one from Google Analytics, one from the platform), they are "
+                            "counted twice.",
+                            **fields,
+                        )
+                    else:
+                        overlap = _(
+                            "{file}: its {platform} rows ({first:%d %b %Y} – {last:%d %b %Y}) "
+                            "overlap those of {other}; if both files hold the same ads or posts, "
+                            "they are counted twice.",
+                            **fields,
+                        )
+                    report.warnings.append(overlap)
             spans.append((report.file, str(platform), first, last, report.export == ANALYTICS))
     return read
 
@@ -219,7 +262,7 @@ TOTALS = re.compile(
 NO_DATA = re.compile(
     r"^\s*(no data|no results|ingen data|sem dados|sin datos|keine daten)", re.IGNORECASE
 )
-TOTALS_REASON = "a totals row (adding it would count everything twice)"
+TOTALS_REASON = _("a totals row (adding it would count everything twice)")
 SCAN_ALL_TEXT_UP_TO = 200_000  # rows; above, only the recognised label columns are scanned
 
 
@@ -236,31 +279,37 @@ def _to_canonical(
     if not any(target in MEASURES for target in mapping.values()):
         raise InputFileError(
             name,
-            "none of its columns is a number smroi knows (such as spend, impressions, "
-            "clicks, leads, conversions or revenue); check that the file has a row of "
-            "column names.",
+            _(
+                "none of its columns is a number smroi knows (such as spend, impressions, "
+                "clicks, leads, conversions or revenue); check that the file has a row of "
+                "column names."
+            ),
         )
     first_row = int(raw.attrs.get("first_row", 2))
     raw, first_row = _drop_description_row(raw, mapping, first_row, report)
     raw = _repair_shifted_rows(raw, first_row, report)
     report.rows_read = len(raw)
     if len(raw) > MAX_ROWS:
-        raise InputFileError(name, f"the file has {len(raw):,} rows; the limit is {MAX_ROWS:,}.")
+        raise InputFileError(
+            name,
+            _("the file has {rows:,} rows; the limit is {limit:,}.", rows=len(raw), limit=MAX_ROWS),
+        )
     report.currency = _currency(name, raw, report)
     source = pd.DataFrame(
         {target: raw[header] for header, target in mapping.items()}, index=raw.index
     )
+    # (reason, rows): each reason a Message, so that the Data page can translate it
     problems: list[tuple[str, pd.Series]] = [(TOTALS_REASON, _totals_rows(raw, mapping))]
     columns: dict[str, pd.Series] = {}
 
     for column in source.columns:
         values = source[column]
         if column in MEASURES:
-            parsed, bad, _ = parse_numbers(values)
+            parsed, bad, _mark = parse_numbers(values)
             if column in COUNTS:
                 bad |= parsed < 0
             columns[column] = parsed
-            problems.append((f"not a number in column {column}", bad))
+            problems.append((_("not a number in column {column}", column=column), bad))
         elif column in DATES:
             parsed, bad, formats = parse_dates(values)
             if bad.all():  # "Sunday", "Q1": a column named Day that holds no dates
@@ -268,17 +317,22 @@ def _to_canonical(
                 report.ignored_columns.append(header)
                 del mapping[header]
                 report.warnings.append(
-                    f"{name}: column {header!r} holds no dates (such as "
-                    f"{str(values[bad].iloc[0])!r}), so it is not read as dates."
+                    _(
+                        "{file}: column {column} holds no dates (such as {example}), so it is "
+                        "not read as dates.",
+                        file=name,
+                        column=repr(header),
+                        example=repr(str(values[bad].iloc[0])),
+                    )
                 )
                 continue
             columns[column] = parsed
-            problems.append((f"not a date in column {column}", bad))
+            problems.append((_("not a date in column {column}", column=column), bad))
             report.warnings += _date_notes(name, column, formats)
         elif column == "paid":
             parsed, bad = _parse_paid(values)
             columns[column] = parsed
-            problems.append(("paid is not true/false or paid/organic", bad))
+            problems.append((_("paid is not true/false or paid/organic"), bad))
         else:
             columns[column] = _clean_text(values)
     _results_by_indicator(raw, columns, report)
@@ -293,12 +347,16 @@ def _to_canonical(
 
     if len(raw) == 1 and NO_DATA.match(str(raw.iloc[0, 0])):
         raise InputFileError(
-            name, f"the export has no rows for its period (it says {str(raw.iloc[0, 0])!r})."
+            name,
+            _(
+                "the export has no rows for its period (it says {text}).",
+                text=repr(str(raw.iloc[0, 0])),
+            ),
         )
     measures = pd.DataFrame({c: columns[c] for c in columns if c in MEASURES})
     problems.append((TOTALS_REASON, _unlabelled_sum_rows(columns, measures)))
     problems += not_social
-    problems.append(("no numbers in the row", measures.isna().all(axis=1)))
+    problems.append((_("no numbers in the row"), measures.isna().all(axis=1)))
     report.excluded = _excluded_rows(problems, first_row)
     keep = np.ones(len(source), dtype=bool)
     keep[report.excluded["row"].to_numpy() - first_row] = False
@@ -311,11 +369,18 @@ def _to_canonical(
     elif named := _platform_from_file_name(name):
         table["platform"] = named
         report.warnings.append(
-            f"{name}: no platform column; its rows are counted as {named!r}, as the file name says."
+            _(
+                "{file}: no platform column; its rows are counted as {platform}, as the file "
+                "name says.",
+                file=name,
+                platform=repr(named),
+            )
         )
     else:
         table["platform"] = "other"
-        report.warnings.append(f"{name}: no platform column, so its rows are counted as 'other'.")
+        report.warnings.append(
+            _("{file}: no platform column, so its rows are counted as 'other'.", file=name)
+        )
     if "paid" not in table and export and export.paid is not None:
         table["paid"] = export.paid
     table[SOURCE] = name
@@ -326,7 +391,6 @@ def _to_canonical(
 
 
 ANALYTICS = "Google Analytics 4"
-NOT_SOCIAL_REASON = "website traffic that did not come from social media"
 
 
 def _web_traffic(
@@ -353,13 +417,20 @@ def _web_traffic(
         columns["element"] = source
     if (platform == "social").any():
         report.warnings.append(
-            f"{report.file}: Google Analytics groups visits by channel here and does not say "
-            "which network they came from; its social rows are counted as platform 'social'."
+            _(
+                "{file}: Google Analytics groups visits by channel here and does not say which "
+                "network they came from; its social rows are counted as platform 'social'.",
+                file=report.file,
+            )
         )
     other = platform.isna()
     names = source.fillna(label).fillna("(not set)").astype(str)
     return [
-        (f"{NOT_SOCIAL_REASON}: {name}", other & (names == name)) for name in names[other].unique()
+        (
+            _("website traffic that did not come from social media: {source}", source=name),
+            other & (names == name),
+        )
+        for name in names[other].unique()
     ]
 
 
@@ -381,7 +452,9 @@ def _preamble_range(lines: list[str]) -> tuple[pd.Timestamp, pd.Timestamp] | Non
         if match := COMPACT_RANGE.match(text):
             return _range(match.group(1), match.group(2), "%Y%m%d")
         if match := DATE_RANGE.match(text):
-            days, bad, _ = parse_dates(pd.Series([match.group(1), match.group(2)], dtype=object))
+            days, bad, _form = parse_dates(
+                pd.Series([match.group(1), match.group(2)], dtype=object)
+            )
             if not bad.any() and days.notna().all() and days.iloc[0] <= days.iloc[1]:
                 return days.iloc[0], days.iloc[1]
     return None
@@ -400,18 +473,28 @@ def _period_from_title(
     8 May 2026", as Google Ads writes; "# Start date: 20260226", as GA4 does): every row
     covers that period."""
     found = _preamble_range(raw.attrs.get("preamble", []))
-    said = "as the lines above the table say"
+    from_title = found is not None
     if found is None:
-        found, said = _file_name_range(report.file), "as the file name says"
+        found = _file_name_range(report.file)
     if found is None:
         return
     first, last = found
     columns["date"] = pd.Series(first, index=raw.index)
     columns["period_end"] = pd.Series(last, index=raw.index)
-    report.warnings.append(
-        f"{report.file}: no date column; its rows cover {first:%d %b %Y} to "
-        f"{last:%d %b %Y}, {said}."
-    )
+    fields = {"file": report.file, "first": first.date(), "last": last.date()}
+    if from_title:
+        said = _(
+            "{file}: no date column; its rows cover {first:%d %b %Y} to {last:%d %b %Y}, as "
+            "the lines above the table say.",
+            **fields,
+        )
+    else:
+        said = _(
+            "{file}: no date column; its rows cover {first:%d %b %Y} to {last:%d %b %Y}, as "
+            "the file name says.",
+            **fields,
+        )
+    report.warnings.append(said)
 
 
 FILE_NAME_RANGE = re.compile(
@@ -435,12 +518,21 @@ def _date_notes(name: str, column: str, formats: str | None) -> list[str]:
     month_first = "%m/%d" in formats
     if day_first and month_first:
         return [
-            f"{name}: dates in column {column} are written both day/month and month/day; "
-            "each one that could be either was read as the date nearest the others."
+            _(
+                "{file}: dates in column {column} are written both day/month and month/day; "
+                "each one that could be either was read as the date nearest the others.",
+                file=name,
+                column=column,
+            )
         ]
-    if day_first or month_first:
-        how = "day/month/year" if day_first else "month/day/year"
-        return [f"{name}: dates in column {column} read as {how}."]
+    if day_first:
+        return [
+            _("{file}: dates in column {column} read as day/month/year.", file=name, column=column)
+        ]
+    if month_first:
+        return [
+            _("{file}: dates in column {column} read as month/day/year.", file=name, column=column)
+        ]
     return []
 
 
@@ -523,9 +615,16 @@ def _repair_shifted_rows(raw: pd.DataFrame, first_row: int, report: ImportReport
         " …" if len(repaired) > 10 else ""
     )
     report.warnings.append(
-        f"{report.file}: {plural(len(repaired), 'row')} had cells slid to the left (a column "
-        f"missing in the middle) and {'was' if len(repaired) == 1 else 'were'} put back where "
-        f"their values fit: {'row' if len(repaired) == 1 else 'rows'} {rows}."
+        _n(
+            "{file}: {count:,} row had cells slid to the left (a column missing in the middle) "
+            "and was put back where their values fit: row {rows}.",
+            "{file}: {count:,} rows had cells slid to the left (a column missing in the middle) "
+            "and were put back where their values fit: rows {rows}.",
+            len(repaired),
+            file=report.file,
+            count=len(repaired),
+            rows=rows,
+        )
     )
     return fixed
 
@@ -541,7 +640,7 @@ def _engagements_from_parts(
     counts = [parse_numbers(raw[h])[0] for h in parts]
     columns["engagements"] = pd.concat(counts, axis=1).sum(axis=1, min_count=1)
     for header in parts:
-        report.column_map[header] = "engagements (added up)"
+        report.column_map[header] = _("engagements (added up)")
     report.ignored_columns = [h for h in report.ignored_columns if h not in parts]
 
 
@@ -563,7 +662,9 @@ def _utm_from_links(
         if tags.columns.empty:
             continue
         columns.update({column: tags[column] for column in tags.columns})
-        report.column_map[header] = " / ".join(tags.columns) + " (read from its links' tags)"
+        report.column_map[header] = _(
+            "{columns} (read from its links' tags)", columns=" / ".join(tags.columns)
+        )
         report.ignored_columns.remove(header)
         return
 
@@ -581,8 +682,12 @@ def _drop_description_row(
     numbers = [c for c in texts if number_from_text(c) is not None]
     if len(texts) == len(cells) and not numbers and any(len(t) > 15 for t in texts):
         report.warnings.append(
-            f"{report.file}: row {first_row} describes the columns (a second header row); "
-            "it is not read as data."
+            _(
+                "{file}: row {row} describes the columns (a second header row); it is not "
+                "read as data.",
+                file=report.file,
+                row=first_row,
+            )
         )
         return raw.iloc[1:], first_row + 1
     return raw, first_row
@@ -640,9 +745,13 @@ def _currency(name: str, raw: pd.DataFrame, report: ImportReport) -> str | None:
             if len(codes) > 1:
                 raise InputFileError(
                     name,
-                    f"the file mixes currencies ({', '.join(sorted(codes))}) in column {header}, "
-                    "and amounts in different currencies cannot be added up; export one "
-                    "currency per file.",
+                    _(
+                        "the file mixes currencies ({currencies}) in column {column}, and "
+                        "amounts in different currencies cannot be added up; export one "
+                        "currency per file.",
+                        currencies=", ".join(sorted(codes)),
+                        column=header,
+                    ),
                 )
             if codes:
                 return codes.pop()
@@ -659,13 +768,17 @@ def _results_by_indicator(
     indicator = next((normalised[n] for n in RESULT_INDICATORS if n in normalised), None)
     if results is not None and indicator is None and not {"leads", "conversions"} & set(columns):
         report.warnings.append(
-            f"{report.file}: column {results!r} counts each campaign's own result (leads, "
-            "sales or something else) and the file does not say which, so it is not used; "
-            "if they are leads or sales, choose that for it on the Data page."
+            _(
+                "{file}: column {column} counts each campaign's own result (leads, sales or "
+                "something else) and the file does not say which, so it is not used; if they "
+                "are leads or sales, choose that for it on the Data page.",
+                file=report.file,
+                column=repr(results),
+            )
         )
     if results is None or indicator is None:
         return
-    counts, _, _ = parse_numbers(raw[results])
+    counts, _bad, _mark = parse_numbers(raw[results])
     kind = raw[indicator].astype("object").fillna("").astype(str).str.lower()
     used = []
     for column, words in (
@@ -679,8 +792,10 @@ def _results_by_indicator(
             columns[column] = counts.where(matches)
             used.append(column)
     if used:
-        report.column_map[results] = " / ".join(used) + f" (by {indicator})"
-        report.column_map[indicator] = "(tells what each result is)"
+        report.column_map[results] = _(
+            "{columns} (by {indicator})", columns=" / ".join(used), indicator=indicator
+        )
+        report.column_map[indicator] = _("(tells what each result is)")
         report.ignored_columns = [
             h for h in report.ignored_columns if h not in (results, indicator)
         ]
@@ -689,7 +804,7 @@ def _results_by_indicator(
 def _excluded_rows(problems: list[tuple[str, pd.Series]], first_row: int) -> pd.DataFrame:
     """Each bad row once, with the first problem found in it, numbered as in the spreadsheet."""
     rows: list[np.ndarray] = []
-    reasons: list[str] = []
+    reasons: list[str] = []  # Messages, kept as objects in the reason column
     seen = np.zeros(len(problems[0][1]) if problems else 0, dtype=bool)
     for reason, bad in problems:
         new = bad.to_numpy(dtype=bool) & ~seen
@@ -705,7 +820,8 @@ def _excluded_rows(problems: list[tuple[str, pd.Series]], first_row: int) -> pd.
     return pd.DataFrame(
         {
             "row": (positions[order] + first_row).astype("int64"),
-            "reason": np.array(reasons, dtype=object)[order],
+            # object, not str: pandas would turn the Messages into plain str
+            "reason": pd.Series(np.array(reasons, dtype=object)[order], dtype=object),
         }
     )
 

@@ -10,6 +10,7 @@ denominator is zero or missing is undefined: None / NaN, shown as "—".
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, overload
@@ -18,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from smroi.canonical import MEASURES, NOT_SET, empty_table
+from smroi.i18n import Message, _, _n
 from smroi.registry import METRICS, OBJECTIVE_RESULTS
 from smroi.settings import COST_LINE_LABELS, Settings
 
@@ -95,7 +97,7 @@ class Analysis:
     first_day: date | None
     last_day: date | None
     months: float
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()  # smroi.i18n Messages: English as str, translatable
 
 
 def analyse(
@@ -117,7 +119,7 @@ def analyse(
         warnings += note
     first_day, last_day = period_of(table)
     if first_day is None and len(table):
-        warnings.append("The data has no dates, so monthly costs are counted for 1 month.")
+        warnings.append(_("The data has no dates, so monthly costs are counted for 1 month."))
     months = months_covered(first_day, last_day)
     if start is not None and end is not None and first_day is None:
         months = months_covered(start, end)
@@ -137,9 +139,16 @@ def _in_date_range(
         keep &= table["date"] >= pd.Timestamp(start)
     if end is not None:
         keep &= table["date"] <= pd.Timestamp(end)
-    notes = []
+    notes: list[str] = []
     if undated:
-        notes.append(f"{undated:,} rows have no date and are left out while a date range is set.")
+        notes.append(
+            _n(
+                "{count:,} row has no date and is left out while a date range is set.",
+                "{count:,} rows have no date and are left out while a date range is set.",
+                undated,
+                count=undated,
+            )
+        )
     return table[keep], notes
 
 
@@ -257,12 +266,32 @@ def _allocate_fixed_cost(
         for platform, amount in missing.items():
             if platform == NOT_SET:
                 continue
-            lines = [COST_LINE_LABELS[line] for line, p in assigned.items() if p == platform]
+            lines = [
+                Message(COST_LINE_LABELS[line], {})  # a label marked N_: translatable
+                for line, p in assigned.items()
+                if p == platform
+            ]
             notes.append(
-                f"{', '.join(lines)} is assigned to {platform}, which has no rows in this "
-                f"period; its cost ({amount:,.2f}) is shown on a {platform} row with no results."
+                _(
+                    "{lines} is assigned to {platform}, which has no rows in this period; its "
+                    "cost ({amount:,.2f}) is shown on a {platform} row with no results.",
+                    lines=_listed(lines),
+                    platform=platform,
+                    amount=float(amount),
+                )
             )
     return fixed, notes, extra
+
+
+def _listed(parts: Sequence[str]) -> str:
+    """Labels one after another, ", " between them, as one translatable Message."""
+    if not parts:
+        return ""
+    text = parts[-1]
+    for part in reversed(parts[:-1]):
+        # Translators: one item of a list, then the others (a comma between them)
+        text = _("{item}, {more}", item=part, more=text)
+    return text
 
 
 def _cost_only_rows(amounts: dict[str, float]) -> pd.DataFrame:
@@ -398,7 +427,11 @@ def over_time(analysis: Analysis, period: str = "week") -> pd.DataFrame:
     rows = analysis.rows[analysis.rows["date"].notna()]
     if analysis.first_day is None or rows.empty:
         empty = _derive(_sums(rows).iloc[:0], analysis.settings)
-        return empty.assign(period_start=pd.Series(dtype="datetime64[ns]")).reset_index(drop=True)
+        return empty.assign(
+            period_start=pd.Series(dtype="datetime64[ns]"),
+            days=pd.Series(dtype="int64"),
+            partial=pd.Series(dtype=bool),
+        ).reset_index(drop=True)
     starts = rows["date"].dt.to_period(frequency).dt.start_time.rename("period_start")
     sums = rows.groupby(starts)[list(SUMMED)].sum()
     days = pd.date_range(analysis.first_day, analysis.last_day, freq="D")

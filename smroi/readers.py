@@ -26,7 +26,7 @@ import pandas as pd
 from smroi.canonical import MEASURES
 from smroi.errors import InputFileError
 from smroi.exports import header_score, map_columns, recognise
-from smroi.formatting import plural
+from smroi.i18n import _, _n
 
 MAX_XLSX_UNCOMPRESSED = 400 * 1024 * 1024
 MAX_XLSX_RATIO = 150  # zip members that expand more than this are a "zip bomb"
@@ -46,9 +46,11 @@ def _read_spreadsheet(
     if data[:4] == b"PK\x03\x04":
         return _read_xlsx(name, data, sheet)
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        return _read_excel(name, data, "an old .xls file or a password-protected workbook", sheet)
+        return _read_excel(
+            name, data, _("an old .xls file or a password-protected workbook"), sheet
+        )
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputFileError(name, "this is not a spreadsheet (CSV or Excel) file.")
+        raise InputFileError(name, _("this is not a spreadsheet (CSV or Excel) file."))
     return _read_csv(name, data, column_map)
 
 
@@ -58,18 +60,22 @@ def _read_xlsx(name: str, data: bytes, sheet: str | None = None) -> pd.DataFrame
             members = archive.infolist()
             names = {member.filename for member in members}
             if "xl/workbook.xml" not in names:
-                raise InputFileError(name, "this zip file is not an Excel workbook (.xlsx).")
+                raise InputFileError(name, _("this zip file is not an Excel workbook (.xlsx)."))
             expanded = sum(member.file_size for member in members)
             packed = sum(member.compress_size for member in members) or 1
     except zipfile.BadZipFile:
         raise InputFileError(
-            name, "the Excel file is damaged (not a valid .xlsx archive)."
+            name, _("the Excel file is damaged (not a valid .xlsx archive).")
         ) from None
     if expanded > MAX_XLSX_UNCOMPRESSED or (expanded > 50e6 and expanded / packed > MAX_XLSX_RATIO):
         raise InputFileError(
-            name, f"the workbook expands to {expanded / 1e6:,.0f} MB, too large to open safely."
+            name,
+            _(
+                "the workbook expands to {size:,} MB, too large to open safely.",
+                size=round(expanded / 1e6),
+            ),
         )
-    return _read_excel(name, data, "a damaged Excel file", sheet)
+    return _read_excel(name, data, _("a damaged Excel file"), sheet)
 
 
 def _read_excel(name: str, data: bytes, what: str, wanted: str | None = None) -> pd.DataFrame:
@@ -80,7 +86,12 @@ def _read_excel(name: str, data: bytes, what: str, wanted: str | None = None) ->
         )
     except Exception as exc:  # calamine raises many types for damaged or locked files
         raise InputFileError(
-            name, f"could not open it as Excel: it looks like {what} ({type(exc).__name__})."
+            name,
+            _(
+                "could not open it as Excel: it looks like {what} ({error}).",
+                what=what,
+                error=type(exc).__name__,
+            ),
         ) from None
     best: tuple[int, str, int] | None = None  # score, sheet, header row
     names = [str(sheet) for sheet in sheets]
@@ -95,7 +106,7 @@ def _read_excel(name: str, data: bytes, what: str, wanted: str | None = None) ->
             if best is None or score > best[0]:
                 best = (score, str(sheet), number)
     if best is None:
-        raise InputFileError(name, "the workbook has no rows of data.")
+        raise InputFileError(name, _("the workbook has no rows of data."))
     score, sheet, header_at = best
     if score == 0:  # nothing we know: take the first filled row of the first filled sheet
         sheet = (
@@ -112,11 +123,24 @@ def _read_excel(name: str, data: bytes, what: str, wanted: str | None = None) ->
     ]
     notes = body.attrs.setdefault("notes", [])
     if len(sheets) > 1:
-        notes.append(f"{name}: read sheet '{sheet}' ({len(sheets)} sheets in the workbook).")
+        notes.append(
+            _(
+                "{file}: read sheet '{sheet}' ({sheets} sheets in the workbook).",
+                file=name,
+                sheet=sheet,
+                sheets=len(sheets),
+            )
+        )
     if header_at:
         notes.append(
-            f"{name}: {plural(header_at, 'row')} above the column names (a title or date "
-            "range) passed over."
+            _n(
+                "{file}: {count:,} row above the column names (a title or date range) passed over.",
+                "{file}: {count:,} rows above the column names (a title or date range) "
+                "passed over.",
+                header_at,
+                file=name,
+                count=header_at,
+            )
         )
     return body
 
@@ -133,7 +157,7 @@ def _table_below_header(name: str, frame: pd.DataFrame, header_at: int) -> pd.Da
     ]
     body.attrs["first_row"] = header_at + 2  # spreadsheet row of the first data row
     if body.empty:
-        raise InputFileError(name, "the sheet has a header but no rows of data.")
+        raise InputFileError(name, _("the sheet has a header but no rows of data."))
     return body
 
 
@@ -150,7 +174,7 @@ def _encoding(name: str, data: bytes) -> str:
             data.decode("cp1252")
         except UnicodeDecodeError:
             raise InputFileError(
-                name, "the text encoding is not UTF-8, UTF-16 or Windows-1252."
+                name, _("the text encoding is not UTF-8, UTF-16 or Windows-1252.")
             ) from None
         return "cp1252"
     return "utf-8-sig"
@@ -199,10 +223,10 @@ def _read_csv(name: str, data: bytes, column_map: Mapping[str, str]) -> pd.DataF
         data = data[3:]  # a UTF-8 mark on a file that is not UTF-8 (Facebook Insights)
     sample = data[:65536].decode(encoding, errors="ignore")
     if not sample.strip():
-        raise InputFileError(name, "the file is empty.")
+        raise InputFileError(name, _("the file is empty."))
     lines = sample.splitlines()[:HEADER_SEARCH_LINES]
     delimiter, header_at = _find_header(lines)
-    notes: list[str] = []
+    notes: list[str] = []  # Messages (smroi.i18n)
     preamble: list[str] = []
     comments_below = any(_table_ends(lines, i) for i in range(header_at + 1, len(lines)))
     if header_at == 0 and not comments_below:
@@ -219,16 +243,31 @@ def _read_csv(name: str, data: bytes, column_map: Mapping[str, str]) -> pd.DataF
         if tables_above or tables_below:
             others = tables_above + tables_below
             notes.append(
-                f"{name}: it holds {others + 1} tables; the one with columns "
-                f"{', '.join(_short(lines[header_at], delimiter))} (line {header_at + 1}) was "
-                f"read, {'the other was' if others == 1 else 'the others were'} not."
+                _n(
+                    "{file}: it holds {tables} tables; the one with columns {columns} "
+                    "(line {line}) was read, the other was not.",
+                    "{file}: it holds {tables} tables; the one with columns {columns} "
+                    "(line {line}) was read, the others were not.",
+                    others,
+                    file=name,
+                    tables=others + 1,
+                    columns=", ".join(_short(lines[header_at], delimiter)),
+                    line=header_at + 1,
+                )
             )
         while end > header_at + 1 and not all_lines[end - 1].strip(" \t,;"):
             end -= 1
         if header_at and not tables_above:
             notes.append(
-                f"{name}: {plural(header_at, 'line')} above the column names (a title or date "
-                "range) passed over."
+                _n(
+                    "{file}: {count:,} line above the column names (a title or date range) "
+                    "passed over.",
+                    "{file}: {count:,} lines above the column names (a title or date range) "
+                    "passed over.",
+                    header_at,
+                    file=name,
+                    count=header_at,
+                )
             )
         preamble = all_lines[:header_at]
         source = io.StringIO("\n".join(all_lines[header_at:end]))
@@ -239,7 +278,7 @@ def _read_csv(name: str, data: bytes, column_map: Mapping[str, str]) -> pd.DataF
         # Measures are parsed by pandas' fast path; every other column stays text
         # (a 19-digit post id must not become a float).
         stripped = [h.strip() for h in headers]
-        mapping, _ = map_columns(stripped, recognise(stripped), column_map)
+        mapping, _ignored = map_columns(stripped, recognise(stripped), column_map)
         text_columns = {h: str for h in headers if mapping.get(h.strip()) not in MEASURES}
         with warnings.catch_warnings():  # the cell too many is dropped; it is a totals label
             warnings.simplefilter("ignore", pd.errors.ParserWarning)
@@ -256,10 +295,11 @@ def _read_csv(name: str, data: bytes, column_map: Mapping[str, str]) -> pd.DataF
             )
     except (pd.errors.ParserError, ValueError) as exc:
         raise InputFileError(
-            name, f"this is not a readable CSV table ({' '.join(str(exc).split())})."
+            name,
+            _("this is not a readable CSV table ({error}).", error=" ".join(str(exc).split())),
         ) from None
     if frame.empty:
-        raise InputFileError(name, "the file has a header but no rows of data.")
+        raise InputFileError(name, _("the file has a header but no rows of data."))
     frame.columns = _unique([str(column).strip() for column in frame.columns])
     frame.attrs["first_row"] = header_at + 2
     frame.attrs["notes"] = notes

@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from smroi.canonical import MAPPABLE
 from smroi.errors import SettingsError
-from smroi.i18n import N_
+from smroi.i18n import N_, _
 from smroi.registry import METRICS
 
 Objective = Literal["awareness", "engagement", "leads", "sales"]
@@ -178,7 +178,9 @@ def settings_from_json(text: str | bytes, *, source: str = "settings") -> Settin
     try:
         data = json.loads(text)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise SettingsError([f"not valid JSON ({exc})"], source=source) from None
+        raise SettingsError(
+            [_("not valid JSON ({error})", error=str(exc))], source=source
+        ) from None
     return settings_from_dict(data, source=source)
 
 
@@ -186,16 +188,27 @@ def settings_from_dict(data: Any, *, source: str = "settings") -> Settings:
     """Settings from a parsed JSON object; raises SettingsError naming every problem."""
     problems: list[str] = []
     if not isinstance(data, dict):
-        raise SettingsError(["the top level must be a JSON object"], source=source)
+        raise SettingsError([_("the top level must be a JSON object")], source=source)
     _unknown_keys(data, Settings, "", problems)
 
     currency = data.get("currency", "USD")
     if not isinstance(currency, str) or not re.fullmatch(r"[A-Za-z]{3}", currency.strip()):
-        problems.append(f"currency must be a 3-letter code such as USD or NOK, not {currency!r}")
+        problems.append(
+            _(
+                "currency must be a 3-letter code such as USD or NOK, not {value}",
+                value=repr(currency),
+            )
+        )
         currency = "USD"
     objective = data.get("objective", "sales")
     if objective not in OBJECTIVES:
-        problems.append(f"objective must be one of {', '.join(OBJECTIVES)}, not {objective!r}")
+        problems.append(
+            _(
+                "objective must be one of {options}, not {value}",
+                options=", ".join(OBJECTIVES),
+                value=repr(objective),
+            )
+        )
         objective = "sales"
 
     costs = _numbers_section(data.get("costs", {}), Costs, "costs", problems, skip={"assigned_to"})
@@ -225,14 +238,20 @@ def settings_from_dict(data: Any, *, source: str = "settings") -> Settings:
 
 def _column_map(raw: Any, problems: list[str]) -> dict[str, str]:
     if not isinstance(raw, dict):
-        problems.append('column_map must be an object such as {"Spend (kr)": "spend"}')
+        problems.append(
+            _("column_map must be an object such as {example}", example='{"Spend (kr)": "spend"}')
+        )
         return {}
     result = {}
     for header, column in raw.items():
         if column not in ("", *MAPPABLE):
             problems.append(
-                f"column_map: {header!r} cannot be read as {column!r} (use a column of the "
-                f'canonical table, such as spend or clicks, or "" to leave it out)'
+                _(
+                    "column_map: {header} cannot be read as {column} (use a column of the "
+                    'canonical table, such as spend or clicks, or "" to leave it out)',
+                    header=repr(header),
+                    column=repr(column),
+                )
             )
         else:
             result[str(header)] = column
@@ -244,15 +263,21 @@ def _unknown_keys(data: dict[str, Any], cls: type, where: str, problems: list[st
     for key in data:
         if key not in known:
             name = f"{where}.{key}" if where else key
-            problems.append(f"unknown setting {name!r} (known: {', '.join(sorted(known))})")
+            problems.append(
+                _(
+                    "unknown setting {name} (known: {known})",
+                    name=repr(name),
+                    known=", ".join(sorted(known)),
+                )
+            )
 
 
 def _number(value: Any, name: str, problems: list[str]) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        problems.append(f"{name} must be a number, not {value!r}")
+        problems.append(_("{name} must be a number, not {value}", name=name, value=repr(value)))
         return 0.0
     if value < 0:
-        problems.append(f"{name} cannot be negative ({value})")
+        problems.append(_("{name} cannot be negative ({value})", name=name, value=str(value)))
         return 0.0
     return float(value)
 
@@ -261,7 +286,7 @@ def _numbers_section(
     section: Any, cls: type, where: str, problems: list[str], *, skip: set[str]
 ) -> dict[str, float]:
     if not isinstance(section, dict):
-        problems.append(f"{where} must be a JSON object")
+        problems.append(_("{name} must be a JSON object", name=where))
         return {}
     _unknown_keys(section, cls, where, problems)
     return {
@@ -276,16 +301,26 @@ def _assigned_to(section: Any, problems: list[str]) -> dict[str, str]:
         return {}
     assigned = section.get("assigned_to", {})
     if not isinstance(assigned, dict):
-        problems.append('costs.assigned_to must be an object such as {"agency": "facebook"}')
+        problems.append(
+            _(
+                "costs.assigned_to must be an object such as {example}",
+                example='{"agency": "facebook"}',
+            )
+        )
         return {}
     result: dict[str, str] = {}
     for line, platform in assigned.items():
         if line not in COST_LINES:
             problems.append(
-                f"costs.assigned_to: unknown cost line {line!r} (known: {', '.join(COST_LINES)})"
+                _(
+                    "costs.assigned_to: unknown cost line {line} (known: {known})",
+                    line=repr(line),
+                    known=", ".join(COST_LINES),
+                )
             )
         elif not isinstance(platform, str) or not platform.strip():
-            problems.append(f"costs.assigned_to.{line} must be a platform name")
+            name = f"costs.assigned_to.{line}"
+            problems.append(_("{name} must be a platform name", name=name))
         elif platform.strip().lower() != "all":
             result[line] = platform.strip().lower()
     return result
@@ -296,24 +331,42 @@ def _count_lead_value(section: Any, problems: list[str]) -> bool | None:
         return None
     value = section.get("count_lead_value")
     if value is not None and not isinstance(value, bool):
-        problems.append(f"values.count_lead_value must be true, false or null, not {value!r}")
+        problems.append(
+            _(
+                "{name} must be true, false or null, not {value}",
+                name="values.count_lead_value",
+                value=repr(value),
+            )
+        )
         return None
     return value
 
 
 def _earned_media(section: Any, problems: list[str]) -> EarnedMediaRates:
     if not isinstance(section, dict):
-        problems.append("earned_media must be a JSON object")
+        problems.append(_("{name} must be a JSON object", name="earned_media"))
         return EarnedMediaRates()
     _unknown_keys(section, EarnedMediaRates, "earned_media", problems)
     include = section.get("include_in_roi", False)
     if not isinstance(include, bool):
-        problems.append(f"earned_media.include_in_roi must be true or false, not {include!r}")
+        problems.append(
+            _(
+                "{name} must be true or false, not {value}",
+                name="earned_media.include_in_roi",
+                value=repr(include),
+            )
+        )
         include = False
     raw_rates = section.get("rates", {"default": {}})
     rates: dict[str, Rate] = {}
     if not isinstance(raw_rates, dict):
-        problems.append("earned_media.rates must be an object of platform -> {cpm, cpc, cpe}")
+        problems.append(
+            _(
+                "{name} must be an object of platform -> {example}",
+                name="earned_media.rates",
+                example="{cpm, cpc, cpe}",
+            )
+        )
         raw_rates = {}
     for platform, raw in raw_rates.items():
         where = f"earned_media.rates.{platform}"
@@ -325,28 +378,41 @@ def _earned_media(section: Any, problems: list[str]) -> EarnedMediaRates:
 
 def _goals(raw: Any, problems: list[str]) -> tuple[Goal, ...]:
     if not isinstance(raw, list):
-        problems.append("goals must be a list")
+        problems.append(_("{name} must be a list", name="goals"))
         return ()
     goals: list[Goal] = []
     for number, item in enumerate(raw, start=1):
         where = f"goals[{number}]"
         if not isinstance(item, dict):
-            problems.append(f"{where} must be an object with metric, target and period")
+            problems.append(
+                _("{name} must be an object with metric, target and period", name=where)
+            )
             continue
         _unknown_keys(item, Goal, where, problems)
         metric = item.get("metric")
         if not isinstance(metric, str) or not metric:
-            problems.append(f"{where}.metric must name a metric such as 'leads'")
+            problems.append(_("{name} must name a metric such as 'leads'", name=where + ".metric"))
             continue
         if metric not in METRICS or metric == "months":
             known = ", ".join(key for key in METRICS if key != "months")
             problems.append(
-                f"{where}.metric {metric!r} is not a number smroi tracks (use one of: {known})"
+                _(
+                    "{name} {value} is not a number smroi tracks (use one of: {known})",
+                    name=where + ".metric",
+                    value=repr(metric),
+                    known=known,
+                )
             )
             continue
         period = item.get("period", "month")
         if period not in GOAL_PERIODS:
-            problems.append(f"{where}.period must be one of {', '.join(GOAL_PERIODS)}")
+            problems.append(
+                _(
+                    "{name} must be one of {options}",
+                    name=where + ".period",
+                    options=", ".join(GOAL_PERIODS),
+                )
+            )
             continue
         target = _number(item.get("target"), f"{where}.target", problems)
         goals.append(Goal(metric=metric, target=target, period=period))
@@ -355,7 +421,7 @@ def _goals(raw: Any, problems: list[str]) -> tuple[Goal, ...]:
 
 def _soft_value(section: Any, problems: list[str]) -> SoftValue:
     if not isinstance(section, dict):
-        problems.append("soft_value must be a JSON object")
+        problems.append(_("{name} must be a JSON object", name="soft_value"))
         return SoftValue()
     numbers = _numbers_section(section, SoftValue, "soft_value", problems, skip={"ppc_keywords"})
     keywords = _ppc_keywords(section.get("ppc_keywords", []), problems)
@@ -365,26 +431,52 @@ def _soft_value(section: Any, problems: list[str]) -> SoftValue:
 def _ppc_keywords(raw: Any, problems: list[str]) -> tuple[PpcKeyword, ...]:
     if not isinstance(raw, list):
         problems.append(
-            "soft_value.ppc_keywords must be a list of "
-            '{"keyword": ..., "organic_clicks": ..., "cpc": ...}'
+            _(
+                "{name} must be a list of {example}",
+                name="soft_value.ppc_keywords",
+                example='{"keyword": ..., "organic_clicks": ..., "cpc": ...}',
+            )
         )
         return ()
     keywords: list[PpcKeyword] = []
     for number, item in enumerate(raw, start=1):
         where = f"soft_value.ppc_keywords[{number}]"
         if not isinstance(item, dict):
-            problems.append(f"{where} must be an object with keyword, organic_clicks and cpc")
+            problems.append(
+                _("{name} must be an object with keyword, organic_clicks and cpc", name=where)
+            )
             continue
         _unknown_keys(item, PpcKeyword, where, problems)
         missing = [f.name for f in fields(PpcKeyword) if f.name not in item]
         if missing:
-            problems.append(f"{where} has no {' and no '.join(missing)}")
+            problems.append(_missing_keys(where, missing))
             continue
         keyword = item["keyword"]
         if not isinstance(keyword, str) or not keyword.strip():
-            problems.append(f"{where}.keyword must be the keyword's text, not {keyword!r}")
+            problems.append(
+                _(
+                    "{name} must be the keyword's text, not {value}",
+                    name=where + ".keyword",
+                    value=repr(keyword),
+                )
+            )
             continue
         clicks = _number(item["organic_clicks"], f"{where}.organic_clicks", problems)
         cpc = _number(item["cpc"], f"{where}.cpc", problems)
         keywords.append(PpcKeyword(keyword=keyword.strip(), organic_clicks=clicks, cpc=cpc))
     return tuple(keywords)
+
+
+def _missing_keys(where: str, missing: list[str]) -> str:
+    """'x has no keyword and no cpc' as a translatable Message."""
+    if len(missing) == 1:
+        return _("{name} has no {key}", name=where, key=missing[0])
+    if len(missing) == 2:
+        return _("{name} has no {key} and no {other}", name=where, key=missing[0], other=missing[1])
+    return _(
+        "{name} has no {key} and no {other} and no {third}",
+        name=where,
+        key=missing[0],
+        other=missing[1],
+        third=missing[2],
+    )

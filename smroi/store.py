@@ -17,6 +17,7 @@ import io
 import json
 import math
 import os
+import re
 import secrets
 import threading
 import unicodedata
@@ -35,6 +36,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from smroi.canonical import conform
 from smroi.errors import SmroiError
+from smroi.i18n import Message, _
 from smroi.ingest import ImportReport
 from smroi.settings import Settings, settings_from_json, settings_to_json
 
@@ -43,7 +45,7 @@ FORMAT_VERSION = 1  # the layout of a snapshot's JSON details
 MAX_SNAPSHOT_BYTES = 50 * 1024 * 1024  # stored payload: Parquet table + JSON
 MAX_TITLE_CHARS = 200
 DEFAULT_TITLE = "Social media ROI report"
-NOT_AVAILABLE = "This report link is not valid (unknown, expired or revoked)."
+NOT_AVAILABLE = _("This report link is not valid (unknown, expired or revoked).")
 
 _MB = 1024 * 1024
 _TOKEN_BYTES = 32  # secrets.token_urlsafe(32): 43 url-safe characters
@@ -67,14 +69,16 @@ class ReportNotAvailable(SmroiError):
 class PasswordNeeded(SmroiError):
     """The report has a password and none was given."""
 
-    def __init__(self, message: str = "This report has a password; enter it to open it.") -> None:
+    def __init__(
+        self, message: str = _("This report has a password; enter it to open it.")
+    ) -> None:
         super().__init__(message)
 
 
 class WrongPassword(SmroiError):
     """The password given is not the report's."""
 
-    def __init__(self, message: str = "That password is not right.") -> None:
+    def __init__(self, message: str = _("That password is not right.")) -> None:
         super().__init__(message)
 
 
@@ -85,9 +89,12 @@ class SnapshotTooLarge(SmroiError):
         self.size = size
         self.limit = limit
         super().__init__(
-            f"This report would take {_megabytes(size)} MB to save, more than the "
-            f"{_megabytes(limit)} MB a shared report can hold. Choose a shorter period or "
-            "fewer platforms and share again."
+            _(
+                "This report would take {size} MB to save, more than the {limit} MB a shared "
+                "report can hold. Choose a shorter period or fewer platforms and share again.",
+                size=_megabytes(size),
+                limit=_megabytes(limit),
+            )
         )
 
 
@@ -589,7 +596,84 @@ def _report_to_dict(report: ImportReport) -> dict[str, Any]:
                 ],
             }
         data[item.name] = value
+    data["messages"] = _report_messages(report)
     return data
+
+
+# A shared report's import report keeps its sentences translatable: next to each English
+# text (what older versions read), the Message it was made from ("messages" in the JSON).
+_TEMPLATE_FIELD = re.compile(r"\{[^{}]*\}")
+_PLAIN_FIELD = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*(?::[^{}.\[\]]*)?\}")
+
+
+def _report_messages(report: ImportReport) -> dict[str, Any]:
+    """The report's Messages as JSON: warnings and error, reasons and column notes by text."""
+    return {
+        "warnings": [_message_to_json(w) for w in report.warnings],
+        "error": _message_to_json(report.error),
+        "reasons": {
+            text: encoded
+            for text, reason in report.reasons().items()
+            if (encoded := _message_to_json(reason)) is not None
+        },
+        "column_map": {
+            header: encoded
+            for header, how in report.column_map.items()
+            if (encoded := _message_to_json(how)) is not None
+        },
+    }
+
+
+def _message_to_json(text: object) -> dict[str, Any] | None:
+    """A Message as JSON (its id, count and fields), or None for plain text."""
+    if not isinstance(text, Message):
+        return None
+    fields: dict[str, Any] = {}
+    for name, value in text.fields.items():
+        if isinstance(value, Message):
+            value = {"message": _message_to_json(value)}
+        elif isinstance(value, date):
+            value = {"date": _day(value)}
+        elif not isinstance(value, str | int | float) or isinstance(value, bool):
+            value = str(value)
+        fields[name] = value
+    template = list(text.template) if isinstance(text.template, tuple) else text.template
+    return {"id": template, "count": text.plural_count, "fields": fields}
+
+
+def _message_from_json(data: Any, english: object) -> Any:
+    """The Message back from JSON if it still reads as the saved English text, else that
+    text as it is (a report saved by another version, or damaged)."""
+    try:
+        message = _decoded_message(data)
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError):
+        return english
+    return message if message is not None and message == english else english
+
+
+def _decoded_message(data: Any) -> Message | None:
+    if not isinstance(data, dict):
+        return None
+    template = data["id"]
+    if isinstance(template, list) and len(template) == 2:
+        template = (str(template[0]), str(template[1]))
+    elif not isinstance(template, str):
+        return None
+    for text in template if isinstance(template, tuple) else (template,):
+        # only {name} and {name:spec} fields: no attribute or index lookups in a template
+        if len(_TEMPLATE_FIELD.findall(text)) != len(_PLAIN_FIELD.findall(text)):
+            return None
+    fields: dict[str, object] = {}
+    for name, value in dict(data["fields"]).items():
+        if isinstance(value, dict) and "message" in value:
+            value = _decoded_message(value["message"])
+            if value is None:
+                return None
+        elif isinstance(value, dict) and "date" in value:
+            value = date.fromisoformat(value["date"])
+        fields[str(name)] = value
+    count = data.get("count")
+    return Message(template, fields, count if isinstance(count, int) else None)
 
 
 def _report_from_dict(data: dict[str, Any]) -> ImportReport:
@@ -597,6 +681,21 @@ def _report_from_dict(data: dict[str, Any]) -> ImportReport:
     known = {item.name for item in fields(ImportReport)}
     values = {key: value for key, value in data.items() if key in known}
     excluded = values.pop("excluded", None)
+    saved_messages = data.get("messages")
+    messages: dict[str, Any] = saved_messages if isinstance(saved_messages, dict) else {}
+    saved = messages.get("warnings")
+    if isinstance(saved, list) and len(saved) == len(values.get("warnings") or ()) > 0:
+        values["warnings"] = [
+            _message_from_json(m, w) for m, w in zip(saved, values["warnings"], strict=True)
+        ]
+    if values.get("error") is not None:
+        values["error"] = _message_from_json(messages.get("error"), values["error"])
+    notes = messages.get("column_map")
+    if isinstance(notes, dict) and isinstance(values.get("column_map"), dict):
+        values["column_map"] = {
+            header: _message_from_json(notes.get(header), how)
+            for header, how in values["column_map"].items()
+        }
     report = ImportReport(**values)
     if excluded is not None:
         columns = {
@@ -605,6 +704,12 @@ def _report_from_dict(data: dict[str, Any]) -> ImportReport:
                 excluded["columns"], excluded["dtypes"], excluded["values"], strict=True
             )
         }
+        reasons = messages.get("reasons")
+        if "reason" in columns and isinstance(reasons, dict) and reasons:
+            back = {text: _message_from_json(m, text) for text, m in reasons.items()}
+            columns["reason"] = pd.Series(
+                [back.get(text, text) for text in columns["reason"]], dtype=object
+            )
         report.excluded = pd.DataFrame(columns)
     return report
 
@@ -614,7 +719,7 @@ def _snapshot(info: ReportInfo, parquet: bytes, settings_text: str, details_text
     try:
         details = json.loads(details_text)
         if details.get("format", 0) > FORMAT_VERSION:
-            raise SmroiError("This report was saved by a newer smroi; update smroi to open it.")
+            raise SmroiError(_("This report was saved by a newer smroi; update smroi to open it."))
         platforms = details.get("platforms")
         return Snapshot(
             info=info,
@@ -628,8 +733,9 @@ def _snapshot(info: ReportInfo, parquet: bytes, settings_text: str, details_text
     except SmroiError:
         raise
     except (ValueError, TypeError, KeyError, AttributeError, pa.ArrowException) as exc:
+        error = f"{type(exc).__name__}: {exc}"
         raise SmroiError(
-            f"This report's saved data could not be read ({type(exc).__name__}: {exc})."
+            _("This report's saved data could not be read ({error}).", error=error)
         ) from exc
 
 

@@ -19,6 +19,7 @@ import smroi
 import smroi.attribution
 import smroi.referrals
 from smroi.readers import read_table
+from ui.i18n import t
 
 SAMPLE_FILE = Path(__file__).resolve().parent.parent / "sample_data" / "social_media_sample.csv"
 SAMPLE_SETTINGS = SAMPLE_FILE.with_name("settings.json")
@@ -29,12 +30,20 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-@st.cache_data(max_entries=4, ttl="1h", show_spinner="Reading your files…")
 def load_files(
-    key: str, _files: tuple[tuple[str, bytes], ...], column_map: str = "{}", sheets: str = "{}"
+    key: str, files: tuple[tuple[str, bytes], ...], column_map: str = "{}", sheets: str = "{}"
 ) -> tuple[pd.DataFrame, list[smroi.ImportReport]]:
     """Parse files once per distinct content (key = digest of names and bytes) and choices
-    (column_map and sheets: the Data page's choices as JSON)."""
+    (column_map and sheets: the Data page's choices as JSON), with a spinner in the
+    session's language while a new file is read."""
+    with st.spinner(t("Reading your files…")):
+        return _load_files(key, files, column_map, sheets)
+
+
+@st.cache_data(max_entries=4, ttl="1h", show_spinner=False)
+def _load_files(
+    key: str, _files: tuple[tuple[str, bytes], ...], column_map: str = "{}", sheets: str = "{}"
+) -> tuple[pd.DataFrame, list[smroi.ImportReport]]:
     return smroi.load_files(list(_files), json.loads(column_map), json.loads(sheets))
 
 
@@ -75,11 +84,19 @@ SAMPLE_SURVEY = SAMPLE_FILE.parent / "sample_survey.csv"
 SAMPLE_REFERRALS = SAMPLE_FILE.parent / "sample_referrals.csv"
 
 
-@st.cache_data(max_entries=8, ttl="1h", show_spinner="Reading the journeys…")
 def journeys(
     touches: tuple[str, bytes], conversions: tuple[str, bytes] | None
 ) -> smroi.attribution.Journeys:
-    """Touchpoints and conversions read from the uploaded bytes (the key is their content)."""
+    """Touchpoints and conversions read from the uploaded bytes (the key is their content),
+    with a spinner in the session's language while new files are read."""
+    with st.spinner(t("Reading the journeys…")):
+        return _journeys(touches, conversions)
+
+
+@st.cache_data(max_entries=8, ttl="1h", show_spinner=False)
+def _journeys(
+    touches: tuple[str, bytes], conversions: tuple[str, bytes] | None
+) -> smroi.attribution.Journeys:
     return smroi.attribution.read_journeys(touches, conversions)
 
 

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import streamlit as st
 
 import smroi
-from ui.i18n import nt, t
+from smroi.i18n import DEFAULT_LANGUAGE
+from ui.i18n import day, language, nt, number, t, tr
 from ui.state import VIEW, View
 from ui.widgets import plain
+
+
+def caption_day(value: date) -> str:
+    """A day in a caption: '01 Jun 2026' in English (as always), else the language's own
+    ('1. juni 2026', '۱ ژوئن ۲۰۲۶')."""
+    return f"{value:%d %b %Y}" if language() == DEFAULT_LANGUAGE else day(value)
 
 
 def show_notices(view: View) -> None:
@@ -19,14 +28,14 @@ def show_notices(view: View) -> None:
                 "**{title}** — a report shared on {date}. "
                 "Read-only: you see the numbers as they were shared.",
                 title=plain(info.title),
-                date=f"{info.created_at:%d %b %Y}",
+                date=caption_day(info.created_at),
             ),
             icon=":material/share:",
         )
     if view.data.is_sample:
         st.info(t("You are looking at sample data — upload your own in the sidebar."), icon="ℹ️")
     for notice in view.notices:
-        st.error(plain(notice))
+        st.error(plain(tr(notice)))
 
 
 def period_caption(view: View) -> str:
@@ -37,15 +46,17 @@ def period_caption(view: View) -> str:
         period = t("no dates")
     else:
         period = t(
-            "{first} – {last} ({months} months)",
-            first=f"{analysis.first_day:%d %b %Y}",
-            last=f"{analysis.last_day:%d %b %Y}",
-            months=f"{analysis.months:.1f}",
+            # Translators: the period shown, then how many months it covers ("3.9 months")
+            "{first} – {last} ({months})",
+            # escaped: a caption is markdown, and "1. juni 2026" would start a numbered list
+            first=plain(caption_day(analysis.first_day)),
+            last=plain(caption_day(analysis.last_day or analysis.first_day)),
+            months=number(analysis.months, "months"),
         )
     return " · ".join(
         (
             period,
-            nt("{rows} row", "{rows} rows", rows, rows=f"{rows:,}"),
+            nt("{rows} row", "{rows} rows", rows, rows=number(rows, "count")),
             t("amounts in {currency}", currency=view.settings.currency),
         )
     )
@@ -54,7 +65,7 @@ def period_caption(view: View) -> str:
 def show_warnings(view: View) -> None:
     """The analysis' notes (costs assigned to absent platforms, rows without dates)."""
     for warning in view.analysis.warnings:
-        st.warning(plain(warning))
+        st.warning(plain(tr(warning)))
 
 
 def require_frame() -> None:

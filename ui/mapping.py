@@ -2,13 +2,42 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 
 from smroi import MAPPABLE, ImportReport
+from smroi.canonical import COLUMN_LABELS
+from smroi.i18n import DEFAULT_LANGUAGE, N_, fill, translator
 from ui import state
+from ui.i18n import language, t, tr
 
-NOT_USED = "(not used)"
+NOT_USED = "(not used)"  # the option's value; its label is translated
+NOT_USED_LABEL = N_("(not used)")
+# Translators: a column of smroi's table: what it holds in words, then its own name
+WITH_NAME = N_("{label} ({column})")
+
+
+def column_labels() -> Callable[[str], str]:
+    """A canonical column's name for the user: the name itself in English (as settings
+    files and the command line write it), else the column in words with its name
+    ("Annonsekostnad (spend)"). Text that is not a canonical column is shown as it is (a
+    Message is translated). Read the language now: a format_func may run outside the run."""
+    lang = language()
+    translate = translator(lang)
+
+    def label(column: str) -> str:
+        if column == NOT_USED:
+            return translate(NOT_USED_LABEL)
+        if column not in COLUMN_LABELS:
+            return tr(column) if lang != DEFAULT_LANGUAGE else str(column)
+        if lang == DEFAULT_LANGUAGE:
+            return column
+        words = translate(COLUMN_LABELS[column])
+        return fill(translate(WITH_NAME), lang, label=words, column=column)
+
+    return label
 
 
 def mapping_editor(report: ImportReport, number: int) -> None:
@@ -17,34 +46,40 @@ def mapping_editor(report: ImportReport, number: int) -> None:
     headers = [h for h in report.column_map if report.column_map[h] in MAPPABLE]
     headers += [h for h in report.ignored_columns if h not in headers]
     current = [report.column_map.get(h, NOT_USED) for h in headers]
-    frame = pd.DataFrame({"Column in your file": headers, "Read as": current})
+    in_file, read_as = t("Column in your file"), t("Read as")
+    frame = pd.DataFrame({in_file: headers, read_as: current})
     version = st.session_state.get(state.MAPPING_VERSION, 0)
     edited = st.data_editor(
         frame,
         key=f"{state.MAPPING_EDITOR}.{number}.{version}",
         hide_index=True,
-        disabled=["Column in your file"],
+        disabled=[in_file],
         num_rows="fixed",
         column_config={
-            "Read as": st.column_config.SelectboxColumn(
-                "Read as",
+            read_as: st.column_config.SelectboxColumn(
+                read_as,
                 options=[NOT_USED, *MAPPABLE],
+                format_func=column_labels(),
                 required=True,
-                help="Change what a column is read as, or leave it out. Saved with your "
-                "settings, so the command line reads your files the same way.",
+                help=t(
+                    "Change what a column is read as, or leave it out. Saved with your "
+                    "settings, so the command line reads your files the same way."
+                ),
             )
         },
     )
     changes = {
         header: ("" if chosen == NOT_USED else chosen)
-        for header, before, chosen in zip(headers, current, edited["Read as"], strict=True)
+        for header, before, chosen in zip(headers, current, edited[read_as], strict=True)
         if chosen != before
     }
     if changes:
         state.change_column_map(changes)
         st.rerun()
     chosen_here = [h for h in headers if h in state.base_settings().column_map]
-    if chosen_here and st.button("Back to automatic", key=f"{state.MAPPING_EDITOR}.reset.{number}"):
+    if chosen_here and st.button(
+        t("Back to automatic"), key=f"{state.MAPPING_EDITOR}.reset.{number}"
+    ):
         state.forget_column_map(chosen_here)
         st.rerun()
 
@@ -54,7 +89,7 @@ def sheet_choice(report: ImportReport, number: int) -> None:
     column names it knows best)."""
     if report.error:
         if state.chosen_sheet(report.file) and st.button(
-            "Back to the sheet smroi picks", key=f"{state.SHEET_CHOICE}.back.{number}"
+            t("Back to the sheet smroi picks"), key=f"{state.SHEET_CHOICE}.back.{number}"
         ):
             state.choose_sheet(report.file, None)
             st.rerun()
@@ -62,11 +97,11 @@ def sheet_choice(report: ImportReport, number: int) -> None:
     if len(report.sheets) < 2 or report.sheet is None:
         return
     chosen = st.selectbox(
-        "Sheet",
+        t("Sheet"),
         report.sheets,
         index=report.sheets.index(report.sheet),
         key=f"{state.SHEET_CHOICE}.{number}",
-        help="The workbook has several sheets; pick the one that holds the table.",
+        help=t("The workbook has several sheets; pick the one that holds the table."),
     )
     # compare with the stored choice: when the chosen sheet has no table, the page still
     # shows the data it had (another sheet), and must not choose again and again

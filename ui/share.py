@@ -28,7 +28,8 @@ from smroi.store import (
     share_link,
 )
 from ui import state
-from ui.i18n import LANG_PARAM, language, t
+from ui.frame import caption_day
+from ui.i18n import LANG_PARAM, language, number, t, tr
 from ui.widgets import plain
 
 NOT_VALID = N_("This report link is not valid (unknown, expired or revoked).")
@@ -128,7 +129,7 @@ def shared_heading(info: ReportInfo) -> None:
     st.caption(
         t(
             "Shared on {date}. Read-only: the inputs are locked.",
-            date=f"{info.created_at:%d %b %Y}",
+            date=caption_day(info.created_at),
         )
     )
 
@@ -170,7 +171,7 @@ def share_section(
                     password=password or None,
                 )
             except SmroiError as exc:
-                st.error(plain(exc))
+                st.error(plain(tr(exc.message)))
             else:
                 st.session_state.setdefault(state.MY_SHARES, []).append(token)
                 st.session_state[state.NEW_SHARE] = token
@@ -187,20 +188,32 @@ def _my_shares() -> None:
         return
     st.markdown(t("**My shared reports**"))
     store = report_store()
-    for number, token in enumerate(tokens):
+    for position, token in enumerate(tokens):
         try:
             info = store.info(token)
         except ReportNotAvailable:
-            st.caption(t("{number}. revoked or expired", number=number + 1))
+            st.caption(t("{number}. revoked or expired", number=number(position + 1, "count")))
             continue
-        expiry = (
-            t(", expires {date}", date=f"{info.expires_at:%d %b %Y}") if info.expires_at else ""
-        )
+        expiry = t(", expires {date}", date=caption_day(info.expires_at)) if info.expires_at else ""
         lock = t(", password") if info.has_password else ""
-        st.caption(f"{number + 1}. {plain(info.title)} ({info.created_at:%d %b}{expiry}{lock})")
+        made = (
+            f"{info.created_at:%d %b}"
+            if language() == DEFAULT_LANGUAGE
+            else caption_day(info.created_at)
+        )
+        st.caption(
+            t(
+                "{number}. {title} ({date}{expiry}{password})",
+                number=number(position + 1, "count"),
+                title=plain(info.title),
+                date=made,
+                expiry=expiry,
+                password=lock,
+            )
+        )
         st.button(
             t("Revoke"),
-            key=f"{state.REVOKE}{number}",
+            key=f"{state.REVOKE}{position}",
             on_click=store.revoke,
             args=(token,),
             help=t("The link stops working for everyone, at once."),

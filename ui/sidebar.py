@@ -17,7 +17,7 @@ from smroi.i18n import N_
 from smroi.store import Snapshot
 from ui import data, share, state
 from ui.goals import goals_editor
-from ui.i18n import language_picker, option_labels, t
+from ui.i18n import digits, language, language_picker, option_labels, t, tr
 from ui.widgets import plain
 
 CURRENCIES = ("USD", "EUR", "GBP", "NOK", "SEK", "DKK", "IRR", "INR", "BRL", "CAD", "AUD", "JPY")
@@ -87,9 +87,12 @@ def excel_report_button(view: state.View) -> None:
     """The Excel report of what is on screen: same data, settings, dates and platforms.
 
     The workbook is written only when the button is clicked (a 100,000-row report takes
-    seconds), so the pages do not slow down for it.
+    seconds), so the pages do not slow down for it. It is in the session's language and
+    digits, read now: the button may call `workbook` outside the script run.
     """
+
     period = st.session_state.get(state.OVERVIEW_PERIOD) or "week"
+    lang, digit_style = language(), digits()
 
     def workbook() -> bytes:
         return smroi.report_workbook(
@@ -100,6 +103,8 @@ def excel_report_button(view: state.View) -> None:
             end=view.end,
             platforms=list(view.platforms) if view.platforms is not None else None,
             period=period,
+            lang=lang,
+            digits=digit_style,
         )
 
     first, last = view.analysis.first_day, view.analysis.last_day
@@ -142,12 +147,13 @@ def _data_section() -> tuple[state.LoadedData, list[str]]:
     payload = tuple((upload.name, upload.getvalue()) for upload in files)
     key = _files_key(files)
     table, reports = data.load_files(key, payload, state.column_map_key(), state.sheets_key())
+    # the files' errors: Messages, shown in the session's language by ui.frame.show_notices
     notices += [report.error for report in reports if report.error]
     if sum(report.rows_used for report in reports) == 0:
         previous = st.session_state.get(state.LAST_GOOD) or _sample()
         kept = t("The dashboard still shows the data it had.")
         if notices:
-            notices[-1] = f"{notices[-1]} {kept}"
+            notices[-1] = f"{tr(notices[-1])} {kept}"
         else:  # files were read but every row was left out (see the Data page)
             none_used = t("None of the uploaded rows could be used.")
             notices.append(f"{none_used} {kept}")
@@ -432,7 +438,8 @@ def _save_and_load(settings: smroi.Settings) -> None:
         message = st.session_state.get(state.SETTINGS_MESSAGE)
         if message:  # kept in English with its fields; shown in the language of the day
             kind, text, fields = message
-            (st.error if kind == "error" else st.success)(plain(t(text, **fields)))
+            shown = {name: tr(value) for name, value in fields.items()}
+            (st.error if kind == "error" else st.success)(plain(t(text, **shown)))
 
 
 def _load_settings_file() -> None:
@@ -445,7 +452,7 @@ def _load_settings_file() -> None:
         st.session_state[state.SETTINGS_MESSAGE] = (
             "error",
             N_("Could not load the settings; nothing was changed. {problem}"),
-            {"problem": str(exc)},
+            {"problem": exc.message},  # a Message: translated where it is shown
         )
         return
     state.put_settings(loaded)
