@@ -3,12 +3,15 @@
     smroi summary FILE... [--settings S.json] [--sheet NAME] [--json]
                   [--by COL[,COL...]] [--period day|week|month|quarter|year]
     smroi export FILE... --out report.xlsx [--settings S.json] [--sheet NAME] [--period week]
+                 [--lang en|nb|fa] [--digits native|latin]
     smroi share FILE... [--settings S.json] [--sheet NAME] [--title T] [--expires-days N]
     smroi revoke LINK-OR-TOKEN
     smroi attribution TOUCHPOINTS [CONVERSIONS] [--model last|first|linear|time_decay|position]
                       [--half-life-days N] [--lookback-days N] [--json]
 
 Bad input exits with status 2 and one line on stderr naming the file and the problem.
+The command line speaks English; `export --lang nb` (or fa) writes the workbook in that
+language.
 
 Additions to docs/DESIGN.md's CLI contract (`summary --json`), each key present only
 when asked for:
@@ -56,8 +59,9 @@ from smroi.attribution import (
 )
 from smroi.canonical import DIMENSIONS, LABELS
 from smroi.errors import InputFileError, SmroiError
-from smroi.formatting import DASH, format_metric
+from smroi.formatting import DASH, DIGITS, format_metric
 from smroi.goals import check_goal, format_pace, goal_status
+from smroi.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from smroi.ingest import ImportReport, check_together, read_file
 from smroi.metrics import FREQUENCIES, Analysis, analyse, by_group, headline, over_time
 from smroi.registry import METRICS, SUMMARY_KEYS
@@ -122,6 +126,18 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument(
         "--period", choices=list(FREQUENCIES), default="week", help="the Over time sheet's period"
     )
+    export.add_argument(
+        "--lang",
+        choices=list(LANGUAGES),
+        default=DEFAULT_LANGUAGE,
+        help="the workbook's language: sheet names, titles and notes (en)",
+    )
+    export.add_argument(
+        "--digits",
+        choices=list(DIGITS),
+        default="native",
+        help="digits of numbers inside the workbook's sentences: native (Persian ۱۲۳) or latin",
+    )
     share.add_argument("--title", default="", help="the report's title")
     share.add_argument(
         "--expires-days", type=float, default=None, help="days until the link stops working"
@@ -151,7 +167,10 @@ def main(argv: list[str] | None = None) -> int:
             print(share_link(token))
             return 0
         if args.command == "export":
-            _write(args.out, report_workbook(table, reports, settings, period=args.period))
+            workbook = report_workbook(
+                table, reports, settings, period=args.period, lang=args.lang, digits=args.digits
+            )
+            _write(args.out, workbook)
             print(f"smroi: wrote {args.out}")
             return 0
         result = summarise(table, reports, settings, by=by, period=args.period)
