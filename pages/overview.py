@@ -7,7 +7,7 @@ from smroi import charts
 from smroi.i18n import N_
 from ui import data, state
 from ui.frame import period_caption, require_frame, show_warnings
-from ui.i18n import language, option_labels, t
+from ui.i18n import digits, language, option_labels, t
 from ui.state import get_view
 from ui.widgets import chart_table, chart_with_downloads, kpi_cards, plain
 
@@ -16,13 +16,13 @@ TREND_PERIODS = {"day": N_("day"), "week": N_("week"), "month": N_("month")}
 require_frame()
 
 view = get_view()
-settings, currency, lang = view.settings, view.settings.currency, language()
+settings, currency, lang, digit_choice = view.settings, view.settings.currency, language(), digits()
 totals = data.headline(view.cache_key, view.analysis)
 
 st.title(t("Is social media paying?"))
 st.caption(period_caption(view))
 show_warnings(view)
-st.markdown(smroi.headline_sentence(totals, currency, lang=lang))
+st.markdown(smroi.headline_sentence(totals, currency, lang=lang, digits=digit_choice))
 
 labels = {"cost_per_result": smroi.cost_per_result_label(settings.objective, lang)}
 if settings.earned_media.include_in_roi:  # two ROI figures, never one replacing the other
@@ -32,7 +32,11 @@ if settings.earned_media.include_in_roi:  # two ROI figures, never one replacing
 else:
     keys = ["cost", "return", "profit", "roi_pct", "roas", "cost_per_result"]
 kpi_cards(totals, keys, currency, labels=labels)
-st.caption(smroi.cost_per_result_sentence(totals, settings.objective, currency, lang=lang))
+st.caption(
+    smroi.cost_per_result_sentence(
+        totals, settings.objective, currency, lang=lang, digits=digit_choice
+    )
+)
 
 with st.expander(t("Where the cost and return come from")):
     kpi_cards(
@@ -49,13 +53,13 @@ if by_platform.empty:
 else:
     left, right = st.columns(2)
     chart_with_downloads(
-        charts.return_vs_cost_by_platform(by_platform, currency, lang=lang),
+        charts.return_vs_cost_by_platform(by_platform, currency, lang=lang, digits=digit_choice),
         chart_table(by_platform, ["platform", "return", "cost"], currency),
         "return-vs-cost-by-platform",
         left,
     )
     chart_with_downloads(
-        charts.roi_by_platform(by_platform, lang=lang),
+        charts.roi_by_platform(by_platform, lang=lang, digits=digit_choice),
         chart_table(by_platform, ["platform", "roi_pct", "profit", "cost"], currency),
         "roi-by-platform",
         right,
@@ -82,7 +86,7 @@ else:
     )
     trend = data.over_time(view.cache_key, period, view.analysis)
     chart_with_downloads(
-        charts.return_and_cost_over_time(trend, currency, period, lang=lang),
+        charts.return_and_cost_over_time(trend, currency, period, lang=lang, digits=digit_choice),
         chart_table(trend, ["period_start", "return", "cost", "days", "partial"], currency),
         f"return-and-cost-by-{period}",
     )

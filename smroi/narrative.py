@@ -30,10 +30,14 @@ _EACH_RESULT_COST: dict[str, str] = {
 
 
 def headline_sentence(
-    totals: dict[str, Any], currency: str, *, lang: str = DEFAULT_LANGUAGE
+    totals: dict[str, Any], currency: str, *, lang: str = DEFAULT_LANGUAGE, digits: str = "native"
 ) -> str:
     """One or two sentences: what social media cost, what it brought in, and whether it paid."""
     _ = translator(lang)
+
+    def money(value: Any) -> str:
+        return format_money(value, currency, lang=lang, digits=digits)
+
     cost, return_, profit = totals.get("cost"), totals.get("return"), totals.get("profit")
     if is_undefined(cost) or not cost:
         if return_:
@@ -41,7 +45,7 @@ def headline_sentence(
                 "Social media brought in {brought_in}, and no costs are entered yet: "
                 "add your ad spend and monthly costs to see ROI."
             )
-            return fill(sentence, lang, brought_in=format_money(return_, currency))
+            return fill(sentence, lang, brought_in=money(return_))
         return _("There are no costs or returns in this selection yet.")
     if profit is not None and profit >= 0:
         sentence = _(
@@ -56,19 +60,25 @@ def headline_sentence(
     return fill(
         sentence,
         lang,
-        cost=format_money(cost, currency),
-        brought_in=format_money(return_, currency),
-        profit=format_money(abs(profit or 0.0), currency),
-        roi=format_metric("roi_pct", totals.get("roi_pct"), currency),
+        cost=money(cost),
+        brought_in=money(return_),
+        profit=money(abs(profit or 0.0)),
+        roi=format_metric("roi_pct", totals.get("roi_pct"), currency, lang=lang, digits=digits),
     )
 
 
 def cost_per_result_sentence(
-    totals: dict[str, Any], objective: str, currency: str, *, lang: str = DEFAULT_LANGUAGE
+    totals: dict[str, Any],
+    objective: str,
+    currency: str,
+    *,
+    lang: str = DEFAULT_LANGUAGE,
+    digits: str = "native",
 ) -> str:
     """What one result of the chosen objective cost in ad spend, in words."""
     _ = translator(lang)
     value = totals.get("cost_per_result")
     if is_undefined(value):
         return _(_NO_PAID_RESULTS[objective])
-    return fill(_(_EACH_RESULT_COST[objective]), lang, cost=format_money(value, currency))
+    cost = format_money(value, currency, lang=lang, digits=digits)
+    return fill(_(_EACH_RESULT_COST[objective]), lang, cost=cost)

@@ -66,7 +66,7 @@ def t(text: str, /, **fields: object) -> str:
 def tr(message: object) -> str:
     """A message the core wrote (an import-report reason, a warning, an error) in the
     session's language; text that is not a core message (a file name) as it is."""
-    return translate_message(message, language())
+    return translate_message(message, language(), digits())
 
 
 def digits() -> str:

@@ -11,10 +11,11 @@ import streamlit as st
 
 from smroi import DASH, METRICS, PREFIX_SYMBOLS, currency_symbol
 from smroi.charts import chart_png, chart_svg
+from smroi.errors import SmroiError
 from smroi.formatting import format_value, is_undefined
 from smroi.registry import metric_formula, metric_help_text, metric_label
 from smroi.workbook import table_csv
-from ui.i18n import digits, language, metric_value, t
+from ui.i18n import digits, language, metric_value, t, tr
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
@@ -24,6 +25,11 @@ def plain(text: object) -> str:
     every markdown character is escaped, so a name cannot become a link, an image or
     formatting."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+
+
+def error_text(error: SmroiError) -> str:
+    """An error's sentence for the user in the session's language, safe for markdown."""
+    return plain(tr(error.message))
 
 
 def metric_help(key: str) -> str:
@@ -96,7 +102,8 @@ def metric_table(
         config[metric_key] = st.column_config.NumberColumn(
             labels[metric_key] if metric_key in labels else metric_label(metric_key, language()),
             help=metric_help(metric_key),
-            format=number_format(metric_key, currency),
+            # a column format would win over the Styler's locale text (localised_numbers)
+            format=english_format(number_format(metric_key, currency)),
         )
     for column in label_columns:
         shown[column] = shown[column].astype(str)
@@ -111,26 +118,43 @@ def metric_table(
 
 
 def localised_numbers(shown: pd.DataFrame, keys: Sequence[str], currency: str) -> Any:
-    """The table as st.dataframe should draw it: in English the columns' printf formats do
-    the work; in another language a Styler writes each number the locale's way ('1 234,50
-    kr', '۱٬۲۳۴ ریال') while the cells stay numbers, so sorting still sorts by amount.
-    (Fractions arrive already multiplied by 100, so they are formatted as percents.)"""
+    """A metric table as st.dataframe should draw it (localised_table with each metric's
+    unit; fractions arrive already multiplied by 100, so they are shown as percents)."""
+    units = {key: METRICS[key].unit for key in keys}
+    units = {key: "percent_2" if unit == "fraction" else unit for key, unit in units.items()}
+    return localised_table(shown, units, currency)
+
+
+def english_format(printf: str) -> str | None:
+    """A number column's printf format in English; None in another language, where the
+    table's Styler writes the numbers (a column format would win over it)."""
+    return printf if language() == "en" else None
+
+
+def localised_table(frame: pd.DataFrame, units: dict[str, str], currency: str = "USD") -> Any:
+    """A table as st.dataframe should draw it: in English the columns' printf formats (or
+    none) do the work; in another language a Styler writes each number the locale's way
+    ('1 234,50 kr', '۱٬۲۳۴ ریال') while the cells stay numbers, so sorting still sorts by
+    size. `units` maps columns to a unit of smroi.formatting.format_value ("percent_2": a
+    percent with two decimals). A column given a `format` in column_config ignores the
+    Styler, so give none for these columns outside English."""
     lang, digit_choice = language(), digits()
     if lang == "en":
-        return shown
+        return frame
 
-    def formatter(key: str) -> Any:
-        unit = METRICS[key].unit
-        scale = 100 if unit == "fraction" else 1
-        return lambda value: format_value(
-            value if is_undefined(value) else value / scale,
-            unit,
-            currency,
-            lang=lang,
-            digits=digit_choice,
-        )
+    def formatter(unit: str) -> Any:
+        if unit == "percent_2":  # a percent already x100, shown with 2 decimals
+            return lambda value: format_value(
+                value if is_undefined(value) else value / 100,
+                "fraction",
+                currency,
+                lang=lang,
+                digits=digit_choice,
+            )
+        return lambda value: format_value(value, unit, currency, lang=lang, digits=digit_choice)
 
-    return shown.style.format({key: formatter(key) for key in keys}, na_rep=DASH)
+    formats = {column: formatter(unit) for column, unit in units.items() if column in frame}
+    return frame.style.format(formats, na_rep=DASH)
 
 
 def chart_with_downloads(
