@@ -1,11 +1,15 @@
 """Cost per result: what each click, lead and sale cost, by platform, campaign and post/ad."""
 
+import pandas as pd
 import streamlit as st
 
 import smroi
 from smroi import charts
+from smroi.i18n import N_
+from smroi.registry import metric_label
 from ui import state
 from ui.frame import period_caption, require_frame, show_warnings
+from ui.i18n import digits, language, option_labels, t
 from ui.state import get_view
 from ui.widgets import chart_table, chart_with_downloads, metric_table
 
@@ -43,86 +47,121 @@ CHART_METRICS = [
     "spend",
 ]
 
+# One sentence per objective: the result's word differs by objective and by language.
+BEST_AND_WORST = {
+    "awareness": N_("Best and worst posts and ads by cost per 1,000 impressions"),
+    "engagement": N_("Best and worst posts and ads by cost per engagement"),
+    "leads": N_("Best and worst posts and ads by cost per lead"),
+    "sales": N_("Best and worst posts and ads by cost per sale"),
+}
+NO_RESULT = {
+    "awareness": N_("**Spent money with no impressions**"),
+    "engagement": N_("**Spent money with no engagements**"),
+    "leads": N_("**Spent money with no leads**"),
+    "sales": N_("**Spent money with no sales**"),
+}
+
+
+def titled(table: pd.DataFrame, titles: list[str]) -> pd.DataFrame:
+    """A chart's table with its first columns titled in the session's language."""
+    names = list(table.columns)
+    names[: len(titles)] = titles
+    return table.set_axis(names, axis="columns")
+
+
 view = get_view()
-settings, currency = view.settings, view.settings.currency
-result_label = smroi.cost_per_result_label(settings.objective)
+settings, currency, lang = view.settings, view.settings.currency, language()
+result_label = smroi.cost_per_result_label(settings.objective, lang)
 labels = {"cost_per_result": result_label}
 
-st.title("Cost per result")
+st.title(t("Cost per result"))
 st.caption(period_caption(view))
 show_warnings(view)
 st.markdown(
-    "What each click, lead and sale cost you, from platform down to each post or ad. "
-    "CPC, CPM, CPE, cost per lead and cost per sale use **paid rows only**, as the ad "
-    "platforms report them; *full* cost per lead and sale include your time and tools."
+    t(
+        "What each click, lead and sale cost you, from platform down to each post or ad. "
+        "CPC, CPM, CPE, cost per lead and cost per sale use **paid rows only**, as the ad "
+        "platforms report them; *full* cost per lead and sale include your time and tools."
+    )
 )
 
 platforms = sorted(str(p) for p in view.analysis.rows["platform"].dropna().unique())
 left, middle, right = st.columns(3)
 level = left.radio(
-    "Show one row per",
+    t("Show one row per"),
     list(smroi.LEVELS),
     horizontal=True,
-    format_func=smroi.LEVEL_LABELS.__getitem__,
+    format_func=option_labels(smroi.LEVEL_LABELS),
     key=state.CPR_LEVEL,
 )
+all_platforms, all_campaigns = t("All platforms"), t("All campaigns")
 platform = middle.selectbox(
-    "Inside platform",
+    t("Inside platform"),
     [None, *platforms],
     key=state.CPR_PLATFORM,
-    format_func=lambda p: "All platforms" if p is None else p,
+    format_func=lambda p: all_platforms if p is None else p,
 )
 campaign = None
 if level != "platform":
     narrowed = smroi.drill_down(view.analysis, "campaign", platform=platform)
     campaigns = sorted({str(c) for c in narrowed["campaign"]})
     campaign = right.selectbox(
-        "Inside campaign",
+        t("Inside campaign"),
         [None, *campaigns],
         key=state.CPR_CAMPAIGN,
-        format_func=lambda c: "All campaigns" if c is None else c,
+        format_func=lambda c: all_campaigns if c is None else c,
     )
 
 frame = smroi.drill_down(view.analysis, level, platform=platform, campaign=campaign)
 group_columns = smroi.LEVELS[level]
-label_columns = {column: smroi.LEVEL_LABELS[column] for column in group_columns}
+label_columns = {column: t(smroi.LEVEL_LABELS[column]) for column in group_columns}
 if frame.empty:
-    st.info("No rows in this selection.")
+    st.info(t("No rows in this selection."))
     st.stop()
 
 metric_table(frame, label_columns, TABLE_METRICS, currency, labels=labels, key=state.CPR_TABLE)
 
+chart_labels = {key: labels.get(key) or metric_label(key, lang) for key in CHART_METRICS}
 chosen = st.selectbox(
-    "Chart",
+    t("Chart"),
     CHART_METRICS,
     key=state.CPR_CHART_METRIC,
-    format_func=lambda k: labels.get(k, smroi.METRICS[k].label),
+    format_func=chart_labels.__getitem__,
 )
 frame = frame.assign(label=frame[group_columns].astype(str).agg(" · ".join, axis=1))
 chart_with_downloads(
     charts.metric_by_group(
-        frame, "label", smroi.LEVEL_LABELS[level], chosen, currency, label=labels.get(chosen)
+        frame,
+        "label",
+        t(smroi.LEVEL_LABELS[level]),
+        chosen,
+        currency,
+        label=labels.get(chosen),
+        lang=lang,
+        digits=digits(),
     ),
-    chart_table(frame, [*group_columns, chosen], currency, labels=labels),
+    titled(
+        chart_table(frame, [*group_columns, chosen], currency, labels=labels),
+        list(label_columns.values()),
+    ),
     f"{chosen}-by-{level}",
 )
 
-st.subheader(f"Best and worst posts and ads by {result_label.lower()}")
+st.subheader(t(BEST_AND_WORST[settings.objective]))
 elements = smroi.drill_down(view.analysis, "element", platform=platform, campaign=campaign)
 best, worst, no_result = smroi.best_and_worst(elements)
-show = {column: smroi.LEVEL_LABELS[column] for column in smroi.LEVELS["element"]}
+show = {column: t(smroi.LEVEL_LABELS[column]) for column in smroi.LEVELS["element"]}
 best_col, worst_col = st.columns(2)
 with best_col:
-    st.markdown("**Cheapest results**")
+    st.markdown(t("**Cheapest results**"))
     metric_table(
         best, show, ["cost_per_result", "spend"], currency, labels=labels, key=state.CPR_BEST
     )
 with worst_col:
-    st.markdown("**Dearest results**")
+    st.markdown(t("**Dearest results**"))
     metric_table(
         worst, show, ["cost_per_result", "spend"], currency, labels=labels, key=state.CPR_WORST
     )
 if not no_result.empty:
-    results_word = smroi.RESULT_WORDS[settings.objective]
-    st.markdown(f"**Spent money with no {results_word}**")
+    st.markdown(t(NO_RESULT[settings.objective]))
     metric_table(no_result, show, ["spend", "clicks"], currency, key=state.CPR_NO_RESULT)

@@ -1,109 +1,158 @@
 """Funnel and audience: where people drop out, and which groups convert best."""
 
+import pandas as pd
 import streamlit as st
 
 import smroi
 from smroi import charts
 from smroi.funnel import (
+    DIMENSION_LABELS,
     MIN_CLICKS,
     MIN_RESULTS,
-    MONEY_STAGES,
-    STAGES,
     best_and_worst_segments,
     dimensions_present,
     funnel,
     funnel_by,
+    funnel_columns,
     heatmap,
     segments,
 )
+from smroi.i18n import N_
+from smroi.registry import metric_label
 from ui import state
 from ui.frame import period_caption, require_frame, show_warnings
+from ui.i18n import digits, language, metric_value, money, number, option_labels, t
 from ui.state import get_view
-from ui.widgets import chart_table, chart_with_downloads, metric_table, number_format, plain
+from ui.widgets import (
+    chart_table,
+    chart_with_downloads,
+    english_format,
+    localised_table,
+    metric_table,
+    number_format,
+    plain,
+)
+
+# The segments with the cheapest and the dearest result, per objective (a whole sentence
+# each: the word for a result differs by objective and by language)
+CHEAPEST = {
+    "awareness": N_("**Cheapest impressions**"),
+    "engagement": N_("**Cheapest engagements**"),
+    "leads": N_("**Cheapest leads**"),
+    "sales": N_("**Cheapest sales**"),
+}
+DEAREST = {
+    "awareness": N_("**Dearest impressions**"),
+    "engagement": N_("**Dearest engagements**"),
+    "leads": N_("**Dearest leads**"),
+    "sales": N_("**Dearest sales**"),
+}
+
+
+def titled(table: pd.DataFrame, titles: dict[int, str]) -> pd.DataFrame:
+    """A chart's table with some columns (by position) titled in the session's language."""
+    names = list(table.columns)
+    for position, title in titles.items():
+        names[position] = title
+    return table.set_axis(names, axis="columns")
+
 
 require_frame()
 
 view = get_view()
 settings, currency = view.settings, view.settings.currency
-analysis = view.analysis
+analysis, lang = view.analysis, language()
 
-st.title("Who goes on to buy?")
+st.title(t("Who goes on to buy?"))
 st.caption(period_caption(view))
 show_warnings(view)
 if analysis.rows.empty:
-    st.info("No rows in this selection.")
+    st.info(t("No rows in this selection."))
     st.stop()
 
-st.header("The funnel")
-stages = funnel(analysis)
+st.header(t("The funnel"))
+stages = funnel(analysis, lang=lang)
 chart_with_downloads(
-    charts.funnel_chart(stages, currency),
-    stages[["stage", "value", "rate_name", "rate"]].rename(
-        columns={"stage": "Step", "value": "How many", "rate_name": "Rate", "rate": "Value"}
+    charts.funnel_chart(stages, currency, lang=lang, digits=digits()),
+    stages[["stage", "value", "rate_name", "rate"]].set_axis(
+        [t("Step"), t("How many"), t("Rate"), t("Value")], axis="columns"
     ),
     "funnel",
     key="funnel",
 )
-money = stages[stages["money"]].set_index("key")
+money_stages = stages[stages["money"]].set_index("key")
 st.caption(
-    f"Sales value {plain(smroi.format_money(money.loc['sales_value', 'value'], currency))}"
-    f" ({plain(smroi.format_value(money.loc['sales_value', 'rate'], 'money', currency))} a "
-    f"sale); commissions {plain(smroi.format_money(money.loc['commissions', 'value'], currency))}"
-    ". A rate is '—' where the step before it is 0."
+    t(
+        "Sales value {sales_value} ({per_sale} a sale); commissions {commissions}. "
+        "A rate is '—' where the step before it is 0.",
+        sales_value=plain(money(money_stages.loc["sales_value", "value"], currency)),
+        per_sale=plain(number(money_stages.loc["sales_value", "rate"], "money", currency)),
+        commissions=plain(money(money_stages.loc["commissions", "value"], currency)),
+    )
 )
 by = (
     st.segmented_control(
-        "Funnel by",
+        t("Funnel by"),
         ["platform", "campaign"],
         default="platform",
-        format_func=lambda level: smroi.LEVEL_LABELS[level],
+        format_func=option_labels(smroi.LEVEL_LABELS),
         key=state.FUNNEL_BY,
     )
     or "platform"
 )
-steps = funnel_by(analysis, by)
+steps = funnel_by(analysis, by, lang=lang)
 money_format = number_format("sales_value", currency)
-formats = {label: "%,d" for key, label, _ in STAGES if key not in MONEY_STAGES}
-formats.update({label: money_format for key, label, _ in STAGES if key in MONEY_STAGES})
-formats.update({rate.capitalize(): "percent" for _, _, rate in STAGES[1:]})
-formats["Sales value per sale"] = money_format
+printf = {"count": "%,d", "money": money_format, "fraction": "percent"}
+units = {title: unit for _, title, unit in funnel_columns(lang)}
 st.dataframe(
-    steps,
+    localised_table(steps, units, currency),
     hide_index=True,
     placeholder=smroi.DASH,
     column_config={
-        by: smroi.LEVEL_LABELS[by],
-        **{name: st.column_config.NumberColumn(name, format=f) for name, f in formats.items()},
+        by: t(smroi.LEVEL_LABELS[by]),
+        **{
+            title: st.column_config.NumberColumn(title, format=english_format(printf[unit]))
+            for title, unit in units.items()
+        },
     },
 )
 st.caption(
-    "Sales can outnumber leads (a rate over 100%) when people buy without filling in a "
-    "lead form first."
+    t(
+        "Sales can outnumber leads (a rate over 100%) when people buy without filling in a "
+        "lead form first."
+    )
 )
 
-st.header("Audience: who converts")
+st.header(t("Audience: who converts"))
 present = dimensions_present(analysis)
 if not present:
     st.info(
-        "Your files have no audience columns (age, gender, location, interest, utm_…). "
-        "Ad platforms export them as breakdowns, e.g. Meta's 'Age' and 'Gender'."
+        t(
+            "Your files have no audience columns (age, gender, location, interest, utm_…). "
+            "Ad platforms export them as breakdowns, e.g. Meta's 'Age' and 'Gender'."
+        )
     )
     st.stop()
 dimension = st.selectbox(
-    "Break down by",
+    t("Break down by"),
     present,
-    format_func=lambda d: d.replace("_", " ").capitalize(),
+    format_func=option_labels(DIMENSION_LABELS),
     key=state.AUDIENCE_DIMENSION,
 )
-result_label = smroi.cost_per_result_label(settings.objective)
+dimension_title = t(DIMENSION_LABELS[dimension])
+result_label = smroi.cost_per_result_label(settings.objective, lang)
 frame = segments(analysis, dimension)
 st.caption(
-    f"A segment needs at least {MIN_CLICKS} clicks and {MIN_RESULTS} results to be ranked: "
-    "with fewer, one sale more or less would change its rates a lot."
+    t(
+        "A segment needs at least {clicks} clicks and {results} results to be ranked: "
+        "with fewer, one sale more or less would change its rates a lot.",
+        clicks=number(MIN_CLICKS, "count"),
+        results=number(MIN_RESULTS, "count"),
+    )
 )
 metric_table(
     frame.sort_values("cost", ascending=False),
-    {dimension: dimension.replace("_", " ").capitalize()},
+    {dimension: dimension_title},
     ["cost", "spend", "clicks", "conversions", "conversion_rate", "cost_per_result", "roi_pct"],
     currency,
     labels={"cost_per_result": result_label},
@@ -112,52 +161,60 @@ metric_table(
 best, worst = best_and_worst_segments(frame, "cost_per_result")
 left, right = st.columns(2)
 with left:
-    st.markdown(f"**Cheapest {result_label.lower().removeprefix('cost per ')}s**")
+    st.markdown(t(CHEAPEST[settings.objective]))
     for _, row in best.iterrows():
-        st.markdown(
-            f"- {plain(row[dimension])}: "
-            f"{plain(smroi.format_metric('cost_per_result', row['cost_per_result'], currency))}"
-        )
+        cost = metric_value("cost_per_result", row["cost_per_result"], currency)
+        # a message, so that Persian keeps each value in its own direction
+        line = t("{segment}: {cost}", segment=plain(row[dimension]), cost=plain(cost))
+        st.markdown(f"- {line}")
     if best.empty:
-        st.caption("No segment has enough volume to rank.")
+        st.caption(t("No segment has enough volume to rank."))
 with right:
-    st.markdown(f"**Dearest {result_label.lower().removeprefix('cost per ')}s**")
+    st.markdown(t(DEAREST[settings.objective]))
     for _, row in worst.iterrows():
-        st.markdown(
-            f"- {plain(row[dimension])}: "
-            f"{plain(smroi.format_metric('cost_per_result', row['cost_per_result'], currency))}"
-        )
+        cost = metric_value("cost_per_result", row["cost_per_result"], currency)
+        # a message, so that Persian keeps each value in its own direction
+        line = t("{segment}: {cost}", segment=plain(row[dimension]), cost=plain(cost))
+        st.markdown(f"- {line}")
 
 chart_with_downloads(
     charts.metric_by_group(
         frame,
         dimension,
-        dimension.replace("_", " ").capitalize(),
+        dimension_title,
         "cost_per_result",
         currency,
         label=result_label,
+        lang=lang,
+        digits=digits(),
     ),
-    chart_table(frame, [dimension, "cost_per_result", "clicks", "results"], currency),
+    titled(
+        chart_table(frame, [dimension, "cost_per_result", "clicks", "results"], currency),
+        {0: dimension_title, 3: t("Results")},
+    ),
     f"cost-per-result-by-{dimension}",
     key="audience",
 )
 
 if {"age", "gender"} <= set(present):
-    st.subheader("Age and gender")
+    st.subheader(t("Age and gender"))
     metric = (
         st.segmented_control(
-            "Colour by",
+            t("Colour by"),
             ["conversion_rate", "cpa"],
             default="conversion_rate",
-            format_func=lambda key: smroi.METRICS[key].label,
+            format_func={key: metric_label(key, lang) for key in ("conversion_rate", "cpa")}.get,
             key=state.HEATMAP_METRIC,
         )
         or "conversion_rate"
     )
     cells = heatmap(analysis, "age", "gender", metric)
     chart_with_downloads(
-        charts.heatmap_chart(cells, "age", "gender", metric, currency),
-        chart_table(cells, ["age", "gender", metric, "clicks", "results"], currency),
+        charts.heatmap_chart(cells, "age", "gender", metric, currency, lang=lang, digits=digits()),
+        titled(
+            chart_table(cells, ["age", "gender", metric, "clicks", "results"], currency),
+            {0: t(DIMENSION_LABELS["age"]), 1: t(DIMENSION_LABELS["gender"]), 4: t("Results")},
+        ),
         f"{metric}-by-age-and-gender",
         key="heatmap",
     )

@@ -1,5 +1,7 @@
 """Goals and trends: are we on target, how did this period go, and what to change."""
 
+from datetime import date
+
 import pandas as pd
 import streamlit as st
 
@@ -16,49 +18,142 @@ from smroi.goals import (
     ranking,
     review,
 )
+from smroi.i18n import DEFAULT_LANGUAGE, N_
+from smroi.registry import metric_label
 from ui import data, state
 from ui.frame import period_caption, require_frame, show_warnings
+from ui.goals import PERIOD_LABELS
+from ui.i18n import day, digits, language, metric_value, number, option_labels, t
 from ui.state import get_view
-from ui.widgets import chart_with_downloads, metric_table, plain
+from ui.widgets import chart_with_downloads, english_format, metric_help, metric_table, plain
+
+# Whole sentences per period, so that each language words its own grammar
+# ("this month" is "denne måneden" but "dette året" in Norwegian).
+THIS_PERIOD = {
+    "day": N_("This day (from {start})"),
+    "week": N_("This week (from {start})"),
+    "month": N_("This month (from {start})"),
+    "quarter": N_("This quarter (from {start})"),
+    "year": N_("This year (from {start})"),
+}
+ONLY_ONE = {
+    "day": N_("The data covers only one day: nothing to compare with."),
+    "week": N_("The data covers only one week: nothing to compare with."),
+    "month": N_("The data covers only one month: nothing to compare with."),
+    "quarter": N_("The data covers only one quarter: nothing to compare with."),
+    "year": N_("The data covers only one year: nothing to compare with."),
+}
+AGAINST = {
+    "day": N_("The day from {latest} against the day from {previous}. Weeks start on Monday."),
+    "week": N_("The week from {latest} against the week from {previous}. Weeks start on Monday."),
+    "month": N_(
+        "The month from {latest} against the month from {previous}. Weeks start on Monday."
+    ),
+    "quarter": N_(
+        "The quarter from {latest} against the quarter from {previous}. Weeks start on Monday."
+    ),
+    "year": N_("The year from {latest} against the year from {previous}. Weeks start on Monday."),
+}
+PARTIAL = {
+    "day": N_(
+        "The data stops before this day ends: its counts and money are for part of a day, "
+        "so they look low next to a whole one. Ratios compare fairly."
+    ),
+    "week": N_(
+        "The data stops before this week ends: its counts and money are for part of a week, "
+        "so they look low next to a whole one. Ratios compare fairly."
+    ),
+    "month": N_(
+        "The data stops before this month ends: its counts and money are for part of a "
+        "month, so they look low next to a whole one. Ratios compare fairly."
+    ),
+    "quarter": N_(
+        "The data stops before this quarter ends: its counts and money are for part of a "
+        "quarter, so they look low next to a whole one. Ratios compare fairly."
+    ),
+    "year": N_(
+        "The data stops before this year ends: its counts and money are for part of a year, "
+        "so they look low next to a whole one. Ratios compare fairly."
+    ),
+}
+EVERY_NUMBER = {
+    "day": N_("Every number, this day against the one before"),
+    "week": N_("Every number, this week against the one before"),
+    "month": N_("Every number, this month against the one before"),
+    "quarter": N_("Every number, this quarter against the one before"),
+    "year": N_("Every number, this year against the one before"),
+}
+RANK_BY = {"platform": N_("by platform"), "campaign": N_("by campaign")}
+RANK_COLUMN = {"platform": N_("Platform"), "campaign": N_("Campaign")}
+RANK_CAPTION = {
+    "platform": N_(
+        "Each platform by ROI (highest first) and cost per result. Return per cost is "
+        "return / total cost, fixed costs shared by ad spend."
+    ),
+    "campaign": N_(
+        "Each campaign by ROI (highest first) and cost per result. Return per cost is "
+        "return / total cost, fixed costs shared by ad spend."
+    ),
+}
 
 require_frame()
 
 view = get_view()
 settings, currency = view.settings, view.settings.currency
 analysis = view.analysis
+lang, digit_choice = language(), digits()
 
-st.title("Are we on target?")
+
+def from_day(iso: str | None) -> str:
+    """A period's first day: ISO in English ('2026-09-01'), else the locale's date."""
+    if iso is None or lang == DEFAULT_LANGUAGE:
+        return str(iso)
+    return day(date.fromisoformat(iso))
+
+
+def signed_percent(value: float) -> str:
+    """A change in percent with its sign: '+12.5%', '-27.4%' ('-27,4 %', '-۲۷٫۴٪')."""
+    if lang == DEFAULT_LANGUAGE:
+        return f"{value:+,.1f}%"
+    sign = "-" if round(value, 1) < 0 else "+"
+    return sign + number(abs(value), "percent")
+
+
+st.title(t("Are we on target?"))
 st.caption(period_caption(view))
 show_warnings(view)
 if analysis.rows.empty or analysis.first_day is None:
-    st.info("Goals and trends need rows with dates.")
+    st.info(t("Goals and trends need rows with dates."))
     st.stop()
 
-st.header("Goals")
+st.header(t("Goals"))
 if not settings.goals:
-    st.info("No goals yet. Add one in the sidebar under Goals (metric, target, period).")
-for number, goal in enumerate(settings.goals):
+    st.info(t("No goals yet. Add one in the sidebar under Goals (metric, target, period)."))
+for position, goal in enumerate(settings.goals):
     metric = smroi.METRICS[goal.metric]
     periods = goal_periods(analysis, goal, data.over_time(view.cache_key, goal.period, analysis))
     status = goal_status(analysis, goal, periods)
-    actual = smroi.format_value(status["actual"], metric.unit, currency)
-    st.subheader(goal_title(goal, currency))
+    st.subheader(goal_title(goal, currency, lang=lang, digits=digit_choice))
     progress = status["progress_pct"]
     left, right = st.columns([1, 2])
     with left:
         st.metric(
-            f"This {goal.period} (from {status['period_start']})",
-            actual,
-            help=f"{metric.help}\n\nFormula: {metric.formula}",
+            t(THIS_PERIOD[goal.period], start=from_day(status["period_start"])),
+            number(status["actual"], metric.unit, currency),
+            help=metric_help(goal.metric),
             border=True,
         )
         if progress is not None:
+            shown_progress = (
+                f"{progress:,.0f}" if lang == DEFAULT_LANGUAGE else number(progress, "count")
+            )
             st.progress(
                 min(max(progress / 100, 0.0), 1.0),
-                text=f"{progress:,.0f}% of the "
-                + ("limit" if goal.metric in LOWER_IS_BETTER else "target"),
+                text=t("{progress}% of the limit", progress=shown_progress)
+                if goal.metric in LOWER_IS_BETTER
+                else t("{progress}% of the target", progress=shown_progress),
             )
-        kind, sentence = goal_sentence(status, currency)
+        kind, sentence = goal_sentence(status, currency, lang=lang, digits=digit_choice)
         if kind == "met":
             st.success(sentence)
         elif kind == "over":
@@ -67,105 +162,108 @@ for number, goal in enumerate(settings.goals):
             st.caption(sentence)
     with right:
         chart_with_downloads(
-            charts.goal_chart(periods, goal.metric, goal.target, goal.period, currency),
+            charts.goal_chart(
+                periods,
+                goal.metric,
+                goal.target,
+                goal.period,
+                currency,
+                lang=lang,
+                digits=digit_choice,
+            ),
             periods,
             f"goal-{goal.metric}-per-{goal.period}",
-            key=f"goal-{number}",
+            key=f"goal-{position}",
         )
 
-st.header("This period against the one before")
+st.header(t("This period against the one before"))
 period = (
     st.segmented_control(
-        "Period",
+        t("Period"),
         ["day", "week", "month", "quarter", "year"],
         default="month",
+        format_func=option_labels(PERIOD_LABELS),
         key=state.GOALS_PERIOD,
     )
     or "month"
 )
 compared = compare_with_previous(analysis, period, data.over_time(view.cache_key, period, analysis))
 if compared.attrs.get("previous_start") is None:
-    st.info(f"The data covers only one {period}: nothing to compare with.")
+    st.info(t(ONLY_ONE[period]))
 else:
-    latest_start = compared.attrs.get("latest_start")
-    st.caption(
-        f"The {period} from {latest_start} against the {period} from "
-        f"{compared.attrs.get('previous_start')}. Weeks start on Monday."
-    )
+    latest_start = from_day(compared.attrs.get("latest_start"))
+    previous_start = from_day(compared.attrs.get("previous_start"))
+    st.caption(t(AGAINST[period], latest=latest_start, previous=previous_start))
     if bool(compared["latest_partial"].iloc[0]):
-        st.warning(
-            f"The data stops before this {period} ends: its counts and money are for part of "
-            f"a {period}, so they look low next to a whole one. Ratios compare fairly."
-        )
+        st.warning(t(PARTIAL[period]))
     cards = st.columns(4)
     shown = ["cost", "return", "roi_pct", "leads", "conversions", "spend", "cpl", "cpa"]
     rows = compared.set_index("metric")
     for column, key in zip(cards * 2, shown, strict=True):
         row = rows.loc[key]
         metric = smroi.METRICS[key]
-        delta = None if pd.isna(row["change_pct"]) else f"{row['change_pct']:+,.1f}%"
+        delta = None if pd.isna(row["change_pct"]) else signed_percent(row["change_pct"])
         column.metric(
-            metric.label,
-            smroi.format_value(row["latest"], metric.unit, currency),
+            metric_label(key, lang),
+            number(row["latest"], metric.unit, currency),
             delta=delta,
             delta_color="inverse" if metric.lower_is_better else "normal",
-            help=f"Before: {smroi.format_value(row['previous'], metric.unit, currency)}",
+            help=t("Before: {value}", value=number(row["previous"], metric.unit, currency)),
             border=True,
         )
 
-    with st.expander(f"Every number, this {period} against the one before"):
+    with st.expander(t(EVERY_NUMBER[period])):
 
-        def shown(column: str) -> list[str]:
+        def shown_values(column: str) -> list[str]:
             pairs = zip(compared["metric"], compared[column], strict=True)
-            return [smroi.format_metric(key, value, currency) for key, value in pairs]
+            return [metric_value(key, value, currency) for key, value in pairs]
 
         table = compared.assign(
-            label=[smroi.METRICS[key].label for key in compared["metric"]],
-            now=shown("latest"),
-            before=shown("previous"),
-            change_text=shown("change"),
-        )
+            label=[metric_label(key, lang) for key in compared["metric"]],
+            now=shown_values("latest"),
+            before=shown_values("previous"),
+            change_text=shown_values("change"),
+        )[["label", "now", "before", "change_text", "change_pct"]]
         st.dataframe(
-            table[["label", "now", "before", "change_text", "change_pct"]],
+            table
+            if lang == DEFAULT_LANGUAGE
+            else table.style.format({"change_pct": signed_percent}, na_rep=smroi.DASH),
             hide_index=True,
             placeholder=smroi.DASH,
             column_config={
-                "label": st.column_config.TextColumn("Number"),
-                "now": st.column_config.TextColumn(f"From {latest_start}"),
-                "before": st.column_config.TextColumn(
-                    f"From {compared.attrs.get('previous_start')}"
+                "label": st.column_config.TextColumn(t("Number")),
+                "now": st.column_config.TextColumn(t("From {start}", start=latest_start)),
+                "before": st.column_config.TextColumn(t("From {start}", start=previous_start)),
+                "change_text": st.column_config.TextColumn(t("Change")),
+                "change_pct": st.column_config.NumberColumn(
+                    t("Change (%)"), format=english_format("%+,.1f%%")
                 ),
-                "change_text": st.column_config.TextColumn("Change"),
-                "change_pct": st.column_config.NumberColumn("Change (%)", format="%+,.1f%%"),
             },
         )
 
-st.header("Review and reset")
+st.header(t("Review and reset"))
 by = (
     st.segmented_control(
-        "Rank",
+        t("Rank"),
         ["platform", "campaign"],
         default="platform",
-        format_func=lambda level: f"by {level}",
+        format_func=option_labels(RANK_BY),
         key=state.REVIEW_BY,
     )
     or "platform"
 )
-st.caption(
-    f"Each {by} by ROI (highest first) and cost per result. Return per cost is return / total "
-    "cost, fixed costs shared by ad spend."
-)
+st.caption(t(RANK_CAPTION[by]))
 groups = data.by_group(view.cache_key, by, analysis)
 metric_table(
     ranking(analysis, by, groups),
-    {by: by.capitalize()},
+    {by: t(RANK_COLUMN[by])},
     ["cost", "return", "roi_pct", "cost_per_result", "conversions", "leads"],
     currency,
-    labels={"cost_per_result": smroi.cost_per_result_label(settings.objective)},
+    labels={"cost_per_result": smroi.cost_per_result_label(settings.objective, lang)},
     key=f"ranking-{by}",
 )
-for sentence in review(analysis, by, groups=groups):
+for sentence in review(analysis, by, groups=groups, lang=lang, digits=digit_choice):
     st.markdown(f"- {plain(sentence)}")
-shift = budget_shift(analysis, by, groups=groups)
+shift = budget_shift(analysis, by, groups=groups, lang=lang, digits=digit_choice)
 if shift is not None:
     st.info(plain(shift["sentence"]), icon=":material/lightbulb:")

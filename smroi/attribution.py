@@ -44,25 +44,26 @@ import pandas as pd
 from smroi.canonical import NOT_SET
 from smroi.errors import InputFileError, SmroiError
 from smroi.exports import normalise_header
-from smroi.formatting import plural
+from smroi.i18n import N_, Message, _, _n
 from smroi.parsing import blank_cells, is_blank, map_unique, parse_dates, parse_numbers
 from smroi.readers import read_table
 
+# English names and explanations, marked for translation (shown with t() in the app)
 MODELS: dict[str, str] = {
-    "last": "Last touch",
-    "first": "First touch",
-    "linear": "Linear",
-    "time_decay": "Time decay",
-    "position": "Position based (40/20/40)",
+    "last": N_("Last touch"),
+    "first": N_("First touch"),
+    "linear": N_("Linear"),
+    "time_decay": N_("Time decay"),
+    "position": N_("Position based (40/20/40)"),
 }
 MODEL_HELP: dict[str, str] = {
-    "last": "All of a conversion's value to the last touch before it.",
-    "first": "All of a conversion's value to the first touch in its window.",
-    "linear": "A conversion's value split evenly over its touches.",
-    "time_decay": (
+    "last": N_("All of a conversion's value to the last touch before it."),
+    "first": N_("All of a conversion's value to the first touch in its window."),
+    "linear": N_("A conversion's value split evenly over its touches."),
+    "time_decay": N_(
         "Recent touches count more: weight 2^(-age / half-life), normalised to sum to 1."
     ),
-    "position": (
+    "position": N_(
         "40% to the first touch, 40% to the last, 20% spread over the touches between "
         "(one touch: 100%; two touches: 50/50)."
     ),
@@ -210,11 +211,15 @@ def read_journeys(
 
 def _read(name: str, data: bytes) -> pd.DataFrame:
     if not data:
-        raise InputFileError(name, "the file is empty.")
+        raise InputFileError(name, _("the file is empty."))
     if len(data) > MAX_FILE_BYTES:
         raise InputFileError(
             name,
-            f"the file is {len(data) / 1e6:,.0f} MB; the limit is {MAX_FILE_BYTES / 1e6:,.0f} MB.",
+            _(
+                "the file is {size:,} MB; the limit is {limit:,} MB.",
+                size=round(len(data) / 1e6),
+                limit=round(MAX_FILE_BYTES / 1e6),
+            ),
         )
     return _guard(name, lambda: read_table(name, data, {}))
 
@@ -226,8 +231,9 @@ def _guard(name: str, work: Callable[[], _T]) -> _T:
     except SmroiError:
         raise
     except Exception as exc:  # tests catch bugs; the user must not see a traceback
+        error = f"{type(exc).__name__}: {exc}"
         raise InputFileError(
-            name, f"smroi could not read it ({type(exc).__name__}: {exc}); please report this."
+            name, _("smroi could not read it ({error}); please report this.", error=error)
         ) from exc
 
 
@@ -270,8 +276,15 @@ def journeys_from_tables(
     if doubles.any():
         count = int(doubles.sum())
         notes.append(
-            f"{name}: {plural(count, 'conversion row')} {_verb(count, 'names', 'name')} a "
-            "channel; each counts as a touch of that channel at the conversion's time too."
+            _n(
+                "{file}: {count:,} conversion row names a channel; each counts as a touch of "
+                "that channel at the conversion's time too.",
+                "{file}: {count:,} conversion rows name a channel; each counts as a touch of "
+                "that channel at the conversion's time too.",
+                count,
+                file=name,
+                count=count,
+            )
         )
     touches = _touches(touch_cells, ~is_conversion | doubles, name, notes)
     converted = _conversions(touch_cells, is_conversion, name, notes)
@@ -304,12 +317,17 @@ def _cells(frame: pd.DataFrame, name: str, required: tuple[str, ...]) -> pd.Data
     columns = _find_columns(headers)
     missing = [role for role in required if role not in columns]
     if missing:
-        wanted = "; ".join(
-            f"a {role.replace('_', ' ')} column ({', '.join(COLUMN_NAMES[role][:5])}…)"
+        wanted = _semicolons(
+            Message(_ROLE_COLUMNS[role], {"names": ", ".join(COLUMN_NAMES[role][:5])})
             for role in missing
         )
         raise InputFileError(
-            name, f"it needs {wanted}; its columns are: {', '.join(headers) or 'none'}."
+            name,
+            _(
+                "it needs {wanted}; its columns are: {columns}.",
+                wanted=wanted,
+                columns=", ".join(headers) or _("none"),
+            ),
         )
     filled = np.zeros(len(frame), dtype=bool)
     for header in headers:
@@ -321,14 +339,15 @@ def _cells(frame: pd.DataFrame, name: str, required: tuple[str, ...]) -> pd.Data
 
     journey = map_unique(frame[columns["journey_id"]], _journey_id)
     cells["journey_id"] = journey
-    problem = problem.mask(journey.isna() & problem.isna(), "no journey id")
+    problem = problem.mask(journey.isna() & problem.isna(), _("no journey id"))
 
     timestamps, bad = _timestamps(frame, columns)
     cells["timestamp"] = timestamps
-    problem = problem.mask(
-        bad & problem.isna(), f"not a date and time in column {columns['timestamp']}"
-    )
-    problem = problem.mask(timestamps.isna() & problem.isna(), "no timestamp")
+    not_a_time = _("not a date and time in column {column}", column=columns["timestamp"])
+    problem = problem.mask(bad & problem.isna(), not_a_time)
+    problem = problem.mask(timestamps.isna() & problem.isna(), _("no timestamp"))
+    # the column holds the reasons as plain text: keep their Messages to show them translated
+    reasons = [_("no journey id"), not_a_time, _("no timestamp"), _NOT_A_NUMBER]
 
     if "channel" in columns:
         channel = map_unique(frame[columns["channel"]], _channel)
@@ -341,7 +360,7 @@ def _cells(frame: pd.DataFrame, name: str, required: tuple[str, ...]) -> pd.Data
         map_unique(frame[columns["campaign"]], _text) if "campaign" in columns else None
     )
     if "value" in columns:
-        values, bad_values, _ = parse_numbers(frame[columns["value"]])
+        values, bad_values, _notes = parse_numbers(frame[columns["value"]])
         cells["value"] = values
         cells["value_bad"] = bad_values.astype(bool)
     else:
@@ -351,6 +370,7 @@ def _cells(frame: pd.DataFrame, name: str, required: tuple[str, ...]) -> pd.Data
     cells["problem"] = problem
     cells["usable"] = problem.isna()
     cells.attrs["columns"] = columns
+    cells.attrs["reasons"] = {str(reason): reason for reason in reasons}
     return cells
 
 
@@ -362,7 +382,7 @@ def _timestamps(frame: pd.DataFrame, columns: dict[str, str]) -> tuple[pd.Series
         None,
     )
     if normalise_header(header) in TIME_ONLY_NAMES and date_header is not None:
-        days, bad_days, _ = parse_dates(frame[date_header])
+        days, bad_days, _notes = parse_dates(frame[date_header])
         clock = map_unique(values, _clock_time)
         bad = bad_days | (clock.isna() & ~blank_cells(values))
         moment = days + pd.to_timedelta(clock.fillna(0).astype("float64"), unit="s")
@@ -405,7 +425,7 @@ def parse_timestamps(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     time of ISO text, Excel serial numbers and date cells; of other formats
     ('05/03/2026 14:30', '3/5/2026 2:30 PM') it reads the day, and the time written after
     it is added here."""
-    days, bad, _ = parse_dates(values)
+    days, bad, _notes = parse_dates(values)
     at_midnight = days.notna() & (days == days.dt.normalize())
     if at_midnight.any() and not pd.api.types.is_datetime64_any_dtype(values):
         clock = map_unique(values[at_midnight], _clock_time).astype("float64")
@@ -447,13 +467,20 @@ def _conversion_rows(cells: pd.DataFrame, name: str, notes: list[str]) -> pd.Ser
             if "value" not in columns:
                 raise InputFileError(
                     name,
-                    f"its conversion rows (column {columns['type']}) need a value column "
-                    f"({', '.join(COLUMN_NAMES['value'][:4])}…).",
+                    _(
+                        "its conversion rows (column {column}) need a value column ({names}…).",
+                        column=columns["type"],
+                        names=", ".join(COLUMN_NAMES["value"][:4]),
+                    ),
                 )
             kinds = sorted({str(t) for t in cells.loc[marked, "type"]})
             notes.append(
-                f"{name}: rows of type {', '.join(kinds)} are read as conversions, "
-                "the other rows as touches."
+                _(
+                    "{file}: rows of type {types} are read as conversions, the other rows as "
+                    "touches.",
+                    file=name,
+                    types=", ".join(kinds),
+                )
             )
             return marked.astype(bool)
     if "value" in columns:
@@ -463,8 +490,11 @@ def _conversion_rows(cells: pd.DataFrame, name: str, notes: list[str]) -> pd.Ser
         return ((value.notna() & (value != 0)) | cells["value_bad"]).astype(bool)
     raise InputFileError(
         name,
-        "it cannot tell touches from conversions: give the conversions in a second file, or "
-        "add a type column (touch, purchase…) or a value column filled on conversion rows.",
+        _(
+            "it cannot tell touches from conversions: give the conversions in a second file, "
+            "or add a type column (touch, purchase…) or a value column filled on conversion "
+            "rows."
+        ),
     )
 
 
@@ -476,8 +506,14 @@ def _touches(cells: pd.DataFrame, rows: pd.Series, name: str, notes: list[str]) 
     unset = int(usable["channel_blank"].sum())
     if unset:
         notes.append(
-            f"{name}: {unset:,} {'touch' if unset == 1 else 'touches'} without a channel "
-            f"{_verb(unset, 'counts', 'count')} as {NOT_SET!r}."
+            _n(
+                "{file}: {count:,} touch without a channel counts as {not_set}.",
+                "{file}: {count:,} touches without a channel count as {not_set}.",
+                unset,
+                file=name,
+                count=unset,
+                not_set=repr(NOT_SET),
+            )
         )
     return pd.DataFrame(
         {
@@ -499,21 +535,34 @@ def _none_for_missing(values: pd.Series) -> pd.Series:
 def _conversions(cells: pd.DataFrame, rows: pd.Series, name: str, notes: list[str]) -> pd.DataFrame:
     chosen = cells[rows.to_numpy(dtype=bool)].copy()
     bad_value = chosen["value_bad"] & chosen["usable"]
-    chosen.loc[bad_value, "problem"] = "the value is not a number"
+    if bad_value.any():
+        chosen["problem"] = chosen["problem"].mask(bad_value, str(_NOT_A_NUMBER))
     chosen["usable"] = chosen["problem"].isna()
     _report_rows(chosen, name, "conversion", notes)
     usable = chosen[chosen["usable"]]
     no_value = int(usable["value"].isna().sum())
     if no_value:
         notes.append(
-            f"{name}: {plural(no_value, 'conversion')} without a value "
-            f"{_verb(no_value, 'counts', 'count')} as 0."
+            _n(
+                "{file}: {count:,} conversion without a value counts as 0.",
+                "{file}: {count:,} conversions without a value count as 0.",
+                no_value,
+                file=name,
+                count=no_value,
+            )
         )
     negative = int((usable["value"] < 0).sum())
     if negative:
         notes.append(
-            f"{name}: {plural(negative, 'conversion')} with a negative value (a refund?) "
-            f"{_verb(negative, 'is', 'are')} split like the others."
+            _n(
+                "{file}: {count:,} conversion with a negative value (a refund?) is split like "
+                "the others.",
+                "{file}: {count:,} conversions with a negative value (a refund?) are split like "
+                "the others.",
+                negative,
+                file=name,
+                count=negative,
+            )
         )
     return pd.DataFrame(
         {
@@ -525,22 +574,55 @@ def _conversions(cells: pd.DataFrame, rows: pd.Series, name: str, notes: list[st
     ).reset_index(drop=True)
 
 
-def _verb(count: int, one: str, many: str) -> str:
-    return one if count == 1 else many
-
-
 def _report_rows(chosen: pd.DataFrame, name: str, kind: str, notes: list[str]) -> None:
     """'touches.csv: 2 touch rows left out (no journey id): rows 4, 9.'"""
     left_out = chosen[~chosen["usable"]]
+    reasons: dict[str, str] = chosen.attrs.get("reasons", {})
     for reason, group in left_out.groupby("problem", sort=False):
         rows = group["row"].tolist()
         shown = ", ".join(str(r) for r in rows[:_SHOWN_ROWS]) + (
             " …" if len(rows) > _SHOWN_ROWS else ""
         )
-        notes.append(
-            f"{name}: {plural(len(rows), f'{kind} row')} left out ({reason}): "
-            f"{'row' if len(rows) == 1 else 'rows'} {shown}."
-        )
+        fields = {
+            "file": name,
+            "count": len(rows),
+            "reason": reasons.get(str(reason), str(reason)),
+            "rows": shown,
+        }
+        if kind == "touch":
+            note = _n(
+                "{file}: {count:,} touch row left out ({reason}): row {rows}.",
+                "{file}: {count:,} touch rows left out ({reason}): rows {rows}.",
+                len(rows),
+                **fields,
+            )
+        else:
+            note = _n(
+                "{file}: {count:,} conversion row left out ({reason}): row {rows}.",
+                "{file}: {count:,} conversion rows left out ({reason}): rows {rows}.",
+                len(rows),
+                **fields,
+            )
+        notes.append(note)
+
+
+_NOT_A_NUMBER = _("the value is not a number")
+# What a file without a column needs, per role (the names it looks for fill {names})
+_ROLE_COLUMNS: dict[str, str] = {
+    "journey_id": N_("a journey id column ({names}…)"),
+    "timestamp": N_("a timestamp column ({names}…)"),
+    "channel": N_("a channel column ({names}…)"),
+    "value": N_("a value column ({names}…)"),
+}
+
+
+def _semicolons(items: Iterable[str]) -> str:
+    """'a', 'a; b', 'a; b; c': a Message whose separator translates; items may be Messages."""
+    listed = list(items)
+    joined = listed[0]
+    for item in listed[1:]:
+        joined = _("{items}; {item}", items=joined, item=item)
+    return joined
 
 
 # ---------------------------------------------------------------- touchpoint models
@@ -630,11 +712,22 @@ def attribute(
     warnings = list(journeys.warnings)
     if len(unattributed):
         count = len(unattributed)
-        window = "no lookback limit" if lookback is None else f"lookback {lookback:g} days"
+        if lookback is None:
+            window = _("no lookback limit")
+        else:
+            window = _("lookback {days:g} days", days=_days(lookback))
+        # the value as written in English ("1,234.50"); "(no touch)" is the table's row
         warnings.append(
-            f"{plural(count, 'conversion')} (value {unattributed['value'].sum():,.2f}) had no "
-            f"touch in {_verb(count, 'its', 'their')} window ({window}); "
-            f"{_verb(count, 'it is', 'they are')} shown as {NO_TOUCH!r}, not attributed."
+            _n(
+                "{count:,} conversion (value {value:,.2f}) had no touch in its window "
+                "({window}); it is shown as '(no touch)', not attributed.",
+                "{count:,} conversions (value {value:,.2f}) had no touch in their window "
+                "({window}); they are shown as '(no touch)', not attributed.",
+                count,
+                count=count,
+                value=float(unattributed["value"].sum()),
+                window=window,
+            )
         )
     return Attribution(
         model=model,
@@ -666,7 +759,7 @@ def compare_models(
     lookback = check_parameters("last", half_life_days, lookback_days)
     for model in models:
         check_parameters(model, half_life_days, lookback_days)
-    pairs, _ = _pairs(journeys, lookback)
+    pairs, _unattributed = _pairs(journeys, lookback)
     columns = {}
     for model in models:
         credits = _credits(pairs, _shares(pairs, model, half_life_days))
@@ -723,10 +816,24 @@ def _pairs(journeys: Journeys, lookback: float | None) -> tuple[pd.DataFrame, pd
 
     missing = ~left["conversion"].isin(pairs["conversion"])
     outside = left["conversion"].isin(before["conversion"])
-    window = "" if lookback is None else f"{lookback:g}-day "
-    reason = np.where(outside, f"no touch within the {window}lookback window", "no touch before it")
+    if lookback is None:
+        within = _("no touch within the lookback window")
+    else:
+        within = _("no touch within the {days:g}-day lookback window", days=_days(lookback))
+    nothing_before = _("no touch before it")
+    reason = pd.Series(
+        [within if out else nothing_before for out in outside.tolist()],
+        index=conversions.index,
+        dtype=object,
+    )
     unattributed = conversions.assign(reason=reason)[missing.to_numpy()]
     return pairs, unattributed.reset_index(drop=True)
+
+
+def _days(days: float) -> float | int:
+    """A number of days as a message field: 30.0 is 30 (an int, shown without decimals in
+    every language), 0.5 stays 0.5."""
+    return int(days) if float(days).is_integer() else days
 
 
 def _shares(pairs: pd.DataFrame, model: str, half_life_days: float) -> pd.Series:
@@ -826,8 +933,11 @@ def coupon_map(frame: pd.DataFrame, *, source: str = "coupon table") -> dict[str
     if code is None or platform is None:
         raise InputFileError(
             source,
-            "it needs a coupon code column (coupon_code, coupon, code…) and a platform column "
-            f"(platform, channel…); its columns are: {', '.join(headers) or 'none'}.",
+            _(
+                "it needs a coupon code column (coupon_code, coupon, code…) and a platform "
+                "column (platform, channel…); its columns are: {columns}.",
+                columns=", ".join(headers) or _("none"),
+            ),
         )
     rows = frame.set_axis(headers, axis=1)
     pairs = {
@@ -846,10 +956,17 @@ def _coupon_table(coupons: Mapping[str, str], source: str) -> dict[str, str]:
         if not key or name is None:
             continue
         if key in table and table[key] != name:
-            clashes.append(f"{code!r} is given to both {table[key]} and {name}")
+            clashes.append(
+                _(
+                    "{code} is given to both {first} and {second}",
+                    code=repr(code),
+                    first=table[key],
+                    second=name,
+                )
+            )
         table.setdefault(key, name)
     if clashes:
-        raise InputFileError(source, "; ".join(clashes) + ".")
+        raise InputFileError(source, _("{problems}.", problems=_semicolons(clashes)))
     return table
 
 
@@ -970,11 +1087,13 @@ def survey_rules(rules: Mapping[str, str] = SURVEY_RULES) -> SurveyRules:
             continue
         name = _channel(channel)
         if name is None:
-            problems.append(f"the keyword {str(keyword).strip()!r} has no channel")
+            problems.append(
+                _("the keyword {keyword} has no channel", keyword=repr(str(keyword).strip()))
+            )
             continue
         channels.setdefault(_fold(keyword), name)
     if problems:
-        raise SmroiError("Survey rules: " + "; ".join(problems) + ".")
+        raise SmroiError(_("Survey rules: {problems}.", problems=_semicolons(problems)))
     if not channels:
         return SurveyRules(None, {})
     words = sorted(channels, key=len, reverse=True)

@@ -7,6 +7,7 @@ import math
 import pandas as pd
 
 from smroi.canonical import NOT_SET
+from smroi.i18n import N_
 from smroi.metrics import Analysis, by_group
 
 LEVELS: dict[str, list[str]] = {
@@ -14,10 +15,11 @@ LEVELS: dict[str, list[str]] = {
     "campaign": ["platform", "campaign"],
     "element": ["platform", "campaign", "element"],
 }
+# English, marked for translation: show them with t() / translator(lang)
 LEVEL_LABELS: dict[str, str] = {
-    "platform": "Platform",
-    "campaign": "Campaign",
-    "element": "Post / ad",
+    "platform": N_("Platform"),
+    "campaign": N_("Campaign"),
+    "element": N_("Post / ad"),
 }
 
 

@@ -9,7 +9,7 @@ beside hard ROI, never summed into it. Every amount is in the settings' currency
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -17,7 +17,8 @@ import pandas as pd
 
 from smroi.errors import InputFileError
 from smroi.exports import normalise_header
-from smroi.formatting import format_money, plural
+from smroi.formatting import _localised, format_money, format_value
+from smroi.i18n import DEFAULT_LANGUAGE, N_, Message, _, _n, translate_message, translator
 from smroi.metrics import safe_divide
 from smroi.parsing import is_blank, parse_numbers
 from smroi.readers import read_table
@@ -127,7 +128,10 @@ class _FileKeywords:
 
 def read_keyword_files(
     files: list[tuple[str, bytes]],
-) -> tuple[tuple[PpcKeyword, ...], list[str]]:
+    *,
+    lang: str = DEFAULT_LANGUAGE,
+    digits: str = "native",
+) -> tuple[tuple[PpcKeyword, ...], list[Message]]:
     """Keywords with their organic clicks and cost per click, from one file or two, and
     what to tell the user.
 
@@ -136,11 +140,18 @@ def read_keyword_files(
     export) and one with CPC (a Google Ads Keyword Planner export, whose CPC is the
     midpoint of its low and high top-of-page bids). A file that cannot be used is
     reported, never raised. Keywords with clicks but no CPC are left out and counted.
+
+    The messages are `Message`s (English text; the UI shows them with `tr()`); the counts
+    in them are written for `lang` and `digits`.
     """
-    messages: list[str] = []
+
+    def count(number: float) -> str:
+        return format_value(number, "count", lang=lang, digits=digits)
+
+    messages: list[Message] = []
     found: list[_FileKeywords] = []
     for name, data in files:
-        result = _read_keyword_file(name, data, messages)
+        result = _read_keyword_file(name, data, messages, count)
         if result is not None:
             found.append(result)
     if not found:
@@ -152,61 +163,101 @@ def read_keyword_files(
     for file in found:
         if file.clicks:
             clicks_files.append(file.name)
-        for key, (keyword, count) in file.clicks.items():
+        for key, (keyword, clicked) in file.clicks.items():
             written, total = clicks.get(key, (keyword, 0.0))
-            clicks[key] = (written, total + count)  # two periods of one site add up
+            clicks[key] = (written, total + clicked)  # two periods of one site add up
         for key, price in file.cpc.items():
             cpc.setdefault(key, price)  # the first file that prices a keyword wins
 
     if not any(file.clicks for file in found):
         messages.append(
-            "None of the files has organic clicks per keyword: add a file with them, such "
-            'as a Google Search Console "Queries" export.'
+            _(
+                "None of the files has organic clicks per keyword: add a file with them, such "
+                'as a Google Search Console "Queries" export.'
+            )
         )
         return (), messages
     keywords: list[PpcKeyword] = []
     unpriced: list[str] = []
-    for key, (keyword, count) in clicks.items():
+    for key, (keyword, clicked) in clicks.items():
         if key in cpc:
-            keywords.append(PpcKeyword(keyword=keyword, organic_clicks=count, cpc=cpc[key]))
+            keywords.append(PpcKeyword(keyword=keyword, organic_clicks=clicked, cpc=cpc[key]))
         else:
             unpriced.append(keyword)
-    where = " and ".join(clicks_files)
+    where: str = clicks_files[0]
+    for name in clicks_files[1:]:
+        where = _("{first} and {second}", first=where, second=name)
     if not any(file.cpc for file in found):
         messages.append(
-            f"{where}: none of the files has a cost per click per keyword, so "
-            f"{plural(len(unpriced), 'keyword')} with clicks "
-            f"{'is' if len(unpriced) == 1 else 'are'} left out: add a Google Ads Keyword "
-            "Planner export (or a file with a CPC column)."
+            _n(
+                "{files}: none of the files has a cost per click per keyword, so {count} "
+                "keyword with clicks is left out: add a Google Ads Keyword Planner export "
+                "(or a file with a CPC column).",
+                "{files}: none of the files has a cost per click per keyword, so {count} "
+                "keywords with clicks are left out: add a Google Ads Keyword Planner export "
+                "(or a file with a CPC column).",
+                len(unpriced),
+                files=where,
+                count=count(len(unpriced)),
+            )
+        )
+    elif len(unpriced) > 3:
+        messages.append(
+            _(
+                "{files}: {count} keywords with organic clicks have no cost per click in the "
+                "files, so they are left out of the PPC equivalent ({examples} and {more} more).",
+                files=where,
+                count=count(len(unpriced)),
+                examples=", ".join(f"'{k}'" for k in unpriced[:3]),
+                more=count(len(unpriced) - 3),
+            )
         )
     elif unpriced:
-        examples = ", ".join(f"'{k}'" for k in unpriced[:3])
-        more = f" and {len(unpriced) - 3:,} more" if len(unpriced) > 3 else ""
         messages.append(
-            f"{where}: {plural(len(unpriced), 'keyword')} with organic clicks "
-            f"{'has' if len(unpriced) == 1 else 'have'} no cost per click in the files, so "
-            f"{'it is' if len(unpriced) == 1 else 'they are'} left out of the PPC "
-            f"equivalent ({examples}{more})."
+            _n(
+                "{files}: {count} keyword with organic clicks has no cost per click in the "
+                "files, so it is left out of the PPC equivalent ({examples}).",
+                "{files}: {count} keywords with organic clicks have no cost per click in the "
+                "files, so they are left out of the PPC equivalent ({examples}).",
+                len(unpriced),
+                files=where,
+                count=count(len(unpriced)),
+                examples=", ".join(f"'{k}'" for k in unpriced),
+            )
         )
     return tuple(keywords), messages
 
 
-def _read_keyword_file(name: str, data: bytes, messages: list[str]) -> _FileKeywords | None:
-    """One file's keywords, or None with the reason added to messages."""
+def _read_keyword_file(
+    name: str, data: bytes, messages: list[Message], count: Callable[[float], str]
+) -> _FileKeywords | None:
+    """One file's keywords, or None with the reason added to messages (counts written
+    with `count`)."""
     if not data:
-        messages.append(f"{name}: the file is empty.")
+        messages.append(_("{file}: the file is empty.", file=name))
         return None
     if len(data) > MAX_KEYWORD_FILE_BYTES:
-        messages.append(f"{name}: the file is {len(data) / 1e6:,.0f} MB, too large to read.")
+        messages.append(
+            _(
+                "{file}: the file is {size} MB, too large to read.",
+                file=name,
+                size=count(len(data) / 1e6),
+            )
+        )
         return None
     try:
         raw = read_table(name, data, {})
     except InputFileError as exc:
-        messages.append(str(exc))
+        messages.append(_("{file}: {problem}", file=exc.file, problem=exc.problem))
         return None
     except Exception as exc:  # a bug must not show the user a traceback; tests catch bugs
+        error = f"{type(exc).__name__}: {exc}"
         messages.append(
-            f"{name}: smroi could not read it ({type(exc).__name__}: {exc}); please report this."
+            _(
+                "{file}: smroi could not read it ({error}); please report this.",
+                file=name,
+                error=error,
+            )
         )
         return None
 
@@ -214,8 +265,11 @@ def _read_keyword_file(name: str, data: bytes, messages: list[str]) -> _FileKeyw
     keyword_column = _column(headers, KEYWORD_HEADERS)
     if keyword_column is None:
         messages.append(
-            f"{name}: it has no keyword column (such as Keyword, Query or Top queries), "
-            "so it is not used."
+            _(
+                "{file}: it has no keyword column (such as Keyword, Query or Top queries), "
+                "so it is not used.",
+                file=name,
+            )
         )
         return None
     clicks_column = _column(headers, CLICK_HEADERS)
@@ -223,14 +277,20 @@ def _read_keyword_file(name: str, data: bytes, messages: list[str]) -> _FileKeyw
     bid_columns = [h for h in headers if _bracketed(h).startswith((LOW_BID, HIGH_BID))]
     if clicks_column is not None and _column(headers, COST_HEADERS) is not None:
         messages.append(
-            f"{name}: it has an ad cost column, so its clicks are paid clicks, not organic "
-            "visits; only its cost per click is used."
+            _(
+                "{file}: it has an ad cost column, so its clicks are paid clicks, not organic "
+                "visits; only its cost per click is used.",
+                file=name,
+            )
         )
         clicks_column = None
     if clicks_column is None and cpc_column is None and not bid_columns:
         messages.append(
-            f"{name}: it has no column of organic clicks (such as Clicks) and none of cost "
-            "per click (such as CPC or Top of page bid), so it is not used."
+            _(
+                "{file}: it has no column of organic clicks (such as Clicks) and none of cost "
+                "per click (such as CPC or Top of page bid), so it is not used.",
+                file=name,
+            )
         )
         return None
 
@@ -247,14 +307,30 @@ def _read_keyword_file(name: str, data: bytes, messages: list[str]) -> _FileKeyw
         frame["cpc"] = float("nan")
     nameless = int(frame["key"].isna().sum())
     if nameless:
-        messages.append(f"{name}: {plural(nameless, 'row')} without a keyword left out.")
+        messages.append(
+            _n(
+                "{file}: {count} row without a keyword left out.",
+                "{file}: {count} rows without a keyword left out.",
+                nameless,
+                file=name,
+                count=count(nameless),
+            )
+        )
     groups = frame.dropna(subset=["key"]).groupby("key", sort=False)
     keyword = groups["keyword"].first()
     clicks = groups["clicks"].sum(min_count=1)
     cpc = groups["cpc"].mean()  # one keyword in several rows (match types): their mean
     no_clicks = int((clicks == 0).sum())
     if no_clicks:
-        messages.append(f"{name}: {plural(no_clicks, 'keyword')} with 0 clicks left out.")
+        messages.append(
+            _n(
+                "{file}: {count} keyword with 0 clicks left out.",
+                "{file}: {count} keywords with 0 clicks left out.",
+                no_clicks,
+                file=name,
+                count=count(no_clicks),
+            )
+        )
     return _FileKeywords(
         name=name,
         clicks={k: (keyword[k], float(c)) for k, c in clicks.items() if pd.notna(c) and c > 0},
@@ -316,24 +392,42 @@ RATE_PRESETS: dict[str, dict[str, Rate]] = {
     },
 }
 
-RATE_SOURCES = """\
-**Where these rates come from.** They are rough figures in US dollars, rounded, for a
-start only: what buying the same results as ads tends to cost.
+# Where the rates come from: a heading sentence and three points, each one message.
+_RATE_SOURCES_INTRO = N_(
+    "**Where these rates come from.** They are rough figures in US dollars, rounded, for a "
+    "start only: what buying the same results as ads tends to cost."
+)
+_RATE_SOURCES_POINTS = (
+    N_(
+        "**Value per fan**: Vitrue's April 2010 study (reported by Adweek) took a fan to see "
+        'each post about once, 2 posts a day, priced at a "conservative" $5 CPM: '
+        "2 x 30 days x 12 months = 720 impressions x $5 / 1000 = **$3.60** a fan a year. "
+        "smroi counts 365 days, which gives $3.65."
+    ),
+    N_(
+        '**CPM, CPC and CPE per platform** ("mid"): near the middle of published 2024-2025 '
+        "benchmarks, e.g. WordStream's and Revealbot's Facebook and Instagram ad benchmarks, "
+        "LinkedIn's own and agencies' published CPM and CPC figures, and industry round-ups "
+        'for X, TikTok, YouTube and Pinterest. "Low" and "high" span most of what those '
+        "benchmarks report. The default CPE of smroi is 0 (engagements not priced); the "
+        "presets price them at a few cents."
+    ),
+    N_(
+        "Rates differ by country, industry, audience, season and ad format by a factor of "
+        "several. **Your own ad costs are the best rates**: the CPM, CPC and CPE your paid "
+        "rows show on the Overview and Cost per result pages."
+    ),
+)
 
-- **Value per fan**: Vitrue's April 2010 study (reported by Adweek) took a fan to see
-  each post about once, 2 posts a day, priced at a "conservative" $5 CPM:
-  2 x 30 days x 12 months = 720 impressions x $5 / 1000 = **$3.60** a fan a year.
-  smroi counts 365 days, which gives $3.65.
-- **CPM, CPC and CPE per platform** ("mid"): near the middle of published 2024-2025
-  benchmarks, e.g. WordStream's and Revealbot's Facebook and Instagram ad benchmarks,
-  LinkedIn's own and agencies' published CPM and CPC figures, and industry round-ups for
-  X, TikTok, YouTube and Pinterest. "Low" and "high" span most of what those
-  benchmarks report. The default CPE of smroi is 0 (engagements not priced); the
-  presets price them at a few cents.
-- Rates differ by country, industry, audience, season and ad format by a factor of
-  several. **Your own ad costs are the best rates**: the CPM, CPC and CPE your paid
-  rows show on the Overview and Cost per result pages.
-"""
+
+def rate_sources(lang: str = DEFAULT_LANGUAGE) -> str:
+    """Where the preset and default rates come from (markdown), in `lang`."""
+    translate = translator(lang)
+    points = "\n".join(f"- {translate(point)}" for point in _RATE_SOURCES_POINTS)
+    return f"{translate(_RATE_SOURCES_INTRO)}\n\n{points}\n"
+
+
+RATE_SOURCES = rate_sources()
 
 
 # ---------------------------------------------------------------- the value ledger
@@ -342,7 +436,9 @@ start only: what buying the same results as ads tends to cost.
 @dataclass(frozen=True)
 class LedgerLine:
     """One line of the value ledger: an amount (None when undefined), how it was found, and
-    whether it is counted in return (ROI)."""
+    whether it is counted in return (ROI). `label` and `formula` are in the language the
+    ledger was made for; `kind` is "cash" or "estimated" in every language (LEDGER_KINDS
+    names them)."""
 
     key: str
     label: str
@@ -352,182 +448,237 @@ class LedgerLine:
     in_roi: bool
 
 
+# The ledger's line names (English; translated where shown) by line key, in ledger order.
+LEDGER_LABELS: dict[str, str] = {
+    "sales_value": N_("Sales value"),
+    "commissions": N_("Commissions"),
+    "lead_value": N_("Lead value"),
+    "engagement_value": N_("Engagement value"),
+    "follower_value": N_("Follower value"),
+    "emv": N_("Earned media value"),
+    "ppc_equivalent": N_("PPC equivalent"),
+    "fan_value": N_("Brand awareness (value per fan)"),
+    "service_savings": N_("Customer-service savings"),
+    "insight_value": N_("Consumer insights"),
+}
+# What a line's amount is: money received, or worked out from the user's assumptions.
+LEDGER_KINDS: dict[str, str] = {"cash": N_("cash"), "estimated": N_("estimated")}
+
+
 def _number(totals: Mapping[str, float | int | None], key: str) -> float:
     value = totals.get(key)
     return 0.0 if value is None else float(value)
 
 
-def _count(number: float) -> str:
-    """1,200 or 2.5: a count as written in a formula."""
-    return f"{number:,.0f}" if float(number).is_integer() else f"{number:,.2f}"
-
-
-def _counted(number: float, word: str) -> str:
-    """'1 post', '2 posts', '0.5 posts'."""
-    return f"{_count(number)} {word}" if number == 1 else f"{_count(number)} {word}s"
-
-
 def value_ledger(
-    totals: Mapping[str, float | int | None], settings: Settings, months: float
+    totals: Mapping[str, float | int | None],
+    settings: Settings,
+    months: float,
+    *,
+    lang: str = DEFAULT_LANGUAGE,
+    digits: str = "native",
 ) -> list[LedgerLine]:
     """Every value social media brought in the period, hard money first, then estimates.
 
     `totals` is `smroi.metrics.headline(analysis)` and `months` the months it covers.
     The lines counted in ROI (in_roi) sum to totals["return"]; the others are shown
-    beside it, never summed into it.
+    beside it, never summed into it. Labels and formulas are written in `lang` (numbers
+    with `digits`); English by default.
     """
     values, soft = settings.values, settings.soft_value
+    label = translator(lang)
+
+    def say(message: Message) -> str:
+        return translate_message(message, lang)
 
     def money(amount: float | None) -> str:
-        return format_money(amount, settings.currency)
+        return format_money(amount, settings.currency, lang=lang, digits=digits)
+
+    def count(number: float) -> str:
+        """1,200 or 2.50: a count as written in a formula."""
+        unit = "count" if float(number).is_integer() else "number"
+        return format_value(number, unit, lang=lang, digits=digits)
+
+    period = f"{months:,.1f}" if lang == DEFAULT_LANGUAGE else _localised(months, 1, lang, digits)
 
     sales_value = _number(totals, "sales_value")
     revenue = totals.get("revenue")
     untracked = sales_value - (0.0 if revenue is None else float(revenue))
     if revenue is None:
-        sales_formula = (
-            f"{_count(_number(totals, 'conversions'))} sales x "
-            f"{money(values.average_order_value)} average order value (no revenue tracked)"
+        sales_formula = _(
+            "{sales} sales x {order_value} average order value (no revenue tracked)",
+            sales=count(_number(totals, "conversions")),
+            order_value=money(values.average_order_value),
         )
     elif abs(untracked) < 0.005:
-        sales_formula = f"tracked revenue {money(revenue)}"
+        sales_formula = _("tracked revenue {revenue}", revenue=money(revenue))
     else:
-        sales_formula = (
-            f"tracked revenue {money(revenue)} + {money(untracked)} for sales without "
-            f"revenue at {money(values.average_order_value)} an order"
+        sales_formula = _(
+            "tracked revenue {revenue} + {untracked} for sales without revenue at "
+            "{order_value} an order",
+            revenue=money(revenue),
+            untracked=money(untracked),
+            order_value=money(values.average_order_value),
         )
 
     lead_value = _number(totals, "lead_value")
     leads = _number(totals, "leads")
     if values.count_lead_value is False:
-        lead_formula = (
-            f"turned off: {_count(leads)} leads not priced, so that a lead that became a "
-            "sale is not counted twice"
+        lead_formula = _(
+            "turned off: {leads} leads not priced, so that a lead that became a sale is not "
+            "counted twice",
+            leads=count(leads),
         )
     elif values.count_lead_value is True:
-        lead_formula = f"{_count(leads)} leads x {money(values.value_per_lead)} a lead"
+        lead_formula = _(
+            "{leads} leads x {value} a lead", leads=count(leads), value=money(values.value_per_lead)
+        )
     else:
-        counted = safe_divide(lead_value, values.value_per_lead)
-        lead_formula = (
-            f"{_count(counted if counted is not None else 0.0)} of {_count(leads)} leads x "
-            f"{money(values.value_per_lead)} a lead (leads on rows with tracked revenue "
-            "are not counted again)"
+        priced = safe_divide(lead_value, values.value_per_lead)
+        lead_formula = _(
+            "{counted} of {leads} leads x {value} a lead (leads on rows with tracked revenue "
+            "are not counted again)",
+            counted=count(priced if priced is not None else 0.0),
+            leads=count(leads),
+            value=money(values.value_per_lead),
         )
 
     default = settings.earned_media.rate_for("default")
     own = sorted(name for name in settings.earned_media.rates if name != "default")
-    emv_formula = (
-        "organic (unpaid) results: impressions / 1000 x CPM + clicks x CPC + engagements x CPE, at "
-        f"each platform's rates (default {money(default.cpm)} CPM, {money(default.cpc)} a "
-        f"click, {money(default.cpe)} an engagement"
-        + (f"; own rates for {', '.join(own)}" if own else "")
-        + ")"
-        + (
-            "; counted in return"
-            if settings.earned_media.include_in_roi
-            else "; not counted in return"
+    rate_fields = {
+        "cpm": money(default.cpm),
+        "cpc": money(default.cpc),
+        "cpe": money(default.cpe),
+    }
+    if own:
+        rates = _(
+            "organic (unpaid) results: impressions / 1000 x CPM + clicks x CPC + engagements x "
+            "CPE, at each platform's rates (default {cpm} CPM, {cpc} a click, {cpe} an "
+            "engagement; own rates for {platforms})",
+            platforms=", ".join(own),
+            **rate_fields,
         )
-    )
+    else:
+        rates = _(
+            "organic (unpaid) results: impressions / 1000 x CPM + clicks x CPC + engagements x "
+            "CPE, at each platform's rates (default {cpm} CPM, {cpc} a click, {cpe} an "
+            "engagement)",
+            **rate_fields,
+        )
+    if settings.earned_media.include_in_roi:
+        emv_formula = _("{rates}; counted in return", rates=rates)
+    else:
+        emv_formula = _("{rates}; not counted in return", rates=rates)
 
     keywords = soft.ppc_keywords
-    ppc_formula = (
-        f"{_count(sum(k.organic_clicks for k in keywords))} organic clicks on "
-        f"{plural(len(keywords), 'keyword')} x each keyword's cost per click"
-        if keywords
-        else "no keywords yet: add a Search Console and a Keyword Planner export"
-    )
+    if keywords:
+        ppc_formula = _n(
+            "{clicks} organic clicks on {count} keyword x each keyword's cost per click",
+            "{clicks} organic clicks on {count} keywords x each keyword's cost per click",
+            len(keywords),
+            clicks=count(sum(k.organic_clicks for k in keywords)),
+            count=count(len(keywords)),
+        )
+    else:
+        ppc_formula = _("no keywords yet: add a Search Console and a Keyword Planner export")
     per_fan = value_per_fan(soft)
-    fan_formula = (
-        f"{_count(soft.fans)} fans x {money(per_fan)} a year x {months:,.1f} / 12 months; "
-        f"{money(per_fan)} = {_counted(soft.impressions_per_fan_per_post, 'impression')} per "
-        f"fan per post x {_counted(soft.posts_per_day, 'post')} a day x 365 days x "
-        f"{money(soft.fan_cpm)} CPM / 1000"
+    impressions = count(soft.impressions_per_fan_per_post)
+    if soft.impressions_per_fan_per_post == 1:
+        per_post = _("{count} impression", count=impressions)
+    else:  # 0.5 impressions, 2 impressions
+        per_post = _("{count} impressions", count=impressions)
+    posts = count(soft.posts_per_day)
+    if soft.posts_per_day == 1:
+        per_day = _("{count} post", count=posts)
+    else:
+        per_day = _("{count} posts", count=posts)
+    fan_formula = _(
+        "{fans} fans x {per_fan} a year x {months} / 12 months; {per_fan} = {impressions} per "
+        "fan per post x {posts} a day x 365 days x {cpm} CPM / 1000",
+        fans=count(soft.fans),
+        per_fan=money(per_fan),
+        months=period,
+        impressions=per_post,
+        posts=per_day,
+        cpm=money(soft.fan_cpm),
     )
-    service_formula = (
-        f"{_count(soft.contacts_answered_per_month)} contacts answered a month x "
-        f"{months:,.1f} months x {money(soft.cost_per_contact)} a contact"
+    service_formula = _(
+        "{contacts} contacts answered a month x {months} months x {cost} a contact",
+        contacts=count(soft.contacts_answered_per_month),
+        months=period,
+        cost=money(soft.cost_per_contact),
     )
     insights = insight_value(soft)
-    insight_formula = (
-        f"{_count(soft.insights)} insights x {money(soft.focus_group_cost)} a focus group / "
-        f"{_count(soft.insights_per_focus_group)} insights a focus group"
+    insight_formula = _(
+        "{insights} insights x {cost} a focus group / {per_group} insights a focus group",
+        insights=count(soft.insights),
+        cost=money(soft.focus_group_cost),
+        per_group=count(soft.insights_per_focus_group),
     )
     if insights is None:
-        insight_formula = (
-            "undefined: enter how many insights one focus group yields; " + insight_formula
+        insight_formula = _(
+            "undefined: enter how many insights one focus group yields; {formula}",
+            formula=insight_formula,
         )
 
+    def line(
+        key: str,
+        amount: float | None,
+        kind: Literal["cash", "estimated"],
+        formula: Message,
+        in_roi: bool,
+    ) -> LedgerLine:
+        return LedgerLine(key, label(LEDGER_LABELS[key]), amount, kind, say(formula), in_roi)
+
     return [
-        LedgerLine("sales_value", "Sales value", sales_value, "cash", sales_formula, True),
-        LedgerLine(
+        line("sales_value", sales_value, "cash", sales_formula, True),
+        line(
             "commissions",
-            "Commissions",
             _number(totals, "commissions"),
             "cash",
-            "sum of commissions in your files",
+            _("sum of commissions in your files"),
             True,
         ),
-        LedgerLine(
+        line(
             "lead_value",
-            "Lead value",
             lead_value,
             "estimated",
             lead_formula,
             values.count_lead_value is not False,
         ),
-        LedgerLine(
+        line(
             "engagement_value",
-            "Engagement value",
             _number(totals, "engagement_value"),
             "estimated",
-            f"{_count(_number(totals, 'engagements'))} engagements x "
-            f"{money(values.value_per_engagement)} an engagement",
+            _(
+                "{engagements} engagements x {value} an engagement",
+                engagements=count(_number(totals, "engagements")),
+                value=money(values.value_per_engagement),
+            ),
             True,
         ),
-        LedgerLine(
+        line(
             "follower_value",
-            "Follower value",
             _number(totals, "follower_value"),
             "estimated",
-            f"{_count(_number(totals, 'followers_gained'))} new followers x "
-            f"{money(values.value_per_follower)} a follower",
+            _(
+                "{followers} new followers x {value} a follower",
+                followers=count(_number(totals, "followers_gained")),
+                value=money(values.value_per_follower),
+            ),
             True,
         ),
-        LedgerLine(
+        line(
             "emv",
-            "Earned media value",
             _number(totals, "emv"),
             "estimated",
             emv_formula,
             settings.earned_media.include_in_roi,
         ),
-        LedgerLine(
-            "ppc_equivalent",
-            "PPC equivalent",
-            ppc_equivalent(keywords),
-            "estimated",
-            ppc_formula,
-            False,
-        ),
-        LedgerLine(
-            "fan_value",
-            "Brand awareness (value per fan)",
-            fan_value(soft, months),
-            "estimated",
-            fan_formula,
-            False,
-        ),
-        LedgerLine(
-            "service_savings",
-            "Customer-service savings",
-            service_savings(soft, months),
-            "estimated",
-            service_formula,
-            False,
-        ),
-        LedgerLine(
-            "insight_value", "Consumer insights", insights, "estimated", insight_formula, False
-        ),
+        line("ppc_equivalent", ppc_equivalent(keywords), "estimated", ppc_formula, False),
+        line("fan_value", fan_value(soft, months), "estimated", fan_formula, False),
+        line("service_savings", service_savings(soft, months), "estimated", service_formula, False),
+        line("insight_value", insights, "estimated", insight_formula, False),
     ]
 
 

@@ -11,45 +11,86 @@ from __future__ import annotations
 import pandas as pd
 
 from smroi.canonical import DIMENSIONS
+from smroi.i18n import DEFAULT_LANGUAGE, N_, translator
 from smroi.metrics import Analysis, by_group, headline, safe_divide
 from smroi.registry import METRICS, OBJECTIVE_RESULTS
 
+# Labels and rate names are English, marked for translation (funnel and funnel_by take lang).
 STAGES: tuple[tuple[str, str, str], ...] = (
     # (key in the metrics, label, what the rate into this stage is called)
-    ("impressions", "Impressions", ""),
-    ("clicks", "Clicks", "click-through rate"),
-    ("leads", "Leads", "clicks that became leads"),
-    ("conversions", "Sales", "leads that became sales"),
-    ("sales_value", "Sales value", "sales value per sale"),
-    ("commissions", "Commissions", "commissions per 1 of sales value"),
+    ("impressions", N_("Impressions"), ""),
+    ("clicks", N_("Clicks"), N_("click-through rate")),
+    ("leads", N_("Leads"), N_("clicks that became leads")),
+    ("conversions", N_("Sales"), N_("leads that became sales")),
+    ("sales_value", N_("Sales value"), N_("sales value per sale")),
+    ("commissions", N_("Commissions"), N_("commissions per 1 of sales value")),
 )
+# The title of the column of each stage's rate in funnel_by (the rate name, capitalised in
+# English; a message of its own, because capitalising is not a thing every language does).
+RATE_TITLES: dict[str, str] = {
+    "clicks": N_("Click-through rate"),
+    "leads": N_("Clicks that became leads"),
+    "conversions": N_("Leads that became sales"),
+    "sales_value": N_("Sales value per sale"),
+    "commissions": N_("Commissions per 1 of sales value"),
+}
 MONEY_STAGES = frozenset({"sales_value", "commissions"})
+# The audience dimensions' names for people (DIMENSIONS), English, marked for translation.
+DIMENSION_LABELS: dict[str, str] = {
+    "age": N_("Age"),
+    "gender": N_("Gender"),
+    "location": N_("Location"),
+    "interest": N_("Interest"),
+    "device": N_("Device"),
+    "utm_source": N_("Source (utm_source)"),
+    "utm_medium": N_("Medium (utm_medium)"),
+    "utm_campaign": N_("Campaign (utm_campaign)"),
+    "utm_content": N_("Content (utm_content)"),
+    "coupon_code": N_("Coupon code"),
+}
 # A segment's rate means little on a few events: one sale more or less moves it a lot.
 MIN_CLICKS = 100
 MIN_RESULTS = 5
 
 
-def funnel(analysis: Analysis) -> pd.DataFrame:
+def funnel(analysis: Analysis, *, lang: str = DEFAULT_LANGUAGE) -> pd.DataFrame:
     """The funnel of the rows in view: each stage's total and its rate from the stage
-    before (undefined, not 0, when the stage before is 0)."""
+    before (undefined, not 0, when the stage before is 0); stage and rate names in `lang`."""
     totals = headline(analysis)
-    return _stages({key: totals.get(key) for key, _, _ in STAGES})
+    return _stages({key: totals.get(key) for key, _, _ in STAGES}, lang)
 
 
-def funnel_by(analysis: Analysis, by: str) -> pd.DataFrame:
-    """The funnel's stages and rates for each platform, campaign or segment (one row each)."""
+def funnel_columns(lang: str = DEFAULT_LANGUAGE) -> list[tuple[str, str, str]]:
+    """The columns funnel_by writes after the group's, in order, as (stage key, title in
+    `lang`, unit): each stage's total (count or money), then the rate into it (a fraction;
+    money for sales value per sale)."""
+    _ = translator(lang)
+    columns = []
+    for key, label, _rate in STAGES:
+        columns.append((key, _(label), "money" if key in MONEY_STAGES else "count"))
+        if key in RATE_TITLES:
+            unit = "money" if key == "sales_value" else "fraction"
+            columns.append((key, _(RATE_TITLES[key]), unit))
+    return columns
+
+
+def funnel_by(analysis: Analysis, by: str, *, lang: str = DEFAULT_LANGUAGE) -> pd.DataFrame:
+    """The funnel's stages and rates for each platform, campaign or segment (one row each),
+    the columns titled in `lang` (funnel_columns)."""
     groups = by_group(analysis, by)
     out = groups[[by]].copy()
+    _ = translator(lang)
     previous = None
-    for key, label, rate in STAGES:
-        out[label] = groups[key]
+    for key, label, _rate in STAGES:
+        out[_(label)] = groups[key]
         if previous is not None:
-            out[rate.capitalize()] = safe_divide(groups[key], groups[previous])
+            out[_(RATE_TITLES[key])] = safe_divide(groups[key], groups[previous])
         previous = key
     return out
 
 
-def _stages(values: dict[str, float | int | None]) -> pd.DataFrame:
+def _stages(values: dict[str, float | int | None], lang: str) -> pd.DataFrame:
+    _ = translator(lang)
     rows = []
     previous: float | int | None = None
     for key, label, rate_name in STAGES:
@@ -58,10 +99,10 @@ def _stages(values: dict[str, float | int | None]) -> pd.DataFrame:
         rows.append(
             {
                 "key": key,
-                "stage": label,
+                "stage": _(label),
                 "value": value,
                 "money": key in MONEY_STAGES,
-                "rate_name": rate_name,
+                "rate_name": _(rate_name) if rate_name else "",
                 "rate": rate,
             }
         )

@@ -21,9 +21,18 @@ from typing import Any
 import pandas as pd
 
 from smroi.errors import SettingsError
-from smroi.formatting import format_money, format_value
+from smroi.formatting import BABEL_LOCALES, format_day, format_money, format_value
+from smroi.i18n import (
+    DEFAULT_LANGUAGE,
+    N_,
+    _,
+    fill,
+    is_rtl,
+    plural_translator,
+    translator,
+)
 from smroi.metrics import FREQUENCIES, Analysis, by_group, over_time, safe_divide
-from smroi.registry import METRICS, SUMMARY_KEYS
+from smroi.registry import METRICS, SUMMARY_KEYS, metric_label
 from smroi.settings import Goal
 
 # Costs: a goal on one of these is a ceiling (met when actual <= target).
@@ -55,13 +64,21 @@ def check_goal(goal: Goal, *, source: str = "settings") -> None:
     if goal.metric not in METRICS or goal.metric in NOT_A_GOAL:
         known = ", ".join(key for key in METRICS if key not in NOT_A_GOAL)
         problems.append(
-            f"a goal is set on {goal.metric!r}, which is not a number smroi tracks "
-            f"(use one of: {known})"
+            _(
+                "a goal is set on {metric}, which is not a number smroi tracks "
+                "(use one of: {known})",
+                metric=repr(goal.metric),
+                known=known,
+            )
         )
     if goal.period not in FREQUENCIES:
         problems.append(
-            f"the goal on {goal.metric!r} has period {goal.period!r}; "
-            f"use one of: {', '.join(FREQUENCIES)}"
+            _(
+                "the goal on {metric} has period {period}; use one of: {known}",
+                metric=repr(goal.metric),
+                period=repr(goal.period),
+                known=", ".join(FREQUENCIES),
+            )
         )
     if problems:
         raise SettingsError(problems, source=source)
@@ -230,11 +247,36 @@ def compare_with_previous(
 # ---------------------------------------------------------------- what to change
 
 
-def _names(names: list[str], most: int = 5) -> str:
-    """'a', 'a and b', 'a, b and c'; past `most` names, 'a, b, c, d, e and 7 others'."""
+def _count(count: int, lang: str, digits: str) -> str:
+    """A whole number inside a sentence: as English always wrote it, else the locale's way."""
+    if lang == DEFAULT_LANGUAGE:
+        return str(count)
+    return format_value(count, "count", lang=lang, digits=digits)
+
+
+def _names(
+    names: list[str], most: int = 5, *, lang: str = DEFAULT_LANGUAGE, digits: str = "native"
+) -> str:
+    """'a', 'a and b', 'a, b and c'; past `most` names, 'a, b, c, d, e and 7 others'.
+
+    In nb and fa the locale's list ('a, b og c', 'a، b و c'); in Persian each name is a
+    Unicode isolate, so that a left-to-right name keeps its own order."""
+    if is_rtl(lang):
+        names = [f"\u2068{name}\u2069" for name in names]
+    separator = "، " if lang == "fa" else ", "
     if len(names) > most:
         others = len(names) - most
-        return ", ".join(names[:most]) + f" and {others} other{'s' if others > 1 else ''}"
+        ngettext = plural_translator(lang)
+        return fill(
+            ngettext("{names} and {count} other", "{names} and {count} others", others),
+            lang,
+            names=separator.join(names[:most]),
+            count=_count(others, lang, digits),
+        )
+    if lang != DEFAULT_LANGUAGE:
+        from babel.lists import format_list
+
+        return format_list(names, locale=BABEL_LOCALES[lang])
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
@@ -287,6 +329,9 @@ def review(
     by: str = "platform",
     most: int = 3,
     groups: pd.DataFrame | None = None,
+    *,
+    lang: str = DEFAULT_LANGUAGE,
+    digits: str = "native",
 ) -> list[str]:
     """Plain sentences ranking the groups by return per unit of cost (return / total cost).
 
@@ -294,8 +339,14 @@ def review(
     $1.00 of cost there brings back $3.10."): with more than 2 x `most` such groups, only
     the `most` best and `most` worst, and how many lie between. Then where money comes back
     (return >= cost) and where it does not (return < cost), then the groups with no cost.
+    In `lang`, numbers and money written with `digits` (English by default).
     """
+    gettext, ngettext = translator(lang), plural_translator(lang)
     currency = analysis.settings.currency
+
+    def money(value: float) -> str:
+        return format_money(value, currency, lang=lang, digits=digits)
+
     ranked = return_per_cost(analysis, by, groups)
     sentences: list[str] = []
     comes_back: list[str] = []
@@ -307,27 +358,78 @@ def review(
             no_cost.append(str(row.group))
             continue
         sentences.append(
-            f"{row.group} returns {format_value(ratio, 'multiple')} its cost: each "
-            f"{format_money(1, currency)} of cost there brings back "
-            f"{format_money(ratio, currency)}."
+            fill(
+                gettext(
+                    "{group} returns {multiple} its cost: each {one} of cost there "
+                    "brings back {back}."
+                ),
+                lang,
+                group=row.group,
+                multiple=format_value(ratio, "multiple", lang=lang, digits=digits),
+                one=money(1),
+                back=money(ratio),
+            )
         )
         (comes_back if ratio >= 1 else does_not).append(str(row.group))
     if len(sentences) > 2 * most:
         between = len(sentences) - 2 * most
-        sentences[most:-most] = [f"{between} more lie between (see the table)."]
+        sentences[most:-most] = [
+            fill(
+                ngettext(
+                    "{count} more lies between (see the table).",
+                    "{count} more lie between (see the table).",
+                    between,
+                ),
+                lang,
+                count=_count(between, lang, digits),
+            )
+        ]
+
+    def names(groups: list[str]) -> str:
+        return _names(groups, lang=lang, digits=digits)
+
     if comes_back:
-        sentences.append(f"Money comes back on {_names(comes_back)}: return at least covers cost.")
+        sentences.append(
+            fill(
+                gettext("Money comes back on {names}: return at least covers cost."),
+                lang,
+                names=names(comes_back),
+            )
+        )
     if does_not:
         sentences.append(
-            f"Money does not come back on {_names(does_not)}: return is less than cost."
+            fill(
+                gettext("Money does not come back on {names}: return is less than cost."),
+                lang,
+                names=names(does_not),
+            )
         )
     if len(no_cost) == 1:
-        sentences.append(f"{no_cost[0]} has no cost assigned, so its return cannot be compared.")
+        sentences.append(
+            fill(
+                gettext("{name} has no cost assigned, so its return cannot be compared."),
+                lang,
+                name=no_cost[0],
+            )
+        )
     elif no_cost:
         sentences.append(
-            f"{_names(no_cost)} have no cost assigned, so their return cannot be compared."
+            fill(
+                gettext("{names} have no cost assigned, so their return cannot be compared."),
+                lang,
+                names=names(no_cost),
+            )
         )
     return sentences
+
+
+def _share(share: float, lang: str, digits: str) -> str:
+    """A share as a percentage number without its sign: '20', '12.5' ('12,5', '۲۰')."""
+    if lang == DEFAULT_LANGUAGE:
+        return f"{share * 100:g}"
+    shown = round(share * 100, 2)
+    unit = "count" if float(shown).is_integer() else "number"
+    return format_value(shown, unit, lang=lang, digits=digits)
 
 
 def budget_shift(
@@ -335,6 +437,9 @@ def budget_shift(
     by: str = "platform",
     share: float = 0.2,
     groups: pd.DataFrame | None = None,
+    *,
+    lang: str = DEFAULT_LANGUAGE,
+    digits: str = "native",
 ) -> dict[str, Any] | None:
     """What moving `share` of ad spend from the weakest group to the strongest might bring.
 
@@ -345,7 +450,8 @@ def budget_shift(
     receiving group - ROAS of the giving group); total cost stays the same.
 
     Returns {"from", "to", "amount", "share", "from_roas", "to_roas", "return_change",
-    "sentence"}, or None when fewer than two groups have ad spend or all have the same ROAS.
+    "sentence"} (the sentence in `lang`, English by default), or None when fewer than two
+    groups have ad spend or all have the same ROAS.
     """
     if not 0 < share <= 1:
         raise ValueError(f"share must be more than 0 and at most 1, not {share}")
@@ -362,13 +468,27 @@ def budget_shift(
     amount = share * float(weakest["spend"])
     change = amount * (float(strongest["roas"]) - float(weakest["roas"]))
     currency = analysis.settings.currency
-    sentence = (
-        f"If results scaled with spend (a simple linear projection, not a forecast), moving "
-        f"{share * 100:g}% of {weakest['name']}'s ad spend ({format_money(amount, currency)}) "
-        f"to {strongest['name']} would add about {format_money(change, currency)} to return: "
-        f"each {format_money(1, currency)} of ad spend brings back "
-        f"{format_money(strongest['roas'], currency)} in sales on {strongest['name']} and "
-        f"{format_money(weakest['roas'], currency)} on {weakest['name']}."
+
+    def money(value: float) -> str:
+        return format_money(value, currency, lang=lang, digits=digits)
+
+    gettext = translator(lang)
+    sentence = fill(
+        gettext(
+            "If results scaled with spend (a simple linear projection, not a forecast), "
+            "moving {percent}% of {weakest}'s ad spend ({amount}) to {strongest} would add "
+            "about {change} to return: each {one} of ad spend brings back {strongest_roas} "
+            "in sales on {strongest} and {weakest_roas} on {weakest}."
+        ),
+        lang,
+        percent=_share(share, lang, digits),
+        weakest=weakest["name"],
+        strongest=strongest["name"],
+        amount=money(amount),
+        change=money(change),
+        one=money(1),
+        strongest_roas=money(strongest["roas"]),
+        weakest_roas=money(weakest["roas"]),
     )
     return {
         "from": str(weakest["name"]),
@@ -382,53 +502,155 @@ def budget_shift(
     }
 
 
-def goal_title(goal: Goal, currency: str) -> str:
-    """'Leads: 100 a month'; a cost goal is a ceiling: 'Ad spend: at most $150.00 a month'."""
-    metric = METRICS[goal.metric]
-    ceiling = "at most " if goal.metric in LOWER_IS_BETTER else ""
-    target = format_value(goal.target, metric.unit, currency)
-    return f"{metric.label}: {ceiling}{target} a {goal.period}"
+# ---------------------------------------------------------------- goals in words
+
+# Whole sentences per period, so that each language words its own grammar
+# ("this month" is "denne måneden" but "dette året" in Norwegian).
+_TITLES: dict[str, str] = {
+    "day": N_("{metric}: {target} a day"),
+    "week": N_("{metric}: {target} a week"),
+    "month": N_("{metric}: {target} a month"),
+    "quarter": N_("{metric}: {target} a quarter"),
+    "year": N_("{metric}: {target} a year"),
+}
+_CEILING_TITLES: dict[str, str] = {
+    "day": N_("{metric}: at most {target} a day"),
+    "week": N_("{metric}: at most {target} a week"),
+    "month": N_("{metric}: at most {target} a month"),
+    "quarter": N_("{metric}: at most {target} a quarter"),
+    "year": N_("{metric}: at most {target} a year"),
+}
+_NOTHING_YET: dict[str, str] = {
+    "day": N_("No {metric} to measure in this day yet."),
+    "week": N_("No {metric} to measure in this week yet."),
+    "month": N_("No {metric} to measure in this month yet."),
+    "quarter": N_("No {metric} to measure in this quarter yet."),
+    "year": N_("No {metric} to measure in this year yet."),
+}
+_ENDED_SHORT: dict[str, str] = {
+    "day": N_("The day ended {short} short of the target."),
+    "week": N_("The week ended {short} short of the target."),
+    "month": N_("The month ended {short} short of the target."),
+    "quarter": N_("The quarter ended {short} short of the target."),
+    "year": N_("The year ended {short} short of the target."),
+}
+_RATIO_TO_GO: dict[str, str] = {
+    "day": N_("{to_go} to go. A ratio has no daily pace: it moves with the whole day's sums."),
+    "week": N_("{to_go} to go. A ratio has no daily pace: it moves with the whole week's sums."),
+    "month": N_("{to_go} to go. A ratio has no daily pace: it moves with the whole month's sums."),
+    "quarter": N_(
+        "{to_go} to go. A ratio has no daily pace: it moves with the whole quarter's sums."
+    ),
+    "year": N_("{to_go} to go. A ratio has no daily pace: it moves with the whole year's sums."),
+}
 
 
-def format_pace(per_day: float, metric: str, currency: str) -> str:
-    """An amount a day: money in the currency, counts with two decimals ('0.90')."""
+def goal_title(
+    goal: Goal, currency: str, *, lang: str = DEFAULT_LANGUAGE, digits: str = "native"
+) -> str:
+    """'Leads: 100 a month'; a cost goal is a ceiling: 'Ad spend: at most $150.00 a month'.
+
+    In `lang` with `digits` ('Leads: 100 per måned'), English by default."""
+    titles = _CEILING_TITLES if goal.metric in LOWER_IS_BETTER else _TITLES
+    return fill(
+        translator(lang)(titles[goal.period]),
+        lang,
+        metric=metric_label(goal.metric, lang),
+        target=format_value(
+            goal.target, METRICS[goal.metric].unit, currency, lang=lang, digits=digits
+        ),
+    )
+
+
+def format_pace(
+    per_day: float,
+    metric: str,
+    currency: str,
+    *,
+    lang: str = DEFAULT_LANGUAGE,
+    digits: str = "native",
+) -> str:
+    """An amount a day: money in the currency, counts with two decimals ('0.90', '0,90')."""
     if METRICS[metric].unit == "money":
-        return format_money(per_day, currency)
-    return f"{per_day:,.2f}"
+        return format_money(per_day, currency, lang=lang, digits=digits)
+    if lang == DEFAULT_LANGUAGE:
+        return f"{per_day:,.2f}"
+    return format_value(per_day, "number", currency, lang=lang, digits=digits)
 
 
-def goal_sentence(status: dict[str, Any], currency: str) -> tuple[str, str]:
+def _end_day(iso: str, lang: str, digits: str) -> str:
+    """The period's last day: ISO in English ('2026-09-30'), else the locale's date."""
+    if lang == DEFAULT_LANGUAGE:
+        return iso
+    return format_day(date.fromisoformat(iso), lang, digits)
+
+
+def goal_sentence(
+    status: dict[str, Any],
+    currency: str,
+    *,
+    lang: str = DEFAULT_LANGUAGE,
+    digits: str = "native",
+) -> tuple[str, str]:
     """Where a goal stands, in words, with its kind: "met", "on_pace", "behind", "over"
     (a cost above its ceiling) or "info".
 
     Reads a goal_status() result: "Behind pace: 5 a day is needed over the 2 days left to
-    reach 100 by 2026-09-30."
+    reach 100 by 2026-09-30." The words are in `lang`, numbers written with `digits`
+    (English by default).
     """
-    metric = METRICS[status["metric"]]
+    gettext, ngettext = translator(lang), plural_translator(lang)
+    key = status["metric"]
+    metric = METRICS[key]
     period = status["period"]
     actual, target = status["actual"], status["target"]
 
     def shown(value: float) -> str:
-        return format_value(value, metric.unit, currency)
+        return format_value(value, metric.unit, currency, lang=lang, digits=digits)
 
     if actual is None:
-        return "info", f"No {metric.label.lower()} to measure in this {period} yet."
-    if status["metric"] in LOWER_IS_BETTER:
-        if status["met"]:
-            return "met", f"Within the limit of {shown(target)}."
-        return "over", f"Over the limit of {shown(target)} by {shown(actual - target)}."
-    if status["met"]:
-        return "met", "Target met."
-    if status["days_left"] == 0:
-        return "behind", f"The {period} ended {shown(target - actual)} short of the target."
-    if status["needed_per_day"] is None:
-        return "info", (
-            f"{shown(target - actual)} to go. A ratio has no daily pace: it moves with the "
-            f"whole {period}'s sums."
+        return "info", fill(
+            gettext(_NOTHING_YET[period]), lang, metric=metric_label(key, lang).lower()
         )
-    pace = "On pace" if status["on_pace"] else "Behind pace"
-    return ("on_pace" if status["on_pace"] else "behind"), (
-        f"{pace}: {format_pace(status['needed_per_day'], status['metric'], currency)} a day "
-        f"is needed over the "
-        f"{status['days_left']} days left to reach {shown(target)} by {status['period_end']}."
+    if key in LOWER_IS_BETTER:
+        if status["met"]:
+            return "met", fill(gettext("Within the limit of {limit}."), lang, limit=shown(target))
+        return "over", fill(
+            gettext("Over the limit of {limit} by {excess}."),
+            lang,
+            limit=shown(target),
+            excess=shown(actual - target),
+        )
+    if status["met"]:
+        return "met", gettext("Target met.")
+    if status["days_left"] == 0:
+        return "behind", fill(gettext(_ENDED_SHORT[period]), lang, short=shown(target - actual))
+    if status["needed_per_day"] is None:
+        return "info", fill(gettext(_RATIO_TO_GO[period]), lang, to_go=shown(target - actual))
+    days = int(status["days_left"])
+    if status["on_pace"]:
+        kind = "on_pace"
+        template = ngettext(
+            "On pace: {per_day} a day is needed over the {days} day left to reach {target} "
+            "by {end}.",
+            "On pace: {per_day} a day is needed over the {days} days left to reach {target} "
+            "by {end}.",
+            days,
+        )
+    else:
+        kind = "behind"
+        template = ngettext(
+            "Behind pace: {per_day} a day is needed over the {days} day left to reach "
+            "{target} by {end}.",
+            "Behind pace: {per_day} a day is needed over the {days} days left to reach "
+            "{target} by {end}.",
+            days,
+        )
+    return kind, fill(
+        template,
+        lang,
+        per_day=format_pace(status["needed_per_day"], key, currency, lang=lang, digits=digits),
+        days=_count(days, lang, digits),
+        target=shown(target),
+        end=_end_day(status["period_end"], lang, digits),
     )

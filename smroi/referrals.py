@@ -14,6 +14,7 @@ import pandas as pd
 
 from smroi.errors import InputFileError
 from smroi.exports import normalise_header
+from smroi.i18n import _
 from smroi.parsing import parse_numbers
 from smroi.readers import read_table
 
@@ -76,16 +77,27 @@ def referral_paths(frame: pd.DataFrame, *, source: str = "referrals") -> Referra
     """
     columns = referral_columns([str(header) for header in frame.columns])
     missing = [name for name in ("source", "landing_page") if name not in columns]
-    if missing:
-        wanted = " and ".join(name.replace("_", " ") for name in missing)
+    if len(missing) == 2:
         raise InputFileError(
             source,
-            f"has no {wanted} column (for example 'Session source' and 'Landing page').",
+            _(
+                "has no source and landing page column (for example 'Session source' and "
+                "'Landing page')."
+            ),
+        )
+    if missing == ["source"]:
+        raise InputFileError(
+            source, _("has no source column (for example 'Session source' and 'Landing page').")
+        )
+    if missing:
+        raise InputFileError(
+            source,
+            _("has no landing page column (for example 'Session source' and 'Landing page')."),
         )
     path = ["source", "landing_page"] + (["next_page"] if "next_page" in columns else [])
     table = pd.DataFrame({name: _labels(frame[columns[name]]) for name in path})
     if "sessions" in columns:
-        sessions, not_numbers, _ = parse_numbers(frame[columns["sessions"]])
+        sessions, not_numbers, _notes = parse_numbers(frame[columns["sessions"]])
         sessions = sessions.fillna(0.0)
     else:
         sessions = pd.Series(1.0, index=frame.index)

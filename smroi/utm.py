@@ -32,6 +32,7 @@ import numpy as np
 import pandas as pd
 
 from smroi.exports import normalise_header
+from smroi.i18n import DEFAULT_LANGUAGE, _, translate_message
 
 UTM_KEYS: tuple[str, ...] = (
     "utm_source",
@@ -104,7 +105,8 @@ def check_convention(
     content: str | None = None,
     term: str | None = None,
 ) -> list[str]:
-    """Plain-English warnings about a link's parts, empty when it follows the convention.
+    """Warnings about a link's parts, empty when it follows the convention: Messages, so
+    English text that the app shows in the user's language (smroi.i18n).
 
     A tag value is warned about when it has capital letters, spaces, or characters other
     than a-z 0-9 - _ . (with the conventional form to use, see `suggest`); the source,
@@ -118,21 +120,25 @@ def check_convention(
         if not text:
             if field in REQUIRED:
                 warnings.append(
-                    f"{field} is empty; every link needs a source, a medium and a campaign."
+                    _(
+                        "{field} is empty; every link needs a source, a medium and a campaign.",
+                        field=field,
+                    )
                 )
             continue
         warnings += _value_warnings(field, text)
     return warnings
 
 
-def build_links(frame: pd.DataFrame) -> pd.DataFrame:
+def build_links(frame: pd.DataFrame, *, lang: str = DEFAULT_LANGUAGE) -> pd.DataFrame:
     """Many links at once: the table with a `link` column and a `warnings` column added.
 
     The table has columns base_url, source, medium and campaign, and may have content and
     term (headers are matched loosely: "Base URL", "utm_source" and "Source" all do).
     A row's warnings are those of `check_convention`, plus one for each value written in
     other rows with other capitals or spaces ("Facebook" here, "facebook" there), which
-    analytics tools would count apart; joined into one text, empty when there are none.
+    analytics tools would count apart; joined into one text in `lang`, empty when there
+    are none.
     A row that cannot make a link (an empty base URL, source, medium or campaign) has no
     link. The caller's frame is not changed. ValueError when a required column is missing.
     """
@@ -163,16 +169,21 @@ def build_links(frame: pd.DataFrame) -> pd.DataFrame:
             value = (column[field][row] or "").strip()
             others = spellings[field].get(value)
             if others:
-                shown = " and ".join(repr(other) for other in others)
                 warnings.append(
-                    f"{field} {value!r} is written {shown} in other rows; analytics tools "
-                    f"count each spelling apart, so write {suggest(value)!r} in every row."
+                    _(
+                        "{field} {value} is written {spellings} in other rows; analytics tools "
+                        "count each spelling apart, so write {suggestion} in every row.",
+                        field=field,
+                        value=repr(value),
+                        spellings=_and(repr(other) for other in others),
+                        suggestion=repr(suggest(value)),
+                    )
                 )
         try:
             links.append(build_link(base or "", *(tag or "" for tag in tags)))
         except ValueError:
             links.append(None)  # check_convention said why
-        notes.append(" ".join(warnings))
+        notes.append(" ".join(translate_message(warning, lang) for warning in warnings))
     out = frame.copy()
     out["link"] = pd.Series(links, index=frame.index, dtype=object)
     out["warnings"] = pd.Series(notes, index=frame.index, dtype=object)
@@ -182,8 +193,8 @@ def build_links(frame: pd.DataFrame) -> pd.DataFrame:
 def _base_url_warnings(base_url: str | None) -> list[str]:
     base = base_url.strip() if isinstance(base_url, str) else ""
     if not base:
-        return ["the base URL is empty; give the page the link should open."]
-    warnings = []
+        return [_("the base URL is empty; give the page the link should open.")]
+    warnings: list[str] = []
     try:
         parts = urlsplit(base)
         web = parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
@@ -191,18 +202,29 @@ def _base_url_warnings(base_url: str | None) -> list[str]:
         web = False
     if not web:
         warnings.append(
-            f"the base URL {base!r} is not a web address: it should start with http:// or "
-            "https:// and a host name, such as https://example.com/page."
+            _(
+                "the base URL {url} is not a web address: it should start with http:// or "
+                "https:// and a host name, such as https://example.com/page.",
+                url=repr(base),
+            )
         )
     if _SPACES.search(base):
         warnings.append(
-            f"the base URL {base!r} has spaces; a link is cut at its first space in many "
-            "apps, so write each space as %20."
+            _(
+                "the base URL {url} has spaces; a link is cut at its first space in many "
+                "apps, so write each space as %20.",
+                url=repr(base),
+            )
         )
     query = base.partition("#")[0].partition("?")[2]
     tagged = [key for key in UTM_KEYS if key in {_key(part) for part in query.split("&")}]
     if tagged:
-        warnings.append(f"the base URL already has {_and(tagged)}; the link replaces its utm tags.")
+        warnings.append(
+            _(
+                "the base URL already has {tags}; the link replaces its utm tags.",
+                tags=_and(tagged),
+            )
+        )
     return warnings
 
 
@@ -211,25 +233,53 @@ def _value_warnings(field: str, text: str) -> list[str]:
     problems = [
         problem
         for problem, found in (
-            ("capital letters", text != text.lower()),
-            ("spaces", bool(_SPACES.search(text))),
-            ("characters other than a-z, 0-9, -, _ and .", bool(others)),
+            (_("capital letters"), text != text.lower()),
+            (_("spaces"), bool(_SPACES.search(text))),
+            (_("characters other than a-z, 0-9, -, _ and ."), bool(others)),
         )
         if found
     ]
     if not problems:
         return []
     conventional = suggest(text)
-    fix = f"write {conventional!r}" if conventional != text else "write it"
-    if others:
-        fix += " without " + _and(repr(char) for char in others)
-    return [f"{field} {text!r} has {_and(problems)}; {fix}."]
+    fields = {"field": field, "value": repr(text), "problems": _and(problems)}
+    if not others:
+        return [
+            _(
+                "{field} {value} has {problems}; write {suggestion}.",
+                **fields,
+                suggestion=repr(conventional),
+            )
+        ]
+    characters = _and(repr(char) for char in others)
+    if conventional == text:
+        return [
+            _(
+                "{field} {value} has {problems}; write it without {characters}.",
+                **fields,
+                characters=characters,
+            )
+        ]
+    return [
+        _(
+            "{field} {value} has {problems}; write {suggestion} without {characters}.",
+            **fields,
+            suggestion=repr(conventional),
+            characters=characters,
+        )
+    ]
 
 
 def _and(words: Iterable[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
+    """'a', 'a and b', 'a, b and c': a Message whose joining words translate (a Norwegian
+    list says "og", a Persian one "و"); the words may be Messages themselves."""
     items = list(words)
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    joined = items[0]
+    for item in items[1:-1]:
+        joined = _("{items}, {item}", items=joined, item=item)
+    if len(items) > 1:
+        joined = _("{items} and {last}", items=joined, last=items[-1])
+    return joined
 
 
 def _other_spellings(values: list[str | None]) -> dict[str, list[str]]:

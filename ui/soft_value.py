@@ -12,6 +12,7 @@ import streamlit as st
 import smroi
 from smroi.earned_media import read_keyword_files
 from ui import state
+from ui.i18n import digits, language, t, tr
 from ui.widgets import plain
 
 S = state.SETTING_PREFIX
@@ -33,55 +34,67 @@ def soft_value_inputs(settings: smroi.Settings, locked: bool) -> None:
     """Three small calculators; each figure shows up in the ledger below as an estimate."""
     fans, service, insights = st.columns(3)
     with fans:
-        st.markdown("**Brand awareness (value per fan)**")
-        _number("Fans / followers", "fans", "How many people follow your page.", 100.0, locked)
+        st.markdown(t("**Brand awareness (value per fan)**"))
         _number(
-            "Times a fan sees each post",
+            t("Fans / followers"), "fans", t("How many people follow your page."), 100.0, locked
+        )
+        _number(
+            t("Times a fan sees each post"),
             "impressions_per_fan_per_post",
-            "The 2010 method assumes each post reaches each fan once.",
+            t("The 2010 method assumes each post reaches each fan once."),
             0.1,
             locked,
         )
-        _number("Posts per day", "posts_per_day", "The 2010 method assumes 2.", 0.5, locked)
+        _number(t("Posts per day"), "posts_per_day", t("The 2010 method assumes 2."), 0.5, locked)
         _number(
-            f"CPM for fans ({settings.currency})",
+            t("CPM for fans ({currency})", currency=settings.currency),
             "fan_cpm",
-            "What 1,000 ad impressions cost; the 2010 method used $5, "
-            "which made an average Facebook fan worth about $3.60 a year.",
+            t(
+                "What 1,000 ad impressions cost; the 2010 method used $5, "
+                "which made an average Facebook fan worth about $3.60 a year."
+            ),
             0.5,
             locked,
         )
     with service:
-        st.markdown("**Customer-service savings**")
+        st.markdown(t("**Customer-service savings**"))
         _number(
-            "Questions answered in public, per month",
+            t("Questions answered in public, per month"),
             "contacts_answered_per_month",
-            "Each public answer that saves a private e-mail or call to each customer who "
-            "would have asked.",
+            t(
+                "Each public answer that saves a private e-mail or call to each customer who "
+                "would have asked."
+            ),
             10.0,
             locked,
         )
         _number(
-            f"Cost of one private answer ({settings.currency})",
+            t("Cost of one private answer ({currency})", currency=settings.currency),
             "cost_per_contact",
-            "Staff time for an e-mail or call.",
+            t("Staff time for an e-mail or call."),
             1.0,
             locked,
         )
     with insights:
-        st.markdown("**Consumer insights**")
-        _number("Insights from social media", "insights", "Ideas, complaints, wishes.", 1.0, locked)
+        st.markdown(t("**Consumer insights**"))
         _number(
-            f"Cost of one focus group ({settings.currency})",
+            t("Insights from social media"),
+            "insights",
+            t("Ideas, complaints, wishes."),
+            1.0,
+            locked,
+        )
+        _number(
+            t("Cost of one focus group ({currency})", currency=settings.currency),
             "focus_group_cost",
-            "What an offline focus group would cost.",
+            t("What an offline focus group would cost."),
             100.0,
             locked,
         )
         _number(
-            "Insights one focus group gives",
+            t("Insights one focus group gives"),
             "insights_per_focus_group",
-            "How many comparable insights a focus group yields.",
+            t("How many comparable insights a focus group yields."),
             1.0,
             locked,
         )
@@ -89,12 +102,14 @@ def soft_value_inputs(settings: smroi.Settings, locked: bool) -> None:
 
 def keyword_upload(locked: bool) -> None:
     """Keywords with organic clicks and their cost per click, from one or two files."""
-    st.markdown("**Search traffic you did not pay for (PPC equivalent)**")
+    st.markdown(t("**Search traffic you did not pay for (PPC equivalent)**"))
     if locked:
         return
     st.file_uploader(
-        "Keyword files: organic clicks per keyword (e.g. Search Console 'Queries') and "
-        "cost per click (e.g. Keyword Planner), or one file with both",
+        t(
+            "Keyword files: organic clicks per keyword (e.g. Search Console 'Queries') and "
+            "cost per click (e.g. Keyword Planner), or one file with both"
+        ),
         type=["csv", "tsv", "txt", "xlsx"],
         accept_multiple_files=True,
         key=state.KEYWORD_UPLOAD,
@@ -102,11 +117,13 @@ def keyword_upload(locked: bool) -> None:
         max_upload_size=20,
     )
     for message in st.session_state.get(state.KEYWORD_MESSAGES, []):
-        st.warning(plain(message))
+        st.warning(plain(tr(message)))
 
 
 def _read_keywords() -> None:
     files = st.session_state.get(state.KEYWORD_UPLOAD) or []
-    keywords, messages = read_keyword_files([(f.name, f.getvalue()) for f in files])
+    keywords, messages = read_keyword_files(
+        [(f.name, f.getvalue()) for f in files], lang=language(), digits=digits()
+    )
     state.set_ppc_keywords(keywords)
     st.session_state[state.KEYWORD_MESSAGES] = messages
