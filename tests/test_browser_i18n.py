@@ -66,3 +66,38 @@ def test_the_address_follows_the_language_picker(browser, app_url: str) -> None:
     )
     page.wait_for_function("() => location.search.includes('lang=nb')", timeout=30_000)
     assert page.evaluate(DIRECTION, "[data-testid=stMain]") == "ltr"
+
+
+PERSIAN_DIGITS = set("۰۱۲۳۴۵۶۷۸۹")
+
+
+def test_persian_numbers_use_persian_digits_until_the_reader_picks_latin(  # type: ignore[no-untyped-def]
+    browser, app_url: str, tmp_path: Path
+) -> None:
+    from playwright.sync_api import expect
+
+    page = open_page(browser, f"{app_url}/?lang=fa")
+    cost = page.locator("[data-testid=stMetricValue]").first
+    expect(cost).to_be_visible()
+    assert set(cost.inner_text()) & PERSIAN_DIGITS, cost.inner_text()
+    page.get_by_text("لاتین (123)").click()  # the sidebar's Digits picker
+    page.wait_for_function(
+        "() => /[0-9]/.test(document.querySelector('[data-testid=stMetricValue]').innerText)",
+        timeout=30_000,
+    )
+    assert not set(cost.inner_text()) & PERSIAN_DIGITS, cost.inner_text()
+
+
+@pytest.mark.parametrize("name", ["cost_per_result", "goals", "data"])
+def test_other_pages_in_persian_read_right_to_left(  # type: ignore[no-untyped-def]
+    browser, app_url: str, tmp_path: Path, name: str
+) -> None:
+    page = open_page(browser, f"{app_url}/?lang=fa")
+    page.goto(f"{app_url}/{name}?lang=fa")
+    page.wait_for_selector("[data-testid=stMain] h1", timeout=60_000)
+    title = page.locator("[data-testid=stMain] h1").first.inner_text()
+    assert not any("a" <= ch.lower() <= "z" for ch in title), title  # a Persian title
+    assert page.evaluate(DIRECTION, "[data-testid=stMain]") == "rtl"
+    page.wait_for_selector("[data-testid=stDataFrame]", state="attached", timeout=60_000)
+    assert page.evaluate(DIRECTION, "[data-testid=stDataFrame]") == "ltr"
+    page.screenshot(path=str(tmp_path / f"{name}-fa.png"), full_page=True)

@@ -31,6 +31,7 @@ from smroi.i18n import (
 )
 from smroi.registry import metric_formula, metric_help_text, metric_label
 from tests.conftest import ROOT
+from tests.test_pages import PAGES
 
 APP = str(ROOT / "app.py")
 TRANSLATED = [lang for lang in LANGUAGES if lang != "en"]
@@ -220,7 +221,18 @@ def test_values_in_a_persian_sentence_keep_their_own_order() -> None:
     )
     assert fill("{first} – {last}", "nb", first="1", last="2") == "1 – 2"
     assert cost_per_result_sentence({"cost_per_result": 12.5}, "sales", "USD", lang="fa") == (
-        f"هر فروش از پست\u200cها و تبلیغات پولی {fsi}$12.50{pdi} هزینهٔ تبلیغات داشت."
+        f"هر فروش از پست\u200cها و تبلیغات پولی {fsi}۱۲٫۵۰\u00a0${pdi} هزینهٔ تبلیغات داشت."
+    )
+    latin = cost_per_result_sentence(
+        {"cost_per_result": 12.5}, "sales", "USD", lang="fa", digits="latin"
+    )
+    assert (
+        latin == f"هر فروش از پست\u200cها و تبلیغات پولی {fsi}12.50\u00a0${pdi} هزینهٔ تبلیغات داشت."
+    )
+    totals = {"cost": 1234.5, "return": 2469.0, "profit": 1234.5, "roi_pct": 100.0}
+    assert headline_sentence(totals, "NOK", lang="nb") == (
+        "Sosiale medier kostet deg 1\u00a0234,50\u00a0kr og ga 2\u00a0469,00\u00a0kr. "
+        "Det har lønnet seg: en fortjeneste på 1\u00a0234,50\u00a0kr og en ROI på 100,0\u00a0%."
     )
     assert cost_per_result_sentence({"cost_per_result": 12.5}, "sales", "USD") == (
         "Each sale from paid posts and ads cost $12.50 in ad spend."
@@ -298,14 +310,42 @@ def run_app(lang: str | None = None) -> AppTest:
 def shown_texts(app: AppTest) -> list[str]:
     """The texts on screen: titles, captions, notices, markdown, cards, widget labels, help."""
     texts: list[str] = []
-    for kind in ("title", "header", "caption", "markdown", "info", "warning", "error", "success"):
+    for kind in (
+        "title",
+        "header",
+        "subheader",
+        "caption",
+        "markdown",
+        "info",
+        "warning",
+        "error",
+        "success",
+    ):
         texts += [element.value for element in app.get(kind)]
     for card in app.metric:
         texts += [card.label, card.proto.help]
-    for kind in ("selectbox", "multiselect", "number_input", "date_input", "radio", "checkbox"):
+    widgets = (
+        "selectbox",
+        "multiselect",
+        "number_input",
+        "date_input",
+        "radio",
+        "checkbox",
+        "toggle",
+        "text_input",
+        "text_area",
+        "slider",
+        "select_slider",
+        "button",
+    )
+    for kind in widgets:
         for widget in app.get(kind):
             texts += [widget.label, widget.help or ""]
+    for kind in ("selectbox", "multiselect", "radio"):  # option labels as shown
+        for widget in app.get(kind):
+            texts += [str(option) for option in widget.options]
     texts += [expander.label for expander in app.expander]
+    texts += [tab.label for tab in app.tabs]
     return texts
 
 
@@ -434,3 +474,15 @@ def test_a_link_shared_in_norwegian_opens_in_norwegian(
         assert re.fullmatch(r"https://roi\.example/\?report=[\w-]+&lang=nb", link)
     finally:
         report_store.clear()
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+@pytest.mark.parametrize("page", PAGES, ids=[Path(page).stem for page in PAGES])
+def test_every_page_speaks_the_language_with_no_english_message_left(page: str, lang: str) -> None:
+    app = run_app(lang)
+    app.switch_page(page)
+    app.run()
+    assert not app.exception, app.exception
+    assert untranslated(app, lang) == []
+    ids = {key(message) for message in MESSAGES}
+    assert app.title[0].value not in ids  # the page's title is in the language, not English
