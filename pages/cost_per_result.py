@@ -1,6 +1,5 @@
 """Cost per result: what each click, lead and sale cost, by platform, campaign and post/ad."""
 
-import pandas as pd
 import streamlit as st
 
 import smroi
@@ -60,13 +59,6 @@ NO_RESULT = {
     "leads": N_("**Spent money with no leads**"),
     "sales": N_("**Spent money with no sales**"),
 }
-
-
-def titled(table: pd.DataFrame, titles: list[str]) -> pd.DataFrame:
-    """A chart's table with its first columns titled in the session's language."""
-    names = list(table.columns)
-    names[: len(titles)] = titles
-    return table.set_axis(names, axis="columns")
 
 
 view = get_view()
@@ -140,10 +132,7 @@ chart_with_downloads(
         lang=lang,
         digits=digits(),
     ),
-    titled(
-        chart_table(frame, [*group_columns, chosen], currency, labels=labels),
-        list(label_columns.values()),
-    ),
+    chart_table(frame, [*group_columns, chosen], currency, labels=labels),
     f"{chosen}-by-{level}",
 )
 

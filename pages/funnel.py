@@ -1,6 +1,5 @@
 """Funnel and audience: where people drop out, and which groups convert best."""
 
-import pandas as pd
 import streamlit as st
 
 import smroi
@@ -47,14 +46,6 @@ DEAREST = {
     "leads": N_("**Dearest leads**"),
     "sales": N_("**Dearest sales**"),
 }
-
-
-def titled(table: pd.DataFrame, titles: dict[int, str]) -> pd.DataFrame:
-    """A chart's table with some columns (by position) titled in the session's language."""
-    names = list(table.columns)
-    for position, title in titles.items():
-        names[position] = title
-    return table.set_axis(names, axis="columns")
 
 
 require_frame()
@@ -188,9 +179,11 @@ chart_with_downloads(
         lang=lang,
         digits=digits(),
     ),
-    titled(
-        chart_table(frame, [dimension, "cost_per_result", "clicks", "results"], currency),
-        {0: dimension_title, 3: t("Results")},
+    chart_table(
+        frame,
+        [dimension, "cost_per_result", "clicks", "results"],
+        currency,
+        labels={dimension: dimension_title},
     ),
     f"cost-per-result-by-{dimension}",
     key="audience",
@@ -211,10 +204,7 @@ if {"age", "gender"} <= set(present):
     cells = heatmap(analysis, "age", "gender", metric)
     chart_with_downloads(
         charts.heatmap_chart(cells, "age", "gender", metric, currency, lang=lang, digits=digits()),
-        titled(
-            chart_table(cells, ["age", "gender", metric, "clicks", "results"], currency),
-            {0: t(DIMENSION_LABELS["age"]), 1: t(DIMENSION_LABELS["gender"]), 4: t("Results")},
-        ),
+        chart_table(cells, ["age", "gender", metric, "clicks", "results"], currency),
         f"{metric}-by-age-and-gender",
         key="heatmap",
     )

@@ -486,3 +486,46 @@ def test_every_page_speaks_the_language_with_no_english_message_left(page: str, 
     assert untranslated(app, lang) == []
     ids = {key(message) for message in MESSAGES}
     assert app.title[0].value not in ids  # the page's title is in the language, not English
+
+
+@pytest.mark.parametrize(
+    ("lang", "titles"),
+    [
+        ("en", ["Post / ad", "Period start", "Return (NOK)", "Total cost (NOK)", "Days"]),
+        (
+            "nb",
+            [
+                "Innlegg / annonse",
+                "Periodestart",
+                "Avkastning (NOK)",
+                "Total kostnad (NOK)",
+                "Dager",
+            ],
+        ),
+        ("fa", ["پست / تبلیغ", "آغاز دوره", "بازده (NOK)", "هزینهٔ کل (NOK)", "روزها"]),
+    ],
+)
+def test_a_chart_s_numbers_download_with_titles_in_the_language(
+    lang: str, titles: list[str]
+) -> None:
+    import pandas as pd
+    import streamlit as st
+
+    from ui import state
+    from ui.widgets import chart_table
+
+    frame = pd.DataFrame(
+        {
+            "element": ["Reel"],
+            "period_start": ["2026-06-01"],
+            "return": [1.0],
+            "cost": [2.0],
+            "days": [7],
+        }
+    )
+    st.session_state[state.LANGUAGE] = lang  # Streamlit's bare mode: one session, this test's
+    try:
+        table = chart_table(frame, list(frame.columns), "NOK")
+    finally:
+        del st.session_state[state.LANGUAGE]
+    assert list(table.columns) == titles

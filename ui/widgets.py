@@ -11,8 +11,11 @@ import streamlit as st
 
 from smroi import DASH, METRICS, PREFIX_SYMBOLS, currency_symbol
 from smroi.charts import chart_png, chart_svg
+from smroi.cost_per_result import LEVEL_LABELS
 from smroi.errors import SmroiError
 from smroi.formatting import format_value, is_undefined
+from smroi.funnel import DIMENSION_LABELS
+from smroi.i18n import N_
 from smroi.registry import metric_formula, metric_help_text, metric_label
 from smroi.workbook import table_csv
 from ui.i18n import digits, language, metric_value, t, tr
@@ -192,21 +195,37 @@ def chart_with_downloads(
         )
 
 
+# Titles of the columns a chart's table has besides metrics (the download's CSV)
+COLUMN_TITLES: dict[str, str] = {
+    **LEVEL_LABELS,
+    **DIMENSION_LABELS,
+    "period_start": N_("Period start"),
+    "days": N_("Days"),
+    "partial": N_("Partial"),
+    "results": N_("Results"),
+}
+
+
 def chart_table(
     frame: pd.DataFrame,
     columns: Sequence[str],
     currency: str,
     labels: dict[str, str] | None = None,
 ) -> pd.DataFrame:
-    """The numbers behind a chart, with column names a reader understands ("Return (NOK)")."""
+    """The numbers behind a chart, with column names a reader understands ("Return (NOK)"),
+    in the session's language; `labels` names columns (a metric's own label, or any column)."""
     labels = labels or {}
+    lang = language()
     names = {}
     for column in columns:
         metric = METRICS.get(column)
         if metric is None:
-            names[column] = column.replace("_", " ").capitalize()
+            title = COLUMN_TITLES.get(column)
+            names[column] = labels.get(column) or (
+                t(title) if title else column.replace("_", " ").capitalize()
+            )
             continue
-        label = labels.get(column) or metric_label(column, language())
+        label = labels.get(column) or metric_label(column, lang)
         unit = {"money": currency, "percent": "%"}.get(metric.unit)
         names[column] = f"{label} ({unit})" if unit else label
     return frame[list(columns)].rename(columns=names)
