@@ -1,6 +1,6 @@
 """Time a dashboard rerun after a sidebar change, as Streamlit runs the script.
 
-    python bench/bench_rerun.py [--rows 100000] [--repeat 5]
+    python bench/bench_rerun.py [--rows 100000] [--repeat 5] [--lang fa]
 
 Uploads a canonical CSV of --rows rows into the app (AppTest, in-process), then
 changes a cost in the sidebar --repeat times and reports the script time of the
@@ -40,6 +40,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--lang", default="", help="nb or fa: time the app in that language")
     args = parser.parse_args()
     _use_navigation()
     from streamlit.testing.v1 import AppTest
@@ -49,6 +50,8 @@ def main() -> None:
     data = buffer.getvalue().encode()
 
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    if args.lang:
+        app.query_params["lang"] = args.lang
     app.run()
     app.file_uploader(key="uploads").set_value([("big.csv", data, "text/csv")]).run()
     assert not app.exception, app.exception

@@ -236,9 +236,12 @@ else:
                 column_config={
                     "coupon_code": st.column_config.TextColumn(t("Coupon code")),
                     "orders": st.column_config.NumberColumn(
-                        t("Orders"), format=english_format("%,.1f")
+                        t("Orders"), format=english_format("%,.1f", rows=len(coupons.unmatched))
                     ),
-                    "value": value_column,
+                    "value": st.column_config.NumberColumn(
+                        t("Value ({currency})", currency=currency),
+                        format=english_format(MONEY, rows=len(coupons.unmatched)),
+                    ),
                 },
             )
 

@@ -179,7 +179,7 @@ else:
                 "landing_page": st.column_config.TextColumn(t("Landing page")),
                 "next_page": st.column_config.TextColumn(t("Next page")),
                 "sessions": st.column_config.NumberColumn(
-                    t("Visits"), format=english_format("%,.0f")
+                    t("Visits"), format=english_format("%,.0f", rows=len(referrals.flows))
                 ),
             },
         )

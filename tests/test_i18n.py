@@ -529,3 +529,24 @@ def test_a_chart_s_numbers_download_with_titles_in_the_language(
     finally:
         del st.session_state[state.LANGUAGE]
     assert list(table.columns) == titles
+
+
+def test_a_long_table_keeps_its_printf_formats_so_the_page_stays_fast() -> None:
+    import pandas as pd
+    import streamlit as st
+
+    from ui import state
+    from ui.widgets import MAX_STYLED_ROWS, english_format, localised_table
+
+    short = pd.DataFrame({"spend": [1234.5]})
+    long = pd.DataFrame({"spend": [1234.5] * (MAX_STYLED_ROWS + 1)})
+    st.session_state[state.LANGUAGE] = "nb"
+    try:
+        styler = localised_table(short, {"spend": "money"}, "NOK")
+        assert styler.data.equals(short)  # the cells stay numbers; the text is the Styler's
+        assert "1\u00a0234,50\u00a0kr" in styler.to_string()
+        assert english_format("%,.2f", rows=len(short)) is None
+        assert localised_table(long, {"spend": "money"}, "NOK") is long
+        assert english_format("%,.2f", rows=len(long)) == "%,.2f"
+    finally:
+        del st.session_state[state.LANGUAGE]

@@ -106,7 +106,7 @@ def metric_table(
             labels[metric_key] if metric_key in labels else metric_label(metric_key, language()),
             help=metric_help(metric_key),
             # a column format would win over the Styler's locale text (localised_numbers)
-            format=english_format(number_format(metric_key, currency)),
+            format=english_format(number_format(metric_key, currency), rows=len(shown)),
         )
     for column in label_columns:
         shown[column] = shown[column].astype(str)
@@ -128,10 +128,20 @@ def localised_numbers(shown: pd.DataFrame, keys: Sequence[str], currency: str) -
     return localised_table(shown, units, currency)
 
 
-def english_format(printf: str) -> str | None:
-    """A number column's printf format in English; None in another language, where the
-    table's Styler writes the numbers (a column format would win over it)."""
-    return printf if language() == "en" else None
+# A Styler costs about 0.1 ms a row in Streamlit: past this many rows a table keeps its
+# printf formats (Latin digits, "," and "."), so a page still redraws in under 0.3 s.
+MAX_STYLED_ROWS = 2_000
+
+
+def styled(rows: int) -> bool:
+    """True when a table of `rows` rows gets the language's numbers (localised_table)."""
+    return language() != "en" and rows <= MAX_STYLED_ROWS
+
+
+def english_format(printf: str, *, rows: int = 0) -> str | None:
+    """A number column's printf format, unless the table's Styler writes its numbers in the
+    language (a column format would win over the Styler)."""
+    return None if styled(rows) else printf
 
 
 def localised_table(frame: pd.DataFrame, units: dict[str, str], currency: str = "USD") -> Any:
@@ -140,9 +150,10 @@ def localised_table(frame: pd.DataFrame, units: dict[str, str], currency: str = 
     ('1 234,50 kr', '۱٬۲۳۴ ریال') while the cells stay numbers, so sorting still sorts by
     size. `units` maps columns to a unit of smroi.formatting.format_value ("percent_2": a
     percent with two decimals). A column given a `format` in column_config ignores the
-    Styler, so give none for these columns outside English."""
+    Styler: give these columns `english_format(printf, rows=len(frame))`. A table of more
+    than MAX_STYLED_ROWS rows is left to its printf formats."""
     lang, digit_choice = language(), digits()
-    if lang == "en":
+    if not styled(len(frame)):
         return frame
 
     def formatter(unit: str) -> Any:
