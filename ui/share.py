@@ -192,7 +192,9 @@ def _my_shares() -> None:
         try:
             info = store.info(token)
         except ReportNotAvailable:
-            st.caption(t("{number}. revoked or expired", number=number(position + 1, "count")))
+            # escaped: "1. …" at the start of markdown would become a numbered list
+            shown = plain(number(position + 1, "count"))
+            st.caption(t("{number}. revoked or expired", number=shown))
             continue
         expiry = t(", expires {date}", date=caption_day(info.expires_at)) if info.expires_at else ""
         lock = t(", password") if info.has_password else ""
@@ -204,7 +206,7 @@ def _my_shares() -> None:
         st.caption(
             t(
                 "{number}. {title} ({date}{expiry}{password})",
-                number=number(position + 1, "count"),
+                number=plain(number(position + 1, "count")),
                 title=plain(info.title),
                 date=made,
                 expiry=expiry,
