@@ -144,9 +144,7 @@ for position, goal in enumerate(settings.goals):
             border=True,
         )
         if progress is not None:
-            shown_progress = (
-                f"{progress:,.0f}" if lang == DEFAULT_LANGUAGE else number(progress, "count")
-            )
+            shown_progress = number(progress, "count")
             st.progress(
                 min(max(progress / 100, 0.0), 1.0),
                 text=t("{progress}% of the limit", progress=shown_progress)

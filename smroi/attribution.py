@@ -44,7 +44,7 @@ import pandas as pd
 from smroi.canonical import NOT_SET
 from smroi.errors import InputFileError, SmroiError
 from smroi.exports import normalise_header
-from smroi.i18n import N_, Message, _, _n
+from smroi.i18n import N_, Message, _, _n, listed
 from smroi.parsing import blank_cells, is_blank, map_unique, parse_dates, parse_numbers
 from smroi.readers import read_table
 
@@ -580,14 +580,11 @@ def _report_rows(chosen: pd.DataFrame, name: str, kind: str, notes: list[str]) -
     reasons: dict[str, str] = chosen.attrs.get("reasons", {})
     for reason, group in left_out.groupby("problem", sort=False):
         rows = group["row"].tolist()
-        shown = ", ".join(str(r) for r in rows[:_SHOWN_ROWS]) + (
-            " …" if len(rows) > _SHOWN_ROWS else ""
-        )
         fields = {
             "file": name,
             "count": len(rows),
             "reason": reasons.get(str(reason), str(reason)),
-            "rows": shown,
+            "rows": listed(rows, _SHOWN_ROWS),
         }
         if kind == "touch":
             note = _n(

@@ -124,6 +124,13 @@ def _script(text: str, lang: str, digits: str) -> str:
     return text.translate(_digit_table(_system(lang, digits)))
 
 
+def localise_digits(text: str, lang: str, digits: str = "native") -> str:
+    """Text with its digits written in the language's chosen digits ('4, 5' -> '۴, ۵' in
+    Persian with native digits); other languages and Latin digits leave it as it is."""
+    check_language(lang, digits)
+    return text if lang == "en" else _script(text, lang, digits)
+
+
 def _number_pattern(decimals: int) -> str:
     """'#,##0' with `decimals` zeros after the point."""
     return "#,##0" + ("." + "0" * decimals if decimals > 0 else "")

@@ -18,7 +18,7 @@ from __future__ import annotations
 import gettext
 import numbers
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from functools import cache
 from io import BytesIO
@@ -157,6 +157,42 @@ class Message(str):
         return (Message, (self.template, self.fields, self.plural_count))
 
 
+class NumberList(tuple[int, ...]):
+    """Numbers listed inside a sentence ("rows 4, 5, 9 …"): as a field it reads as English
+    text ("4, 5, 9 …"), and translate_message writes it with the language's digits and comma
+    ("۴، ۵، ۹ …"). Made with `listed(numbers, most)`."""
+
+    more: bool  # the list was cut short: " …" follows
+
+    def __new__(cls, numbers: Iterable[int], more: bool = False) -> NumberList:
+        self = super().__new__(cls, (int(n) for n in numbers))
+        self.more = more
+        return self
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (NumberList, (tuple(self), self.more))
+
+    def text(self, separator: str = ", ", write: Callable[[int], str] = str) -> str:
+        """The numbers joined by `separator`, each written by `write`."""
+        return separator.join(write(n) for n in self) + (" …" if self.more else "")
+
+    def __str__(self) -> str:
+        return self.text()
+
+    def __format__(self, spec: str) -> str:
+        return self.text()
+
+
+def listed(numbers: Iterable[int], most: int = 10) -> NumberList:
+    """The first `most` of `numbers` to list in a sentence, marked when there are more."""
+    numbers = list(numbers)
+    return NumberList(numbers[:most], more=len(numbers) > most)
+
+
+# How a language separates the items of a list of numbers
+_LIST_SEPARATORS = {"fa": "، "}
+
+
 def _(message: str, /, **fields: object) -> Message:
     """A core message for the user: English now, translatable later (see Message)."""
     return Message(message, fields)
@@ -175,7 +211,7 @@ def translate_message(text: object, lang: str, digits: str = "native") -> str:
     if not isinstance(text, Message) or lang == DEFAULT_LANGUAGE:
         return str(text)
     # formatting needs the registry, which needs this module
-    from smroi.formatting import format_day, format_value
+    from smroi.formatting import format_day, format_value, localise_digits
 
     fields: dict[str, object] = {}
     for name, value in text.fields.items():
@@ -183,6 +219,11 @@ def translate_message(text: object, lang: str, digits: str = "native") -> str:
             value = translate_message(value, lang, digits)
         elif isinstance(value, date):
             value = format_day(value, lang, digits)
+        elif isinstance(value, NumberList):
+            value = value.text(
+                _LIST_SEPARATORS.get(lang, ", "),
+                lambda n: localise_digits(str(n), lang, digits),
+            )
         elif isinstance(value, numbers.Real) and not isinstance(value, bool):
             unit = "count" if isinstance(value, numbers.Integral) else "number"
             value = format_value(value, unit, lang=lang, digits=digits)

@@ -34,7 +34,7 @@ from smroi.exports import (
     platform_of_source,
     recognise,
 )
-from smroi.i18n import _, _n
+from smroi.i18n import _, _n, listed
 from smroi.parsing import blank_cells, map_unique, number_from_text, parse_dates, parse_numbers
 from smroi.readers import read_table
 from smroi.utm import utm_columns
@@ -104,7 +104,6 @@ class ImportReport:
         reasons = self.reasons()
         for reason, group in self.excluded.groupby("reason", sort=False):
             rows = group["row"].tolist()
-            shown = ", ".join(str(r) for r in rows[:10]) + (" …" if len(rows) > 10 else "")
             lines.append(
                 _n(
                     "{file}: {count:,} row left out ({reason}): row {rows}.",
@@ -113,7 +112,7 @@ class ImportReport:
                     file=self.file,
                     count=len(rows),
                     reason=reasons.get(str(reason), reason),
-                    rows=shown,
+                    rows=listed(rows),
                 )
             )
         return lines
@@ -611,9 +610,7 @@ def _repair_shifted_rows(raw: pd.DataFrame, first_row: int, report: ImportReport
             raw[column]
         ):
             fixed[column] = pd.to_numeric(fixed[column], errors="coerce")
-    rows = ", ".join(str(p + first_row) for p in repaired[:10]) + (
-        " …" if len(repaired) > 10 else ""
-    )
+    rows = listed(p + first_row for p in repaired)
     report.warnings.append(
         _n(
             "{file}: {count:,} row had cells slid to the left (a column missing in the middle) "

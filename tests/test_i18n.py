@@ -550,3 +550,25 @@ def test_a_long_table_keeps_its_printf_formats_so_the_page_stays_fast() -> None:
         assert english_format("%,.2f", rows=len(long)) == "%,.2f"
     finally:
         del st.session_state[state.LANGUAGE]
+
+
+def test_row_numbers_in_a_message_follow_the_language_s_digits() -> None:
+    from smroi.i18n import _n, listed, translate_message
+
+    note = _n(
+        "{file}: {count:,} row left out ({reason}): row {rows}.",
+        "{file}: {count:,} rows left out ({reason}): rows {rows}.",
+        12,
+        file="a.csv",
+        count=12,
+        reason="x",
+        rows=listed(range(4, 16)),
+    )
+    assert note == "a.csv: 12 rows left out (x): rows 4, 5, 6, 7, 8, 9, 10, 11, 12, 13 …."
+    fsi, pdi = "\u2068", "\u2069"
+    assert translate_message(note, "fa").endswith(
+        f"ردیف\u200cهای {fsi}۴، ۵، ۶، ۷، ۸، ۹، ۱۰، ۱۱، ۱۲، ۱۳ …{pdi}."
+    )
+    assert translate_message(note, "nb") == (
+        "a.csv: 12 rader utelatt (x): rad 4, 5, 6, 7, 8, 9, 10, 11, 12, 13 …."
+    )

@@ -105,7 +105,7 @@ def test_the_import_report_in_norwegian_and_persian() -> None:
     reason = report.excluded["reason"].iloc[0]
     assert translate_message(reason, "fa") == f"در ستون {iso('date')} تاریخ نیست"
     assert translate_message(report.summary()[1], "fa") == (
-        f"{iso('june.csv')}: {iso('۱')} ردیف کنار گذاشته شد ({iso(TOTALS_FA)}): ردیف {iso('5')}."
+        f"{iso('june.csv')}: {iso('۱')} ردیف کنار گذاشته شد ({iso(TOTALS_FA)}): ردیف {iso('۵')}."
     )
 
 

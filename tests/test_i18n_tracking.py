@@ -116,7 +116,7 @@ def test_rows_left_out_and_unattributed_reasons_in_norwegian_and_persian() -> No
     )
     assert translate_message(left_out, "fa") == (
         f"{FSI}t.csv{PDI}: {FSI}۱{PDI} ردیف تماس کنار گذاشته شد ({FSI}بدون شناسهٔ سفر{PDI}): "
-        f"ردیف {FSI}3{PDI}."
+        f"ردیف {FSI}۳{PDI}."
     )
     reasons = attribute(data).unattributed["reason"].tolist()
     assert reasons == ["no touch within the 30-day lookback window", "no touch before it"]
