@@ -63,6 +63,7 @@ links = st.data_editor(
     EXAMPLE_LINKS,
     num_rows="dynamic",
     hide_index=True,
+    placeholder="",  # an empty tag is empty, not the word "None"
     key=state.UTM_LINKS_EDITOR,
     column_config={
         "base_url": st.column_config.TextColumn(t("Page address"), required=True),
