@@ -33,3 +33,17 @@ def _fresh_caches() -> None:
     import streamlit as st
 
     st.cache_data.clear()
+
+
+@pytest.fixture
+def browser():  # type: ignore[no-untyped-def]
+    """Debian's Chromium driven by Playwright, for the browser tests that open several pages
+    (each one a fresh context, as another person's browser)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, require_chromium, streamlit_server
+from tests.browser import require_chromium, streamlit_server
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -21,16 +21,6 @@ def app_url() -> Iterator[str]:
     require_chromium()
     with streamlit_server(ROOT) as url:
         yield url
-
-
-@pytest.fixture
-def browser():  # type: ignore[no-untyped-def]
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def open_page(browser, url: str):  # type: ignore[no-untyped-def]

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, require_chromium, streamlit_server
+from tests.browser import require_chromium, streamlit_server
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -21,16 +21,6 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     require_chromium()
     with streamlit_server(ROOT, data_dir=tmp_path_factory.mktemp("reports")) as url:
         yield url
-
-
-@pytest.fixture
-def browser():  # type: ignore[no-untyped-def]
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def new_page(browser, url: str, wait_for_numbers: bool = True):  # type: ignore[no-untyped-def]

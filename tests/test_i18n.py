@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -488,6 +489,20 @@ def test_every_page_speaks_the_language_with_no_english_message_left(page: str, 
     assert app.title[0].value not in ids  # the page's title is in the language, not English
 
 
+@contextmanager
+def session_language(lang: str) -> Iterator[None]:
+    """The UI helpers outside an app run (Streamlit's bare mode: one session, this test's)."""
+    import streamlit as st
+
+    from ui import state
+
+    st.session_state[state.LANGUAGE] = lang
+    try:
+        yield
+    finally:
+        del st.session_state[state.LANGUAGE]
+
+
 @pytest.mark.parametrize(
     ("lang", "titles"),
     [
@@ -509,9 +524,7 @@ def test_a_chart_s_numbers_download_with_titles_in_the_language(
     lang: str, titles: list[str]
 ) -> None:
     import pandas as pd
-    import streamlit as st
 
-    from ui import state
     from ui.widgets import chart_table
 
     frame = pd.DataFrame(
@@ -523,33 +536,25 @@ def test_a_chart_s_numbers_download_with_titles_in_the_language(
             "days": [7],
         }
     )
-    st.session_state[state.LANGUAGE] = lang  # Streamlit's bare mode: one session, this test's
-    try:
+    with session_language(lang):
         table = chart_table(frame, list(frame.columns), "NOK")
-    finally:
-        del st.session_state[state.LANGUAGE]
     assert list(table.columns) == titles
 
 
 def test_a_long_table_keeps_its_printf_formats_so_the_page_stays_fast() -> None:
     import pandas as pd
-    import streamlit as st
 
-    from ui import state
     from ui.widgets import MAX_STYLED_ROWS, english_format, localised_table
 
     short = pd.DataFrame({"spend": [1234.5]})
     long = pd.DataFrame({"spend": [1234.5] * (MAX_STYLED_ROWS + 1)})
-    st.session_state[state.LANGUAGE] = "nb"
-    try:
+    with session_language("nb"):
         styler = localised_table(short, {"spend": "money"}, "NOK")
         assert styler.data.equals(short)  # the cells stay numbers; the text is the Styler's
         assert "1\u00a0234,50\u00a0kr" in styler.to_string()
         assert english_format("%,.2f", rows=len(short)) is None
         assert localised_table(long, {"spend": "money"}, "NOK") is long
         assert english_format("%,.2f", rows=len(long)) == "%,.2f"
-    finally:
-        del st.session_state[state.LANGUAGE]
 
 
 def test_row_numbers_in_a_message_follow_the_language_s_digits() -> None:
