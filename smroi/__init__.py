@@ -3,8 +3,15 @@
 Callers import from here; the modules behind it may move.
 """
 
+from smroi.break_even import (
+    break_even_sentences,
+    break_even_table,
+    overall_break_even_sentence,
+    result_kind,
+)
 from smroi.canonical import COLUMNS, DIMENSIONS, MAPPABLE, MEASURES, NOT_SET, conform
 from smroi.cost_per_result import LEVEL_LABELS, LEVELS, best_and_worst, drill_down
+from smroi.currency import currency_choices, is_currency_code, report_currency
 from smroi.errors import InputFileError, SettingsError, SmroiError
 from smroi.formatting import (
     DASH,
@@ -27,7 +34,8 @@ from smroi.metrics import (
     rows_in_view,
     safe_divide,
 )
-from smroi.narrative import cost_per_result_sentence, headline_sentence
+from smroi.missing_inputs import MissingInput, missing_inputs
+from smroi.narrative import cost_per_result_sentence, headline_sentence, sales_value_caveat
 from smroi.registry import (
     METRICS,
     OBJECTIVE_RESULTS,
@@ -42,6 +50,7 @@ from smroi.registry import (
 from smroi.settings import (
     COST_LINE_LABELS,
     COST_LINES,
+    DEFAULT_CURRENCY,
     OBJECTIVES,
     Costs,
     EarnedMediaRates,
@@ -65,6 +74,7 @@ __all__ = [
     "COST_LINES",
     "COST_LINE_LABELS",
     "DASH",
+    "DEFAULT_CURRENCY",
     "DIMENSIONS",
     "LANGUAGES",
     "LEVELS",
@@ -86,6 +96,7 @@ __all__ = [
     "ImportReport",
     "InputFileError",
     "Metric",
+    "MissingInput",
     "PpcKeyword",
     "Rate",
     "Settings",
@@ -95,10 +106,13 @@ __all__ = [
     "ValueAssumptions",
     "analyse",
     "best_and_worst",
+    "break_even_sentences",
+    "break_even_table",
     "by_group",
     "conform",
     "cost_per_result_label",
     "cost_per_result_sentence",
+    "currency_choices",
     "currency_symbol",
     "drill_down",
     "empty_table",
@@ -107,18 +121,24 @@ __all__ = [
     "format_value",
     "headline",
     "headline_sentence",
+    "is_currency_code",
     "load_files",
     "metric_formula",
     "metric_help_text",
     "metric_label",
+    "missing_inputs",
     "months_covered",
     "over_time",
+    "overall_break_even_sentence",
     "period_of",
     "plural_translator",
     "read_file",
+    "report_currency",
     "report_workbook",
+    "result_kind",
     "rows_in_view",
     "safe_divide",
+    "sales_value_caveat",
     "settings_from_dict",
     "settings_from_json",
     "settings_to_dict",

@@ -17,7 +17,9 @@ COUNTS: tuple[str, ...] = (
     "leads",
     "conversions",
 )
-MEASURES: tuple[str, ...] = ("spend", *COUNTS, "revenue", "commissions")
+MEASURES: tuple[str, ...] = ("spend", *COUNTS, "revenue", "commissions", "cost_of_goods")
+# Measures that are amounts of money (the others are counts).
+MONEY_MEASURES: tuple[str, ...] = ("spend", "revenue", "commissions", "cost_of_goods")
 DIMENSIONS: tuple[str, ...] = (
     "age",
     "gender",
@@ -63,6 +65,7 @@ COLUMN_LABELS: dict[str, str] = {
     "conversions": N_("Sales"),
     "revenue": N_("Tracked revenue"),
     "commissions": N_("Commissions"),
+    "cost_of_goods": N_("Cost of goods"),
     "age": N_("Age"),
     "gender": N_("Gender"),
     "location": N_("Location"),

@@ -1,10 +1,11 @@
 """`smroi` on the command line: the same numbers as the dashboard, for scripts and cron.
 
-    smroi summary FILE... [--settings S.json] [--sheet NAME] [--json]
+    smroi summary FILE... [--settings S.json] [--sheet NAME] [--currency CODE] [--json]
                   [--by COL[,COL...]] [--period day|week|month|quarter|year]
-    smroi export FILE... --out report.xlsx [--settings S.json] [--sheet NAME] [--period week]
-                 [--lang en|nb|fa] [--digits native|latin]
-    smroi share FILE... [--settings S.json] [--sheet NAME] [--title T] [--expires-days N]
+    smroi export FILE... --out report.xlsx [--settings S.json] [--sheet NAME] [--currency CODE]
+                 [--period week] [--lang en|nb|fa] [--digits native|latin]
+    smroi share FILE... [--settings S.json] [--sheet NAME] [--currency CODE] [--title T]
+                [--expires-days N]
     smroi revoke LINK-OR-TOKEN
     smroi attribution TOUCHPOINTS [CONVERSIONS] [--model last|first|linear|time_decay|position]
                       [--half-life-days N] [--lookback-days N] [--json]
@@ -12,6 +13,12 @@
 Bad input exits with status 2 and one line on stderr naming the file and the problem.
 The command line speaks English; `export --lang nb` (or fa) writes the workbook in that
 language.
+
+`currency` is the settings' currency, else the one the files name (a currency column, a
+header such as "Amount spent (AUD)", or "£" in the cells), else USD with a warning.
+Files in two currencies are refused (exit 2) unless --currency picks the one to read.
+`totals` also carries gross_profit, gross_margin_pct, break_even_roas and break_even_cpa
+(docs/METRICS.md 4a); a measure no file reports is null (4b), not 0.
 
 Additions to docs/DESIGN.md's CLI contract (`summary --json`), each key present only
 when asked for:
@@ -58,10 +65,11 @@ from smroi.attribution import (
     read_journeys,
 )
 from smroi.canonical import DIMENSIONS, LABELS
+from smroi.currency import is_currency_code, report_currency
 from smroi.errors import InputFileError, SmroiError
-from smroi.formatting import DASH, DIGITS, format_metric
+from smroi.formatting import DASH, DIGITS, format_metric, format_money
 from smroi.goals import check_goal, format_pace, goal_status
-from smroi.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from smroi.i18n import DEFAULT_LANGUAGE, LANGUAGES, _
 from smroi.ingest import ImportReport, check_together, read_file
 from smroi.metrics import FREQUENCIES, Analysis, analyse, by_group, headline, over_time
 from smroi.registry import METRICS, SUMMARY_KEYS
@@ -115,6 +123,13 @@ def main(argv: list[str] | None = None) -> int:
         command.add_argument(
             "--sheet", help="the sheet to read in Excel workbooks (default: the one with the table)"
         )
+        command.add_argument(
+            "--currency",
+            metavar="CODE",
+            type=_currency_code,
+            help="the report's currency (default: the settings', else the files'); with files in "
+            "two currencies, the files in this one are read and the others left out",
+        )
     summary.add_argument("--json", action="store_true", help="print JSON instead of a table")
     summary.add_argument(
         "--by",
@@ -151,10 +166,13 @@ def main(argv: list[str] | None = None) -> int:
             return _attribution(args)
         by = _group_columns(args.by) if args.command == "summary" else None
         settings = _load_settings(args.settings)
+        if args.currency:
+            settings = settings.with_changes(currency=args.currency)
         if args.command == "summary":
             for goal in settings.goals:
                 check_goal(goal, source=str(args.settings))
-        table, reports = _load(args.files, settings.column_map, args.sheet)
+        table, reports = _load(args.files, settings.column_map, args.sheet, args.currency)
+        settings = with_report_currency(settings, reports)
         if args.command == "share":
             token = ReportStore().save(
                 table,
@@ -314,8 +332,18 @@ def _load_settings(path: Path | None) -> Settings:
     return settings_from_json(text, source=str(path))
 
 
+def _currency_code(text: str) -> str:
+    """--currency's value, checked: an ISO code such as NOK."""
+    if not is_currency_code(text):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a currency code such as USD or NOK")
+    return text.strip().upper()
+
+
 def _load(
-    paths: list[Path], column_map: Mapping[str, str], sheet: str | None = None
+    paths: list[Path],
+    column_map: Mapping[str, str],
+    sheet: str | None = None,
+    currency: str | None = None,
 ) -> tuple[pd.DataFrame, list[ImportReport]]:
     tables, reports = [], []
     for path in paths:
@@ -331,10 +359,26 @@ def _load(
             )
         tables.append(table)
         reports.append(report)
-    for _, report in check_together(list(zip(tables, reports, strict=True))):
-        if report.error:  # two currencies: refuse to add them up
-            raise InputFileError(report.file, report.error.removeprefix(f"{report.file}: "))
-    return pd.concat(tables, ignore_index=True), reports
+    kept = []
+    for table, report in check_together(list(zip(tables, reports, strict=True)), currency):
+        if report.error and currency is None:  # two currencies: refuse to add them up
+            raise InputFileError(
+                report.file,
+                report.error.removeprefix(f"{report.file}: ") + " (--currency CODE)",
+            )
+        if report.error is None:
+            kept.append(table)
+    return pd.concat(kept, ignore_index=True), reports
+
+
+def with_report_currency(settings: Settings, reports: list[ImportReport]) -> Settings:
+    """The settings with the report's currency filled in: theirs, else the files'."""
+    currency, _notes = report_currency(settings.currency, _file_currencies(reports))
+    return settings.with_changes(currency=currency)
+
+
+def _file_currencies(reports: list[ImportReport]) -> list[tuple[str, str | None]]:
+    return [(r.file, r.currency) for r in reports if r.error is None and r.rows_used]
 
 
 def summarise(
@@ -347,20 +391,33 @@ def summarise(
 ) -> dict[str, Any]:
     """The JSON object of docs/DESIGN.md's CLI contract, with `groups` when grouped `by`
     columns, `periods` for a `period`, and `goals` when the settings have goals."""
+    currency, currency_notes = report_currency(settings.currency, _file_currencies(reports))
+    settings = settings.with_changes(currency=currency)
     analysis = analyse(table, settings)
     warnings = [line for report in reports for line in report.summary()]
-    warnings += _currency_warnings(reports, settings)
+    warnings += currency_notes
     warnings += list(analysis.warnings)
+    totals = headline(analysis)
+    before = totals["sales_value_before_cost_of_goods"]
+    if before is not None and before > 0:
+        warnings.append(
+            _(
+                "ROI, profit and return count {amount} of sales at their full value, before the "
+                "cost of goods: set values.gross_margin_pct in the settings to count the gross "
+                "profit instead.",
+                amount=format_money(before, currency),
+            )
+        )
     result: dict[str, Any] = {
         "rows_read": sum(report.rows_read for report in reports),
         "rows_used": sum(report.rows_used for report in reports),
         "warnings": warnings,
-        "currency": settings.currency,
+        "currency": currency,
         "period": {
             "start": analysis.first_day.isoformat() if analysis.first_day else None,
             "end": analysis.last_day.isoformat() if analysis.last_day else None,
         },
-        "totals": _keys(headline(analysis)),
+        "totals": _keys(totals),
         "by_platform": _by_platform(analysis),
     }
     if by:
@@ -410,15 +467,6 @@ def _periods(analysis: Analysis, period: str) -> list[dict[str, Any]]:
         | _keys(record)
         | {"days": int(record["days"]), "partial": bool(record["partial"])}
         for record in frame.to_dict("records")
-    ]
-
-
-def _currency_warnings(reports: list[ImportReport], settings: Settings) -> list[str]:
-    return [
-        f"{report.file}: its amounts are in {report.currency}, but the settings say "
-        f"{settings.currency}; amounts are added up as they are."
-        for report in reports
-        if report.currency and report.currency != settings.currency
     ]
 
 

@@ -492,7 +492,7 @@ def value_ledger(
         return translate_message(message, lang)
 
     def money(amount: float | None) -> str:
-        return format_money(amount, settings.currency, lang=lang, digits=digits)
+        return format_money(amount, settings.currency_code, lang=lang, digits=digits)
 
     def count(number: float) -> str:
         """1,200 or 2.50: a count as written in a formula."""

@@ -205,6 +205,22 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "sales_value",
     ),
     "commissions": ("commissions", "commission"),
+    # what the goods sold cost the business (an orders or profit report), METRICS.md 4a
+    "cost_of_goods": (
+        "cost_of_goods",
+        "cost_of_goods_sold",
+        "cogs",
+        "product_cost",
+        "cost_of_sales",
+        "varekost",
+        "varekostnad",
+        "custo_das_mercadorias",
+        "custo_das_mercadorias_vendidas",
+        "costo_de_los_bienes_vendidos",
+        "costo_de_ventas",
+        "wareneinsatz",
+        "cout_des_marchandises_vendues",
+    ),
     "age": ("age", "age_range", "idade", "edad", "alder", "alter"),
     "gender": ("gender", "genero", "kjonn", "geschlecht", "genre", "sex"),
     "location": (

@@ -342,7 +342,7 @@ def review(
     In `lang`, numbers and money written with `digits` (English by default).
     """
     gettext, ngettext = translator(lang), plural_translator(lang)
-    currency = analysis.settings.currency
+    currency = analysis.settings.currency_code
 
     def money(value: float) -> str:
         return format_money(value, currency, lang=lang, digits=digits)
@@ -467,7 +467,7 @@ def budget_shift(
         return None
     amount = share * float(weakest["spend"])
     change = amount * (float(strongest["roas"]) - float(weakest["roas"]))
-    currency = analysis.settings.currency
+    currency = analysis.settings.currency_code
 
     def money(value: float) -> str:
         return format_money(value, currency, lang=lang, digits=digits)

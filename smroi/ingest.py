@@ -18,8 +18,18 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from smroi.canonical import COUNTS, DATES, DIMENSIONS, LABELS, MEASURES, SOURCE, conform
+from smroi.canonical import (
+    COUNTS,
+    DATES,
+    DIMENSIONS,
+    LABELS,
+    MEASURES,
+    MONEY_MEASURES,
+    SOURCE,
+    conform,
+)
 from smroi.canonical import empty_table as _empty_table
+from smroi.currency import currencies_in_cells, currencies_in_column, currencies_in_headers
 from smroi.errors import InputFileError
 from smroi.exports import (
     CURRENCY_COLUMNS,
@@ -78,6 +88,8 @@ class ImportReport:
     export: str | None = None  # the platform export recognised, if any
     sheets: list[str] = field(default_factory=list)  # a workbook's sheets
     sheet: str | None = None  # the sheet read
+    # canonical measure -> rows used that leave it blank (not reported there, not 0)
+    blank_counts: dict[str, int] = field(default_factory=dict)
     # sentences for the user, as smroi.i18n Messages: English as str, translatable in the app
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
@@ -99,6 +111,20 @@ class ImportReport:
                     "{file}: columns not used: {columns}.",
                     file=self.file,
                     columns=", ".join(self.ignored_columns),
+                )
+            )
+        for column, count in self.blank_counts.items():
+            lines.append(
+                _n(
+                    "{file}: {count:,} of {rows:,} rows leaves {column} blank, so it counts as "
+                    "not reported there, not as 0.",
+                    "{file}: {count:,} of {rows:,} rows leave {column} blank, so it counts as "
+                    "not reported there, not as 0.",
+                    count,
+                    file=self.file,
+                    count=count,
+                    rows=self.rows_used,
+                    column=column,
                 )
             )
         reasons = self.reasons()
@@ -165,9 +191,11 @@ def load_files(
     files: list[tuple[str, bytes]],
     column_map: Mapping[str, str] | None = None,
     sheets: Mapping[str, str] | None = None,
+    currency: str | None = None,
 ) -> tuple[pd.DataFrame, list[ImportReport]]:
     """All files as one canonical table; a file that cannot be read, or whose currency is not
-    the others', is reported, not fatal."""
+    the one shown (`currency` when a file is in it, else the first file's), is reported, not
+    fatal."""
     read: list[tuple[pd.DataFrame, ImportReport]] = []
     reports: list[ImportReport] = []
     for name, data in files:
@@ -178,7 +206,7 @@ def load_files(
             continue
         reports.append(report)
         read.append((table, report))
-    tables = [table for table, report in check_together(read) if report.error is None]
+    tables = [table for table, report in check_together(read, currency) if report.error is None]
     if not tables:
         return empty_table(), reports
     combined = pd.concat(tables, ignore_index=True) if len(tables) > 1 else tables[0]
@@ -186,28 +214,28 @@ def load_files(
 
 
 def check_together(
-    read: list[tuple[pd.DataFrame, ImportReport]],
+    read: list[tuple[pd.DataFrame, ImportReport]], currency: str | None = None
 ) -> list[tuple[pd.DataFrame, ImportReport]]:
-    """What files say about each other: a file in another currency than the first is refused
-    (amounts in two currencies cannot be added up); two files with rows of one platform over
-    the same days are warned about (the same ads would be counted twice)."""
-    currency: tuple[str, str] | None = None  # (code, file)
+    """What files say about each other: amounts in two currencies cannot be added up, so a
+    file in another currency than `currency` (when a file is in it; else the first file's
+    currency) is refused, with how to see it instead; two files with rows of one platform
+    over the same days are warned about (the same ads would be counted twice)."""
+    named = [(report.currency, report.file) for _table, report in read if report.currency]
+    chosen = next((pair for pair in named if pair[0] == currency), named[0] if named else None)
     spans: list[tuple[str, str, pd.Timestamp, pd.Timestamp, bool]] = []
     for table, report in read:
-        if report.currency and currency and report.currency != currency[0]:
+        if report.currency and chosen and report.currency != chosen[0]:
             report.error = _(
                 "{file}: its amounts are in {currency}, but {other} is in {other_currency}; "
-                "amounts in two currencies cannot be added up, so it was not added. Load it "
-                "on its own.",
+                "amounts in two currencies cannot be added up, so it was left out. Choose "
+                "{currency} as the report's currency to see it instead.",
                 file=report.file,
                 currency=report.currency,
-                other=currency[1],
-                other_currency=currency[0],
+                other=chosen[1],
+                other_currency=chosen[0],
             )
             report.rows_used = 0
             continue
-        if report.currency and currency is None:
-            currency = (report.currency, report.file)
         for platform, rows in table.groupby("platform", observed=True):
             days = pd.concat([rows["date"], rows["period_end"]]).dropna()
             if days.empty:
@@ -243,14 +271,6 @@ def check_together(
 
 
 # ---------------------------------------------------------------- to canonical
-
-
-def _currency_from_headers(headers: list[str]) -> str | None:
-    for header in headers:
-        match = re.search(r"\(([A-Z]{3})\)", str(header))
-        if match:
-            return match.group(1)
-    return None
 
 
 TOTALS = re.compile(
@@ -293,7 +313,7 @@ def _to_canonical(
             name,
             _("the file has {rows:,} rows; the limit is {limit:,}.", rows=len(raw), limit=MAX_ROWS),
         )
-    report.currency = _currency(name, raw, report)
+    report.currency = _currency(name, raw, mapping)
     source = pd.DataFrame(
         {target: raw[header] for header, target in mapping.items()}, index=raw.index
     )
@@ -385,6 +405,11 @@ def _to_canonical(
     table[SOURCE] = name
     table = conform(table.reset_index(drop=True))
     report.rows_used = len(table)
+    report.blank_counts = {
+        column: int(blank)
+        for column in MEASURES
+        if column in columns and (blank := int(table[column].isna().sum()))
+    }
     report.platforms = sorted(str(p) for p in table["platform"].dropna().unique())
     return table, report
 
@@ -730,29 +755,33 @@ def _unlabelled_sum_rows(columns: dict[str, pd.Series], measures: pd.DataFrame) 
     return found
 
 
-def _currency(name: str, raw: pd.DataFrame, report: ImportReport) -> str | None:
-    """The file's currency: from a header such as "Amount spent (INR)", or a currency column.
-    A file that mixes currencies cannot be added up."""
-    for header in raw.columns:
-        if normalise_header(header) in CURRENCY_COLUMNS:
-            codes = {
-                str(v).strip().upper() for v in raw[header].dropna().unique() if str(v).strip()
-            }
-            codes = {code for code in codes if re.fullmatch(r"[A-Z]{3}", code)}
-            if len(codes) > 1:
-                raise InputFileError(
-                    name,
-                    _(
-                        "the file mixes currencies ({currencies}) in column {column}, and "
-                        "amounts in different currencies cannot be added up; export one "
-                        "currency per file.",
-                        currencies=", ".join(sorted(codes)),
-                        column=header,
-                    ),
-                )
-            if codes:
-                return codes.pop()
-    return _currency_from_headers(list(raw.columns))
+def _currency(name: str, raw: pd.DataFrame, mapping: Mapping[str, str]) -> str | None:
+    """The file's currency, from all of its values: a currency column ("Currency code"), else
+    the headers of its money columns ("Amount spent (INR)"), else the symbols or codes in its
+    money cells ("£1,164.09", "1 234,50 NOK"). A file that names two cannot be added up."""
+    money = [header for header, column in mapping.items() if column in MONEY_MEASURES]
+    sources: list[tuple[str, set[str]]] = [
+        (str(header), currencies_in_column(raw[header]))
+        for header in raw.columns
+        if normalise_header(header) in CURRENCY_COLUMNS
+    ]
+    sources.append((", ".join(map(str, money)), currencies_in_headers(money)))
+    sources += [(str(header), currencies_in_cells(raw[header])) for header in money]
+    for column, codes in sources:
+        if len(codes) > 1:
+            raise InputFileError(
+                name,
+                _(
+                    "the file mixes currencies ({currencies}) in column {column}, and "
+                    "amounts in different currencies cannot be added up; export one "
+                    "currency per file.",
+                    currencies=", ".join(sorted(codes)),
+                    column=column,
+                ),
+            )
+        if codes:
+            return codes.pop()
+    return None
 
 
 def _results_by_indicator(

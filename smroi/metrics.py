@@ -25,7 +25,9 @@ from smroi.settings import COST_LINE_LABELS, Settings
 
 DAYS_PER_MONTH = 365.25 / 12
 
-# Row values that add up; every metric is computed from their sums.
+# Row values that add up; every metric is computed from their sums. NaN in a row means the
+# row does not report it, and a sum over rows that all leave it out is NaN too (METRICS.md
+# 4b: blank is not zero), never 0.
 SUMMED: tuple[str, ...] = (
     *MEASURES,
     "paid_spend",
@@ -36,12 +38,15 @@ SUMMED: tuple[str, ...] = (
     "paid_conversions",
     "paid_sales_value",
     "sales_value",
+    "gross_profit",
+    "margined_sales_value",
+    "unmargined_sales_value",
+    "sales_return",
     "lead_value",
     "engagement_value",
     "follower_value",
     "emv",
     "fixed_cost",
-    "revenue_rows",
 )
 # Per period of a trend chart.
 FREQUENCIES: dict[str, str] = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}
@@ -155,33 +160,38 @@ def _in_date_range(
 def _price_rows(
     table: pd.DataFrame, settings: Settings, months: float
 ) -> tuple[pd.DataFrame, list[str]]:
-    """Each row with its money: sales value, counted lead value, EMV, share of fixed costs."""
+    """Each row with its money: sales value, gross profit, counted lead value, EMV, share of
+    fixed costs. A value the row has no figure for stays NaN (not reported), never 0."""
     values = settings.values
-    spend = table["spend"].fillna(0.0)
     paid = table["paid"]
     revenue_known = table["revenue"].notna()
     sales_value = table["revenue"].where(
-        revenue_known, table["conversions"].fillna(0.0) * values.average_order_value
+        revenue_known, table["conversions"] * values.average_order_value
     )
+    gross_profit = _gross_profit(sales_value, table["cost_of_goods"], values.gross_margin_pct)
     if values.count_lead_value is None:
         count_leads = ~revenue_known  # a lead that became a tracked sale counts once
     else:
         count_leads = pd.Series(values.count_lead_value, index=table.index)
-    leads = table["leads"].fillna(0.0)
+    leads = table["leads"]
     priced = {
-        "paid_spend": spend.where(paid, 0.0),
-        "paid_impressions": table["impressions"].fillna(0.0).where(paid, 0.0),
-        "paid_clicks": table["clicks"].fillna(0.0).where(paid, 0.0),
-        "paid_engagements": table["engagements"].fillna(0.0).where(paid, 0.0),
-        "paid_leads": leads.where(paid, 0.0),
-        "paid_conversions": table["conversions"].fillna(0.0).where(paid, 0.0),
-        "paid_sales_value": sales_value.where(paid, 0.0),
+        "paid_spend": table["spend"].where(paid),
+        "paid_impressions": table["impressions"].where(paid),
+        "paid_clicks": table["clicks"].where(paid),
+        "paid_engagements": table["engagements"].where(paid),
+        "paid_leads": leads.where(paid),
+        "paid_conversions": table["conversions"].where(paid),
+        "paid_sales_value": sales_value.where(paid),
         "sales_value": sales_value,
-        "lead_value": (leads * values.value_per_lead).where(count_leads, 0.0),
-        "engagement_value": table["engagements"].fillna(0.0) * values.value_per_engagement,
-        "follower_value": table["followers_gained"].fillna(0.0) * values.value_per_follower,
-        "emv": earned_media_value_per_row(table, settings).where(~paid, 0.0),
-        "revenue_rows": revenue_known.astype("float64"),
+        "gross_profit": gross_profit,
+        "margined_sales_value": sales_value.where(gross_profit.notna()),
+        "unmargined_sales_value": sales_value.where(gross_profit.isna()),
+        # what the sales leave the business: gross profit where known, else sales value
+        "sales_return": gross_profit.where(gross_profit.notna(), sales_value),
+        "lead_value": (leads * values.value_per_lead).mask(~count_leads & leads.notna(), 0.0),
+        "engagement_value": table["engagements"] * values.value_per_engagement,
+        "follower_value": table["followers_gained"] * values.value_per_follower,
+        "emv": earned_media_value_per_row(table, settings).where(~paid),
     }
     rows = table.assign(**priced)
     fixed, notes, extra = _allocate_fixed_cost(rows, settings, months)
@@ -189,6 +199,15 @@ def _price_rows(
     if extra is not None:
         rows = pd.concat([rows, extra], ignore_index=True)
     return rows, notes
+
+
+def _gross_profit(
+    sales_value: pd.Series, cost_of_goods: pd.Series, margin_pct: float | None
+) -> pd.Series:
+    """Each row's gross profit from sales (METRICS.md 4a): sales value - cost of goods where the
+    row has a cost of goods, else sales value x margin / 100 where a margin is set, else NaN."""
+    by_margin = sales_value * (margin_pct / 100) if margin_pct is not None else np.nan
+    return (sales_value - cost_of_goods).where(cost_of_goods.notna(), by_margin)
 
 
 def _platform_codes(table: pd.DataFrame) -> tuple[np.ndarray, list[str]]:
@@ -208,11 +227,15 @@ def earned_media_value_per_row(table: pd.DataFrame, settings: Settings) -> pd.Se
     cpm = np.array([rate.cpm for rate in rates])[codes]
     cpc = np.array([rate.cpc for rate in rates])[codes]
     cpe = np.array([rate.cpe for rate in rates])[codes]
-    return (
-        table["impressions"].fillna(0.0) / 1000 * cpm
-        + table["clicks"].fillna(0.0) * cpc
-        + table["engagements"].fillna(0.0) * cpe
+    parts = pd.DataFrame(
+        {
+            "impressions": table["impressions"] / 1000 * cpm,
+            "clicks": table["clicks"] * cpc,
+            "engagements": table["engagements"] * cpe,
+        },
+        index=table.index,
     )
+    return parts.sum(axis=1, min_count=1)  # NaN: the row reports none of the three
 
 
 def _allocate_fixed_cost(
@@ -310,19 +333,25 @@ def _cost_only_rows(amounts: dict[str, float]) -> pd.DataFrame:
         ],
         ignore_index=True,
     )
-    zeros = {column: 0.0 for column in SUMMED if column not in frame and column != "fixed_cost"}
-    return frame.assign(**zeros, fixed_cost=list(amounts.values()))
+    unreported = {
+        column: np.nan for column in SUMMED if column not in frame and column != "fixed_cost"
+    }
+    return frame.assign(**unreported, fixed_cost=list(amounts.values()))
 
 
 # ---------------------------------------------------------------- metrics from sums
 
 
 def _sums(rows: pd.DataFrame, by: list[str] | None = None) -> pd.DataFrame:
+    """Row values summed, overall or per group; NaN where no row of a group reports a value."""
     columns = list(SUMMED)
     if not by:
-        return rows[columns].sum().to_frame().T
-    keys = [_group_key(rows, column) for column in by]
-    return rows.groupby(keys, observed=True, dropna=False, sort=True)[columns].sum()
+        sums = rows[columns].sum(min_count=1).to_frame().T
+    else:
+        keys = [_group_key(rows, column) for column in by]
+        groups = rows.groupby(keys, observed=True, dropna=False, sort=True)
+        sums = groups[columns].sum(min_count=1)
+    return sums.assign(fixed_cost=sums["fixed_cost"].fillna(0.0))
 
 
 def _group_key(rows: pd.DataFrame, column: str) -> pd.Series:
@@ -334,20 +363,32 @@ def _group_key(rows: pd.DataFrame, column: str) -> pd.Series:
     return values.fillna(NOT_SET)
 
 
+def _total(parts: list[pd.Series]) -> pd.Series:
+    """The sum of the parts that are known; NaN only where none of them is."""
+    return pd.concat(parts, axis=1).sum(axis=1, min_count=1)
+
+
 def _derive(sums: pd.DataFrame, settings: Settings) -> pd.DataFrame:
-    """Every registry metric from summed row values; ratios from sums."""
-    s = sums
-    cost = s["spend"] + s["fixed_cost"]
-    earned = s["emv"] if settings.earned_media.include_in_roi else 0.0
-    return_ = (
-        s["sales_value"]
-        + s["commissions"]
-        + s["lead_value"]
-        + s["engagement_value"]
-        + s["follower_value"]
-        + earned
+    """Every registry metric from summed row values; ratios from sums. A number that needs a
+    measure no row reports is NaN (undefined), not 0."""
+    s, values = sums, settings.values
+    # total cost: ad spend (where reported) + other costs; undefined when the files report no
+    # ad spend and no other cost is entered, since then nothing says what anything cost
+    cost = (s["spend"].fillna(0.0) + s["fixed_cost"]).where(
+        s["spend"].notna() | (s["fixed_cost"] != 0)
     )
+    parts = [s["sales_return"], s["commissions"], s["lead_value"]]
+    # an engagement or a follower is worth nothing in return until the user gives it a value
+    if values.value_per_engagement > 0:
+        parts.append(s["engagement_value"])
+    if values.value_per_follower > 0:
+        parts.append(s["follower_value"])
+    without_emv = _total(parts)
+    with_emv = _total([*parts, s["emv"]])
+    return_ = with_emv if settings.earned_media.include_in_roi else without_emv
     profit = return_ - cost
+    margin_pct = safe_divide(s["gross_profit"] * 100, s["margined_sales_value"])
+    average_sale = safe_divide(s["sales_value"], s["conversions"])
     results_column, _ = OBJECTIVE_RESULTS[settings.objective]
     per = 1000.0 if settings.objective == "awareness" else 1.0
     out = pd.DataFrame(
@@ -359,9 +400,16 @@ def _derive(sums: pd.DataFrame, settings: Settings) -> pd.DataFrame:
             "followers_gained": s["followers_gained"],
             "leads": s["leads"],
             "conversions": s["conversions"],
-            "revenue": s["revenue"].where(s["revenue_rows"] > 0),
+            "revenue": s["revenue"],
             "commissions": s["commissions"],
+            "cost_of_goods": s["cost_of_goods"],
             "sales_value": s["sales_value"],
+            "gross_profit": s["gross_profit"],
+            "gross_margin_pct": margin_pct,
+            # 0 once every sale's gross profit is known; undefined while there are no sales
+            "sales_value_before_cost_of_goods": s["unmargined_sales_value"].where(
+                s["sales_value"].isna(), s["unmargined_sales_value"].fillna(0.0)
+            ),
             "lead_value": s["lead_value"],
             "engagement_value": s["engagement_value"],
             "follower_value": s["follower_value"],
@@ -371,9 +419,17 @@ def _derive(sums: pd.DataFrame, settings: Settings) -> pd.DataFrame:
             "return": return_,
             "profit": profit,
             "roi_pct": safe_divide(profit * 100, cost),
-            "roi_without_emv_pct": safe_divide((profit - earned) * 100, cost),
-            "roi_with_emv_pct": safe_divide((profit - earned + s["emv"]) * 100, cost),
+            "roi_without_emv_pct": safe_divide((without_emv - cost) * 100, cost),
+            "roi_with_emv_pct": safe_divide((with_emv - cost) * 100, cost),
             "roas": safe_divide(s["paid_sales_value"], s["paid_spend"]),
+            "break_even_roas": safe_divide(pd.Series(100.0, index=s.index), margin_pct),
+            "average_sale_value": average_sale,
+            "break_even_cpa": average_sale * margin_pct / 100,
+            "break_even_cpl": pd.Series(
+                values.value_per_lead if values.value_per_lead > 0 else np.nan,
+                index=s.index,
+                dtype="float64",
+            ),
             "ctr": safe_divide(s["clicks"], s["impressions"]),
             "cpc": safe_divide(s["paid_spend"], s["paid_clicks"]),
             "cpm": safe_divide(s["paid_spend"] * 1000, s["paid_impressions"]),
@@ -433,10 +489,15 @@ def over_time(analysis: Analysis, period: str = "week") -> pd.DataFrame:
             partial=pd.Series(dtype=bool),
         ).reset_index(drop=True)
     starts = rows["date"].dt.to_period(frequency).dt.start_time.rename("period_start")
-    sums = rows.groupby(starts)[list(SUMMED)].sum()
+    sums = rows.groupby(starts)[list(SUMMED)].sum(min_count=1)
     days = pd.date_range(analysis.first_day, analysis.last_day, freq="D")
     days_per_period = pd.Series(1, index=days).groupby(days.to_period(frequency).start_time).sum()
-    sums = sums.reindex(days_per_period.index.union(sums.index), fill_value=0.0)
+    # a period without rows had none of what the files report (0), and still none of what
+    # they never report (NaN)
+    reported = [column for column in sums.columns if sums[column].notna().any()]
+    empty_periods = days_per_period.index.difference(sums.index)
+    sums = sums.reindex(days_per_period.index.union(sums.index))
+    sums.loc[empty_periods, reported] = 0.0
     total_fixed = float(analysis.rows["fixed_cost"].sum())
     share = days_per_period.reindex(sums.index, fill_value=0) / len(days)
     sums["fixed_cost"] = total_fixed * share

@@ -32,7 +32,8 @@ _EACH_RESULT_COST: dict[str, str] = {
 def headline_sentence(
     totals: dict[str, Any], currency: str, *, lang: str = DEFAULT_LANGUAGE, digits: str = "native"
 ) -> str:
-    """One or two sentences: what social media cost, what it brought in, and whether it paid."""
+    """One to three sentences: what social media cost, what it brought in, whether it paid,
+    and, while no gross margin is known, that sales count at their full value."""
     _ = translator(lang)
 
     def money(value: Any) -> str:
@@ -40,13 +41,20 @@ def headline_sentence(
 
     cost, return_, profit = totals.get("cost"), totals.get("return"), totals.get("profit")
     if is_undefined(cost) or not cost:
-        if return_:
+        if not is_undefined(return_) and return_:
             sentence = _(
                 "Social media brought in {brought_in}, and no costs are entered yet: "
                 "add your ad spend and monthly costs to see ROI."
             )
             return fill(sentence, lang, brought_in=money(return_))
         return _("There are no costs or returns in this selection yet.")
+    if is_undefined(return_):
+        sentence = _(
+            "Social media cost you {cost}. Your files report no sales, leads or revenue, so "
+            "what it brought in is not known: add a file with your sales, or say what a lead "
+            "is worth to you."
+        )
+        return fill(sentence, lang, cost=money(cost))
     if profit is not None and profit >= 0:
         sentence = _(
             "Social media cost you {cost} and brought in {brought_in}. "
@@ -57,7 +65,7 @@ def headline_sentence(
             "Social media cost you {cost} and brought in {brought_in}. "
             "It has not paid for itself yet: a loss of {profit}, an ROI of {roi}."
         )
-    return fill(
+    text = fill(
         sentence,
         lang,
         cost=money(cost),
@@ -65,6 +73,24 @@ def headline_sentence(
         profit=money(abs(profit or 0.0)),
         roi=format_metric("roi_pct", totals.get("roi_pct"), currency, lang=lang, digits=digits),
     )
+    caveat = sales_value_caveat(totals, currency, lang=lang, digits=digits)
+    return f"{text} {caveat}" if caveat else text
+
+
+def sales_value_caveat(
+    totals: dict[str, Any], currency: str, *, lang: str = DEFAULT_LANGUAGE, digits: str = "native"
+) -> str:
+    """While sales count at their full value (no margin or cost of goods known for them), the
+    sentence that says so; "" once every sale's gross profit is known (METRICS.md 4a)."""
+    before = totals.get("sales_value_before_cost_of_goods")
+    if before is None or is_undefined(before) or before <= 0:
+        return ""
+    _ = translator(lang)
+    sentence = _(
+        "This counts {sales} of sales at their full value, before the cost of goods: set "
+        "your gross margin to see what they really left you."
+    )
+    return fill(sentence, lang, sales=format_money(before, currency, lang=lang, digits=digits))
 
 
 def cost_per_result_sentence(

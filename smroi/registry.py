@@ -107,6 +107,83 @@ _METRICS: tuple[Metric, ...] = (
         help=N_("What your sales brought in."),
     ),
     Metric(
+        key="cost_of_goods",
+        label=N_("Cost of goods"),
+        unit="money",
+        formula=N_("sum of cost of goods (from an orders file)"),
+        help=N_("What the goods you sold cost you to buy or make."),
+        lower_is_better=True,
+    ),
+    Metric(
+        key="gross_profit",
+        label=N_("Gross profit from sales"),
+        unit="money",
+        formula=N_(
+            "sales value - cost of goods where your files have it, else sales value x "
+            "gross margin / 100 (empty while neither is known)"
+        ),
+        help=N_(
+            "What your sales leave you after the cost of the goods sold. Return counts this, "
+            "not the sales value, once your margin is known."
+        ),
+    ),
+    Metric(
+        key="gross_margin_pct",
+        label=N_("Gross margin"),
+        unit="percent",
+        formula=N_("gross profit from sales / their sales value x 100"),
+        help=N_("The share of a sale's value you keep after the cost of goods."),
+        ratio=True,
+    ),
+    Metric(
+        key="sales_value_before_cost_of_goods",
+        label=N_("Sales value before cost of goods"),
+        unit="money",
+        formula=N_("sales value of the rows with neither a cost of goods nor a gross margin"),
+        help=N_(
+            "Sales counted in return at their full value, because no margin is known for "
+            "them: set your gross margin to count what they leave you."
+        ),
+    ),
+    Metric(
+        key="average_sale_value",
+        label=N_("Average sale value"),
+        unit="money",
+        formula=N_("sales value / sales"),
+        help=N_("What one sale brings in, on average, before the cost of goods."),
+        ratio=True,
+    ),
+    Metric(
+        key="break_even_roas",
+        label=N_("Break-even ROAS"),
+        unit="multiple",
+        formula=N_("100 / gross margin"),
+        help=N_(
+            "The ROAS at which ads pay for themselves: below it, the gross profit from the "
+            "sales is less than the ad spend."
+        ),
+        ratio=True,
+    ),
+    Metric(
+        key="break_even_cpa",
+        label=N_("Break-even cost per sale"),
+        unit="money",
+        formula=N_("average sale value x gross margin / 100"),
+        help=N_(
+            "The most a sale can cost in ad spend and still pay: what one sale leaves you "
+            "after the cost of goods."
+        ),
+        ratio=True,
+    ),
+    Metric(
+        key="break_even_cpl",
+        label=N_("Break-even cost per lead"),
+        unit="money",
+        formula=N_("value per lead (empty while it is 0)"),
+        help=N_("The most a lead can cost and still pay: what a lead is worth to you."),
+        ratio=True,
+    ),
+    Metric(
         key="lead_value",
         label=N_("Lead value"),
         unit="money",
@@ -358,6 +435,10 @@ SUMMARY_KEYS: tuple[str, ...] = (
     "cpl",
     "cpa",
     "emv",
+    "gross_profit",
+    "gross_margin_pct",
+    "break_even_roas",
+    "break_even_cpa",
 )
 
 # What "results" means for each objective, and the word for one result.

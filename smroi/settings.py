@@ -22,6 +22,8 @@ from smroi.registry import METRICS
 Objective = Literal["awareness", "engagement", "leads", "sales"]
 OBJECTIVES: tuple[str, ...] = ("awareness", "engagement", "leads", "sales")
 GOAL_PERIODS: tuple[str, ...] = ("day", "week", "month", "quarter", "year")
+# Amounts are shown in this currency when neither the settings nor the files name one.
+DEFAULT_CURRENCY = "USD"
 COST_LINES: tuple[str, ...] = ("labour", "tools", "agency", "content", "other")
 COST_LINE_LABELS: dict[str, str] = {  # English; translated where shown (smroi.i18n)
     "labour": N_("Labour (hours x hourly rate)"),
@@ -66,6 +68,9 @@ class ValueAssumptions:
     value_per_follower: float = 0.0
     # None = automatic: count lead value only on rows whose sales are not tracked
     count_lead_value: bool | None = None
+    # gross profit as a share of sales value, 0 < m <= 100 (METRICS.md 4a); None = not known,
+    # and then return counts sales value before the cost of goods
+    gross_margin_pct: float | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -134,7 +139,8 @@ class SoftValue:
 class Settings:
     """Everything the sidebar edits; saved and loaded as JSON."""
 
-    currency: str = "USD"
+    # None: the currency the files name (DEFAULT_CURRENCY when none does); a code fixes it
+    currency: str | None = None
     objective: str = "sales"
     costs: Costs = field(default_factory=Costs)
     values: ValueAssumptions = field(default_factory=ValueAssumptions)
@@ -148,6 +154,12 @@ class Settings:
     def with_changes(self, **changes: Any) -> Settings:
         """A copy with some fields replaced."""
         return replace(self, **changes)
+
+    @property
+    def currency_code(self) -> str:
+        """The currency amounts are shown in: the settings' own, else DEFAULT_CURRENCY (entry
+        points first fill `currency` from the files with smroi.currency.report_currency)."""
+        return self.currency or DEFAULT_CURRENCY
 
 
 # ---------------------------------------------------------------- to and from JSON
@@ -191,15 +203,17 @@ def settings_from_dict(data: Any, *, source: str = "settings") -> Settings:
         raise SettingsError([_("the top level must be a JSON object")], source=source)
     _unknown_keys(data, Settings, "", problems)
 
-    currency = data.get("currency", "USD")
-    if not isinstance(currency, str) or not re.fullmatch(r"[A-Za-z]{3}", currency.strip()):
+    currency = data.get("currency")
+    if currency is not None and (
+        not isinstance(currency, str) or not re.fullmatch(r"[A-Za-z]{3}", currency.strip())
+    ):
         problems.append(
             _(
                 "currency must be a 3-letter code such as USD or NOK, not {value}",
                 value=repr(currency),
             )
         )
-        currency = "USD"
+        currency = None
     objective = data.get("objective", "sales")
     if objective not in OBJECTIVES:
         problems.append(
@@ -214,9 +228,14 @@ def settings_from_dict(data: Any, *, source: str = "settings") -> Settings:
     costs = _numbers_section(data.get("costs", {}), Costs, "costs", problems, skip={"assigned_to"})
     assigned = _assigned_to(data.get("costs", {}), problems)
     values = _numbers_section(
-        data.get("values", {}), ValueAssumptions, "values", problems, skip={"count_lead_value"}
+        data.get("values", {}),
+        ValueAssumptions,
+        "values",
+        problems,
+        skip={"count_lead_value", "gross_margin_pct"},
     )
     count_lead_value = _count_lead_value(data.get("values", {}), problems)
+    gross_margin = _gross_margin(data.get("values", {}), problems)
     earned = _earned_media(data.get("earned_media", {}), problems)
     goals = _goals(data.get("goals", []), problems)
     soft_value = _soft_value(data.get("soft_value", {}), problems)
@@ -225,10 +244,12 @@ def settings_from_dict(data: Any, *, source: str = "settings") -> Settings:
     if problems:
         raise SettingsError(problems, source=source)
     return Settings(
-        currency=currency.strip().upper(),
+        currency=currency.strip().upper() if currency is not None else None,
         objective=objective,
         costs=Costs(**costs, assigned_to=assigned),
-        values=ValueAssumptions(**values, count_lead_value=count_lead_value),
+        values=ValueAssumptions(
+            **values, count_lead_value=count_lead_value, gross_margin_pct=gross_margin
+        ),
         earned_media=earned,
         goals=goals,
         soft_value=soft_value,
@@ -340,6 +361,28 @@ def _count_lead_value(section: Any, problems: list[str]) -> bool | None:
         )
         return None
     return value
+
+
+def _gross_margin(section: Any, problems: list[str]) -> float | None:
+    """values.gross_margin_pct: null (not known) or a percent above 0 and at most 100."""
+    if not isinstance(section, dict) or section.get("gross_margin_pct") is None:
+        return None
+    value = section["gross_margin_pct"]
+    name = "values.gross_margin_pct"
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        problems.append(_("{name} must be a number, not {value}", name=name, value=repr(value)))
+        return None
+    if not 0 < value <= 100:
+        problems.append(
+            _(
+                "{name} must be above 0 and at most 100 (the percent of a sale's value you keep "
+                "after the cost of goods), not {value}",
+                name=name,
+                value=str(value),
+            )
+        )
+        return None
+    return float(value)
 
 
 def _earned_media(section: Any, problems: list[str]) -> EarnedMediaRates:

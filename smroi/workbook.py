@@ -440,7 +440,7 @@ class _Writer:
                 "strings_to_numbers": False,
             },
         )
-        self.currency = settings.currency
+        self.currency = settings.currency_code
         # text read right to left in Persian, whatever its first letter (a file name)
         direction = {"reading_order": 2} if is_rtl(lang) else {}
 

@@ -67,6 +67,10 @@ METRIC_KEYS = {
     "cpl",
     "cpa",
     "emv",
+    "gross_profit",
+    "gross_margin_pct",
+    "break_even_roas",
+    "break_even_cpa",
 }
 COUNT_KEYS = ("impressions", "clicks", "engagements", "leads", "conversions")
 TOP_KEYS = {"rows_read", "rows_used", "warnings", "currency", "period", "totals", "by_platform"}
@@ -187,6 +191,18 @@ EXPECTED_BY_PLATFORM = {
 }
 
 
+# The settings give no gross margin and the file no cost of goods: gross profit and the
+# break-even figures are undefined (docs/METRICS.md 4a).
+NO_MARGIN = {
+    "gross_profit": None,
+    "gross_margin_pct": None,
+    "break_even_roas": None,
+    "break_even_cpa": None,
+}
+for _expected in (EXPECTED_TOTALS, *EXPECTED_BY_PLATFORM.values()):
+    _expected.update(NO_MARGIN)
+
+
 def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, str]:
     status = main([str(arg) for arg in args])
     out, err = capsys.readouterr()
@@ -216,7 +232,14 @@ def test_summary_json_has_the_contract_keys_and_hand_computed_values(
     assert set(result) == TOP_KEYS
     assert result["rows_read"] == 8
     assert result["rows_used"] == 8
-    assert result["warnings"] == []
+    # sales value 240 + 2 x 60 + 180 + 45 + 60 + 500 counts in full: no margin is set
+    assert result["warnings"] == [
+        f"{SMALL_CSV}: 1 of 8 rows leaves revenue blank, so it counts as not reported there, "
+        "not as 0.",
+        "ROI, profit and return count $1,145.00 of sales at their full value, before the cost "
+        "of goods: set values.gross_margin_pct in the settings to count the gross profit "
+        "instead.",
+    ]
     assert result["currency"] == "USD"
     assert result["period"] == {"start": "2024-03-01", "end": "2024-03-30"}
 
@@ -319,7 +342,8 @@ def test_summary_table_is_readable_text(capsys: pytest.CaptureFixture[str]) -> N
     assert line("ROI").split()[-1] == "103.9%"
     # 255.75 / (10 + 4 + 6 + 1) = 12.18
     assert line("Cost per lead").split()[-1] == "$12.18"
-    assert "Warnings:" not in out
+    assert line("Gross profit from sales").split()[-1] == "—"  # no margin set
+    assert out.count("\n- ") == 2  # the blank revenue cell and sales at full value
 
 
 def test_undefined_totals_show_a_dash(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -716,13 +740,17 @@ def test_summary_by_age_and_gender(capsys: pytest.CaptureFixture[str], tmp_path:
     assert (male["spend"], male["clicks"], male["leads"]) == (20.0, 50, 1)
     assert male["cpa"] is None  # no sales
     organic = groups[("25-34", "female")]
-    assert (organic["spend"], organic["clicks"], organic["fixed_cost"]) == (0.0, 40, 0.0)
+    # its one row leaves spend blank: not reported, so not 0 (METRICS.md 4b); no spend and
+    # no share of the tools, so nothing says what it cost
+    assert (organic["spend"], organic["clicks"], organic["fixed_cost"]) == (None, 40, 0.0)
+    assert organic["cost"] is None
     assert organic["cpc"] is None  # no paid rows
     unknown_age = groups[("(not set)", "male")]
     assert unknown_age["cpc"] == pytest.approx(40 / 30)
     assert unknown_age["cpl"] is None
     for key in ("spend", "fixed_cost", "cost"):
-        assert sum(g[key] for g in result["groups"]) == pytest.approx(result["totals"][key])
+        reported = [g[key] for g in result["groups"] if g[key] is not None]
+        assert sum(reported) == pytest.approx(result["totals"][key])
     for key in ("clicks", "leads", "conversions"):
         assert (
             sum(g[key] for g in result["groups"])
@@ -914,11 +942,16 @@ def _tables(draw: st.DrawFn) -> pd.DataFrame:
 def test_group_sums_equal_the_totals(frame: pd.DataFrame, by: list[str]) -> None:
     result = summarise(frame, [], Settings(costs=Costs(tools_per_month=49)), by=by)
     totals = result["totals"]
+    # the groups that report a measure add up to the total; when none does, neither does the
+    # total (blank is not zero, METRICS.md 4b)
     for key in ("spend", "clicks", "leads", "conversions", "fixed_cost"):
-        parts = sum(group[key] for group in result["groups"])
-        assert parts == pytest.approx(totals[key], rel=1e-9, abs=1e-9), key
-    for key in ("clicks", "leads", "conversions"):
-        assert sum(group[key] for group in result["groups"]) == totals[key]  # exact counts
+        reported = [group[key] for group in result["groups"] if group[key] is not None]
+        if not reported:
+            assert totals[key] is None, key
+            continue
+        assert sum(reported) == pytest.approx(totals[key], rel=1e-9, abs=1e-9), key
+        if key != "spend" and key != "fixed_cost":
+            assert sum(reported) == totals[key]  # exact counts
 
 
 def test_kaggle_conversion_data_by_age(capsys: pytest.CaptureFixture[str]) -> None:
@@ -950,3 +983,121 @@ def test_kaggle_conversion_data_by_age(capsys: pytest.CaptureFixture[str]) -> No
     assert groups["30-34"]["conversions"] == sales
     assert groups["30-34"]["cpl"] == pytest.approx(spend / leads, rel=1e-12)
     assert sum(group["leads"] for group in groups.values()) == result["totals"]["leads"] == 3264
+
+
+# ---------------------------------------------------------------- the user's own business
+
+GBP_REPORT = FIXTURES / "google_ads_gbp.csv"  # spend 800, sales value 1,750 from 30 sales
+AUD_ADSETS = FIXTURES / "meta_adsets_aud.csv"  # no clicks or engagement columns
+
+
+def test_a_file_without_clicks_prints_null_not_zero(capsys: pytest.CaptureFixture[str]) -> None:
+    result = summary_json(capsys, AUD_ADSETS)
+    totals = result["totals"]
+    for key in ("clicks", "ctr", "cpc", "engagements", "cpe", "leads", "cpl"):
+        assert totals[key] is None, key
+    assert totals["spend"] == pytest.approx(420.50 + 130.00)
+    assert totals["conversions"] == 9
+    assert totals["cpa"] == pytest.approx(550.50 / 9)
+
+
+def test_the_files_currency_is_the_reports(capsys: pytest.CaptureFixture[str]) -> None:
+    assert summary_json(capsys, AUD_ADSETS)["currency"] == "AUD"
+    assert summary_json(capsys, GBP_REPORT)["currency"] == "GBP"
+    status, out, _err = run(capsys, "summary", AUD_ADSETS)
+    assert status == 0
+    assert "Ad spend" in out and "A$550.50" in out
+
+
+def test_a_currency_in_the_settings_wins_with_a_warning(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    settings = tmp_path / "settings.json"
+    settings.write_text('{"currency": "NOK"}')
+    result = summary_json(capsys, AUD_ADSETS, "--settings", settings)
+    assert result["currency"] == "NOK"
+    assert (
+        f"{AUD_ADSETS}: its amounts are in AUD, but the settings say NOK; amounts are shown as "
+        "they are, not converted."
+    ) in result["warnings"]
+
+
+def test_files_in_two_currencies_need_a_choice(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _out, err = run(capsys, "summary", GBP_REPORT, AUD_ADSETS, "--json")
+    assert status == 2
+    assert err.startswith(f"smroi: {AUD_ADSETS}: its amounts are in AUD, but {GBP_REPORT} is in")
+    assert err.strip().endswith("(--currency CODE)")
+    result = summary_json(capsys, GBP_REPORT, AUD_ADSETS, "--currency", "AUD")
+    assert result["currency"] == "AUD"
+    assert result["totals"]["spend"] == pytest.approx(550.50)
+    assert result["rows_used"] == 2
+    with pytest.raises(SystemExit) as stopped:
+        main(["summary", str(GBP_REPORT), "--currency", "pounds"])
+    assert stopped.value.code == 2
+    assert "'pounds' is not a currency code" in capsys.readouterr().err
+
+
+def test_a_40_percent_margin_by_hand(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """800 of ads, 30 sales worth 1,750; at a 40% margin they leave 700, so the ads lose 100.
+    Break-even ROAS 100 / 40 = 2.5x; a sale is worth 1,750 / 30 = 58.33 and leaves 23.33."""
+    settings = tmp_path / "settings.json"
+    settings.write_text('{"values": {"gross_margin_pct": 40}}')
+    result = summary_json(capsys, GBP_REPORT, "--settings", settings)
+    totals = result["totals"]
+    assert totals["revenue"] == pytest.approx(1750)
+    assert totals["gross_profit"] == pytest.approx(700)
+    assert totals["return"] == pytest.approx(700)
+    assert totals["cost"] == pytest.approx(800)
+    assert totals["profit"] == pytest.approx(-100)
+    assert totals["roi_pct"] == pytest.approx(-12.5)
+    assert totals["roas"] == pytest.approx(1750 / 800)  # 2.19x, below the 2.5x needed
+    assert totals["gross_margin_pct"] == pytest.approx(40)
+    assert totals["break_even_roas"] == pytest.approx(2.5)
+    assert totals["break_even_cpa"] == pytest.approx(1750 / 30 * 0.4)
+    assert totals["cpa"] == pytest.approx(800 / 30)  # 26.67 a sale: above 23.33
+    assert not any("full value" in warning for warning in result["warnings"])
+
+
+def test_without_a_margin_the_warnings_say_sales_count_at_full_value(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    result = summary_json(capsys, GBP_REPORT)
+    assert result["totals"]["roi_pct"] == pytest.approx((1750 - 800) / 800 * 100)
+    assert result["totals"]["gross_profit"] is None
+    assert (
+        "ROI, profit and return count £1,750.00 of sales at their full value, before the cost "
+        "of goods: set values.gross_margin_pct in the settings to count the gross profit "
+        "instead."
+    ) in result["warnings"]
+
+
+def test_a_cost_of_goods_column_gives_the_gross_profit(capsys: pytest.CaptureFixture[str]) -> None:
+    """Three orders worth 400 that cost 230 to buy: 170 gross profit, a 42.5% margin."""
+    result = summary_json(capsys, FIXTURES / "orders_with_cost_of_goods.csv")
+    totals = result["totals"]
+    assert totals["revenue"] == pytest.approx(400)
+    assert totals["gross_profit"] == pytest.approx(170)
+    assert totals["gross_margin_pct"] == pytest.approx(42.5)
+    assert totals["return"] == pytest.approx(170)
+    assert result["by_platform"]["instagram"]["gross_profit"] == pytest.approx(80)
+
+
+def test_the_real_gbp_google_ads_report(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """DanielTheC's Google Ads campaign report (GBP), by hand from its two campaign rows:
+    cost 798.88 + 365.22, conversion value 1,286.58 + 841.23 from 49 + 25 conversions."""
+    path = REALDATA / "agency_exports_danielthec" / "Campaign report (1).csv"
+    if not path.exists():
+        if os.environ.get("CI") or os.environ.get("SMROI_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"{path} is missing; CI must test the real exports")
+        pytest.skip("../shared/realdata is not here")
+    settings = tmp_path / "settings.json"
+    settings.write_text('{"values": {"gross_margin_pct": 40}}')
+    result = summary_json(capsys, path, "--settings", settings)
+    totals = result["totals"]
+    spend, sales = 798.88 + 365.22, 1286.58 + 841.23
+    assert result["currency"] == "GBP"
+    assert totals["spend"] == pytest.approx(spend)
+    assert totals["gross_profit"] == pytest.approx(sales * 0.4)
+    assert totals["roi_pct"] == pytest.approx((sales * 0.4 - spend) / spend * 100)  # -26.9%
+    assert totals["break_even_cpa"] == pytest.approx(sales / 74 * 0.4)
+    assert totals["engagements"] is None and totals["leads"] is None

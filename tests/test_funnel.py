@@ -61,7 +61,9 @@ def test_funnel_stages_and_rates_from_sums() -> None:
     assert stages.loc["leads", "rate"] == pytest.approx(42 / 450)
     assert stages.loc["conversions", "rate"] == pytest.approx(15 / 42)
     assert stages.loc["sales_value", "rate"] == pytest.approx(760 / 15)  # per sale
-    assert stages.loc["commissions", "rate"] == 0.0  # 0 commissions / $760
+    # no row reports commissions: the stage is undefined, not 0 (METRICS.md 4b)
+    assert pd.isna(stages.loc["commissions", "value"])
+    assert pd.isna(stages.loc["commissions", "rate"])
     assert pd.isna(stages.loc["impressions", "rate"])  # the first stage has none
 
 

@@ -23,7 +23,8 @@ def test_a_file_in_another_currency_is_refused_and_the_rest_kept() -> None:
     refused = reports[1]
     assert refused.error == (
         "nok.csv: its amounts are in NOK, but usd.csv is in USD; amounts in two currencies "
-        "cannot be added up, so it was not added. Load it on its own."
+        "cannot be added up, so it was left out. Choose NOK as the report's currency to see "
+        "it instead."
     )
     assert (refused.rows_read, refused.rows_used) == (1, 0)
 
@@ -90,5 +91,5 @@ def test_cli_reads_files_with_the_settings_column_map(
     result = json.loads(capsys.readouterr().out)
     assert status == 0
     assert result["totals"]["spend"] == 200.0
-    assert result["totals"]["clicks"] == 0  # left out on purpose
+    assert result["totals"]["clicks"] is None  # left out on purpose: not reported, not 0
     assert set(result["by_platform"]) == {"facebook"}

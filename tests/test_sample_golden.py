@@ -46,8 +46,10 @@ def test_cli_summary_of_the_sample(path, capsys: pytest.CaptureFixture[str]) -> 
     assert totals["revenue"] == pytest.approx(42085.83)
     assert totals["leads"] == 428
     assert set(result["by_platform"]) == {"facebook", "instagram", "linkedin", "x"}
-    # x is organic only: no spend, and no costs shared to it (costs follow spend)
-    assert result["by_platform"]["x"]["cost"] == 0
+    # x is organic only: its rows leave spend blank (not reported, so not 0), and no costs
+    # are shared to it (costs follow spend), so nothing says what it cost
+    assert result["by_platform"]["x"]["spend"] is None
+    assert result["by_platform"]["x"]["cost"] is None
     assert result["by_platform"]["x"]["roi_pct"] is None
     assert result["by_platform"]["x"]["cpc"] is None
 

@@ -68,6 +68,9 @@ def test_missing_keys_take_the_defaults() -> None:
         ),
         ({"values": {"count_lead_value": "yes"}}, "count_lead_value must be true, false or null"),
         ({"costs": {"assigned_to": {"coffee": "x"}}}, "unknown cost line 'coffee'"),
+        ({"values": {"gross_margin_pct": 0}}, "gross_margin_pct must be above 0 and at most 100"),
+        ({"values": {"gross_margin_pct": 140}}, "gross_margin_pct must be above 0 and at most"),
+        ({"values": {"gross_margin_pct": "40%"}}, "gross_margin_pct must be a number"),
     ],
     ids=[
         "unknown-key",
@@ -79,11 +82,27 @@ def test_missing_keys_take_the_defaults() -> None:
         "goal-period",
         "lead-value-flag",
         "cost-line",
+        "margin-zero",
+        "margin-over-100",
+        "margin-text",
     ],
 )
 def test_a_bad_setting_is_named(data: dict, problem: str) -> None:
     with pytest.raises(SettingsError, match=problem):
         settings_from_dict(data, source="mine.json")
+
+
+def test_no_currency_means_the_files_currency_and_a_margin_is_optional() -> None:
+    """Unset by default: the report takes the files' currency, and sales count at their full
+    value until a margin is known (docs/METRICS.md 4a)."""
+    assert Settings().currency is None
+    assert Settings().currency_code == "USD"
+    assert settings_from_json('{"currency": null}').currency is None
+    assert Settings().values.gross_margin_pct is None
+    loaded = settings_from_json('{"values": {"gross_margin_pct": 40}}')
+    assert loaded.values.gross_margin_pct == 40.0
+    assert settings_from_json(settings_to_json(loaded)) == loaded
+    assert json.loads(settings_to_json(Settings()))["currency"] is None
 
 
 def test_every_problem_is_reported_at_once() -> None:
