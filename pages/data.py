@@ -86,10 +86,12 @@ for position, report in enumerate(reports):
             st.caption(t("{column}: {how}", column=plain(header), how=plain(tr(how))))
         if report.currency:
             st.markdown(
-                t("**Currency in the headers:** {currency}", currency=plain(report.currency))
+                t("**Currency of its amounts:** {currency}", currency=plain(report.currency))
             )
         for warning in report.warnings:
             st.warning(plain(tr(warning)))
+        for note in report.blank_notes():
+            st.info(plain(tr(note)))
         if report.rows_excluded:
             st.markdown(
                 t("**Rows left out ({count})**", count=number(report.rows_excluded, "count"))

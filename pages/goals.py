@@ -262,6 +262,11 @@ metric_table(
 )
 for sentence in review(analysis, by, groups=groups, lang=lang, digits=digit_choice):
     st.markdown(f"- {plain(sentence)}")
+caveat = smroi.sales_value_caveat(
+    data.headline(view.cache_key, analysis), currency, lang=lang, digits=digit_choice
+)
+if caveat:  # the ranking's ROI and return count sales at their full value
+    st.caption(plain(caveat))
 shift = budget_shift(analysis, by, groups=groups, lang=lang, digits=digit_choice)
 if shift is not None:
     st.info(plain(shift["sentence"]), icon=":material/lightbulb:")

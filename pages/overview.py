@@ -6,6 +6,8 @@ import smroi
 from smroi import charts
 from smroi.i18n import N_
 from ui import data, state
+from ui.break_even import break_even_section
+from ui.business import business_form, missing_notes
 from ui.frame import period_caption, require_frame, show_warnings
 from ui.i18n import digits, language, option_labels, t
 from ui.state import get_view
@@ -22,7 +24,13 @@ totals = data.headline(view.cache_key, view.analysis)
 st.title(t("Is social media paying?"))
 st.caption(period_caption(view))
 show_warnings(view)
+own_data = not view.data.is_sample and view.data.shared is None
+missing = smroi.missing_inputs(view.analysis, totals) if own_data else []
+if own_data and st.session_state.get(state.BUSINESS_FORM) == "open":
+    business_form(settings, asks_order_value=any(m.key == "order_value" for m in missing))
 st.markdown(smroi.headline_sentence(totals, currency, lang=lang, digits=digit_choice))
+if st.session_state.get(state.BUSINESS_FORM) != "open":
+    missing_notes(missing)
 
 labels = {"cost_per_result": smroi.cost_per_result_label(settings.objective, lang)}
 if settings.earned_media.include_in_roi:  # two ROI figures, never one replacing the other
@@ -40,7 +48,18 @@ st.caption(
 
 with st.expander(t("Where the cost and return come from")):
     kpi_cards(
-        totals, ["spend", "fixed_cost", "sales_value", "lead_value", "commissions", "emv"], currency
+        totals,
+        [
+            "spend",
+            "fixed_cost",
+            "sales_value",
+            "gross_profit",
+            "sales_value_before_cost_of_goods",
+            "lead_value",
+            "commissions",
+            "emv",
+        ],
+        currency,
     )
     if settings.earned_media.include_in_roi:
         st.caption(t("Earned media value is counted in return (you turned it on)."))
@@ -48,6 +67,7 @@ with st.expander(t("Where the cost and return come from")):
         st.caption(t("Earned media value is an estimate and is not counted in return."))
 
 by_platform = data.by_group(view.cache_key, "platform", view.analysis)
+break_even_section(totals, by_platform, settings.objective, currency)
 if by_platform.empty:
     st.info(t("No rows in this selection."))
 else:

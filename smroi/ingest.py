@@ -113,20 +113,7 @@ class ImportReport:
                     columns=", ".join(self.ignored_columns),
                 )
             )
-        for column, count in self.blank_counts.items():
-            lines.append(
-                _n(
-                    "{file}: {count:,} of {rows:,} rows leaves {column} blank, so it counts as "
-                    "not reported there, not as 0.",
-                    "{file}: {count:,} of {rows:,} rows leave {column} blank, so it counts as "
-                    "not reported there, not as 0.",
-                    count,
-                    file=self.file,
-                    count=count,
-                    rows=self.rows_used,
-                    column=column,
-                )
-            )
+        lines += self.blank_notes()
         reasons = self.reasons()
         for reason, group in self.excluded.groupby("reason", sort=False):
             rows = group["row"].tolist()
@@ -142,6 +129,23 @@ class ImportReport:
                 )
             )
         return lines
+
+    def blank_notes(self) -> list[str]:
+        """For each measure some used rows leave blank: how many, and that it is not 0."""
+        return [
+            _n(
+                "{file}: {count:,} of {rows:,} rows leaves {column} blank, so it counts as "
+                "not reported there, not as 0.",
+                "{file}: {count:,} of {rows:,} rows leave {column} blank, so it counts as "
+                "not reported there, not as 0.",
+                count,
+                file=self.file,
+                count=count,
+                rows=self.rows_used,
+                column=column,
+            )
+            for column, count in self.blank_counts.items()
+        ]
 
     def reasons(self) -> dict[str, str]:
         """Each reason a row was left out, by its English text: the Message it was written

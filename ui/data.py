@@ -31,20 +31,29 @@ def digest(data: bytes) -> str:
 
 
 def load_files(
-    key: str, files: tuple[tuple[str, bytes], ...], column_map: str = "{}", sheets: str = "{}"
+    key: str,
+    files: tuple[tuple[str, bytes], ...],
+    column_map: str = "{}",
+    sheets: str = "{}",
+    currency: str | None = None,
 ) -> tuple[pd.DataFrame, list[smroi.ImportReport]]:
     """Parse files once per distinct content (key = digest of names and bytes) and choices
-    (column_map and sheets: the Data page's choices as JSON), with a spinner in the
-    session's language while a new file is read."""
+    (column_map and sheets: the Data page's choices as JSON; currency: which currency to keep
+    when the files are in two), with a spinner in the session's language while a new file
+    is read."""
     with st.spinner(t("Reading your files…")):
-        return _load_files(key, files, column_map, sheets)
+        return _load_files(key, files, column_map, sheets, currency)
 
 
 @st.cache_data(max_entries=4, ttl="1h", show_spinner=False)
 def _load_files(
-    key: str, _files: tuple[tuple[str, bytes], ...], column_map: str = "{}", sheets: str = "{}"
+    key: str,
+    _files: tuple[tuple[str, bytes], ...],
+    column_map: str = "{}",
+    sheets: str = "{}",
+    currency: str | None = None,
 ) -> tuple[pd.DataFrame, list[smroi.ImportReport]]:
-    return smroi.load_files(list(_files), json.loads(column_map), json.loads(sheets))
+    return smroi.load_files(list(_files), json.loads(column_map), json.loads(sheets), currency)
 
 
 @st.cache_data(max_entries=1, show_spinner=False)

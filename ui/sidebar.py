@@ -50,9 +50,13 @@ def render_sidebar(shared: Snapshot | None = None) -> state.View:
             share.shared_heading(shared.info)
         else:
             loaded, notices = _data_section()
+            # the sample's costs, values and goals are the sample shop's, never the user's
+            own_data_arrived = state.settings_for_data(loaded.is_sample, data.sample_settings())
+            if own_data_arrived and st.session_state.get(state.BUSINESS_FORM) != "closed":
+                st.session_state[state.BUSINESS_FORM] = "open"  # ask about their business
         report_slot = st.container()
         start, end, platforms = _filters(loaded, locked)
-        _objective_and_currency(locked)
+        _objective_and_currency(loaded, locked)
         _costs(loaded, locked)
         _values(locked)
         _earned_media(locked)
@@ -147,6 +151,14 @@ def _data_section() -> tuple[state.LoadedData, list[str]]:
     payload = tuple((upload.name, upload.getvalue()) for upload in files)
     key = _files_key(files)
     table, reports = data.load_files(key, payload, state.column_map_key(), state.sheets_key())
+    picked = st.session_state.get(S + "currency")
+    shown = next((r.currency for r in reports if r.currency and r.error is None), None)
+    if picked in smroi.currency_choices(reports) and picked != shown:
+        # files in two currencies: read again, keeping the files in the one the user picked
+        key = f"{key}\0{picked}"
+        table, reports = data.load_files(
+            key, payload, state.column_map_key(), state.sheets_key(), picked
+        )
     # the files' errors: Messages, shown in the session's language by ui.frame.show_notices
     notices += [report.error for report in reports if report.error]
     if sum(report.rows_used for report in reports) == 0:
@@ -210,6 +222,8 @@ def _filters(
         currencies = {r.currency for r in loaded.reports if r.currency and not r.error}
         if len(currencies) == 1:  # new data in a known currency: the setting follows it
             st.session_state[state.SETTING_PREFIX + "currency"] = currencies.pop()
+    if not st.session_state.get(state.SETTING_PREFIX + "currency"):  # none set, none in files
+        st.session_state[state.SETTING_PREFIX + "currency"] = smroi.DEFAULT_CURRENCY
     st.header(t("Show"))
     start = end = None
     if first is not None and last is not None:
@@ -248,7 +262,7 @@ def _filters(
 S = state.SETTING_PREFIX
 
 
-def _objective_and_currency(locked: bool = False) -> None:
+def _objective_and_currency(loaded: state.LoadedData, locked: bool = False) -> None:
     st.header(t("Goal and money"))
     st.selectbox(
         t("Objective"),
@@ -260,16 +274,31 @@ def _objective_and_currency(locked: bool = False) -> None:
             "1,000 impressions, engagements, leads or sales."
         ),
         disabled=locked,
+        on_change=state.mark_typed,
+        args=("objective",),
     )
-    current = st.session_state.get(S + "currency", "USD")
-    options = list(CURRENCIES) + ([current] if current not in CURRENCIES else [])
+    current = st.session_state.get(S + "currency") or smroi.DEFAULT_CURRENCY
+    in_files = smroi.currency_choices(loaded.reports)
+    options = list(dict.fromkeys([*in_files, *CURRENCIES, current]))
     st.selectbox(
         t("Currency"),
         options,
         key=S + "currency",
         help=t("The currency of your ad accounts and your costs. Amounts are not converted."),
         disabled=locked,
+        on_change=state.mark_typed,
+        args=("currency",),
     )
+    if len(in_files) > 1:
+        st.caption(
+            t(
+                "Your files are in {currencies}. Amounts in two currencies are never added "
+                "up: pick the one to show.",
+                currencies=", ".join(in_files),
+            )
+        )
+    elif not loaded.is_sample and loaded.reports and not in_files and not locked:
+        st.caption(t("Your files do not say which currency they are in: pick yours here."))
 
 
 def _money_input(
@@ -283,6 +312,8 @@ def _money_input(
         help=help_text,
         format="%.2f",
         disabled=locked,
+        on_change=state.mark_typed,
+        args=(key,),
     )
 
 
@@ -296,6 +327,8 @@ def _costs(loaded: state.LoadedData, locked: bool = False) -> None:
             key=S + "costs.labour_hours_per_month",
             help=t("Time you or your staff spend on social media each month."),
             disabled=locked,
+            on_change=state.mark_typed,
+            args=("costs.labour_hours_per_month",),
         )
         _money_input(
             t("Hourly rate"),
@@ -341,6 +374,8 @@ def _costs(loaded: state.LoadedData, locked: bool = False) -> None:
                 key=key,
                 format_func=lambda p: all_platforms if p == "all" else p,
                 disabled=locked,
+                on_change=state.mark_typed,
+                args=("costs.assigned_to",),
             )
 
 
@@ -358,6 +393,7 @@ def _values(locked: bool = False) -> None:
             t("Used for sales on rows that have no revenue figure."),
             locked=locked,
         )
+        margin_input(locked)
         _money_input(
             t("Value per engagement"),
             "values.value_per_engagement",
@@ -384,7 +420,33 @@ def _values(locked: bool = False) -> None:
                 "default lead value counts only on rows with no revenue figure."
             ),
             disabled=locked,
+            on_change=state.mark_typed,
+            args=("values.count_lead_value",),
         )
+
+
+def margin_input(locked: bool = False, key: str = S + "values.gross_margin_pct") -> None:
+    """The gross margin box: empty while the user does not know it (sales then count at
+    their full value, and every ROI says so)."""
+    if key not in st.session_state:
+        st.session_state[key] = None  # empty: not known
+    st.number_input(
+        t("Gross margin (%)"),
+        min_value=0.0,
+        max_value=100.0,
+        step=5.0,
+        format="%.1f",
+        key=key,
+        placeholder=t("Not set: sales count in full"),
+        help=t(
+            "The share of a sale's value you keep after the cost of the goods: (price - cost "
+            "of goods) / price x 100. A shop that sells for 100 what it bought for 60 has a "
+            "40% margin. Return then counts 40 of each 100 of sales, not all of it."
+        ),
+        disabled=locked,
+        on_change=state.mark_typed,
+        args=("values.gross_margin_pct",),
+    )
 
 
 def _earned_media(locked: bool = False) -> None:
@@ -416,6 +478,8 @@ def _earned_media(locked: bool = False) -> None:
             key=S + "earned_media.include_in_roi",
             help=t("Off by default: it is an estimate, not money received."),
             disabled=locked,
+            on_change=state.mark_typed,
+            args=("earned_media.include_in_roi",),
         )
 
 
@@ -456,6 +520,7 @@ def _load_settings_file() -> None:
         )
         return
     state.put_settings(loaded)
+    st.session_state[state.SETTINGS_ORIGIN] = "file"  # the user's own: kept on any data
     st.session_state[state.SETTINGS_MESSAGE] = (
         "success",
         N_("Loaded settings from {file}."),

@@ -27,6 +27,8 @@ def _number(label: str, path: str, help_text: str, step: float, locked: bool) ->
         help=help_text,
         disabled=locked,
         persist_state="session",
+        on_change=state.mark_typed,
+        args=("soft_value." + path,),
     )
 
 

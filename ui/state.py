@@ -27,6 +27,9 @@ from smroi import (
 from smroi.store import ReportInfo
 
 SETTING_PREFIX = "set."
+TYPED = "settings.typed"  # setting paths the user typed (sidebar, forms, editors)
+SETTINGS_ORIGIN = "settings.origin"  # what the base settings are: "sample", "own" or "file"
+BUSINESS_FORM = "business.form"  # the "Your business" form: "open", "closed" (saved/skipped)
 LANGUAGE = "ui.language"  # the sidebar's language picker: "en", "nb", "fa" (smroi.i18n)
 DIGITS = "ui.digits"  # "native" (۱۲۳ in Persian) or "latin" (123): numbers in a Persian UI
 UPLOADS = "uploads"
@@ -152,6 +155,55 @@ def has_widget(path: str) -> bool:
     )
 
 
+# Settings paths that belong to the user's files, not to any sample: never replaced when the
+# data switches between the sample and the user's own
+_FILE_CHOICES = ("column_map",)
+
+
+def mark_typed(*paths: str) -> None:
+    """Remember that the user set these settings themselves (a widget's on_change): they are
+    kept when the sample's settings give way to the user's own data."""
+    st.session_state[TYPED] = st.session_state.get(TYPED, frozenset()) | frozenset(paths)
+
+
+def typed_paths() -> frozenset[str]:
+    """The settings paths the user typed in this session."""
+    return st.session_state.get(TYPED, frozenset())
+
+
+def overlay(base: Settings, current: Settings, paths: frozenset[str]) -> Settings:
+    """`base` with the values of `current` at `paths` (a path may name a whole section,
+    "goals" or "earned_media.rates")."""
+    data, now = settings_to_dict(base), settings_to_dict(current)
+    for path in sorted(set(paths) | set(_FILE_CHOICES)):
+        parts = path.split(".")
+        source, target = now, data
+        for part in parts[:-1]:
+            if not isinstance(source.get(part), dict):
+                break
+            source = source[part]
+            target = target.setdefault(part, {})
+        else:
+            if parts[-1] in source:
+                target[parts[-1]] = source[parts[-1]]
+    return settings_from_dict(data, source="sidebar")
+
+
+def settings_for_data(is_sample: bool, sample: Settings) -> bool:
+    """Make the base settings fit the data shown: the sample's own settings on the sample, and
+    none of them on the user's own files (nothing the user did not type or load from a
+    settings file). Returns True when the user's own data has just replaced the sample."""
+    origin = st.session_state.get(SETTINGS_ORIGIN, "sample")
+    wanted = "sample" if is_sample else "own"
+    if origin in ("file", wanted):
+        return False
+    current = settings_from_widgets()
+    base = sample if is_sample else Settings()
+    put_settings(overlay(base, current, typed_paths()))
+    st.session_state[SETTINGS_ORIGIN] = wanted
+    return not is_sample
+
+
 def base_settings() -> Settings:
     """The settings that widgets are laid over (the last loaded file, or the defaults)."""
     return st.session_state.get(BASE_SETTINGS, Settings())
@@ -239,11 +291,13 @@ def set_rates(rates: dict[str, Rate]) -> None:
             key = f"{SETTING_PREFIX}earned_media.rates.default.{part}"
             st.session_state[key] = float(getattr(rates["default"], part))
     st.session_state[RATE_VERSION] = st.session_state.get(RATE_VERSION, 0) + 1
+    mark_typed("earned_media.rates")
 
 
 def set_goals(goals: tuple[Any, ...]) -> None:
     """Keep these goals in the settings (the sidebar's goals table)."""
     st.session_state[BASE_SETTINGS] = base_settings().with_changes(goals=tuple(goals))
+    mark_typed("goals")
 
 
 def set_ppc_keywords(keywords: tuple[Any, ...]) -> None:
@@ -251,6 +305,7 @@ def set_ppc_keywords(keywords: tuple[Any, ...]) -> None:
     base = base_settings()
     soft = replace(base.soft_value, ppc_keywords=tuple(keywords))
     st.session_state[BASE_SETTINGS] = base.with_changes(soft_value=soft)
+    mark_typed("soft_value.ppc_keywords")
 
 
 def settings_from_widgets() -> Settings:
@@ -273,6 +328,8 @@ def settings_from_widgets() -> Settings:
         node[path[-1]] = value
     data["costs"]["assigned_to"] = assigned
     data["values"]["count_lead_value"] = LEAD_MODES[st.session_state.get(LEAD_MODE, "auto")]
+    if not data["values"].get("gross_margin_pct"):  # an empty box or 0: not known
+        data["values"]["gross_margin_pct"] = None
     return settings_from_dict(data, source="sidebar")
 
 

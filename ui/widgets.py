@@ -9,7 +9,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from smroi import DASH, METRICS, PREFIX_SYMBOLS, currency_symbol
+from smroi import DASH, MEASURES, METRICS, PREFIX_SYMBOLS, currency_symbol
 from smroi.charts import chart_png, chart_svg
 from smroi.cost_per_result import LEVEL_LABELS
 from smroi.errors import SmroiError
@@ -58,12 +58,23 @@ def kpi_cards(
     for start in range(0, len(keys), per_row):
         columns = st.columns(per_row)
         for column, key in zip(columns, keys[start : start + per_row], strict=False):
+            value = values.get(key)
+            help_text = metric_help(key)
+            if is_undefined(value):  # "—": say why before what it means
+                help_text = f"{undefined_reason(key)}\n\n{help_text}"
             column.metric(
                 labels[key] if key in labels else metric_label(key, language()),
-                metric_value(key, values.get(key), currency),
-                help=metric_help(key),
+                metric_value(key, value, currency),
+                help=help_text,
                 border=True,
             )
+
+
+def undefined_reason(key: str) -> str:
+    """Why a number shows "—": a measure no file reports, or one that cannot be worked out."""
+    if key in MEASURES:
+        return t("Not in your files: no row reports it (blank is not 0).")
+    return t("Cannot be worked out from your files: a number it needs is missing or 0.")
 
 
 def number_format(key: str, currency: str) -> str:
