@@ -17,12 +17,12 @@ from smroi.formatting import (
     DASH,
     PREFIX_SYMBOLS,
     currency_symbol,
-    format_metric,
     format_money,
     format_value,
 )
 from smroi.i18n import LANGUAGES, RTL, plural_translator, translator
 from smroi.ingest import ImportReport, empty_table, load_files, read_file
+from smroi.metric_format import format_metric
 from smroi.metrics import (
     Analysis,
     analyse,

@@ -12,7 +12,8 @@ from typing import Any
 
 import pandas as pd
 
-from smroi.formatting import format_metric, format_money, is_undefined
+from smroi.formatting import format_money, is_undefined
+from smroi.metric_format import format_metric
 from smroi.i18n import DEFAULT_LANGUAGE, N_, fill, translator
 
 # What one result is, per objective: leads for a leads objective, sales for every other.

@@ -67,10 +67,11 @@ from smroi.attribution import (
 from smroi.canonical import DIMENSIONS, LABELS
 from smroi.currency import is_currency_code, report_currency
 from smroi.errors import InputFileError, SmroiError
-from smroi.formatting import DASH, DIGITS, format_metric, format_money
+from smroi.formatting import DASH, DIGITS, format_money
 from smroi.goals import check_goal, format_pace, goal_status
 from smroi.i18n import DEFAULT_LANGUAGE, LANGUAGES, _
 from smroi.ingest import ImportReport, check_together, read_file
+from smroi.metric_format import format_metric
 from smroi.metrics import FREQUENCIES, Analysis, analyse, by_group, headline, over_time
 from smroi.registry import METRICS, SUMMARY_KEYS
 from smroi.settings import Settings, settings_from_json

@@ -25,6 +25,9 @@ and Persian ("fa") follow the locale's conventions from Babel (CLDR):
   "5. sep. 2026", "۱ ژوئن ۲۰۲۶"), a month CLDR's "yMMM" ("sep. 2026", "سپتامبر ۲۰۲۶"),
   a quarter CLDR's "yQQQ" ("K3 2026", "سه<U+200C>ماههٔ سوم ۲۰۲۶"); a week is "Uke fra <day>"
   / "هفته از <day>" (literally "week from <day>").
+
+This module knows units, not metrics: it imports nothing from smroi, so smroi.i18n can
+use it. A registry metric's value is written by smroi.metric_format.format_metric.
 """
 
 from __future__ import annotations
@@ -40,8 +43,6 @@ from babel import Locale
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_currency, format_decimal, get_currency_precision
 from babel.numbers import get_currency_symbol as babel_currency_symbol
-
-from smroi.registry import METRICS
 
 DASH = "—"
 # Symbols written before the amount; other currencies show their code after it.
@@ -256,18 +257,6 @@ def format_value(
     if unit == "months":
         return f"{number:,.1f} months"
     return f"{number:,.2f}"
-
-
-def format_metric(
-    key: str,
-    value: Any,
-    currency: str = "USD",
-    *,
-    lang: str = "en",
-    digits: str = "native",
-) -> str:
-    """A registry metric's value as shown on screen."""
-    return format_value(value, METRICS[key].unit, currency, lang=lang, digits=digits)
 
 
 def unit_label(unit: str, currency: str, *, lang: str = "en") -> str:

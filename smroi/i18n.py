@@ -24,6 +24,8 @@ from functools import cache
 from io import BytesIO
 from pathlib import Path
 
+from smroi.formatting import format_day, format_value, localise_digits
+
 LANGUAGES: dict[str, str] = {"en": "English", "nb": "Norsk bokmål", "fa": "فارسی"}
 DEFAULT_LANGUAGE = "en"
 # written right to left: the UI turns its text blocks around for these
@@ -210,9 +212,6 @@ def translate_message(text: object, lang: str, digits: str = "native") -> str:
     shown as it is."""
     if not isinstance(text, Message) or lang == DEFAULT_LANGUAGE:
         return str(text)
-    # formatting needs the registry, which needs this module
-    from smroi.formatting import format_day, format_value, localise_digits
-
     fields: dict[str, object] = {}
     for name, value in text.fields.items():
         if isinstance(value, Message):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from smroi.formatting import format_metric, format_money, is_undefined
+from smroi.formatting import format_money, is_undefined
 from smroi.i18n import DEFAULT_LANGUAGE, N_, fill, translator
+from smroi.metric_format import format_metric
 
 # Whole sentences per objective, so that each language words its own grammar.
 _NO_PAID_RESULTS: dict[str, str] = {

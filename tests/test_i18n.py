@@ -130,7 +130,7 @@ def test_translations_keep_the_fields_of_their_message(lang: str) -> None:
 def test_marked_text_is_never_inside_an_f_string_where_babel_cannot_see_it() -> None:
     hidden = re.compile(r"""\bf(["'])[^"'\n]*\{[^}\n]*\b(?:t|nt|N_|_)\(""")
     sources = [ROOT / "app.py", *(ROOT / "ui").glob("*.py"), *(ROOT / "pages").glob("*.py")]
-    sources += (ROOT / "smroi").glob("*.py")
+    sources += (ROOT / "smroi").rglob("*.py")  # and its subpackages
     found = [
         f"{path.relative_to(ROOT)}:{number}"
         for path in sources

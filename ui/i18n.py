@@ -14,7 +14,7 @@ from typing import Any
 
 import streamlit as st
 
-from smroi.formatting import DIGITS, format_day, format_metric, format_money, format_value
+from smroi.formatting import DIGITS, format_day, format_money, format_value
 from smroi.i18n import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
@@ -26,6 +26,7 @@ from smroi.i18n import (
     translate_message,
     translator,
 )
+from smroi.metric_format import format_metric
 from ui import state
 
 LANG_PARAM = "lang"  # ?lang=nb in a link opens the app in that language
