@@ -13,8 +13,8 @@ from typing import Any
 import pandas as pd
 
 from smroi.formatting import format_money, is_undefined
-from smroi.metric_format import format_metric
 from smroi.i18n import DEFAULT_LANGUAGE, N_, fill, translator
+from smroi.metric_format import format_metric
 
 # What one result is, per objective: leads for a leads objective, sales for every other.
 RESULT_KINDS: dict[str, str] = {
