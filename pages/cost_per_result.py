@@ -6,9 +6,9 @@ import smroi
 from smroi import charts
 from smroi.i18n import N_
 from smroi.registry import metric_label
-from ui import state
+from ui import data, state
 from ui.frame import period_caption, require_frame, show_warnings
-from ui.i18n import digits, language, option_labels, t
+from ui.i18n import digits, language, metric_value, option_labels, t
 from ui.state import get_view
 from ui.widgets import chart_table, chart_with_downloads, metric_table
 
@@ -30,6 +30,7 @@ TABLE_METRICS = [
     "full_cpl",
     "full_cpa",
     "cost_per_result",
+    "break_even_cpa",
     "roi_pct",
 ]
 CHART_METRICS = [
@@ -42,6 +43,7 @@ CHART_METRICS = [
     "cpa",
     "full_cpl",
     "full_cpa",
+    "roas",
     "roi_pct",
     "spend",
 ]
@@ -120,6 +122,8 @@ chosen = st.selectbox(
     key=state.CPR_CHART_METRIC,
     format_func=chart_labels.__getitem__,
 )
+totals = data.headline(view.cache_key, view.analysis)
+line = smroi.break_even_line(chosen, settings.objective, totals)
 frame = frame.assign(label=frame[group_columns].astype(str).agg(" · ".join, axis=1))
 chart_with_downloads(
     charts.metric_by_group(
@@ -131,10 +135,23 @@ chart_with_downloads(
         label=labels.get(chosen),
         lang=lang,
         digits=digits(),
+        break_even=line,
     ),
     chart_table(frame, [*group_columns, chosen], currency, labels=labels),
     f"{chosen}-by-{level}",
 )
+if line is not None:
+    st.caption(
+        t(
+            "Dashed line: break-even, {value}. A bar past it loses money on ad spend alone "
+            "(for ROAS, a bar short of it).",
+            value=metric_value("roas" if chosen == "roas" else "break_even_cpa", line, currency),
+        )
+    )
+elif chosen in ("cpa", "full_cpa", "roas") or (
+    chosen == "cost_per_result" and settings.objective == "sales"
+):
+    st.caption(t("Set your gross margin to draw the break-even line on this chart."))
 
 st.subheader(t(BEST_AND_WORST[settings.objective]))
 elements = smroi.drill_down(view.analysis, "element", platform=platform, campaign=campaign)

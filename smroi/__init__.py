@@ -4,6 +4,7 @@ Callers import from here; the modules behind it may move.
 """
 
 from smroi.break_even import (
+    break_even_line,
     break_even_sentences,
     break_even_table,
     overall_break_even_sentence,
@@ -106,6 +107,7 @@ __all__ = [
     "ValueAssumptions",
     "analyse",
     "best_and_worst",
+    "break_even_line",
     "break_even_sentences",
     "break_even_table",
     "by_group",

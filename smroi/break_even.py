@@ -210,3 +210,25 @@ def overall_break_even_sentence(
             )
         )
     return " ".join(sentences)
+
+
+# Which break-even a chart of each metric is drawn against (cost per result: the objective's)
+_LINES: dict[str, str] = {
+    "cpa": "break_even_cpa",
+    "full_cpa": "break_even_cpa",
+    "cpl": "break_even_cpl",
+    "full_cpl": "break_even_cpl",
+    "roas": "break_even_roas",
+}
+
+
+def break_even_line(metric_key: str, objective: str, totals: dict[str, Any]) -> float | None:
+    """Where a chart of `metric_key` crosses from paying to losing, from the selection's
+    totals: the break-even cost per sale for (full) cost per sale, the value of a lead for
+    (full) cost per lead, the break-even ROAS for ROAS; None for any other metric, or while
+    the margin or the value per lead is not known."""
+    key = _LINES.get(metric_key)
+    if metric_key == "cost_per_result" and objective in ("sales", "leads"):
+        key = "break_even_cpa" if objective == "sales" else "break_even_cpl"
+    value = totals.get(key) if key else None
+    return None if value is None or is_undefined(value) else float(value)

@@ -63,3 +63,27 @@ def test_goal_chart_draws_each_period_against_the_target_line() -> None:
         assert text in svg
     assert svg.count('aria-roledescription="bar"') == 2
     assert "stroke-dasharray" in svg  # the target line
+
+
+def test_cost_per_sale_draws_the_break_even_line_with_its_value() -> None:
+    frame = pd.DataFrame({"platform": ["facebook", "instagram"], "cpa": [20.0, 50.0]})
+    spec = charts.metric_by_group(
+        frame, "platform", "Platform", "cpa", "GBP", break_even=22.5
+    ).to_dict()
+    assert spec["title"]["text"] == "Cost per sale by platform"
+    bars, rule, label = spec["layer"]
+    assert bars["mark"]["type"] == "bar"
+    assert rule["mark"]["type"] == "rule" and rule["mark"]["strokeDash"] == [6, 4]
+    line = spec["datasets"][rule["data"]["name"]]
+    assert line == [{"value": 22.5, "text": "Break-even: £22.50"}]
+    assert label["encoding"]["text"]["field"] == "text"
+    svg = charts.chart_svg(
+        charts.metric_by_group(frame, "platform", "Platform", "cpa", "GBP", break_even=22.5)
+    )
+    assert "Break-even: £22.50" in svg
+
+
+def test_no_break_even_no_line() -> None:
+    frame = pd.DataFrame({"platform": ["facebook"], "cpa": [20.0]})
+    spec = charts.metric_by_group(frame, "platform", "Platform", "cpa", "GBP").to_dict()
+    assert "layer" not in spec and spec["mark"]["type"] == "bar"

@@ -212,3 +212,24 @@ def test_missing_inputs_ask_for_an_order_value_when_sales_have_no_revenue() -> N
     assert asked[0].message == (
         "16 sales have no revenue figure and count as 0 until you set your average order value."
     )
+
+
+@pytest.mark.parametrize(
+    ("metric", "objective", "line"),
+    [
+        ("cpa", "leads", 22.5),  # a sale leaves 56.25 x 40%
+        ("full_cpa", "sales", 22.5),
+        ("cost_per_result", "sales", 22.5),
+        ("cost_per_result", "leads", 20.0),  # the value of a lead
+        ("cpl", "sales", 20.0),
+        ("roas", "sales", 2.5),  # 100 / 40
+        ("cost_per_result", "awareness", None),  # per 1,000 impressions: no break-even
+        ("ctr", "sales", None),
+    ],
+)
+def test_break_even_line_of_each_chart(metric: str, objective: str, line: float | None) -> None:
+    totals = headline(analyse(shop(), settings(margin=40)))
+    assert smroi.break_even_line(metric, objective, totals) == (
+        None if line is None else pytest.approx(line)
+    )
+    assert smroi.break_even_line("cpa", "sales", headline(analyse(shop(), settings()))) is None

@@ -321,6 +321,7 @@ def test_what_the_app_loaded_from_a_file_opens_the_same(store: ReportStore) -> N
     pd.testing.assert_frame_equal(snapshot.table, table)
     assert_same_reports(snapshot.reports, reports)
     assert snapshot.reports[0].summary() == [
+        "ads.csv: 1 of 2 rows leaves spend blank, so it counts as not reported there, not as 0.",
         "ads.csv: 1 row left out (a totals row (adding it would count everything twice)): row 4.",
         "ads.csv: 1 row left out (not a date in column date): row 5.",
     ]

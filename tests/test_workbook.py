@@ -33,7 +33,7 @@ import smroi.workbook
 from smroi.cli import summarise
 from smroi.ingest import ImportReport
 from smroi.registry import SUMMARY_KEYS
-from smroi.settings import Costs, Goal, Settings
+from smroi.settings import Costs, Goal, Settings, ValueAssumptions
 from smroi.workbook import escape_formula_text, report_workbook, table_csv
 
 MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -184,7 +184,7 @@ BY_HAND = {
     "Impressions": 17000,
     "Clicks": 270,
     "Engagements": 40,
-    "Leads": 0,
+    "Leads": None,  # no row reports leads: an empty cell, not 0
     "Sales": 9,
     "Tracked revenue": 900.0,
     "Other costs": 0.0,
@@ -200,6 +200,11 @@ BY_HAND = {
     "Cost per lead": None,  # no leads
     "Cost per sale": 300 / 9,
     "Earned media value (estimated)": 34.0,
+    # no gross margin set and no cost of goods: empty cells (METRICS.md 4a)
+    "Gross profit from sales": None,
+    "Gross margin": None,
+    "Break-even ROAS": None,
+    "Break-even cost per sale": None,
 }
 
 
@@ -235,7 +240,8 @@ def test_undefined_ratios_are_empty_cells_never_zero() -> None:
     by_platform = {row["Platform"]: row for row in table_rows(workbook["By platform"])}
     assert by_platform["facebook"]["Cost per lead"] is None
     assert by_platform["linkedin"]["ROI"] is None  # linkedin cost nothing: ROI undefined
-    assert by_platform["linkedin"]["Total cost"] == 0
+    # its row leaves spend blank and gets no share of costs: nothing says what it cost
+    assert by_platform["linkedin"]["Total cost"] is None
     for sheet in workbook:
         for row in sheet.iter_rows(values_only=True):
             assert "nan" not in [str(value).lower() for value in row]
@@ -257,12 +263,13 @@ def test_group_sheets_by_hand_with_the_highest_cost_first() -> None:
     workbook = book(export())
     platforms = table_rows(workbook["By platform"])
     assert [row["Platform"] for row in platforms] == ["facebook", "instagram", "linkedin"]
-    assert [row["Return"] for row in platforms] == [700, 200, 0]
+    # linkedin's organic post reports only engagements, worth nothing until valued
+    assert [row["Return"] for row in platforms] == [700, 200, None]
     assert [row["ROI"] for row in platforms] == [pytest.approx(2.5), pytest.approx(1.0), None]
     assert workbook["By platform"]["A2"].number_format == "General"
     campaigns = table_rows(workbook["By campaign"])
     assert [row["Campaign"] for row in campaigns] == [EVIL[0], EVIL[1], EVIL[3]]
-    assert [row["Ad spend"] for row in campaigns] == [200, 100, 0]
+    assert [row["Ad spend"] for row in campaigns] == [200, 100, None]  # organic: not reported
     elements = table_rows(workbook["By element"])
     assert [row["Post / ad"] for row in elements] == ["Ad A", EVIL[2], "Post"]
 
@@ -276,7 +283,7 @@ def test_over_time_marks_the_partial_week() -> None:
     ]
     assert [row["Days covered"] for row in rows] == [7, 7, 2]  # the data ends on Tue 20 Jan
     assert [row["Partial period"] for row in rows] == ["no", "no", "yes"]
-    assert [row["Return"] for row in rows] == [700, 0, 200]
+    assert [row["Return"] for row in rows] == [700, None, 200]  # week 2: linkedin's post
 
 
 def test_data_sheet_holds_the_canonical_rows() -> None:
@@ -375,7 +382,7 @@ def test_sheets_in_order_with_frozen_headers_and_filters() -> None:
     summary = workbook["Summary"]
     header = next(row[0].row for row in summary.iter_rows() if row[0].value == "Metric")
     assert summary.freeze_panes == f"B{header + 1}"
-    assert summary.auto_filter.ref == f"A{header}:D{header + 20}"
+    assert summary.auto_filter.ref == f"A{header}:D{header + 24}"
     for name in ("By platform", "By campaign", "By element", "Over time"):
         sheet = workbook[name]
         assert sheet.freeze_panes == "B2", name
@@ -547,7 +554,7 @@ def test_an_empty_table_still_gives_a_valid_workbook() -> None:
     workbook = book(data)
     assert workbook.sheetnames == SHEETS
     cells = summary_cells(workbook)
-    assert cells["Ad spend"].value == 0
+    assert cells["Ad spend"].value is None  # nothing reported: an empty cell
     assert cells["ROI"].value is None
     assert table_rows(workbook["By platform"]) == []
     assert table_rows(workbook["Data"]) == []
@@ -565,9 +572,10 @@ def test_monthly_costs_with_no_rows_show_on_a_not_set_platform() -> None:
     workbook = book(data)
     rows = table_rows(workbook["By platform"])
     assert [(row["Platform"], row["Total cost"], row["ROI"]) for row in rows] == [
-        ("(not set)", 100, -1.0)  # no dates: one month; return 0 -> ROI -100 %
+        ("(not set)", 100, None)  # no dates: one month; no rows, so no return known
     ]
-    assert len(charts(data)) == 2  # return vs cost, ROI; no trend without dates
+    # return vs cost only: no ROI to chart (no return is known) and no trend without dates
+    assert len(charts(data)) == 1
 
 
 # ---------------------------------------------------------------- funnel and goals
@@ -827,3 +835,39 @@ def test_earned_media_sheet_holds_the_ledger_and_its_chart() -> None:
         charts = [n for n in archive.namelist() if n.startswith("xl/charts/chart")]
         texts = [archive.read(n).decode() for n in charts]
     assert any("The value ledger" in text and "'Earned media'!" in text for text in texts)
+
+
+def test_a_margin_gives_gross_profit_and_break_even_on_the_summary() -> None:
+    """january() at a 40% margin: sales value 900 from 9 sales leaves 360; the ads cost 300,
+    so return 360, profit 60, ROI 20%; break-even ROAS 2.5x, a sale leaves 100 x 0.4 = 40."""
+    margin = Settings(currency="NOK", values=ValueAssumptions(gross_margin_pct=40))
+    workbook = book(export(settings=margin))
+    cells = summary_cells(workbook)
+    assert cells["Gross profit from sales"].value == pytest.approx(360)
+    assert cells["Return"].value == pytest.approx(360)
+    assert cells["Profit"].value == pytest.approx(60)
+    assert cells["ROI"].value == pytest.approx(0.2)
+    assert cells["Gross margin"].value == pytest.approx(0.4)
+    assert cells["Gross margin"].number_format == "#,##0.0%"
+    assert cells["Break-even ROAS"].value == pytest.approx(2.5)
+    assert cells["Break-even cost per sale"].value == pytest.approx(40)
+    assert cells["Break-even cost per sale"].number_format == NOK
+    summary = [row[:2] for row in workbook["Summary"].iter_rows(values_only=True)]
+    assert ("Gross margin", pytest.approx(0.4)) in summary  # the setting behind it
+
+
+def test_without_a_margin_the_summary_says_sales_count_in_full() -> None:
+    workbook = book(export())
+    column_a = [row[0] for row in workbook["Summary"].iter_rows(values_only=True)]
+    assert (
+        "This counts 900.00 kr of sales at their full value, before the cost of goods: set "
+        "your gross margin to see what they really left you." in column_a
+    )
+    settings_rows = [row[:2] for row in workbook["Summary"].iter_rows(values_only=True)]
+    assert ("Gross margin", "not set: sales count at their full value") in settings_rows
+
+
+def test_the_workbook_takes_the_files_currency_when_the_settings_have_none() -> None:
+    report = import_report()  # its amounts are in NOK
+    cells = summary_cells(book(report_workbook(january(), [report], Settings())))
+    assert cells["Ad spend"].number_format == NOK

@@ -17,6 +17,7 @@ RETURN_COLOUR = "#2e7d32"
 COST_COLOUR = "#c62828"
 NEUTRAL_COLOUR = "#1f77b4"
 ESTIMATE_COLOUR = "#f9a825"
+BREAK_EVEN_COLOUR = "#6a1b9a"  # the dashed break-even line: apart from cost red and return green
 # English time axes (d3-time-format); other languages take CLDR's patterns (_PERIOD_SKELETONS)
 PERIOD_FORMATS = {
     "day": "%d %b",

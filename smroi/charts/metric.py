@@ -6,6 +6,7 @@ import altair as alt
 import pandas as pd
 
 from smroi.charts._shared import (
+    BREAK_EVEN_COLOUR,
     ESTIMATE_COLOUR,
     NEUTRAL_COLOUR,
     _day_texts,
@@ -32,11 +33,13 @@ def metric_by_group(
     limit: int = 25,
     lang: str = DEFAULT_LANGUAGE,
     digits: str = "native",
-) -> alt.Chart:
+    break_even: float | None = None,
+) -> alt.Chart | alt.LayerChart:
     """Horizontal bars of one metric per group, largest first; undefined groups left out.
 
     `group_title` and `label` (a name for the metric other than the registry's) are
-    already in `lang`."""
+    already in `lang`. `break_even` (smroi.break_even.break_even_line) draws a dashed line
+    at the value where the metric stops paying, labelled with it."""
     _ = chart_translator(lang)
     metric = METRICS[metric_key]
     title = label or metric_label(metric_key, lang)
@@ -51,14 +54,12 @@ def metric_by_group(
         ],
     )
     unit = unit_label(metric.unit, currency, lang=lang)
+    chart_title = alt.Title(
+        _("{metric} by {group}").format(metric=title, group=group_title.lower()),
+        subtitle=_drawn(metric_formula(metric_key, lang), lang),
+    )
     chart = (
-        alt.Chart(
-            data,
-            title=alt.Title(
-                _("{metric} by {group}").format(metric=title, group=group_title.lower()),
-                subtitle=_drawn(metric_formula(metric_key, lang), lang),
-            ),
-        )
+        alt.Chart(data)
         .mark_bar(color=NEUTRAL_COLOUR)
         .encode(
             y=alt.Y(f"{group}:N", title=_drawn(group_title, lang), sort="-x"),
@@ -69,7 +70,23 @@ def metric_by_group(
             ],
         )
     )
-    return localised(chart, lang, digits)
+    if break_even is None or data.empty:
+        return localised(chart.properties(title=chart_title), lang, digits)
+    shown = format_value(break_even, metric.unit, currency, lang=lang, digits=digits)
+    text = _("Break-even: {value}").format(value=shown)
+    line = pd.DataFrame({"value": [break_even * factor], "text": [_drawn(text, lang)]})
+    rule = (
+        alt.Chart(line)
+        .mark_rule(color=BREAK_EVEN_COLOUR, strokeDash=[6, 4], strokeWidth=2)
+        .encode(x="value:Q", tooltip=[alt.Tooltip("text:N", title=_drawn(_("Break-even"), lang))])
+    )
+    label_mark = (
+        alt.Chart(line)
+        .mark_text(align="left", baseline="top", dx=4, dy=2, color=BREAK_EVEN_COLOUR)
+        .encode(x="value:Q", y=alt.value(0), text="text:N")
+    )
+    layered = alt.layer(chart, rule, label_mark).properties(title=chart_title)
+    return localised(layered, lang, digits)
 
 
 # A metric per period, the words for each period whole: title, the bars' subtitle, the

@@ -37,10 +37,12 @@ from datetime import date
 
 import pandas as pd
 
+from smroi.currency import report_currency
 from smroi.formatting import check_language
-from smroi.i18n import DEFAULT_LANGUAGE
+from smroi.i18n import DEFAULT_LANGUAGE, translate_message
 from smroi.ingest import ImportReport
-from smroi.metrics import FREQUENCIES, analyse
+from smroi.metrics import FREQUENCIES, analyse, headline
+from smroi.narrative import sales_value_caveat
 from smroi.settings import Settings
 from smroi.workbook._writer import (
     MAX_CELL_CHARS,
@@ -111,6 +113,9 @@ def report_workbook(
     if period not in FREQUENCIES:
         raise ValueError(f"period must be one of {', '.join(FREQUENCIES)}, not {period!r}")
     check_language(lang, digits)
+    in_use = [(r.file, r.currency) for r in reports if r.error is None and r.rows_used]
+    currency, currency_notes = report_currency(settings.currency, in_use)
+    settings = settings.with_changes(currency=currency)
     analysis = analyse(table, settings, start=start, end=end, platforms=platforms)
     data = _data_rows(analysis)
     groups = {
@@ -142,6 +147,10 @@ def report_workbook(
                 total=writer.count(len(data)),
             )
         )
+    notes += [translate_message(note, lang, digits) for note in currency_notes]
+    caveat = sales_value_caveat(headline(analysis), currency, lang=lang, digits=digits)
+    if caveat:  # every ROI and profit in the workbook counts sales at their full value
+        notes.append(caveat)
     _summary_sheet(writer, analysis, settings, start, end, platforms, len(data), notes)
     for name, level in GROUP_SHEETS.items():
         frame, total = groups[name]

@@ -187,6 +187,14 @@ def _settings_rows(settings: Settings, writer: _Writer) -> list[tuple[str, Any, 
             "money",
             _("for sales without revenue"),
         ),
+        (
+            _("Gross margin"),
+            _("not set: sales count at their full value")
+            if values.gross_margin_pct is None
+            else values.gross_margin_pct,
+            "" if values.gross_margin_pct is None else "percent",
+            _("where a row has no cost of goods"),
+        ),
         (_("Value per engagement"), values.value_per_engagement, "money", ""),
         (_("Value per new follower"), values.value_per_follower, "money", ""),
         (_("Count lead value in return"), counting, "", ""),
