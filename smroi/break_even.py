@@ -141,9 +141,10 @@ def break_even_sentences(
 
     sentences = []
     for row in table.itertuples(index=False):
+        group = _starts_a_sentence(row.group)
         if is_undefined(row.cost_per_result):
             if not is_undefined(row.results):  # results reported, and none: a sure loss
-                none = fill(_(_NONE[kind]), lang, group=row.group, spend=money(row.spend))
+                none = fill(_(_NONE[kind]), lang, group=group, spend=money(row.spend))
                 sentences.append(none)
             continue
         if is_undefined(row.break_even):
@@ -153,13 +154,30 @@ def break_even_sentences(
             fill(
                 _(template),
                 lang,
-                group=row.group,
+                group=group,
                 cost=money(row.cost_per_result),
                 worth=money(row.break_even),
                 gap=money(abs(row.gain_per_result)),
             )
         )
     return sentences
+
+
+# How the platforms write their own names (the canonical table keeps them lower case)
+PLATFORM_NAMES: dict[str, str] = {
+    "linkedin": "LinkedIn",
+    "tiktok": "TikTok",
+    "youtube": "YouTube",
+    "x": "X",
+}
+
+
+def _starts_a_sentence(name: str) -> str:
+    """'instagram' -> 'Instagram', 'linkedin' -> 'LinkedIn' (platforms are kept lower case);
+    other names as they are."""
+    if name in PLATFORM_NAMES:
+        return PLATFORM_NAMES[name]
+    return name[:1].upper() + name[1:] if name.islower() else name
 
 
 def overall_break_even_sentence(

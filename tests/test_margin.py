@@ -119,9 +119,9 @@ def test_break_even_per_platform_from_each_platforms_own_sales() -> None:
     table = smroi.break_even_table(frame.reset_index(), "sales")
     assert table["group"].tolist() == ["instagram", "facebook", "linkedin"]  # by spend
     assert smroi.break_even_sentences(table, "sales", "GBP") == [
-        "instagram's sales cost £50.00 each in ad spend; a sale leaves you £20.00 after the "
+        "Instagram's sales cost £50.00 each in ad spend; a sale leaves you £20.00 after the "
         "cost of goods: each one loses £30.00.",
-        "facebook's sales cost £20.00 each in ad spend; a sale leaves you £24.00 after the "
+        "Facebook's sales cost £20.00 each in ad spend; a sale leaves you £24.00 after the "
         "cost of goods: each one earns £4.00 before your other costs.",
     ]
 
@@ -131,7 +131,7 @@ def test_break_even_for_leads_is_the_value_of_a_lead() -> None:
     table = smroi.break_even_table(frame, "leads")
     # linkedin: 100 of ads for 8 leads = 12.50 a lead, worth 20
     assert smroi.break_even_sentences(table, "leads", "USD") == [
-        "linkedin's leads cost $12.50 each in ad spend; a lead is worth $20.00 to you: each "
+        "LinkedIn's leads cost $12.50 each in ad spend; a lead is worth $20.00 to you: each "
         "one earns $7.50 before your other costs.",
     ]
 

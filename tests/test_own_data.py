@@ -123,7 +123,7 @@ def test_the_form_saves_costs_and_a_margin_into_the_settings() -> None:
     assert "full value" not in said
     # "google" is the platform of the file (Google Ads): £26.67 a sale against £23.33
     assert (
-        "google's sales cost £26.67 each in ad spend; a sale leaves you £23.33 after the cost "
+        "Google's sales cost £26.67 each in ad spend; a sale leaves you £23.33 after the cost "
         "of goods: each one loses £3.33." in said
     )
     # saved with the settings, as the user's own: they survive going back to the sample

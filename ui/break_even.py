@@ -46,7 +46,9 @@ def break_even_section(
         st.subheader(t("Does each sale pay for itself?"), anchor=False)
     else:
         st.subheader(t("Does each lead pay for itself?"), anchor=False)
-    kpi_cards(totals, CARDS[kind], currency)
+    # a break-even nobody can work out yet is said in words below, not shown as "—" cards
+    known = [key for key in CARDS[kind] if not is_undefined(totals.get(key))]
+    kpi_cards(totals, known, currency)
     sentence = smroi.overall_break_even_sentence(
         totals, as_objective, currency, lang=lang, digits=digit_choice
     )

@@ -82,8 +82,8 @@ def metric_by_group(
     )
     label_mark = (
         alt.Chart(line)
-        .mark_text(align="left", baseline="top", dx=4, dy=2, color=BREAK_EVEN_COLOUR)
-        .encode(x="value:Q", y=alt.value(0), text="text:N")
+        .mark_text(align="left", baseline="bottom", dx=4, color=BREAK_EVEN_COLOUR, fontSize=12)
+        .encode(x="value:Q", y=alt.value(-3), text="text:N")  # just above the bars
     )
     layered = alt.layer(chart, rule, label_mark).properties(title=chart_title)
     return localised(layered, lang, digits)
