@@ -346,7 +346,10 @@ def _sums(rows: pd.DataFrame, by: list[str] | None = None) -> pd.DataFrame:
     """Row values summed, overall or per group; NaN where no row of a group reports a value."""
     columns = list(SUMMED)
     if not by:
-        sums = rows[columns].sum(min_count=1).to_frame().T
+        values = rows[columns].to_numpy(dtype="float64")
+        known = ~np.isnan(values).all(axis=0) if len(values) else np.zeros(len(columns), bool)
+        total = np.where(known, np.nansum(values, axis=0), np.nan)
+        sums = pd.DataFrame([total], columns=columns)
     else:
         keys = [_group_key(rows, column) for column in by]
         groups = rows.groupby(keys, observed=True, dropna=False, sort=True)
@@ -363,20 +366,37 @@ def _group_key(rows: pd.DataFrame, column: str) -> pd.Series:
     return values.fillna(NOT_SET)
 
 
-def _total(parts: list[pd.Series]) -> pd.Series:
+def _total(parts: list[np.ndarray]) -> np.ndarray:
     """The sum of the parts that are known; NaN only where none of them is."""
-    return pd.concat(parts, axis=1).sum(axis=1, min_count=1)
+    stacked = np.vstack(parts)
+    known = ~np.isnan(stacked)
+    with np.errstate(over="ignore", invalid="ignore"):  # a sum past 1e308 is inf: shown "—"
+        total = np.nansum(stacked, axis=0)
+    return np.where(known.any(axis=0), total, np.nan)
+
+
+def _ratio(numerator: np.ndarray, denominator: np.ndarray) -> np.ndarray:
+    """safe_divide on arrays: NaN where the denominator is 0 or missing, never inf."""
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        result = numerator / np.where(denominator != 0, denominator, np.nan)
+    return np.where(np.isfinite(result), result, np.nan)
 
 
 def _derive(sums: pd.DataFrame, settings: Settings) -> pd.DataFrame:
     """Every registry metric from summed row values; ratios from sums. A number that needs a
-    measure no row reports is NaN (undefined), not 0."""
-    s, values = sums, settings.values
+    measure no row reports is NaN (undefined), not 0. (Plain arrays: a rerun computes this
+    for every group and period, and pandas' per-operation cost would dominate.)"""
+    with np.errstate(all="ignore"):  # overflow and 0/0 end as inf or NaN, cleaned by _ratio
+        return _derived(sums, settings)
+
+
+def _derived(sums: pd.DataFrame, settings: Settings) -> pd.DataFrame:
+    s = {column: sums[column].to_numpy(dtype="float64") for column in sums.columns}
+    values = settings.values
+    spend, fixed = s["spend"], s["fixed_cost"]
     # total cost: ad spend (where reported) + other costs; undefined when the files report no
     # ad spend and no other cost is entered, since then nothing says what anything cost
-    cost = (s["spend"].fillna(0.0) + s["fixed_cost"]).where(
-        s["spend"].notna() | (s["fixed_cost"] != 0)
-    )
+    cost = np.where(~np.isnan(spend) | (fixed != 0), np.nan_to_num(spend) + fixed, np.nan)
     parts = [s["sales_return"], s["commissions"], s["lead_value"]]
     # an engagement or a follower is worth nothing in return until the user gives it a value
     if values.value_per_engagement > 0:
@@ -387,63 +407,61 @@ def _derive(sums: pd.DataFrame, settings: Settings) -> pd.DataFrame:
     with_emv = _total([*parts, s["emv"]])
     return_ = with_emv if settings.earned_media.include_in_roi else without_emv
     profit = return_ - cost
-    margin_pct = safe_divide(s["gross_profit"] * 100, s["margined_sales_value"])
-    average_sale = safe_divide(s["sales_value"], s["conversions"])
+    margin_pct = _ratio(s["gross_profit"] * 100, s["margined_sales_value"])
+    average_sale = _ratio(s["sales_value"], s["conversions"])
+    # 0 once every sale's gross profit is known; undefined while there are no sales
+    unmargined = np.where(
+        np.isnan(s["sales_value"]),
+        s["unmargined_sales_value"],
+        np.nan_to_num(s["unmargined_sales_value"]),
+    )
     results_column, _ = OBJECTIVE_RESULTS[settings.objective]
     per = 1000.0 if settings.objective == "awareness" else 1.0
-    out = pd.DataFrame(
-        {
-            "spend": s["spend"],
-            "impressions": s["impressions"],
-            "clicks": s["clicks"],
-            "engagements": s["engagements"],
-            "followers_gained": s["followers_gained"],
-            "leads": s["leads"],
-            "conversions": s["conversions"],
-            "revenue": s["revenue"],
-            "commissions": s["commissions"],
-            "cost_of_goods": s["cost_of_goods"],
-            "sales_value": s["sales_value"],
-            "gross_profit": s["gross_profit"],
-            "gross_margin_pct": margin_pct,
-            # 0 once every sale's gross profit is known; undefined while there are no sales
-            "sales_value_before_cost_of_goods": s["unmargined_sales_value"].where(
-                s["sales_value"].isna(), s["unmargined_sales_value"].fillna(0.0)
-            ),
-            "lead_value": s["lead_value"],
-            "engagement_value": s["engagement_value"],
-            "follower_value": s["follower_value"],
-            "emv": s["emv"],
-            "fixed_cost": s["fixed_cost"],
-            "cost": cost,
-            "return": return_,
-            "profit": profit,
-            "roi_pct": safe_divide(profit * 100, cost),
-            "roi_without_emv_pct": safe_divide((without_emv - cost) * 100, cost),
-            "roi_with_emv_pct": safe_divide((with_emv - cost) * 100, cost),
-            "roas": safe_divide(s["paid_sales_value"], s["paid_spend"]),
-            "break_even_roas": safe_divide(pd.Series(100.0, index=s.index), margin_pct),
-            "average_sale_value": average_sale,
-            "break_even_cpa": average_sale * margin_pct / 100,
-            "break_even_cpl": pd.Series(
-                values.value_per_lead if values.value_per_lead > 0 else np.nan,
-                index=s.index,
-                dtype="float64",
-            ),
-            "ctr": safe_divide(s["clicks"], s["impressions"]),
-            "cpc": safe_divide(s["paid_spend"], s["paid_clicks"]),
-            "cpm": safe_divide(s["paid_spend"] * 1000, s["paid_impressions"]),
-            "cpe": safe_divide(s["paid_spend"], s["paid_engagements"]),
-            "cpl": safe_divide(s["paid_spend"], s["paid_leads"]),
-            "cpa": safe_divide(s["paid_spend"], s["paid_conversions"]),
-            "full_cpl": safe_divide(cost, s["leads"]),
-            "full_cpa": safe_divide(cost, s["conversions"]),
-            "conversion_rate": safe_divide(s["conversions"], s["clicks"]),
-            "cost_per_result": safe_divide(s["paid_spend"] * per, s[f"paid_{results_column}"]),
-        },
-        index=sums.index,
-    )
-    return out
+    lead_worth = values.value_per_lead if values.value_per_lead > 0 else np.nan
+    paid_spend = s["paid_spend"]
+    columns = {
+        "spend": spend,
+        "impressions": s["impressions"],
+        "clicks": s["clicks"],
+        "engagements": s["engagements"],
+        "followers_gained": s["followers_gained"],
+        "leads": s["leads"],
+        "conversions": s["conversions"],
+        "revenue": s["revenue"],
+        "commissions": s["commissions"],
+        "cost_of_goods": s["cost_of_goods"],
+        "sales_value": s["sales_value"],
+        "gross_profit": s["gross_profit"],
+        "gross_margin_pct": margin_pct,
+        "sales_value_before_cost_of_goods": unmargined,
+        "lead_value": s["lead_value"],
+        "engagement_value": s["engagement_value"],
+        "follower_value": s["follower_value"],
+        "emv": s["emv"],
+        "fixed_cost": fixed,
+        "cost": cost,
+        "return": return_,
+        "profit": profit,
+        "roi_pct": _ratio(profit * 100, cost),
+        "roi_without_emv_pct": _ratio((without_emv - cost) * 100, cost),
+        "roi_with_emv_pct": _ratio((with_emv - cost) * 100, cost),
+        "roas": _ratio(s["paid_sales_value"], paid_spend),
+        "break_even_roas": _ratio(np.full(len(cost), 100.0), margin_pct),
+        "average_sale_value": average_sale,
+        "break_even_cpa": average_sale * margin_pct / 100,
+        "break_even_cpl": np.full(len(cost), lead_worth, dtype="float64"),
+        "ctr": _ratio(s["clicks"], s["impressions"]),
+        "cpc": _ratio(paid_spend, s["paid_clicks"]),
+        "cpm": _ratio(paid_spend * 1000, s["paid_impressions"]),
+        "cpe": _ratio(paid_spend, s["paid_engagements"]),
+        "cpl": _ratio(paid_spend, s["paid_leads"]),
+        "cpa": _ratio(paid_spend, s["paid_conversions"]),
+        "full_cpl": _ratio(cost, s["leads"]),
+        "full_cpa": _ratio(cost, s["conversions"]),
+        "conversion_rate": _ratio(s["conversions"], s["clicks"]),
+        "cost_per_result": _ratio(paid_spend * per, s[f"paid_{results_column}"]),
+    }
+    return pd.DataFrame(columns, index=sums.index)
 
 
 def _plain(value: Any, key: str) -> float | int | None:

@@ -85,7 +85,7 @@ def metric_by_group(
         .mark_text(align="left", baseline="bottom", dx=4, color=BREAK_EVEN_COLOUR, fontSize=12)
         .encode(x="value:Q", y=alt.value(-3), text="text:N")  # just above the bars
     )
-    layered = alt.layer(chart, rule, label_mark).properties(title=chart_title)
+    layered = alt.LayerChart(layer=[chart, rule, label_mark], title=chart_title)
     return localised(layered, lang, digits)
 
 
