@@ -1,0 +1,93 @@
+"""The report of one imported file: what was recognised, used and left out, and why."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from smroi.i18n import _, _n, listed
+
+
+@dataclass
+class ImportReport:
+    """What happened to one file: what was recognised, used and left out, and why."""
+
+    file: str
+    rows_read: int = 0
+    rows_used: int = 0
+    platforms: list[str] = field(default_factory=list)
+    column_map: dict[str, str] = field(default_factory=dict)  # source header -> canonical
+    ignored_columns: list[str] = field(default_factory=list)
+    excluded: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(
+            {"row": pd.Series(dtype="int64"), "reason": pd.Series(dtype="object")}
+        )
+    )
+    currency: str | None = None
+    export: str | None = None  # the platform export recognised, if any
+    sheets: list[str] = field(default_factory=list)  # a workbook's sheets
+    sheet: str | None = None  # the sheet read
+    # canonical measure -> rows used that leave it blank (not reported there, not 0)
+    blank_counts: dict[str, int] = field(default_factory=dict)
+    # sentences for the user, as smroi.i18n Messages: English as str, translatable in the app
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None
+
+    @property
+    def rows_excluded(self) -> int:
+        """How many rows were read but not used."""
+        return len(self.excluded)
+
+    def summary(self) -> list[str]:
+        """The report as sentences (the CLI's warnings; the Excel report's notes): Messages,
+        English as str, translatable with smroi.i18n.translate_message."""
+        if self.error:
+            return [self.error]
+        lines = list(self.warnings)
+        if self.ignored_columns:
+            lines.append(
+                _(
+                    "{file}: columns not used: {columns}.",
+                    file=self.file,
+                    columns=", ".join(self.ignored_columns),
+                )
+            )
+        lines += self.blank_notes()
+        reasons = self.reasons()
+        for reason, group in self.excluded.groupby("reason", sort=False):
+            rows = group["row"].tolist()
+            lines.append(
+                _n(
+                    "{file}: {count:,} row left out ({reason}): row {rows}.",
+                    "{file}: {count:,} rows left out ({reason}): rows {rows}.",
+                    len(rows),
+                    file=self.file,
+                    count=len(rows),
+                    reason=reasons.get(str(reason), reason),
+                    rows=listed(rows),
+                )
+            )
+        return lines
+
+    def blank_notes(self) -> list[str]:
+        """For each measure some used rows leave blank: how many, and that it is not 0."""
+        return [
+            _n(
+                "{file}: {count:,} of {rows:,} rows leaves {column} blank, so it counts as "
+                "not reported there, not as 0.",
+                "{file}: {count:,} of {rows:,} rows leave {column} blank, so it counts as "
+                "not reported there, not as 0.",
+                count,
+                file=self.file,
+                count=count,
+                rows=self.rows_used,
+                column=column,
+            )
+            for column, count in self.blank_counts.items()
+        ]
+
+    def reasons(self) -> dict[str, str]:
+        """Each reason a row was left out, by its English text: the Message it was written
+        as (a groupby on the reason column gives plain str keys; this gives them back)."""
+        return {str(reason): reason for reason in self.excluded["reason"].drop_duplicates()}
