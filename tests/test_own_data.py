@@ -168,3 +168,13 @@ def test_files_in_two_currencies_are_shown_one_at_a_time() -> None:
     assert not app.exception
     assert app.selectbox(key="set.currency").value == "NOK"
     assert cards(app)["Total cost"] == "50.00 kr"
+
+
+def test_a_settings_file_without_a_currency_takes_the_files() -> None:
+    app = upload(started())
+    app.file_uploader(key="settings_upload").set_value(
+        ("mine.json", b'{"currency": null, "costs": {"tools_per_month": 10}}', "application/json")
+    ).run()
+    assert not app.exception
+    assert app.number_input(key="set.costs.tools_per_month").value == 10
+    assert app.selectbox(key="set.currency").value == "GBP"  # the file's, not USD

@@ -222,8 +222,9 @@ def _filters(
         currencies = {r.currency for r in loaded.reports if r.currency and not r.error}
         if len(currencies) == 1:  # new data in a known currency: the setting follows it
             st.session_state[state.SETTING_PREFIX + "currency"] = currencies.pop()
-    if not st.session_state.get(state.SETTING_PREFIX + "currency"):  # none set, none in files
-        st.session_state[state.SETTING_PREFIX + "currency"] = smroi.DEFAULT_CURRENCY
+    if not st.session_state.get(state.SETTING_PREFIX + "currency"):  # the files' own, if any
+        in_files = next((r.currency for r in loaded.reports if r.currency and not r.error), None)
+        st.session_state[state.SETTING_PREFIX + "currency"] = in_files or smroi.DEFAULT_CURRENCY
     st.header(t("Show"))
     start = end = None
     if first is not None and last is not None:
