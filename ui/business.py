@@ -68,6 +68,7 @@ def business_form(settings: smroi.Settings, asks_order_value: bool) -> None:
                 "field can stay 0 or empty; change them later in the sidebar."
             )
         )
+        # a pair of fields a row, so that a phone stacks them in reading order
         left, right = st.columns(2)
         left.number_input(
             t("Hours spent on social media per month"),
@@ -86,6 +87,7 @@ def business_form(settings: smroi.Settings, asks_order_value: bool) -> None:
             key="business.rate",
             help=t("What an hour of that time costs you."),
         )
+        left, right = st.columns(2)
         left.number_input(
             t("Tools and software per month ({currency})", currency=currency),
             min_value=0.0,
@@ -102,6 +104,7 @@ def business_form(settings: smroi.Settings, asks_order_value: bool) -> None:
             value=float(costs.agency_per_month),
             key="business.agency",
         )
+        left, right = st.columns(2)
         left.number_input(
             t("Gross margin (%)"),
             min_value=0.0,
@@ -127,6 +130,7 @@ def business_form(settings: smroi.Settings, asks_order_value: bool) -> None:
             help=t("On average: the share of leads that buy x what they spend."),
         )
         if asks_order_value:
+            left, _right = st.columns(2)
             left.number_input(
                 t("Average order value ({currency})", currency=currency),
                 min_value=0.0,
