@@ -29,7 +29,9 @@ DAYS_PER_MONTH = 365.25 / 12
 # row does not report it, and a sum over rows that all leave it out is NaN too (METRICS.md
 # 4b: blank is not zero), never 0.
 SUMMED: tuple[str, ...] = (
-    *MEASURES,
+    # reach and video views are kept in the table but never summed (a person reached on two
+    # days is one person), so summing them would only cost time
+    *(measure for measure in MEASURES if measure not in ("reach", "video_views")),
     "paid_spend",
     "paid_impressions",
     "paid_clicks",
@@ -39,9 +41,7 @@ SUMMED: tuple[str, ...] = (
     "paid_sales_value",
     "sales_value",
     "gross_profit",
-    "margined_sales_value",
     "unmargined_sales_value",
-    "sales_return",
     "lead_value",
     "engagement_value",
     "follower_value",
@@ -103,6 +103,9 @@ class Analysis:
     last_day: date | None
     months: float
     warnings: tuple[str, ...] = ()  # smroi.i18n Messages: English as str, translatable
+    # the SUMMED values some row has (None: not worked out); a group-by sums only these,
+    # since a column no row reports is undefined in every group anyway
+    reported: tuple[str, ...] | None = None
 
 
 def analyse(
@@ -132,7 +135,14 @@ def analyse(
     warnings += cost_notes
     if platforms is not None:
         rows = rows[rows["platform"].isin(platforms)]
-    return Analysis(rows, settings, first_day, last_day, months, tuple(warnings))
+    reported = tuple(column for column in SUMMED if _has_values(rows[column]))
+    return Analysis(rows, settings, first_day, last_day, months, tuple(warnings), reported)
+
+
+def _has_values(values: pd.Series) -> bool:
+    """True when a column holds at least one number."""
+    array = values.to_numpy(dtype="float64")
+    return bool(len(array)) and not np.isnan(array).all()
 
 
 def _in_date_range(
@@ -174,24 +184,27 @@ def _price_rows(
     else:
         count_leads = pd.Series(values.count_lead_value, index=table.index)
     leads = table["leads"]
+    # the paid rows' results are only ever divided by: 0 on organic rows leaves every ratio
+    # over them as it is (no paid result: undefined), and a column without gaps sums four
+    # times faster. Paid spend and sales value are divided, so organic rows stay blank
+    # there: a group whose paid rows report no spend has no cost per click, not one of 0.
     priced = {
         "paid_spend": table["spend"].where(paid),
-        "paid_impressions": table["impressions"].where(paid),
-        "paid_clicks": table["clicks"].where(paid),
-        "paid_engagements": table["engagements"].where(paid),
-        "paid_leads": leads.where(paid),
-        "paid_conversions": table["conversions"].where(paid),
+        "paid_impressions": table["impressions"].where(paid, 0.0),
+        "paid_clicks": table["clicks"].where(paid, 0.0),
+        "paid_engagements": table["engagements"].where(paid, 0.0),
+        "paid_leads": leads.where(paid, 0.0),
+        "paid_conversions": table["conversions"].where(paid, 0.0),
         "paid_sales_value": sales_value.where(paid),
         "sales_value": sales_value,
         "gross_profit": gross_profit,
-        "margined_sales_value": sales_value.where(gross_profit.notna()),
+        # sales value still counted in full: no cost of goods and no margin for the row
         "unmargined_sales_value": sales_value.where(gross_profit.isna()),
-        # what the sales leave the business: gross profit where known, else sales value
-        "sales_return": gross_profit.where(gross_profit.notna(), sales_value),
         "lead_value": (leads * values.value_per_lead).mask(~count_leads & leads.notna(), 0.0),
         "engagement_value": table["engagements"] * values.value_per_engagement,
         "follower_value": table["followers_gained"] * values.value_per_follower,
-        "emv": earned_media_value_per_row(table, settings).where(~paid),
+        # earned media is organic rows' only: a paid row earns none (0)
+        "emv": earned_media_value_per_row(table, settings).where(~paid, 0.0),
     }
     rows = table.assign(**priced)
     fixed, notes, extra = _allocate_fixed_cost(rows, settings, months)
@@ -227,15 +240,17 @@ def earned_media_value_per_row(table: pd.DataFrame, settings: Settings) -> pd.Se
     cpm = np.array([rate.cpm for rate in rates])[codes]
     cpc = np.array([rate.cpc for rate in rates])[codes]
     cpe = np.array([rate.cpe for rate in rates])[codes]
-    parts = pd.DataFrame(
-        {
-            "impressions": table["impressions"] / 1000 * cpm,
-            "clicks": table["clicks"] * cpc,
-            "engagements": table["engagements"] * cpe,
-        },
-        index=table.index,
+    impressions, clicks, engagements = (
+        table[column].to_numpy(dtype="float64")
+        for column in ("impressions", "clicks", "engagements")
     )
-    return parts.sum(axis=1, min_count=1)  # NaN: the row reports none of the three
+    value = (
+        np.nan_to_num(impressions) / 1000 * cpm
+        + np.nan_to_num(clicks) * cpc
+        + np.nan_to_num(engagements) * cpe
+    )
+    reports_none = np.isnan(impressions) & np.isnan(clicks) & np.isnan(engagements)
+    return pd.Series(np.where(reports_none, np.nan, value), index=table.index)
 
 
 def _allocate_fixed_cost(
@@ -342,19 +357,33 @@ def _cost_only_rows(amounts: dict[str, float]) -> pd.DataFrame:
 # ---------------------------------------------------------------- metrics from sums
 
 
-def _sums(rows: pd.DataFrame, by: list[str] | None = None) -> pd.DataFrame:
-    """Row values summed, overall or per group; NaN where no row of a group reports a value."""
-    columns = list(SUMMED)
+def _sums(
+    rows: pd.DataFrame, by: list[str] | None = None, reported: Sequence[str] | None = None
+) -> pd.DataFrame:
+    """Row values summed, overall or per group; NaN where no row of a group reports a value.
+    Only the `reported` columns are summed (default: all); the others are NaN."""
+    columns = list(SUMMED if reported is None else [c for c in SUMMED if c in reported])
     if not by:
-        values = rows[columns].to_numpy(dtype="float64")
-        known = ~np.isnan(values).all(axis=0) if len(values) else np.zeros(len(columns), bool)
-        total = np.where(known, np.nansum(values, axis=0), np.nan)
-        sums = pd.DataFrame([total], columns=columns)
+        sums = pd.DataFrame([[_column_sum(rows[column]) for column in columns]], columns=columns)
     else:
         keys = [_group_key(rows, column) for column in by]
         groups = rows.groupby(keys, observed=True, dropna=False, sort=True)
-        sums = groups[columns].sum(min_count=1)
+        sums = groups[columns].sum(min_count=1) if columns else groups.size().to_frame().iloc[:, :0]
+    sums = sums.reindex(columns=list(SUMMED))
     return sums.assign(fixed_cost=sums["fixed_cost"].fillna(0.0))
+
+
+def _column_sum(values: pd.Series) -> float:
+    """The sum of the values a column has; NaN when it has none (a plain sum first: most
+    columns are complete, and a NaN-aware sum costs four times as much)."""
+    array = values.to_numpy(dtype="float64")
+    if not len(array):
+        return math.nan
+    total = float(array.sum())
+    if math.isnan(total):
+        missing = np.isnan(array)
+        total = float(array[~missing].sum()) if not missing.all() else math.nan
+    return total
 
 
 def _group_key(rows: pd.DataFrame, column: str) -> pd.Series:
@@ -397,7 +426,11 @@ def _derived(sums: pd.DataFrame, settings: Settings) -> pd.DataFrame:
     # total cost: ad spend (where reported) + other costs; undefined when the files report no
     # ad spend and no other cost is entered, since then nothing says what anything cost
     cost = np.where(~np.isnan(spend) | (fixed != 0), np.nan_to_num(spend) + fixed, np.nan)
-    parts = [s["sales_return"], s["commissions"], s["lead_value"]]
+    # what the sales leave the business: gross profit where known, else their sales value
+    sales_return = _total([s["gross_profit"], s["unmargined_sales_value"]])
+    # the sales value of the rows whose gross profit is known (each sale is one or the other)
+    margined = s["sales_value"] - np.nan_to_num(s["unmargined_sales_value"])
+    parts = [sales_return, s["commissions"], s["lead_value"]]
     # an engagement or a follower is worth nothing in return until the user gives it a value
     if values.value_per_engagement > 0:
         parts.append(s["engagement_value"])
@@ -407,7 +440,7 @@ def _derived(sums: pd.DataFrame, settings: Settings) -> pd.DataFrame:
     with_emv = _total([*parts, s["emv"]])
     return_ = with_emv if settings.earned_media.include_in_roi else without_emv
     profit = return_ - cost
-    margin_pct = _ratio(s["gross_profit"] * 100, s["margined_sales_value"])
+    margin_pct = _ratio(s["gross_profit"] * 100, margined)
     average_sale = _ratio(s["sales_value"], s["conversions"])
     # 0 once every sale's gross profit is known; undefined while there are no sales
     unmargined = np.where(
@@ -474,7 +507,7 @@ def _plain(value: Any, key: str) -> float | int | None:
 
 def headline(analysis: Analysis) -> dict[str, float | int | None]:
     """Every headline number for the rows in view; None where a ratio is undefined."""
-    derived = _derive(_sums(analysis.rows), analysis.settings)
+    derived = _derive(_sums(analysis.rows, reported=analysis.reported), analysis.settings)
     totals = {key: _plain(value, key) for key, value in derived.iloc[0].items()}
     totals["months"] = analysis.months
     return totals
@@ -486,7 +519,7 @@ def by_group(analysis: Analysis, by: str | list[str]) -> pd.DataFrame:
     columns = [by] if isinstance(by, str) else list(by)
     if analysis.rows.empty:
         return _derive(_sums(analysis.rows).iloc[:0], analysis.settings).reset_index(drop=True)
-    derived = _derive(_sums(analysis.rows, columns), analysis.settings)
+    derived = _derive(_sums(analysis.rows, columns, analysis.reported), analysis.settings)
     return derived.reset_index()
 
 
@@ -507,7 +540,8 @@ def over_time(analysis: Analysis, period: str = "week") -> pd.DataFrame:
             partial=pd.Series(dtype=bool),
         ).reset_index(drop=True)
     starts = rows["date"].dt.to_period(frequency).dt.start_time.rename("period_start")
-    sums = rows.groupby(starts)[list(SUMMED)].sum(min_count=1)
+    summed = [c for c in SUMMED if analysis.reported is None or c in analysis.reported]
+    sums = rows.groupby(starts)[summed].sum(min_count=1).reindex(columns=list(SUMMED))
     days = pd.date_range(analysis.first_day, analysis.last_day, freq="D")
     days_per_period = pd.Series(1, index=days).groupby(days.to_period(frequency).start_time).sum()
     # a period without rows had none of what the files report (0), and still none of what
