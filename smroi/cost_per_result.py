@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import pandas as pd
 
@@ -32,14 +33,7 @@ def drill_down(
         rows = rows[rows["platform"] == platform]
     if campaign is not None:
         rows = rows[rows["campaign"].astype("object").fillna(NOT_SET) == campaign]
-    narrowed = Analysis(
-        rows,
-        analysis.settings,
-        analysis.first_day,
-        analysis.last_day,
-        analysis.months,
-        analysis.warnings,
-    )
+    narrowed = replace(analysis, rows=rows)  # the same months and costs, fewer rows
     return by_group(narrowed, LEVELS[level])
 
 
