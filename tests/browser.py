@@ -102,3 +102,13 @@ def _wait_until_healthy(url: str, process: subprocess.Popen, log, timeout: float
             log.seek(0)
             raise RuntimeError(f"streamlit did not start on {url}:\n{log.read()[-3000:]}")
         time.sleep(0.3)
+
+
+def kpi(page, label: str):  # type: ignore[no-untyped-def]
+    """The value of the first KPI card whose label holds `label` (a Playwright locator)."""
+    card = (
+        page.locator("[data-testid=stMetric]")
+        .filter(has=page.locator("[data-testid=stMetricLabel]", has_text=label))
+        .first
+    )
+    return card.locator("[data-testid=stMetricValue]")

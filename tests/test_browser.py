@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, require_chromium, streamlit_server
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, kpi, require_chromium, streamlit_server
 from tests.conftest import FIXTURES, ROOT
 
 pytestmark = pytest.mark.browser
@@ -32,15 +32,6 @@ def page(app_url: str):  # type: ignore[no-untyped-def]
         tab.wait_for_selector("[data-testid=stMetric]", timeout=60_000)
         yield tab
         browser.close()
-
-
-def kpi(page, label: str):  # type: ignore[no-untyped-def]
-    card = (
-        page.locator("[data-testid=stMetric]")
-        .filter(has=page.locator("[data-testid=stMetricLabel]", has_text=label))
-        .first
-    )
-    return card.locator("[data-testid=stMetricValue]")
 
 
 def test_changing_a_cost_in_the_sidebar_changes_roi(page) -> None:  # type: ignore[no-untyped-def]

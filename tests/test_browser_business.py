@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import require_chromium, streamlit_server
+from tests.browser import kpi, require_chromium, streamlit_server
 from tests.conftest import REALDATA, ROOT
 
 pytestmark = pytest.mark.browser
@@ -54,15 +54,6 @@ def own_file_loaded(browser, url: str):  # type: ignore[no-untyped-def]
     expect(page.get_by_role("heading", name="Your business")).to_be_visible(timeout=30_000)
     settle(page)
     return page
-
-
-def kpi(page, label: str):  # type: ignore[no-untyped-def]
-    card = (
-        page.locator("[data-testid=stMetric]")
-        .filter(has=page.locator("[data-testid=stMetricLabel]", has_text=label))
-        .first
-    )
-    return card.locator("[data-testid=stMetricValue]")
 
 
 def purple_pixels(png: bytes) -> int:

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from tests.browser import kpi as card_value
 from tests.browser import require_chromium, streamlit_server
 from tests.conftest import ROOT
 
@@ -34,12 +35,7 @@ def new_page(browser, url: str, wait_for_numbers: bool = True):  # type: ignore[
 
 
 def kpi(page, label: str) -> str:  # type: ignore[no-untyped-def]
-    card = (
-        page.locator("[data-testid=stMetric]")
-        .filter(has=page.locator("[data-testid=stMetricLabel]", has_text=label))
-        .first
-    )
-    return card.locator("[data-testid=stMetricValue]").inner_text()
+    return card_value(page, label).inner_text()
 
 
 def make_link(page, title: str, password: str = "") -> str:  # type: ignore[no-untyped-def]

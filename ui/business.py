@@ -68,78 +68,79 @@ def business_form(settings: smroi.Settings, asks_order_value: bool) -> None:
                 "field can stay 0 or empty; change them later in the sidebar."
             )
         )
-        # a pair of fields a row, so that a phone stacks them in reading order
-        left, right = st.columns(2)
-        left.number_input(
-            t("Hours spent on social media per month"),
-            min_value=0.0,
-            step=1.0,
-            format="%.1f",
-            value=float(costs.labour_hours_per_month),
-            key="business.hours",
-        )
-        right.number_input(
-            t("Hourly rate ({currency})", currency=currency),
-            min_value=0.0,
-            step=5.0,
-            format="%.2f",
-            value=float(costs.hourly_rate),
-            key="business.rate",
-            help=t("What an hour of that time costs you."),
-        )
-        left, right = st.columns(2)
-        left.number_input(
-            t("Tools and software per month ({currency})", currency=currency),
-            min_value=0.0,
-            step=10.0,
-            format="%.2f",
-            value=float(costs.tools_per_month),
-            key="business.tools",
-        )
-        right.number_input(
-            t("Agency or freelancer per month ({currency})", currency=currency),
-            min_value=0.0,
-            step=10.0,
-            format="%.2f",
-            value=float(costs.agency_per_month),
-            key="business.agency",
-        )
-        left, right = st.columns(2)
-        left.number_input(
-            t("Gross margin (%)"),
-            min_value=0.0,
-            max_value=100.0,
-            step=5.0,
-            format="%.1f",
-            value=values.gross_margin_pct,
-            placeholder=t("Not set: sales count in full"),
-            key="business.margin",
-            help=t(
-                "The share of a sale's value you keep after the cost of the goods. Sold for "
-                "100, bought for 60: a 40% margin. Leave it empty if you sell no goods or "
-                "your orders file has a cost of goods column."
+        money = {"min_value": 0.0, "format": "%.2f"}
+        fields: list[tuple[str, str, Any, dict[str, Any]]] = [  # (key, label, value, options)
+            (
+                "business.hours",
+                t("Hours spent on social media per month"),
+                float(costs.labour_hours_per_month),
+                {"min_value": 0.0, "step": 1.0, "format": "%.1f"},
             ),
-        )
-        right.number_input(
-            t("What a lead is worth to you ({currency})", currency=currency),
-            min_value=0.0,
-            step=5.0,
-            format="%.2f",
-            value=float(values.value_per_lead),
-            key="business.lead_value",
-            help=t("On average: the share of leads that buy x what they spend."),
-        )
+            (
+                "business.rate",
+                t("Hourly rate ({currency})", currency=currency),
+                float(costs.hourly_rate),
+                {**money, "step": 5.0, "help": t("What an hour of that time costs you.")},
+            ),
+            (
+                "business.tools",
+                t("Tools and software per month ({currency})", currency=currency),
+                float(costs.tools_per_month),
+                {**money, "step": 10.0},
+            ),
+            (
+                "business.agency",
+                t("Agency or freelancer per month ({currency})", currency=currency),
+                float(costs.agency_per_month),
+                {**money, "step": 10.0},
+            ),
+            (
+                "business.margin",
+                t("Gross margin (%)"),
+                values.gross_margin_pct,  # None: an empty box
+                {
+                    "min_value": 0.0,
+                    "max_value": 100.0,
+                    "step": 5.0,
+                    "format": "%.1f",
+                    "placeholder": t("Not set: sales count in full"),
+                    "help": t(
+                        "The share of a sale's value you keep after the cost of the goods. "
+                        "Sold for 100, bought for 60: a 40% margin. Leave it empty if you sell "
+                        "no goods or your orders file has a cost of goods column."
+                    ),
+                },
+            ),
+            (
+                "business.lead_value",
+                t("What a lead is worth to you ({currency})", currency=currency),
+                float(values.value_per_lead),
+                {
+                    **money,
+                    "step": 5.0,
+                    "help": t("On average: the share of leads that buy x what they spend."),
+                },
+            ),
+        ]
         if asks_order_value:
-            left, _right = st.columns(2)
-            left.number_input(
-                t("Average order value ({currency})", currency=currency),
-                min_value=0.0,
-                step=5.0,
-                format="%.2f",
-                value=float(values.average_order_value),
-                key="business.order_value",
-                help=t("Used for sales on rows that have no revenue figure."),
+            fields.append(
+                (
+                    "business.order_value",
+                    t("Average order value ({currency})", currency=currency),
+                    float(values.average_order_value),
+                    {
+                        **money,
+                        "step": 5.0,
+                        "help": t("Used for sales on rows that have no revenue figure."),
+                    },
+                )
             )
+        # a pair of fields a row, so that a phone stacks them in reading order
+        for start in range(0, len(fields), 2):
+            for column, (key, label, value, options) in zip(
+                st.columns(2), fields[start : start + 2], strict=False
+            ):
+                column.number_input(label, value=value, key=key, **options)
         save, skip = st.columns([1, 1])
         save.form_submit_button(
             t("Save"), type="primary", icon=":material/check:", on_click=_save, width="stretch"
