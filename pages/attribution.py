@@ -35,7 +35,7 @@ from ui.widgets import (
 require_frame()
 
 view = get_view()
-currency, lang = view.settings.currency, language()
+currency, lang = view.settings.currency_code, language()
 MONEY = number_format("revenue", currency)
 FILE_TYPES = ["csv", "tsv", "txt", "xlsx", "xlsm", "xls"]
 

@@ -64,7 +64,7 @@ NO_RESULT = {
 
 
 view = get_view()
-settings, currency, lang = view.settings, view.settings.currency, language()
+settings, currency, lang = view.settings, view.settings.currency_code, language()
 result_label = smroi.cost_per_result_label(settings.objective, lang)
 labels = {"cost_per_result": result_label}
 

@@ -28,7 +28,7 @@ IN_ROI = {True: N_("yes"), False: N_("no")}
 require_frame()
 
 view = get_view()
-settings, currency, lang = view.settings, view.settings.currency, language()
+settings, currency, lang = view.settings, view.settings.currency_code, language()
 locked = view.data.shared is not None
 totals = data.headline(view.cache_key, view.analysis)
 

@@ -51,7 +51,7 @@ DEAREST = {
 require_frame()
 
 view = get_view()
-settings, currency = view.settings, view.settings.currency
+settings, currency = view.settings, view.settings.currency_code
 analysis, lang = view.analysis, language()
 
 st.title(t("Who goes on to buy?"))

@@ -99,7 +99,7 @@ RANK_CAPTION = {
 require_frame()
 
 view = get_view()
-settings, currency = view.settings, view.settings.currency
+settings, currency = view.settings, view.settings.currency_code
 analysis = view.analysis
 lang, digit_choice = language(), digits()
 

@@ -18,7 +18,12 @@ TREND_PERIODS = {"day": N_("day"), "week": N_("week"), "month": N_("month")}
 require_frame()
 
 view = get_view()
-settings, currency, lang, digit_choice = view.settings, view.settings.currency, language(), digits()
+settings, currency, lang, digit_choice = (
+    view.settings,
+    view.settings.currency_code,
+    language(),
+    digits(),
+)
 totals = data.headline(view.cache_key, view.analysis)
 
 st.title(t("Is social media paying?"))

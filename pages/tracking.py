@@ -26,7 +26,7 @@ from ui.widgets import (
 require_frame()
 
 view = get_view()
-settings, currency, lang = view.settings, view.settings.currency, language()
+settings, currency, lang = view.settings, view.settings.currency_code, language()
 FILE_TYPES = ["csv", "tsv", "txt", "xlsx", "xlsm", "xls"]
 # the tag names (utm_source…) are the same in every language
 UTM_COLUMNS = {

@@ -57,7 +57,7 @@ def period_caption(view: View) -> str:
         (
             period,
             nt("{rows} row", "{rows} rows", rows, rows=number(rows, "count")),
-            t("amounts in {currency}", currency=view.settings.currency),
+            t("amounts in {currency}", currency=view.settings.currency_code),
         )
     )
 

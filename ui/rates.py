@@ -53,7 +53,7 @@ def rate_editor(settings: smroi.Settings, platforms: list[str], locked: bool) ->
     shown[PLATFORM] = [t("default") if p == DEFAULT_ROW else p for p in frame[PLATFORM]]
     version = st.session_state.get(state.RATE_VERSION, 0)
     key = f"{state.RATE_EDITOR}.{version}"
-    currency = settings.currency
+    currency = settings.currency_code
     money = {
         label: st.column_config.NumberColumn(
             _in_currency(t(label), currency), min_value=0.0, format="%.2f", required=True

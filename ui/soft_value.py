@@ -49,7 +49,7 @@ def soft_value_inputs(settings: smroi.Settings, locked: bool) -> None:
         )
         _number(t("Posts per day"), "posts_per_day", t("The 2010 method assumes 2."), 0.5, locked)
         _number(
-            t("CPM for fans ({currency})", currency=settings.currency),
+            t("CPM for fans ({currency})", currency=settings.currency_code),
             "fan_cpm",
             t(
                 "What 1,000 ad impressions cost; the 2010 method used $5, "
@@ -71,7 +71,7 @@ def soft_value_inputs(settings: smroi.Settings, locked: bool) -> None:
             locked,
         )
         _number(
-            t("Cost of one private answer ({currency})", currency=settings.currency),
+            t("Cost of one private answer ({currency})", currency=settings.currency_code),
             "cost_per_contact",
             t("Staff time for an e-mail or call."),
             1.0,
@@ -87,7 +87,7 @@ def soft_value_inputs(settings: smroi.Settings, locked: bool) -> None:
             locked,
         )
         _number(
-            t("Cost of one focus group ({currency})", currency=settings.currency),
+            t("Cost of one focus group ({currency})", currency=settings.currency_code),
             "focus_group_cost",
             t("What an offline focus group would cost."),
             100.0,
