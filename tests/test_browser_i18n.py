@@ -91,6 +91,12 @@ def test_other_pages_in_persian_read_right_to_left(  # type: ignore[no-untyped-d
     page.wait_for_selector("[data-testid=stMain] h1", timeout=60_000)
     title = page.locator("[data-testid=stMain] h1").first.inner_text()
     assert not any("a" <= ch.lower() <= "z" for ch in title), title  # a Persian title
+    # a deep link first runs the page alone, then again inside app.py (ui.frame.require_frame),
+    # whose stylesheet lays it out right to left: wait for that run, not the first
+    page.wait_for_function(
+        "getComputedStyle(document.querySelector('[data-testid=stMain]')).direction === 'rtl'",
+        timeout=30_000,
+    )
     assert page.evaluate(DIRECTION, "[data-testid=stMain]") == "rtl"
     page.wait_for_selector("[data-testid=stDataFrame]", state="attached", timeout=60_000)
     assert page.evaluate(DIRECTION, "[data-testid=stDataFrame]") == "ltr"
