@@ -12,7 +12,13 @@ from smroi.break_even import (
 )
 from smroi.canonical import COLUMNS, DIMENSIONS, MAPPABLE, MEASURES, NOT_SET, conform
 from smroi.cost_per_result import LEVEL_LABELS, LEVELS, best_and_worst, drill_down
-from smroi.currency import currency_choices, is_currency_code, report_currency
+from smroi.currency import (
+    currency_choices,
+    files_in_use,
+    is_currency_code,
+    report_currency,
+    shown_currency,
+)
 from smroi.errors import InputFileError, SettingsError, SmroiError
 from smroi.formatting import (
     DASH,
@@ -118,6 +124,7 @@ __all__ = [
     "currency_symbol",
     "drill_down",
     "empty_table",
+    "files_in_use",
     "format_metric",
     "format_money",
     "format_value",
@@ -145,6 +152,7 @@ __all__ = [
     "settings_from_json",
     "settings_to_dict",
     "settings_to_json",
+    "shown_currency",
     "table_csv",
     "translator",
 ]

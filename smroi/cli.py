@@ -65,7 +65,7 @@ from smroi.attribution import (
     read_journeys,
 )
 from smroi.canonical import DIMENSIONS, LABELS
-from smroi.currency import is_currency_code, report_currency
+from smroi.currency import files_in_use, is_currency_code, report_currency
 from smroi.errors import InputFileError, SmroiError
 from smroi.formatting import DASH, DIGITS, format_money
 from smroi.goals import check_goal, format_pace, goal_status
@@ -173,11 +173,10 @@ def main(argv: list[str] | None = None) -> int:
             for goal in settings.goals:
                 check_goal(goal, source=str(args.settings))
         table, reports = _load(args.files, settings.column_map, args.sheet, args.currency)
-        settings = with_report_currency(settings, reports)
         if args.command == "share":
             token = ReportStore().save(
                 table,
-                settings,
+                with_report_currency(settings, reports),
                 title=args.title,
                 reports=reports,
                 expires_days=args.expires_days,
@@ -374,12 +373,8 @@ def _load(
 
 def with_report_currency(settings: Settings, reports: list[ImportReport]) -> Settings:
     """The settings with the report's currency filled in: theirs, else the files'."""
-    currency, _notes = report_currency(settings.currency, _file_currencies(reports))
+    currency, _notes = report_currency(settings.currency, files_in_use(reports))
     return settings.with_changes(currency=currency)
-
-
-def _file_currencies(reports: list[ImportReport]) -> list[tuple[str, str | None]]:
-    return [(r.file, r.currency) for r in reports if r.error is None and r.rows_used]
 
 
 def summarise(
@@ -392,7 +387,7 @@ def summarise(
 ) -> dict[str, Any]:
     """The JSON object of docs/DESIGN.md's CLI contract, with `groups` when grouped `by`
     columns, `periods` for a `period`, and `goals` when the settings have goals."""
-    currency, currency_notes = report_currency(settings.currency, _file_currencies(reports))
+    currency, currency_notes = report_currency(settings.currency, files_in_use(reports))
     settings = settings.with_changes(currency=currency)
     analysis = analyse(table, settings)
     warnings = [line for report in reports for line in report.summary()]

@@ -138,6 +138,18 @@ def report_currency(
     ]
 
 
+def files_in_use(reports: Sequence[Any]) -> list[tuple[str, str | None]]:
+    """(file, the currency it names or None) for each import report whose rows are used:
+    what report_currency decides from."""
+    return [(r.file, r.currency) for r in reports if r.error is None and r.rows_used]
+
+
+def shown_currency(reports: Sequence[Any]) -> str | None:
+    """The currency of the files in use (they have one: load_files leaves the others out),
+    or None when none names one."""
+    return next((code for _file, code in files_in_use(reports) if code), None)
+
+
 def currency_choices(reports: Sequence[Any]) -> list[str]:
     """The currencies of the files read (each once, in the order the files came): the ones
     a user can pick between when files are in more than one."""

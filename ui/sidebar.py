@@ -33,6 +33,7 @@ LEAD_VALUE_MODES = {
     "never": N_("Never count lead value"),
 }
 MAX_UPLOAD_MB = 200
+S = state.SETTING_PREFIX  # settings widgets' keys: S + the setting's path in the settings file
 
 
 def render_sidebar(shared: Snapshot | None = None) -> state.View:
@@ -152,8 +153,7 @@ def _data_section() -> tuple[state.LoadedData, list[str]]:
     key = _files_key(files)
     table, reports = data.load_files(key, payload, state.column_map_key(), state.sheets_key())
     picked = st.session_state.get(S + "currency")
-    shown = next((r.currency for r in reports if r.currency and r.error is None), None)
-    if picked in smroi.currency_choices(reports) and picked != shown:
+    if picked in smroi.currency_choices(reports) and picked != smroi.shown_currency(reports):
         # files in two currencies: read again, keeping the files in the one the user picked
         key = f"{key}\0{picked}"
         table, reports = data.load_files(
@@ -215,16 +215,15 @@ def _filters(
 ) -> tuple[date | None, date | None, tuple[str, ...] | None]:
     first, last = smroi.period_of(loaded.table)
     platforms = sorted(str(p) for p in loaded.table["platform"].dropna().unique())
+    in_files = smroi.shown_currency(loaded.reports)
     if st.session_state.get(state.FILTERS_FOR) != loaded.key:
         st.session_state[state.DATE_RANGE] = (first, last) if first else ()
         st.session_state[state.PLATFORMS] = platforms
         st.session_state[state.FILTERS_FOR] = loaded.key
-        currencies = {r.currency for r in loaded.reports if r.currency and not r.error}
-        if len(currencies) == 1:  # new data in a known currency: the setting follows it
-            st.session_state[state.SETTING_PREFIX + "currency"] = currencies.pop()
-    if not st.session_state.get(state.SETTING_PREFIX + "currency"):  # the files' own, if any
-        in_files = next((r.currency for r in loaded.reports if r.currency and not r.error), None)
-        st.session_state[state.SETTING_PREFIX + "currency"] = in_files or smroi.DEFAULT_CURRENCY
+        if in_files:  # new data in a known currency: the setting follows it
+            st.session_state[S + "currency"] = in_files
+    if not st.session_state.get(S + "currency"):  # none set: the files' own, else the default
+        st.session_state[S + "currency"] = in_files or smroi.DEFAULT_CURRENCY
     st.header(t("Show"))
     start = end = None
     if first is not None and last is not None:
@@ -259,8 +258,6 @@ def _filters(
 
 
 # ---------------------------------------------------------------- settings widgets
-
-S = state.SETTING_PREFIX
 
 
 def _objective_and_currency(loaded: state.LoadedData, locked: bool = False) -> None:
@@ -426,9 +423,10 @@ def _values(locked: bool = False) -> None:
         )
 
 
-def margin_input(locked: bool = False, key: str = S + "values.gross_margin_pct") -> None:
+def margin_input(locked: bool = False) -> None:
     """The gross margin box: empty while the user does not know it (sales then count at
     their full value, and every ROI says so)."""
+    key = S + "values.gross_margin_pct"
     if key not in st.session_state:
         st.session_state[key] = None  # empty: not known
     st.number_input(

@@ -37,7 +37,7 @@ from datetime import date
 
 import pandas as pd
 
-from smroi.currency import report_currency
+from smroi.currency import files_in_use, report_currency
 from smroi.formatting import check_language
 from smroi.i18n import DEFAULT_LANGUAGE, translate_message
 from smroi.ingest import ImportReport
@@ -113,8 +113,7 @@ def report_workbook(
     if period not in FREQUENCIES:
         raise ValueError(f"period must be one of {', '.join(FREQUENCIES)}, not {period!r}")
     check_language(lang, digits)
-    in_use = [(r.file, r.currency) for r in reports if r.error is None and r.rows_used]
-    currency, currency_notes = report_currency(settings.currency, in_use)
+    currency, currency_notes = report_currency(settings.currency, files_in_use(reports))
     settings = settings.with_changes(currency=currency)
     analysis = analyse(table, settings, start=start, end=end, platforms=platforms)
     data = _data_rows(analysis)
