@@ -8,6 +8,7 @@ from smroi.break_even import (
     break_even_sentences,
     break_even_table,
     overall_break_even_sentence,
+    reported_result_kind,
     result_kind,
 )
 from smroi.canonical import COLUMNS, DIMENSIONS, MAPPABLE, MEASURES, NOT_SET, conform
@@ -144,6 +145,7 @@ __all__ = [
     "read_file",
     "report_currency",
     "report_workbook",
+    "reported_result_kind",
     "result_kind",
     "rows_in_view",
     "safe_divide",

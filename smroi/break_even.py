@@ -28,16 +28,6 @@ _COLUMNS: dict[str, tuple[str, str, str, str]] = {
     "sales": ("cpa", "full_cpa", "break_even_cpa", "conversions"),
     "leads": ("cpl", "full_cpl", "break_even_cpl", "leads"),
 }
-TABLE_COLUMNS = (
-    "group",
-    "spend",
-    "results",
-    "cost_per_result",
-    "full_cost_per_result",
-    "break_even",
-    "gain_per_result",
-)
-
 _LOSES = {
     "sales": N_(
         "{group}'s sales cost {cost} each in ad spend; a sale leaves you {worth} after the "
@@ -99,6 +89,21 @@ _FULL_COST = {
 def result_kind(objective: str) -> str:
     """'leads' for a leads objective, else 'sales': what one paid result is."""
     return RESULT_KINDS.get(objective, "sales")
+
+
+def reported_result_kind(totals: dict[str, Any], objective: str) -> str | None:
+    """The kind of result to judge break-even on: the objective's, unless the files report
+    none of it and do report the other ('leads' for a shop's lead-only file); None when they
+    report neither sales nor leads."""
+    kind = result_kind(objective)
+    other = "leads" if kind == "sales" else "sales"
+    reported = {
+        "sales": not is_undefined(totals.get("conversions")),
+        "leads": not is_undefined(totals.get("leads")),
+    }
+    if reported[kind]:
+        return kind
+    return other if reported[other] else None
 
 
 def break_even_table(groups: pd.DataFrame, objective: str, by: str = "platform") -> pd.DataFrame:

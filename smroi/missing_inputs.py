@@ -10,15 +10,12 @@ from smroi.formatting import is_undefined
 from smroi.i18n import _, _n
 from smroi.metrics import Analysis
 
-# The order the Overview asks in: costs first (ROI means nothing without them).
-KEYS: tuple[str, ...] = ("costs", "margin", "lead_value", "order_value")
-
 
 @dataclass(frozen=True)
 class MissingInput:
     """One thing to enter, and the sentence that asks for it (a translatable Message)."""
 
-    key: str  # one of KEYS
+    key: str  # "costs", "margin", "lead_value" or "order_value", asked in that order
     message: str
 
 

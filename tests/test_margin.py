@@ -233,3 +233,13 @@ def test_break_even_line_of_each_chart(metric: str, objective: str, line: float 
         None if line is None else pytest.approx(line)
     )
     assert smroi.break_even_line("cpa", "sales", headline(analyse(shop(), settings()))) is None
+
+
+def test_break_even_is_judged_on_what_the_files_report() -> None:
+    both = headline(analyse(shop(), settings()))
+    assert smroi.reported_result_kind(both, "sales") == "sales"
+    assert smroi.reported_result_kind(both, "leads") == "leads"
+    leads_only = headline(analyse(shop(conversions=[None] * 3, revenue=[None] * 3), settings()))
+    assert smroi.reported_result_kind(leads_only, "sales") == "leads"  # no sales to judge
+    neither = shop(conversions=[None] * 3, revenue=[None] * 3, leads=[None] * 3)
+    assert smroi.reported_result_kind(headline(analyse(neither, settings())), "sales") is None

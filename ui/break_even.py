@@ -19,28 +19,13 @@ CARDS = {
 }
 
 
-def shown_kind(totals: dict[str, Any], objective: str) -> str | None:
-    """Sales or leads: the objective's, unless the files report none of them and do report
-    the other; None when they report neither."""
-    kind = smroi.result_kind(objective)
-    other = "leads" if kind == "sales" else "sales"
-    reported = {
-        "sales": not is_undefined(totals.get("conversions")),
-        "leads": not is_undefined(totals.get("leads")),
-    }
-    if reported[kind]:
-        return kind
-    return other if reported[other] else None
-
-
 def break_even_section(
     totals: dict[str, Any], by_platform: pd.DataFrame, objective: str, currency: str
 ) -> str | None:
     """Draw the section; returns the kind shown ("sales", "leads") or None."""
-    kind = shown_kind(totals, objective)
+    kind = smroi.reported_result_kind(totals, objective)
     if kind is None:
         return None
-    as_objective = "sales" if kind == "sales" else "leads"
     lang, digit_choice = language(), digits()
     if kind == "sales":
         st.subheader(t("Does each sale pay for itself?"), anchor=False)
@@ -50,7 +35,7 @@ def break_even_section(
     known = [key for key in CARDS[kind] if not is_undefined(totals.get(key))]
     kpi_cards(totals, known, currency)
     sentence = smroi.overall_break_even_sentence(
-        totals, as_objective, currency, lang=lang, digits=digit_choice
+        totals, kind, currency, lang=lang, digits=digit_choice
     )
     if sentence:
         st.markdown(plain(sentence))
@@ -63,9 +48,7 @@ def break_even_section(
         )
     else:
         st.caption(t("Set what a lead is worth to you to see the most a lead may cost."))
-    table = smroi.break_even_table(by_platform, as_objective)
-    for line in smroi.break_even_sentences(
-        table, as_objective, currency, lang=lang, digits=digit_choice
-    ):
+    table = smroi.break_even_table(by_platform, kind)
+    for line in smroi.break_even_sentences(table, kind, currency, lang=lang, digits=digit_choice):
         st.markdown(f"- {plain(line)}")
     return kind
