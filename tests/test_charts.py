@@ -87,3 +87,13 @@ def test_no_break_even_no_line() -> None:
     frame = pd.DataFrame({"platform": ["facebook"], "cpa": [20.0]})
     spec = charts.metric_by_group(frame, "platform", "Platform", "cpa", "GBP").to_dict()
     assert "layer" not in spec and spec["mark"]["type"] == "bar"
+
+
+def test_the_break_even_label_reads_away_from_the_nearer_edge() -> None:
+    """A line in the right half gets its label on its left, so a phone's narrow chart does not
+    cut it off; in the left half, on its right."""
+    frame = pd.DataFrame({"platform": ["facebook"], "cpa": [26.67]})
+    right = charts.metric_by_group(frame, "platform", "Platform", "cpa", "GBP", break_even=23.33)
+    left = charts.metric_by_group(frame, "platform", "Platform", "cpa", "GBP", break_even=5.0)
+    assert right.to_dict()["layer"][2]["mark"]["align"] == "right"
+    assert left.to_dict()["layer"][2]["mark"]["align"] == "left"

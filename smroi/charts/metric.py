@@ -80,9 +80,17 @@ def metric_by_group(
         .mark_rule(color=BREAK_EVEN_COLOUR, strokeDash=[6, 4], strokeWidth=2)
         .encode(x="value:Q", tooltip=[alt.Tooltip("text:N", title=_drawn(_("Break-even"), lang))])
     )
+    # the label reads away from the nearer edge, so a narrow chart (a phone) does not clip it
+    right_half = break_even * factor > 0.5 * max(float(data["value"].max()), break_even * factor)
     label_mark = (
         alt.Chart(line)
-        .mark_text(align="left", baseline="bottom", dx=4, color=BREAK_EVEN_COLOUR, fontSize=12)
+        .mark_text(
+            align="right" if right_half else "left",
+            baseline="bottom",
+            dx=-4 if right_half else 4,
+            color=BREAK_EVEN_COLOUR,
+            fontSize=12,
+        )
         .encode(x="value:Q", y=alt.value(-3), text="text:N")  # just above the bars
     )
     layered = alt.LayerChart(layer=[chart, rule, label_mark], title=chart_title)
