@@ -112,3 +112,9 @@ def kpi(page, label: str):  # type: ignore[no-untyped-def]
         .first
     )
     return card.locator("[data-testid=stMetricValue]")
+
+
+def settle(page) -> None:  # type: ignore[no-untyped-def]
+    """Wait for the script run to end (the running indicator goes away)."""
+    page.wait_for_timeout(300)
+    page.wait_for_selector("[data-testid=stStatusWidget]", state="detached", timeout=60_000)

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, kpi, require_chromium, streamlit_server
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, kpi, require_chromium, settle, streamlit_server
 from tests.conftest import FIXTURES, ROOT
 
 pytestmark = pytest.mark.browser
@@ -54,10 +54,12 @@ def test_uploading_a_canonical_csv_replaces_the_sample(page) -> None:  # type: i
 
     banner = page.get_by_text("You are looking at sample data")
     expect(banner).to_be_visible()
+    settle(page)  # an upload sent while the first run still draws can be lost under load
     page.set_input_files(
         "[data-testid=stSidebar] input[type=file]", str(FIXTURES / "browser_upload.csv")
     )
-    expect(banner).to_have_count(0, timeout=30_000)
+    expect(page.get_by_text("browser_upload.csv")).to_be_visible(timeout=30_000)
+    expect(banner).to_have_count(0, timeout=60_000)
     # the fixture: spend 100 + 50 = 150, no other costs entered for these numbers to change
     expect(kpi(page, "ROAS")).to_have_text("3.00x", timeout=30_000)
 

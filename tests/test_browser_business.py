@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import kpi, require_chromium, streamlit_server
+from tests.browser import kpi, require_chromium, settle, streamlit_server
 from tests.conftest import REALDATA, ROOT
 
 pytestmark = pytest.mark.browser
@@ -31,12 +31,6 @@ def app_url() -> Iterator[str]:
         pytest.skip("../shared/realdata is not here")
     with streamlit_server(ROOT) as url:
         yield url
-
-
-def settle(page) -> None:  # type: ignore[no-untyped-def]
-    """Wait for the script run to end (the running indicator goes away)."""
-    page.wait_for_timeout(300)
-    page.wait_for_selector("[data-testid=stStatusWidget]", state="detached", timeout=60_000)
 
 
 def own_file_loaded(browser, url: str):  # type: ignore[no-untyped-def]
