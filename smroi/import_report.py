@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 import pandas as pd
 
 from smroi.i18n import _, _n, listed
+
+# the reason for rows the user chose to leave out (the Overview's "Leave row 14 out")
+LEFT_OUT_REASON = _("left out by you")
 
 
 @dataclass
@@ -33,11 +37,19 @@ class ImportReport:
     # sentences for the user, as smroi.i18n Messages: English as str, translatable in the app
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
+    # rows used that are dated far from the file's others, each with that day (one of the
+    # warnings says so); spreadsheet row numbers, as in `excluded`
+    outlying_dates: list[tuple[int, date]] = field(default_factory=list)
 
     @property
     def rows_excluded(self) -> int:
         """How many rows were read but not used."""
         return len(self.excluded)
+
+    def rows_left_out_by_user(self) -> list[int]:
+        """The rows the user chose to leave out (they can bring them back)."""
+        chosen = self.excluded["reason"].astype(str) == str(LEFT_OUT_REASON)
+        return [int(row) for row in self.excluded.loc[chosen, "row"]]
 
     def summary(self) -> list[str]:
         """The report as sentences (the CLI's warnings; the Excel report's notes): Messages,

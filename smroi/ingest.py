@@ -16,7 +16,8 @@ paid cells); smroi.import_report holds ImportReport.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from datetime import date
 
 import numpy as np
 import pandas as pd
@@ -29,8 +30,8 @@ from smroi.derived_columns import _engagements_from_parts, _results_by_indicator
 from smroi.errors import InputFileError
 from smroi.exports import CURRENCY_COLUMNS, map_columns, normalise_header, recognise
 from smroi.i18n import _
-from smroi.import_report import ImportReport
-from smroi.parsing import parse_dates, parse_numbers
+from smroi.import_report import LEFT_OUT_REASON, ImportReport
+from smroi.parsing import parse_numbers, read_dates
 from smroi.periods import _date_notes, _period_from_title
 from smroi.readers import read_table
 from smroi.repairs import (
@@ -39,6 +40,14 @@ from smroi.repairs import (
     _repair_shifted_rows,
     _totals_rows,
     _unlabelled_sum_rows,
+)
+from smroi.report_dates import (
+    far_day,
+    implausible_days,
+    implausible_reasons,
+    main_span,
+    outlier_warning,
+    outlying_rows,
 )
 from smroi.web_traffic import ANALYTICS, _web_traffic
 
@@ -56,8 +65,14 @@ def read_file(
     data: bytes,
     column_map: Mapping[str, str] | None = None,
     sheet: str | None = None,
+    *,
+    left_out_rows: Sequence[int] = (),
+    today: date | None = None,
 ) -> tuple[pd.DataFrame, ImportReport]:
-    """One uploaded file as canonical rows and its import report; InputFileError if unreadable."""
+    """One uploaded file as canonical rows and its import report; InputFileError if unreadable.
+
+    `left_out_rows`: spreadsheet rows (numbered as in the report) the user chose to leave
+    out. `today` (default: the real one) bounds the dates a report can hold."""
     if not data:
         raise InputFileError(name, _("the file is empty."))
     if len(data) > MAX_FILE_BYTES:
@@ -72,7 +87,9 @@ def read_file(
         )
     try:
         raw = read_table(name, data, column_map or {}, sheet)
-        table, report = _to_canonical(name, raw, column_map or {})
+        table, report = _to_canonical(
+            name, raw, column_map or {}, left_out_rows, today or date.today()
+        )
     except InputFileError:
         raise
     except Exception as exc:  # a bug must not show the user a traceback; tests catch bugs
@@ -89,15 +106,25 @@ def load_files(
     column_map: Mapping[str, str] | None = None,
     sheets: Mapping[str, str] | None = None,
     currency: str | None = None,
+    *,
+    left_out: Mapping[str, Sequence[int]] | None = None,
+    today: date | None = None,
 ) -> tuple[pd.DataFrame, list[ImportReport]]:
     """All files as one canonical table; a file that cannot be read, or whose currency is not
     the one shown (`currency` when a file is in it, else the first file's), is reported, not
-    fatal."""
+    fatal. `left_out`: file name -> the rows the user chose to leave out (see read_file)."""
     read: list[tuple[pd.DataFrame, ImportReport]] = []
     reports: list[ImportReport] = []
     for name, data in files:
         try:
-            table, report = read_file(name, data, column_map, (sheets or {}).get(name))
+            table, report = read_file(
+                name,
+                data,
+                column_map,
+                (sheets or {}).get(name),
+                left_out_rows=(left_out or {}).get(name, ()),
+                today=today,
+            )
         except InputFileError as exc:
             reports.append(ImportReport(file=name, error=exc.message))
             continue
@@ -176,8 +203,13 @@ NO_DATA = re.compile(
 
 
 def _to_canonical(
-    name: str, raw: pd.DataFrame, column_map: Mapping[str, str]
+    name: str,
+    raw: pd.DataFrame,
+    column_map: Mapping[str, str],
+    left_out_rows: Sequence[int] = (),
+    today: date | None = None,
 ) -> tuple[pd.DataFrame, ImportReport]:
+    today = today or date.today()
     report = ImportReport(file=name)
     report.warnings += raw.attrs.get("notes", [])
     headers = list(raw.columns)
@@ -208,7 +240,10 @@ def _to_canonical(
         {target: raw[header] for header, target in mapping.items()}, index=raw.index
     )
     # (reason, rows): each reason a Message, so that the Data page can translate it
-    problems: list[tuple[str, pd.Series]] = [(TOTALS_REASON, _totals_rows(raw, mapping))]
+    problems: list[tuple[str | pd.Series, pd.Series]] = [
+        (LEFT_OUT_REASON, _chosen_rows(left_out_rows, first_row, raw.index)),
+        (TOTALS_REASON, _totals_rows(raw, mapping)),
+    ]
     columns: dict[str, pd.Series] = {}
 
     for column in source.columns:
@@ -220,7 +255,8 @@ def _to_canonical(
             columns[column] = parsed
             problems.append((_("not a number in column {column}", column=column), bad))
         elif column in DATES:
-            parsed, bad, formats = parse_dates(values)
+            days, bad, formats = read_dates(values)
+            implausible = implausible_days(days, today)
             if bad.all():  # "Sunday", "Q1": a column named Day that holds no dates
                 header = next(h for h, c in mapping.items() if c == column)
                 report.ignored_columns.append(header)
@@ -235,8 +271,24 @@ def _to_canonical(
                     )
                 )
                 continue
-            columns[column] = parsed
+            if implausible.any() and not (days.notna() & ~implausible).any():
+                # 1, 2 … 31 in a "Day" column of a workbook: Excel serials of January 1900
+                header = next(h for h, c in mapping.items() if c == column)
+                report.ignored_columns.append(header)
+                del mapping[header]
+                report.warnings.append(
+                    _(
+                        "{file}: column {column} holds no date a report can have (such as "
+                        "{example}), so it is not read as dates.",
+                        file=name,
+                        column=repr(header),
+                        example=repr(str(values[implausible].iloc[0])),
+                    )
+                )
+                continue
+            columns[column] = days.mask(implausible).astype("datetime64[ns]")
             problems.append((_("not a date in column {column}", column=column), bad))
+            problems.append((implausible_reasons(days, implausible, column, today), implausible))
             report.warnings += _date_notes(name, column, formats)
         elif column == "paid":
             parsed, bad = _parse_paid(values)
@@ -269,6 +321,8 @@ def _to_canonical(
     report.excluded = _excluded_rows(problems, first_row)
     keep = np.ones(len(source), dtype=bool)
     keep[report.excluded["row"].to_numpy() - first_row] = False
+
+    _point_out_far_dates(columns, keep, first_row, report)
 
     table = pd.DataFrame(columns, index=source.index)[keep]
     if "platform" in table:
@@ -333,8 +387,43 @@ def _currency(name: str, raw: pd.DataFrame, mapping: Mapping[str, str]) -> str |
     return None
 
 
-def _excluded_rows(problems: list[tuple[str, pd.Series]], first_row: int) -> pd.DataFrame:
-    """Each bad row once, with the first problem found in it, numbered as in the spreadsheet."""
+def _chosen_rows(rows: Sequence[int], first_row: int, index: pd.Index) -> pd.Series:
+    """The rows the user chose to leave out, by spreadsheet row number (others ignored)."""
+    positions = np.asarray([int(row) - first_row for row in rows], dtype="int64")
+    chosen = np.zeros(len(index), dtype=bool)
+    chosen[positions[(positions >= 0) & (positions < len(index))]] = True
+    return pd.Series(chosen, index=index)
+
+
+def _point_out_far_dates(
+    columns: Mapping[str, pd.Series], keep: np.ndarray, first_row: int, report: ImportReport
+) -> None:
+    """Rows to be used that are dated far from the file's others: listed in the report, and
+    a warning (they stretch monthly costs); they are kept."""
+    present = [column for column in DATES if column in columns]
+    if not present:
+        return
+    days = pd.DataFrame({column: columns[column] for column in present})
+    days = days[keep].reset_index(drop=True)
+    far = outlying_rows(days)
+    if not far.any():
+        return
+    first, last = main_span(days, far)
+    positions = np.flatnonzero(keep)[far.to_numpy()]
+    far_days = far_day(days[far], first, last)
+    report.outlying_dates = [
+        (int(position) + first_row, day.date())
+        for position, day in zip(positions, far_days, strict=True)
+    ]
+    report.warnings.append(outlier_warning(report.file, report.outlying_dates, first, last))
+
+
+def _excluded_rows(
+    problems: list[tuple[str | pd.Series, pd.Series]], first_row: int
+) -> pd.DataFrame:
+    """Each bad row once, with the first problem found in it, numbered as in the spreadsheet.
+
+    A problem's reason is one Message for all its rows, or a Series with each row's own."""
     rows: list[np.ndarray] = []
     reasons: list[str] = []  # Messages, kept as objects in the reason column
     seen = np.zeros(len(problems[0][1]) if problems else 0, dtype=bool)
@@ -343,7 +432,10 @@ def _excluded_rows(problems: list[tuple[str, pd.Series]], first_row: int) -> pd.
         if new.any():
             positions = np.flatnonzero(new)
             rows.append(positions)
-            reasons += [reason] * len(positions)
+            if isinstance(reason, pd.Series):
+                reasons += list(reason.to_numpy(dtype=object)[positions])
+            else:
+                reasons += [reason] * len(positions)
             seen |= new
     if not rows:
         return pd.DataFrame({"row": pd.Series(dtype="int64"), "reason": pd.Series(dtype="object")})

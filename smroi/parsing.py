@@ -89,6 +89,8 @@ def parse_numbers(values: pd.Series) -> tuple[pd.Series, pd.Series, str]:
     return parsed, (parsed.isna() & ~blank) | infinite, decimal
 
 
+# dates are read at microsecond resolution: a year such as 226 or 9999 is a date, not an error
+DAYS = "datetime64[us]"
 DATE_FORMATS = (
     "%d.%m.%Y",
     "%d/%m/%Y",
@@ -117,6 +119,20 @@ _ZONE = re.compile(r"(\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?)\s*(?:Z|[+-]\d{2}:?\d{2
 def parse_dates(values: pd.Series) -> tuple[pd.Series, pd.Series, str | None]:
     """Dates from a column, the cells that are not dates, and the format chosen (if not ISO).
 
+    In datetime64[ns]; a date that type cannot hold (before 1677 or after 2262: "0226-06-30",
+    "9999-12-31", an Excel serial of 9,999,999) is among the cells that are not dates. Use
+    read_dates to tell those apart.
+    """
+    days, bad, formats = read_dates(values)
+    outside = days.notna() & ((days < pd.Timestamp.min) | (days > pd.Timestamp.max))
+    return days.mask(outside).astype("datetime64[ns]"), bad | outside, formats
+
+
+def read_dates(values: pd.Series) -> tuple[pd.Series, pd.Series, str | None]:
+    """Dates from a column, the cells that are not dates, and the format chosen (if not ISO),
+    in datetime64[us]: any year a cell can hold, so that "0226-06-30" is a date (a wrong one,
+    for the caller to judge), never an error.
+
     One format is chosen for the whole column: the one that reads the most of its
     values, day-first before month-first when both read all (d/m/Y is what most of
     the world writes; a US file shows itself by a day above 12 in second place).
@@ -124,8 +140,8 @@ def parse_dates(values: pd.Series) -> tuple[pd.Series, pd.Series, str | None]:
     blank = blank_cells(values)
     if pd.api.types.is_datetime64_any_dtype(values):
         stripped = values.dt.tz_localize(None) if values.dt.tz is not None else values
-        return stripped.astype("datetime64[ns]"), pd.Series(False, index=values.index), None
-    parsed = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
+        return stripped.astype(DAYS), pd.Series(False, index=values.index), None
+    parsed = pd.Series(pd.NaT, index=values.index, dtype=DAYS)
     is_number = pd.Series(False, index=values.index)
     if not pd.api.types.is_string_dtype(values):
         is_number = (
@@ -138,11 +154,11 @@ def parse_dates(values: pd.Series) -> tuple[pd.Series, pd.Series, str | None]:
             serial = pd.to_numeric(values[is_number], errors="coerce")
             parsed[is_number] = pd.to_datetime(
                 serial, unit="D", origin="1899-12-30", errors="coerce"
-            ).astype("datetime64[ns]")
+            ).astype(DAYS)
         stamp = map_unique(values, lambda v: isinstance(v, pd.Timestamp | np.datetime64))
         stamps = stamp.astype(bool) & ~blank
         if stamps.any():
-            parsed[stamps] = pd.to_datetime(values[stamps]).astype("datetime64[ns]")
+            parsed[stamps] = pd.to_datetime(values[stamps]).astype(DAYS)
             is_number |= stamps
     todo = ~blank & ~is_number
     if not todo.any():
@@ -151,19 +167,19 @@ def parse_dates(values: pd.Series) -> tuple[pd.Series, pd.Series, str | None]:
     codes, uniques = pd.factorize(values[todo])
     text = pd.Series(uniques, dtype=object).astype(str).str.strip()
     text = text.str.replace(_ZONE, r"\1", regex=True)
-    read = pd.to_datetime(text, errors="coerce", format="ISO8601").astype("datetime64[ns]")
+    read = pd.to_datetime(text, errors="coerce", format="ISO8601").astype(DAYS)
     left = text[read.isna()].str.replace(_TIME_OF_DAY, "", regex=True)  # the day is what counts
     left = left.str.replace(_WEEKDAY, "", regex=True)
     chosen: list[str] = []
     if not left.empty:
         readings = pd.DataFrame(
             {fmt: pd.to_datetime(left, errors="coerce", format=fmt) for fmt in DATE_FORMATS}
-        ).astype("datetime64[ns]")
+        ).astype(DAYS)
         distinct = readings.nunique(axis=1)
         # one possible date: take it; several (03/04/2026): the one nearest the dates that
         # are not in doubt, so a column of November dates reads "1/11/2024" as 1 November
         sure = readings[distinct == 1].bfill(axis=1).iloc[:, 0]
-        certain = pd.concat([read.dropna(), sure.dropna()]).astype("datetime64[ns]")
+        certain = pd.concat([read.dropna(), sure.dropna()]).astype(DAYS)
         centre = certain.median() if len(certain) else None
         order = readings.notna().sum().sort_values(ascending=False, kind="stable").index
         # the formats the dates not in doubt are written in: a US file's 12/31/2026 says

@@ -595,6 +595,8 @@ def _report_to_dict(report: ImportReport) -> dict[str, Any]:
                     [None if pd.isna(v) else v for v in value[c].tolist()] for c in value.columns
                 ],
             }
+        elif item.name == "outlying_dates":
+            value = [[row, _day(day)] for row, day in value]
         data[item.name] = value
     data["messages"] = _report_messages(report)
     return data
@@ -696,6 +698,7 @@ def _report_from_dict(data: dict[str, Any]) -> ImportReport:
             header: _message_from_json(notes.get(header), how)
             for header, how in values["column_map"].items()
         }
+    values["outlying_dates"] = _outlying_dates(values.get("outlying_dates"))
     report = ImportReport(**values)
     if excluded is not None:
         columns = {
@@ -712,6 +715,15 @@ def _report_from_dict(data: dict[str, Any]) -> ImportReport:
             )
         report.excluded = pd.DataFrame(columns)
     return report
+
+
+def _outlying_dates(saved: Any) -> list[tuple[int, date]]:
+    """A report's rows dated far from the others, back from [[row, "YYYY-MM-DD"], …]
+    (none from a report saved before they were kept, or damaged)."""
+    try:
+        return [(int(row), date.fromisoformat(day)) for row, day in saved or ()]
+    except (TypeError, ValueError):
+        return []
 
 
 def _snapshot(info: ReportInfo, parquet: bytes, settings_text: str, details_text: str) -> Snapshot:
