@@ -5,7 +5,7 @@ import streamlit as st
 
 from smroi import MAPPABLE
 from smroi.canonical import COLUMN_LABELS
-from ui.frame import require_frame
+from ui.frame import require_frame, use_again_button
 from ui.i18n import nt, number, t, tr
 from ui.mapping import column_labels, mapping_editor, sheet_choice
 from ui.state import get_view
@@ -104,6 +104,8 @@ for position, report in enumerate(reports):
                 }
             )
             st.dataframe(excluded, hide_index=True)
+            if not read_only:
+                use_again_button(report, position)
 
 table = loaded.table
 st.subheader(

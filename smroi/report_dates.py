@@ -12,10 +12,11 @@ multiply them by forty.
   FAR_GAP_DAYS (90) apart: daily, weekly and monthly data stay one group;
 - the group with the most rows is the main one; a neighbouring group joins it when it is no
   more than FAR_SPAN_FACTOR (2) times the main span away, or when it holds more than
-  MOST_FAR_SHARE (5%) of the rows (then it is part of the data, not a typo); this repeats
-  while a group joins;
-- the rows left outside are far only if together they are at most 5% of the rows (at least
-  one row once a file has 10): a file whose rows are scattered over years is not flagged.
+  MOST_FAR_SHARE (5%) of the rows, or more than one row in a file of under 20 (then it is
+  part of the data, not a typo); this repeats while a group joins;
+- the rows left outside are far only if together they are within that same share (5%, or
+  one row in a file of 10 to 19; none below 10): a file whose rows are scattered over years
+  is not flagged.
 A year typo (2025 for 2026) is caught in a file that spans up to four months (a gap of
 365 - S days against 2 x S); quarterly data (91-day gaps, but eight quarters of rows) and
 seasons that come back every year (each more than 5% of rows) are not.
@@ -116,7 +117,8 @@ def outlying_rows(days: pd.DataFrame) -> pd.Series:
         present = row_group[:, column] >= 0
         touches[np.flatnonzero(present), row_group[present, column]] = True
     rows_in = touches.sum(axis=0)
-    large = rows_in > MOST_FAR_SHARE * rows
+    most = max(MOST_FAR_SHARE * rows, 1 if rows >= 10 else 0)  # rows that may be far
+    large = rows_in > most
     low = high = int(np.argmax(rows_in))
     while True:
         span = group_last[high] - group_first[low]
@@ -131,7 +133,6 @@ def outlying_rows(days: pd.DataFrame) -> pd.Series:
         _gap, group = min(joining)
         low, high = min(low, group), max(high, group)
     outside = touches[:, :low].any(axis=1) | touches[:, high + 1 :].any(axis=1)
-    most = max(MOST_FAR_SHARE * rows, 1 if rows >= 10 else 0)
     if 0 < outside.sum() <= most:
         far[:] = outside
     return far

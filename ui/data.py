@@ -36,13 +36,14 @@ def load_files(
     column_map: str = "{}",
     sheets: str = "{}",
     currency: str | None = None,
+    left_out: str = "{}",
 ) -> tuple[pd.DataFrame, list[smroi.ImportReport]]:
     """Parse files once per distinct content (key = digest of names and bytes) and choices
-    (column_map and sheets: the Data page's choices as JSON; currency: which currency to keep
-    when the files are in two), with a spinner in the session's language while a new file
-    is read."""
+    (column_map, sheets and left_out: the Data page's and the Overview's choices as JSON;
+    currency: which currency to keep when the files are in two), with a spinner in the
+    session's language while a new file is read."""
     with st.spinner(t("Reading your files…")):
-        return _load_files(key, files, column_map, sheets, currency)
+        return _load_files(key, files, column_map, sheets, currency, left_out)
 
 
 @st.cache_data(max_entries=4, ttl="1h", show_spinner=False)
@@ -52,8 +53,15 @@ def _load_files(
     column_map: str = "{}",
     sheets: str = "{}",
     currency: str | None = None,
+    left_out: str = "{}",
 ) -> tuple[pd.DataFrame, list[smroi.ImportReport]]:
-    return smroi.load_files(list(_files), json.loads(column_map), json.loads(sheets), currency)
+    return smroi.load_files(
+        list(_files),
+        json.loads(column_map),
+        json.loads(sheets),
+        currency,
+        left_out=json.loads(left_out),
+    )
 
 
 @st.cache_data(max_entries=1, show_spinner=False)

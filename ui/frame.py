@@ -7,9 +7,11 @@ from datetime import date
 import streamlit as st
 
 import smroi
+from smroi.formatting import localise_digits
 from smroi.i18n import DEFAULT_LANGUAGE
-from ui.i18n import day, language, nt, number, t, tr
-from ui.state import VIEW, View
+from smroi.report_dates import is_outlier_warning
+from ui.i18n import day, digits, language, nt, number, t, tr
+from ui.state import LEAVE_OUT, USE_AGAIN, VIEW, View, leave_out_rows, use_rows_again
 from ui.widgets import plain
 
 
@@ -66,6 +68,55 @@ def show_warnings(view: View) -> None:
     """The analysis' notes (costs assigned to absent platforms, rows without dates)."""
     for warning in view.analysis.warnings:
         st.warning(plain(tr(warning)))
+
+
+def show_outlying_dates(view: View) -> None:
+    """For each file with rows dated far from its others: the warning, and a button to leave
+    them out (not on the sample, nor on a shared report, which is read-only)."""
+    if view.data.is_sample or view.data.shared is not None:
+        return
+    for position, report in enumerate(view.data.reports):
+        if not report.outlying_dates:
+            continue
+        for warning in filter(is_outlier_warning, report.warnings):
+            st.warning(plain(tr(warning)), icon=":material/event_busy:")
+        rows = [row for row, _day in report.outlying_dates]
+        st.button(
+            nt(
+                "Leave row {row} out",
+                "Leave these {count} rows out",
+                len(rows),
+                row=row_number(rows[0]),
+                count=number(len(rows), "count"),
+            ),
+            key=f"{LEAVE_OUT}{position}",
+            on_click=leave_out_rows,
+            args=(report.file, rows),
+        )
+
+
+def use_again_button(report: smroi.ImportReport, position: int) -> None:
+    """On the Data page: a button that brings back the rows the user left out of a file."""
+    rows = report.rows_left_out_by_user()
+    if not rows:
+        return
+    st.button(
+        nt(
+            "Use row {row} again",
+            "Use these {count} rows again",
+            len(rows),
+            row=row_number(rows[0]),
+            count=number(len(rows), "count"),
+        ),
+        key=f"{USE_AGAIN}{position}",
+        on_click=use_rows_again,
+        args=(report.file, rows),
+    )
+
+
+def row_number(row: int) -> str:
+    """A spreadsheet row number in the session's digits, without a thousands separator."""
+    return localise_digits(str(row), language(), digits())
 
 
 def require_frame() -> None:

@@ -151,14 +151,14 @@ def _data_section() -> tuple[state.LoadedData, list[str]]:
         return _sample(), notices
     payload = tuple((upload.name, upload.getvalue()) for upload in files)
     key = _files_key(files)
-    table, reports = data.load_files(key, payload, state.column_map_key(), state.sheets_key())
+    choices = (state.column_map_key(), state.sheets_key())
+    left_out = state.left_out_key()
+    table, reports = data.load_files(key, payload, *choices, left_out=left_out)
     picked = st.session_state.get(S + "currency")
     if picked in smroi.currency_choices(reports) and picked != smroi.shown_currency(reports):
         # files in two currencies: read again, keeping the files in the one the user picked
         key = f"{key}\0{picked}"
-        table, reports = data.load_files(
-            key, payload, state.column_map_key(), state.sheets_key(), picked
-        )
+        table, reports = data.load_files(key, payload, *choices, picked, left_out=left_out)
     # the files' errors: Messages, shown in the session's language by ui.frame.show_notices
     notices += [report.error for report in reports if report.error]
     if sum(report.rows_used for report in reports) == 0:
@@ -178,9 +178,9 @@ def _data_section() -> tuple[state.LoadedData, list[str]]:
 
 
 def _with_choices(key: str) -> str:
-    """The data's identity: its files and the Data page's choices (sheets, column map), so
-    filters and caches follow any change to what was read."""
-    choices = f"{key}\0{state.column_map_key()}\0{state.sheets_key()}"
+    """The data's identity: its files and the user's choices (sheets, column map, rows left
+    out), so filters and caches follow any change to what was read."""
+    choices = f"{key}\0{state.column_map_key()}\0{state.sheets_key()}\0{state.left_out_key()}"
     return hashlib.sha256(choices.encode()).hexdigest()
 
 

@@ -46,6 +46,9 @@ SHEETS = "data.sheets"  # file name -> the workbook sheet the user chose
 SHEET_CHOICE = "data.sheet"  # + file number
 MAPPING_EDITOR = "data.mapping"  # + file number + version
 MAPPING_VERSION = "data.mapping_version"
+LEFT_OUT = "data.left_out"  # file name -> the rows the user chose to leave out
+USE_AGAIN = "data.use_again."  # + file number: the Data page's "Use row 14 again"
+LEAVE_OUT = "overview.leave_out."  # + file number: the Overview's "Leave row 14 out"
 # widgets of the pages
 OVERVIEW_PERIOD = "overview.period"
 EXCEL_REPORT = "report.excel"  # the sidebar's download button
@@ -263,6 +266,30 @@ def forget_column_map(headers: list[str]) -> None:
     kept = {h: c for h, c in base.column_map.items() if h not in headers}
     st.session_state[BASE_SETTINGS] = base.with_changes(column_map=kept)
     st.session_state[MAPPING_VERSION] = st.session_state.get(MAPPING_VERSION, 0) + 1
+
+
+def left_out_key() -> str:
+    """The rows the user chose to leave out, as stable text: part of the cache key of parsed
+    files."""
+    return json.dumps(st.session_state.get(LEFT_OUT, {}), sort_keys=True)
+
+
+def leave_out_rows(file: str, rows: list[int]) -> None:
+    """Leave these rows of a file out (files are read again without them)."""
+    chosen = dict(st.session_state.get(LEFT_OUT, {}))
+    chosen[file] = sorted({*chosen.get(file, ()), *(int(row) for row in rows)})
+    st.session_state[LEFT_OUT] = chosen
+
+
+def use_rows_again(file: str, rows: list[int]) -> None:
+    """Use these rows of a file again, after leave_out_rows."""
+    chosen = dict(st.session_state.get(LEFT_OUT, {}))
+    kept = [row for row in chosen.get(file, ()) if row not in set(rows)]
+    if kept:
+        chosen[file] = kept
+    else:
+        chosen.pop(file, None)
+    st.session_state[LEFT_OUT] = chosen
 
 
 def queue_rates(rates: dict[str, Rate]) -> None:
