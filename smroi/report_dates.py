@@ -98,12 +98,13 @@ def outlying_rows(days: pd.DataFrame) -> pd.Series:
     """Which rows are dated far from all the others (see the module's docstring), by their
     days in any of the frame's columns (date and period_end); False where none is."""
     far = pd.Series(False, index=days.index)
-    stamps = days.to_numpy(dtype="datetime64[D]").astype("int64")
-    dated = ~np.isnat(days.to_numpy(dtype="datetime64[D]"))
+    in_days = days.to_numpy(dtype="datetime64[D]")
+    dated = ~np.isnat(in_days)
+    stamps = in_days.astype("int64")
     rows = int(dated.any(axis=1).sum())
     if rows < 2:
         return far
-    distinct = np.unique(stamps[dated])
+    distinct = np.sort(pd.unique(stamps[dated]))  # a hash, not a sort of every row
     group_of_day = np.concatenate(([0], np.cumsum(np.diff(distinct) > FAR_GAP_DAYS)))
     groups = int(group_of_day[-1]) + 1
     if groups == 1:
@@ -112,11 +113,12 @@ def outlying_rows(days: pd.DataFrame) -> pd.Series:
     group_last = np.array([distinct[group_of_day == g].max() for g in range(groups)])
     # each row's groups: a row with a date and a period_end may touch two
     row_group = np.where(dated, group_of_day[np.searchsorted(distinct, stamps)], -1)
-    touches = np.zeros((len(days), groups), dtype=bool)
-    for column in range(row_group.shape[1]):
-        present = row_group[:, column] >= 0
-        touches[np.flatnonzero(present), row_group[present, column]] = True
-    rows_in = touches.sum(axis=0)
+    # rows per group, a row once in each group it touches
+    sorted_groups = np.sort(row_group, axis=1)
+    new = np.ones(sorted_groups.shape, dtype=bool)
+    new[:, 1:] = sorted_groups[:, 1:] != sorted_groups[:, :-1]
+    counted = sorted_groups[new & (sorted_groups >= 0)]
+    rows_in = np.bincount(counted, minlength=groups)
     most = max(MOST_FAR_SHARE * rows, 1 if rows >= 10 else 0)  # rows that may be far
     large = rows_in > most
     low = high = int(np.argmax(rows_in))
@@ -132,7 +134,7 @@ def outlying_rows(days: pd.DataFrame) -> pd.Series:
             break
         _gap, group = min(joining)
         low, high = min(low, group), max(high, group)
-    outside = touches[:, :low].any(axis=1) | touches[:, high + 1 :].any(axis=1)
+    outside = (dated & ((row_group < low) | (row_group > high))).any(axis=1)
     if 0 < outside.sum() <= most:
         far[:] = outside
     return far
