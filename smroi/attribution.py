@@ -46,7 +46,7 @@ from smroi.errors import InputFileError, SmroiError
 from smroi.exports import normalise_header
 from smroi.i18n import N_, Message, _, _n, listed
 from smroi.parsing import blank_cells, is_blank, map_unique, parse_dates, parse_numbers
-from smroi.readers import read_table
+from smroi.readers import check_size, read_table
 
 # English names and explanations, marked for translation (shown with t() in the app)
 MODELS: dict[str, str] = {
@@ -163,7 +163,6 @@ CONVERSION_TYPES = frozenset(
         "subscription",
     }
 )
-MAX_FILE_BYTES = 200 * 1024 * 1024
 _SHOWN_ROWS = 10
 _T = TypeVar("_T")
 
@@ -212,15 +211,7 @@ def read_journeys(
 def _read(name: str, data: bytes) -> pd.DataFrame:
     if not data:
         raise InputFileError(name, _("the file is empty."))
-    if len(data) > MAX_FILE_BYTES:
-        raise InputFileError(
-            name,
-            _(
-                "the file is {size:,} MB; the limit is {limit:,} MB.",
-                size=round(len(data) / 1e6),
-                limit=round(MAX_FILE_BYTES / 1e6),
-            ),
-        )
+    check_size(name, len(data))
     return _guard(name, lambda: read_table(name, data, {}))
 
 

@@ -32,7 +32,7 @@ from smroi.i18n import _
 from smroi.import_report import ImportReport
 from smroi.parsing import parse_dates, parse_numbers
 from smroi.periods import _date_notes, _period_from_title
-from smroi.readers import read_table
+from smroi.readers import check_size, read_table
 from smroi.repairs import (
     TOTALS_REASON,
     _drop_description_row,
@@ -42,7 +42,6 @@ from smroi.repairs import (
 )
 from smroi.web_traffic import ANALYTICS, _web_traffic
 
-MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_ROWS = 2_000_000
 
 
@@ -60,16 +59,7 @@ def read_file(
     """One uploaded file as canonical rows and its import report; InputFileError if unreadable."""
     if not data:
         raise InputFileError(name, _("the file is empty."))
-    if len(data) > MAX_FILE_BYTES:
-        raise InputFileError(
-            name,
-            _(
-                "the file is {size:,} MB; the limit is {limit:,} MB. Export a shorter period "
-                "or fewer columns.",
-                size=round(len(data) / 1e6),
-                limit=round(MAX_FILE_BYTES / 1e6),
-            ),
-        )
+    check_size(name, len(data))
     try:
         raw = read_table(name, data, column_map or {}, sheet)
         table, report = _to_canonical(name, raw, column_map or {})
@@ -195,6 +185,7 @@ def _to_canonical(
             ),
         )
     first_row = int(raw.attrs.get("first_row", 2))
+    unread = raw.attrs.get("unread_rows", [])
     raw, first_row = _drop_description_row(raw, mapping, first_row, report)
     raw = _repair_shifted_rows(raw, first_row, report)
     report.rows_read = len(raw)
@@ -208,7 +199,8 @@ def _to_canonical(
         {target: raw[header] for header, target in mapping.items()}, index=raw.index
     )
     # (reason, rows): each reason a Message, so that the Data page can translate it
-    problems: list[tuple[str, pd.Series]] = [(TOTALS_REASON, _totals_rows(raw, mapping))]
+    problems = _unread_rows(raw, unread, first_row)
+    problems.append((TOTALS_REASON, _totals_rows(raw, mapping)))
     columns: dict[str, pd.Series] = {}
 
     for column in source.columns:
@@ -331,6 +323,15 @@ def _currency(name: str, raw: pd.DataFrame, mapping: Mapping[str, str]) -> str |
         if codes:
             return codes.pop()
     return None
+
+
+def _unread_rows(
+    raw: pd.DataFrame, unread: list[tuple[str, list[int]]], first_row: int
+) -> list[tuple[str, pd.Series]]:
+    """The rows the reader could not read (a line with more cells than the header), each an
+    empty row of `raw` at its place, as problems: (reason, rows)."""
+    numbers = first_row + np.arange(len(raw))
+    return [(reason, pd.Series(np.isin(numbers, rows), index=raw.index)) for reason, rows in unread]
 
 
 def _excluded_rows(problems: list[tuple[str, pd.Series]], first_row: int) -> pd.DataFrame:

@@ -438,7 +438,7 @@ def not_a_workbook_zip(path: Path) -> Path:
 
 
 def ragged_csv(path: Path) -> Path:
-    path.write_text("platform,clicks\nfacebook,1\nfacebook,2,3,4\n")
+    path.write_text("platform,clicks\nfacebook,1\nfacebook,2,3,4\nfacebook,5,6\n")
     return path
 
 
@@ -471,7 +471,7 @@ def assert_one_line_naming(err: str, name: str) -> None:
         pytest.param("missing.csv", None, "cannot read", id="missing-file"),
         pytest.param("report.xlsx", corrupt_xlsx, "damaged", id="corrupt-xlsx"),
         pytest.param("archive.xlsx", not_a_workbook_zip, "not an Excel", id="zip-not-workbook"),
-        pytest.param("ragged.csv", ragged_csv, "CSV", id="ragged-csv"),
+        pytest.param("ragged.csv", ragged_csv, "more cells than the column", id="ragged-csv"),
         pytest.param("noise.csv", random_binary, "not a spreadsheet", id="binary"),
         pytest.param("notes.csv", no_measures, "none of its columns", id="no-measures"),
         pytest.param("empty.csv", empty_file, "empty", id="empty-file"),
