@@ -189,9 +189,18 @@ def settings_from_json(text: str | bytes, *, source: str = "settings") -> Settin
     """Settings from JSON text; raises SettingsError naming every problem."""
     try:
         data = json.loads(text)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+    except json.JSONDecodeError as exc:
         raise SettingsError(
             [_("not valid JSON ({error})", error=str(exc))], source=source
+        ) from None
+    except UnicodeDecodeError:
+        raise SettingsError(
+            [_("not a settings file: it is not text (settings files are JSON text)")],
+            source=source,
+        ) from None
+    except RecursionError:
+        raise SettingsError(
+            [_("not valid JSON (its brackets are nested too deeply)")], source=source
         ) from None
     return settings_from_dict(data, source=source)
 
