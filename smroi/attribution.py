@@ -303,6 +303,8 @@ def _cells(frame: pd.DataFrame, name: str, required: tuple[str, ...]) -> pd.Data
     """The table's roles parsed: journey_id, timestamp, channel, campaign, value, type, the
     row number and what is wrong with each row (`problem`, None when usable)."""
     first_row = int(frame.attrs.get("first_row", 2))  # the file's row of the first data row
+    # rows the reader could not read (more cells than the header): empty, with their reason
+    unread: list[tuple[str, list[int]]] = frame.attrs.get("unread_rows", [])
     headers = [str(column) for column in frame.columns]
     frame = frame.set_axis(headers, axis=1).reset_index(drop=True)
     columns = _find_columns(headers)
@@ -323,10 +325,15 @@ def _cells(frame: pd.DataFrame, name: str, required: tuple[str, ...]) -> pd.Data
     filled = np.zeros(len(frame), dtype=bool)
     for header in headers:
         filled |= ~blank_cells(frame[header]).to_numpy(dtype=bool)
+    numbers = np.arange(len(frame)) + first_row
+    for _reason, rows in unread:
+        filled |= np.isin(numbers, rows)
     frame = frame[filled]  # an empty line is not a row of data
     cells = pd.DataFrame(index=frame.index)
     cells["row"] = frame.index.to_numpy() + first_row
     problem = pd.Series(None, index=frame.index, dtype=object)
+    for reason, rows in unread:
+        problem = problem.mask(cells["row"].isin(rows), reason)
 
     journey = map_unique(frame[columns["journey_id"]], _journey_id)
     cells["journey_id"] = journey
@@ -338,7 +345,8 @@ def _cells(frame: pd.DataFrame, name: str, required: tuple[str, ...]) -> pd.Data
     problem = problem.mask(bad & problem.isna(), not_a_time)
     problem = problem.mask(timestamps.isna() & problem.isna(), _("no timestamp"))
     # the column holds the reasons as plain text: keep their Messages to show them translated
-    reasons = [_("no journey id"), not_a_time, _("no timestamp"), _NOT_A_NUMBER]
+    reasons: list[str] = [_("no journey id"), not_a_time, _("no timestamp"), _NOT_A_NUMBER]
+    reasons += [reason for reason, _rows in unread]
 
     if "channel" in columns:
         channel = map_unique(frame[columns["channel"]], _channel)
