@@ -185,9 +185,6 @@ SAMPLE_BYTES = 65536  # the start of a file that the header search and the binar
 CONTROL_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 BINARY_SHARE = 0.05  # more NULs and control bytes than this in the sample: not text
 HIGH_BYTE = re.compile(rb"[\x80-\xff]")
-UTF8_SEQUENCE = re.compile(
-    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
-)
 
 
 @dataclass(frozen=True)
@@ -298,7 +295,7 @@ def _utf8_or_cp1252(name: str, data: bytes, notes: list[str]) -> _Text:
     else:
         return _Text(data, "utf-8-sig", None, notes)
     data = data.removeprefix(UTF8_BOM)  # a UTF-8 mark on a file that is not UTF-8 (Facebook)
-    if UTF8_SEQUENCE.search(data) is not None:
+    if not data.decode("utf-8", errors="ignore").isascii():  # a UTF-8 character somewhere
         text, cp1252_lines, utf8_lines = _line_by_line(name, data)
         if utf8_lines:
             return _Text(b"", "utf-8", text, [*notes, _mixed_note(name, cp1252_lines, utf8_lines)])
