@@ -185,13 +185,21 @@ def settings_to_json(settings: Settings) -> str:
     return json.dumps(settings_to_dict(settings), indent=2, ensure_ascii=False)
 
 
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # never in JSON text
+
+
 def settings_from_json(text: str | bytes, *, source: str = "settings") -> Settings:
     """Settings from JSON text; raises SettingsError naming every problem."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise SettingsError(
-            [_("not valid JSON ({error})", error=str(exc))], source=source
+        if not CONTROL_CHARACTERS.search(exc.doc):
+            raise SettingsError(
+                [_("not valid JSON ({error})", error=str(exc))], source=source
+            ) from None
+        raise SettingsError(  # control characters: a binary file, not a mistake in JSON
+            [_("not a settings file: it is not text (settings files are JSON text)")],
+            source=source,
         ) from None
     except UnicodeDecodeError:
         raise SettingsError(
