@@ -13,25 +13,15 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-import numpy as np
 import pandas as pd
 
 from smroi.errors import InputFileError
 from smroi.exports import normalise_header
 from smroi.formatting import _localised, format_money, format_value
-from smroi.i18n import (
-    DEFAULT_LANGUAGE,
-    N_,
-    Message,
-    _,
-    _n,
-    listed,
-    translate_message,
-    translator,
-)
+from smroi.i18n import DEFAULT_LANGUAGE, N_, Message, _, _n, translate_message, translator
 from smroi.metrics import safe_divide
 from smroi.parsing import is_blank, parse_numbers
-from smroi.readers import read_table
+from smroi.readers import read_table, without_unread_rows
 from smroi.settings import PpcKeyword, Rate, Settings, SoftValue
 
 DAYS_PER_YEAR = 365
@@ -270,22 +260,8 @@ def _read_keyword_file(
             )
         )
         return None
-    unread: list[tuple[str, list[int]]] = raw.attrs.get("unread_rows", [])
-    if unread:  # rows with more cells than the header: empty rows here, reported
-        numbers = int(raw.attrs.get("first_row", 2)) + np.arange(len(raw))
-        raw = raw[~np.isin(numbers, [row for _reason, rows in unread for row in rows])]
-    for reason, rows in unread:
-        messages.append(
-            _n(
-                "{file}: {count:,} row left out ({reason}): row {rows}.",
-                "{file}: {count:,} rows left out ({reason}): rows {rows}.",
-                len(rows),
-                file=name,
-                count=len(rows),
-                reason=reason,
-                rows=listed(rows),
-            )
-        )
+    raw, unread = without_unread_rows(name, raw)  # more cells than the header
+    messages += unread
 
     headers = [str(column) for column in raw.columns]
     keyword_column = _column(headers, KEYWORD_HEADERS)

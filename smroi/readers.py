@@ -28,7 +28,7 @@ import pandas as pd
 from smroi.canonical import MEASURES
 from smroi.errors import InputFileError
 from smroi.exports import header_score, map_columns, recognise
-from smroi.i18n import _, _n, listed
+from smroi.i18n import Message, _, _n, listed
 
 MAX_FILE_MB = 200  # the largest file smroi reads, in MB of 1024 x 1024 bytes as Streamlit's
 MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024  # uploader counts them (its max_upload_size)
@@ -485,6 +485,31 @@ def _read_csv(name: str, data: bytes, column_map: Mapping[str, str]) -> pd.DataF
         for cells, rows in too_long.items()
     ]
     return frame
+
+
+def without_unread_rows(name: str, frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Message]]:
+    """The table without the rows the reader could not read (a line with more cells than
+    the header, an empty row in the table), and a sentence for each reason naming those
+    rows: for readers that keep no import report (keywords, coupons, survey answers)."""
+    unread: list[tuple[str, list[int]]] = frame.attrs.get("unread_rows", [])
+    if not unread:
+        return frame, []
+    numbers = int(frame.attrs.get("first_row", 2)) + np.arange(len(frame))
+    kept = frame[~np.isin(numbers, [row for _reason, rows in unread for row in rows])]
+    # its rows are no longer numbered from first_row
+    kept.attrs = {k: v for k, v in frame.attrs.items() if k not in ("unread_rows", "first_row")}
+    return kept, [
+        _n(
+            "{file}: {count:,} row left out ({reason}): row {rows}.",
+            "{file}: {count:,} rows left out ({reason}): rows {rows}.",
+            len(rows),
+            file=name,
+            count=len(rows),
+            reason=reason,
+            rows=listed(rows),
+        )
+        for reason, rows in unread
+    ]
 
 
 PANDAS_TOO_MANY = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")

@@ -380,3 +380,11 @@ def test_read_table_keeps_the_files_own_headers() -> None:
         raw = read_table("plain.csv", b"Day,Amount spent\n2024-03-01,1.50\n", {})
     assert list(raw.columns) == ["Day", "Amount spent"]
     assert raw.attrs["unread_rows"] == []
+
+
+def test_without_unread_rows_gives_the_rows_read_and_a_sentence_for_the_others() -> None:
+    raw = read_table("coupons.csv", b"code,platform\nFB10,facebook\nIG15,instagram,x\nS20,ig\n", {})
+    kept, notes = readers.without_unread_rows("coupons.csv", raw)
+    assert kept["code"].tolist() == ["FB10", "S20"]
+    assert notes == ["coupons.csv: 1 row left out (3 cells where the header has 2): row 3."]
+    assert readers.without_unread_rows("coupons.csv", kept) == (kept, [])
