@@ -547,6 +547,8 @@ def _read_rows(
                 index_col=False,
                 on_bad_lines=on_bad_lines,
             )
+        for other in (w for w in caught if w.category is not pd.errors.ParserWarning):
+            warnings.warn_explicit(other.message, other.category, other.filename, other.lineno)
         return frame, [str(w.message) for w in caught if w.category is pd.errors.ParserWarning]
 
     try:
