@@ -195,20 +195,24 @@ coupon_file = st.file_uploader(
 )
 try:
     if coupon_file is not None:
-        coupon_table = data.small_table(coupon_file.name, coupon_file.getvalue())
+        coupon_table, unread = data.small_table(coupon_file.name, coupon_file.getvalue())
         source = coupon_file.name
     elif view.data.is_sample:
-        coupon_table = data.small_table(data.SAMPLE_COUPONS.name, data.SAMPLE_COUPONS.read_bytes())
+        coupon_table, unread = data.small_table(
+            data.SAMPLE_COUPONS.name, data.SAMPLE_COUPONS.read_bytes()
+        )
         source = data.SAMPLE_COUPONS.name
         st.caption(t("Sample codes: FB10 on Facebook, IG15 and SUMMER20 on Instagram."))
     else:
         # no table yet: every code in the data is listed as not given out by any platform
-        coupon_table = pd.DataFrame({"coupon code": [], "platform": []})
+        coupon_table, unread = pd.DataFrame({"coupon code": [], "platform": []}), []
         source = t("coupon table")
     coupons = attribute_coupons(view.analysis.rows, coupon_map(coupon_table, source=source))
 except (InputFileError, SmroiError) as error:
     st.error(error_text(error))
 else:
+    for note in unread:  # rows with more cells than the header
+        st.caption(f":material/info: {plain(tr(note))}")
     if coupons.by_platform.empty and coupons.unmatched.empty:
         st.info(t("No orders in the data carry a coupon code."))
     else:
@@ -275,14 +279,18 @@ rules = {
 }
 try:
     if survey_file is not None:
-        answers_table = data.small_table(survey_file.name, survey_file.getvalue())
+        answers_table, unread = data.small_table(survey_file.name, survey_file.getvalue())
     else:
-        answers_table = data.small_table(data.SAMPLE_SURVEY.name, data.SAMPLE_SURVEY.read_bytes())
+        answers_table, unread = data.small_table(
+            data.SAMPLE_SURVEY.name, data.SAMPLE_SURVEY.read_bytes()
+        )
         st.caption(t("Sample answers from 150 buyers."))
     said = self_reported(answers_table.iloc[:, 0], rules)
 except (InputFileError, SmroiError) as error:
     st.error(error_text(error))
 else:
+    for note in unread:  # rows with more cells than the header
+        st.caption(f":material/info: {plain(tr(note))}")
     tracked = table.set_index("channel")["conversions"]
     side_by_side = said.assign(
         share=said["answers"] / said["answers"].sum() * 100,

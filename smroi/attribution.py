@@ -46,7 +46,7 @@ from smroi.errors import InputFileError, SmroiError
 from smroi.exports import normalise_header
 from smroi.i18n import N_, Message, _, _n, listed
 from smroi.parsing import blank_cells, is_blank, map_unique, parse_dates, parse_numbers
-from smroi.readers import read_table
+from smroi.readers import check_size, read_table
 
 # English names and explanations, marked for translation (shown with t() in the app)
 MODELS: dict[str, str] = {
@@ -163,7 +163,6 @@ CONVERSION_TYPES = frozenset(
         "subscription",
     }
 )
-MAX_FILE_BYTES = 200 * 1024 * 1024
 _SHOWN_ROWS = 10
 _T = TypeVar("_T")
 
@@ -212,15 +211,7 @@ def read_journeys(
 def _read(name: str, data: bytes) -> pd.DataFrame:
     if not data:
         raise InputFileError(name, _("the file is empty."))
-    if len(data) > MAX_FILE_BYTES:
-        raise InputFileError(
-            name,
-            _(
-                "the file is {size:,} MB; the limit is {limit:,} MB.",
-                size=round(len(data) / 1e6),
-                limit=round(MAX_FILE_BYTES / 1e6),
-            ),
-        )
+    check_size(name, len(data))
     return _guard(name, lambda: read_table(name, data, {}))
 
 
@@ -312,6 +303,8 @@ def _cells(frame: pd.DataFrame, name: str, required: tuple[str, ...]) -> pd.Data
     """The table's roles parsed: journey_id, timestamp, channel, campaign, value, type, the
     row number and what is wrong with each row (`problem`, None when usable)."""
     first_row = int(frame.attrs.get("first_row", 2))  # the file's row of the first data row
+    # rows the reader could not read (more cells than the header): empty, with their reason
+    unread: list[tuple[str, list[int]]] = frame.attrs.get("unread_rows", [])
     headers = [str(column) for column in frame.columns]
     frame = frame.set_axis(headers, axis=1).reset_index(drop=True)
     columns = _find_columns(headers)
@@ -332,10 +325,15 @@ def _cells(frame: pd.DataFrame, name: str, required: tuple[str, ...]) -> pd.Data
     filled = np.zeros(len(frame), dtype=bool)
     for header in headers:
         filled |= ~blank_cells(frame[header]).to_numpy(dtype=bool)
+    numbers = np.arange(len(frame)) + first_row
+    for _reason, rows in unread:
+        filled |= np.isin(numbers, rows)
     frame = frame[filled]  # an empty line is not a row of data
     cells = pd.DataFrame(index=frame.index)
     cells["row"] = frame.index.to_numpy() + first_row
     problem = pd.Series(None, index=frame.index, dtype=object)
+    for reason, rows in unread:
+        problem = problem.mask(cells["row"].isin(rows), reason)
 
     journey = map_unique(frame[columns["journey_id"]], _journey_id)
     cells["journey_id"] = journey
@@ -347,7 +345,8 @@ def _cells(frame: pd.DataFrame, name: str, required: tuple[str, ...]) -> pd.Data
     problem = problem.mask(bad & problem.isna(), not_a_time)
     problem = problem.mask(timestamps.isna() & problem.isna(), _("no timestamp"))
     # the column holds the reasons as plain text: keep their Messages to show them translated
-    reasons = [_("no journey id"), not_a_time, _("no timestamp"), _NOT_A_NUMBER]
+    reasons: list[str] = [_("no journey id"), not_a_time, _("no timestamp"), _NOT_A_NUMBER]
+    reasons += [reason for reason, _rows in unread]
 
     if "channel" in columns:
         channel = map_unique(frame[columns["channel"]], _channel)

@@ -10,7 +10,10 @@
     smroi attribution TOUCHPOINTS [CONVERSIONS] [--model last|first|linear|time_decay|position]
                       [--half-life-days N] [--lookback-days N] [--json]
 
-Bad input exits with status 2 and one line on stderr naming the file and the problem.
+Bad input (a file that cannot be read, a bad option, settings file or SMROI_* variable)
+exits with status 2 and one line on stderr, "smroi: " and the problem, naming the file.
+A bug in smroi exits with status 1 and one line ("smroi: internal error …"); with
+SMROI_DEBUG=1 it prints the traceback instead.
 The command line speaks English; `export --lang nb` (or fa) writes the workbook in that
 language.
 
@@ -48,10 +51,11 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import sys
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import pandas as pd
 
@@ -73,18 +77,62 @@ from smroi.i18n import DEFAULT_LANGUAGE, LANGUAGES, _
 from smroi.ingest import ImportReport, check_together, read_file
 from smroi.metric_format import format_metric
 from smroi.metrics import FREQUENCIES, Analysis, analyse, by_group, headline, over_time
+from smroi.readers import MAX_FILE_BYTES, check_size
 from smroi.registry import METRICS, SUMMARY_KEYS
 from smroi.settings import Settings, settings_from_json
-from smroi.store import ReportStore, share_link, token_of
+from smroi.store import MAX_EXPIRES_DAYS, ReportStore, share_link, token_of
 from smroi.workbook import report_workbook
 
 # What `summary --by` can group on.
 GROUP_COLUMNS: tuple[str, ...] = (*LABELS, "paid", *DIMENSIONS)
 
 
+EXIT_STATUSES = (
+    "exit status: 0 done; 2 bad input (a file, an option, the settings or an SMROI_* "
+    "variable), with one line on stderr saying what; 1 an internal error (please report it; "
+    "SMROI_DEBUG=1 shows the traceback)"
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a mistake on the command line said in one line (exit status 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        """Print "smroi: " and the mistake, with where to look, and exit with status 2."""
+        self.exit(2, f"smroi: {_one_line(message)} (see: {self.prog} --help)\n")
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
-    parser = argparse.ArgumentParser(prog="smroi", description="Social media ROI from exports.")
+    """Run the command line; returns the exit status (0, 2 for bad input, 1 for a bug)."""
+    try:
+        return _run(argv)
+    except BrokenPipeError:  # `smroi summary f.csv | head -1`
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except KeyboardInterrupt:
+        print("smroi: stopped.", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        if os.environ.get("SMROI_DEBUG", "").strip() not in ("", "0"):
+            raise
+        print(
+            f"smroi: internal error ({type(exc).__name__}: {_one_line(str(exc))}); please "
+            "report this (SMROI_DEBUG=1 shows the details).",
+            file=sys.stderr,
+        )
+        return 1
+
+
+def _one_line(text: str) -> str:
+    """A message on one line: its whitespace, line breaks included, as single spaces."""
+    return " ".join(text.split())
+
+
+def _run(argv: list[str] | None) -> int:
+    """The command line's work; SmroiError (bad input) is exit status 2."""
+    parser = _Parser(
+        prog="smroi", description="Social media ROI from exports.", epilog=EXIT_STATUSES
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     summary = commands.add_parser("summary", help="print the headline metrics")
     export = commands.add_parser("export", help="write the Excel report with its charts")
@@ -156,7 +204,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     share.add_argument("--title", default="", help="the report's title")
     share.add_argument(
-        "--expires-days", type=float, default=None, help="days until the link stops working"
+        "--expires-days",
+        type=_expires_days,
+        metavar="N",
+        default=None,
+        help=f"days until the link stops working: 0 (never, the default) to {MAX_EXPIRES_DAYS}",
     )
     share.add_argument("--password", default=None, help="a password the reader must type")
     args = parser.parse_args(argv)
@@ -193,7 +245,7 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         result = summarise(table, reports, settings, by=by, period=args.period)
     except SmroiError as exc:
-        print(f"smroi: {exc}", file=sys.stderr)
+        print(f"smroi: {_one_line(str(exc))}", file=sys.stderr)
         return 2
     if args.json:
         print(json.dumps(result, indent=2, ensure_ascii=False))
@@ -229,10 +281,18 @@ def _attribution(args: argparse.Namespace) -> int:
 
 
 def _read_bytes(path: Path) -> tuple[str, bytes]:
+    """The file's name and bytes; InputFileError if it cannot be read or is too large (no
+    more than the limit and a byte is read, so /dev/zero or a huge file cannot fill memory)."""
+    name = str(path)
     try:
-        return str(path), path.read_bytes()
+        with path.open("rb") as file:
+            if path.is_file():
+                check_size(name, os.fstat(file.fileno()).st_size)
+            data = file.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise InputFileError(str(path), f"cannot read the file ({exc.strerror}).") from None
+        raise InputFileError(name, f"cannot read the file ({exc.strerror}).") from None
+    check_size(name, len(data))
+    return name, data
 
 
 def attribution_result(result: Attribution) -> dict[str, Any]:
@@ -332,6 +392,19 @@ def _load_settings(path: Path | None) -> Settings:
     return settings_from_json(text, source=str(path))
 
 
+def _expires_days(text: str) -> float:
+    """--expires-days's value, checked: 0 (never) to MAX_EXPIRES_DAYS days."""
+    try:
+        days = float(text)
+    except ValueError:
+        days = math.nan
+    if not 0 <= days <= MAX_EXPIRES_DAYS:  # nan is neither
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a number of days from 0 (never expires) to {MAX_EXPIRES_DAYS}"
+        )
+    return days
+
+
 def _currency_code(text: str) -> str:
     """--currency's value, checked: an ISO code such as NOK."""
     if not is_currency_code(text):
@@ -347,10 +420,7 @@ def _load(
 ) -> tuple[pd.DataFrame, list[ImportReport]]:
     tables, reports = [], []
     for path in paths:
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise InputFileError(str(path), f"cannot read the file ({exc.strerror}).") from None
+        _name, data = _read_bytes(path)
         table, report = read_file(str(path), data, column_map, sheet)
         if sheet and report.sheets and sheet not in report.sheets:
             raise InputFileError(

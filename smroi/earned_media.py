@@ -21,7 +21,7 @@ from smroi.formatting import _localised, format_money, format_value
 from smroi.i18n import DEFAULT_LANGUAGE, N_, Message, _, _n, translate_message, translator
 from smroi.metrics import safe_divide
 from smroi.parsing import is_blank, parse_numbers
-from smroi.readers import read_table
+from smroi.readers import read_table, without_unread_rows
 from smroi.settings import PpcKeyword, Rate, Settings, SoftValue
 
 DAYS_PER_YEAR = 365
@@ -260,6 +260,8 @@ def _read_keyword_file(
             )
         )
         return None
+    raw, unread = without_unread_rows(name, raw)  # more cells than the header
+    messages += unread
 
     headers = [str(column) for column in raw.columns]
     keyword_column = _column(headers, KEYWORD_HEADERS)
@@ -296,7 +298,11 @@ def _read_keyword_file(
 
     written = raw[keyword_column].map(lambda v: None if is_blank(v) else " ".join(str(v).split()))
     frame = pd.DataFrame(
-        {"keyword": written, "key": written.map(lambda v: None if v is None else v.casefold())}
+        {
+            "keyword": written,
+            # a str column holds a blank as NaN, not None (an empty line)
+            "key": written.map(lambda v: v.casefold() if isinstance(v, str) else None),
+        }
     )
     frame["clicks"] = _numbers(raw[clicks_column]) if clicks_column is not None else float("nan")
     if cpc_column is not None:

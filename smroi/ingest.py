@@ -33,7 +33,7 @@ from smroi.i18n import _
 from smroi.import_report import LEFT_OUT_REASON, ImportReport
 from smroi.parsing import parse_numbers, read_dates
 from smroi.periods import _date_notes, _period_from_title
-from smroi.readers import read_table
+from smroi.readers import check_size, read_table
 from smroi.repairs import (
     TOTALS_REASON,
     _drop_description_row,
@@ -51,7 +51,6 @@ from smroi.report_dates import (
 )
 from smroi.web_traffic import ANALYTICS, _web_traffic
 
-MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_ROWS = 2_000_000
 
 
@@ -75,16 +74,7 @@ def read_file(
     out. `today` (default: the real one) bounds the dates a report can hold."""
     if not data:
         raise InputFileError(name, _("the file is empty."))
-    if len(data) > MAX_FILE_BYTES:
-        raise InputFileError(
-            name,
-            _(
-                "the file is {size:,} MB; the limit is {limit:,} MB. Export a shorter period "
-                "or fewer columns.",
-                size=round(len(data) / 1e6),
-                limit=round(MAX_FILE_BYTES / 1e6),
-            ),
-        )
+    check_size(name, len(data))
     try:
         raw = read_table(name, data, column_map or {}, sheet)
         table, report = _to_canonical(
@@ -227,6 +217,7 @@ def _to_canonical(
             ),
         )
     first_row = int(raw.attrs.get("first_row", 2))
+    unread = raw.attrs.get("unread_rows", [])
     raw, first_row = _drop_description_row(raw, mapping, first_row, report)
     raw = _repair_shifted_rows(raw, first_row, report)
     report.rows_read = len(raw)
@@ -241,6 +232,7 @@ def _to_canonical(
     )
     # (reason, rows): each reason a Message, so that the Data page can translate it
     problems: list[tuple[str | pd.Series, pd.Series]] = [
+        *_unread_rows(raw, unread, first_row),
         (LEFT_OUT_REASON, _chosen_rows(left_out_rows, first_row, raw.index)),
         (TOTALS_REASON, _totals_rows(raw, mapping)),
     ]
@@ -416,6 +408,15 @@ def _point_out_far_dates(
         for position, day in zip(positions, far_days, strict=True)
     ]
     report.warnings.append(outlier_warning(report.file, report.outlying_dates, first, last))
+
+
+def _unread_rows(
+    raw: pd.DataFrame, unread: list[tuple[str, list[int]]], first_row: int
+) -> list[tuple[str, pd.Series]]:
+    """The rows the reader could not read (a line with more cells than the header), each an
+    empty row of `raw` at its place, as problems: (reason, rows)."""
+    numbers = first_row + np.arange(len(raw))
+    return [(reason, pd.Series(np.isin(numbers, rows), index=raw.index)) for reason, rows in unread]
 
 
 def _excluded_rows(

@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 import warnings
 import zipfile
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -26,10 +28,27 @@ import pandas as pd
 from smroi.canonical import MEASURES
 from smroi.errors import InputFileError
 from smroi.exports import header_score, map_columns, recognise
-from smroi.i18n import _, _n
+from smroi.i18n import Message, _, _n, listed
 
+MAX_FILE_MB = 200  # the largest file smroi reads, in MB of 1024 x 1024 bytes as Streamlit's
+MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024  # uploader counts them (its max_upload_size)
 MAX_XLSX_UNCOMPRESSED = 400 * 1024 * 1024
 MAX_XLSX_RATIO = 150  # zip members that expand more than this are a "zip bomb"
+
+
+def check_size(name: str, size: int) -> None:
+    """InputFileError when a file of `size` bytes is larger than smroi reads (MAX_FILE_MB,
+    the same limit the uploader states)."""
+    if size > MAX_FILE_BYTES:
+        raise InputFileError(
+            name,
+            _(
+                "the file is {size:,} MB; the limit is {limit:,} MB. Export a shorter period "
+                "or fewer columns.",
+                size=math.ceil(size / (1024 * 1024)),
+                limit=MAX_FILE_MB,
+            ),
+        )
 
 
 def read_table(
@@ -49,8 +68,6 @@ def _read_spreadsheet(
         return _read_excel(
             name, data, _("an old .xls file or a password-protected workbook"), sheet
         )
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputFileError(name, _("this is not a spreadsheet (CSV or Excel) file."))
     return _read_csv(name, data, column_map)
 
 
@@ -161,23 +178,198 @@ def _table_below_header(name: str, frame: pd.DataFrame, header_at: int) -> pd.Da
     return body
 
 
-def _encoding(name: str, data: bytes) -> str:
-    """The file's text encoding: UTF-16 by its BOM, else UTF-8 if it decodes, else cp1252."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "utf-16"
+UTF8_BOM = b"\xef\xbb\xbf"
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+SAMPLE_BYTES = 65536  # the start of a file that the header search and the binary test read
+# C0 control bytes other than tab, line feed and carriage return, and DEL
+CONTROL_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+BINARY_SHARE = 0.05  # more NULs and control bytes than this in the sample: not text
+HIGH_BYTE = re.compile(rb"[\x80-\xff]")
+
+
+@dataclass(frozen=True)
+class _Text:
+    """A CSV file made ready for pandas: its bytes in one `encoding`, or else `text` when
+    it was decoded here (lines in two encodings, UTF-16); `notes` say what was done."""
+
+    data: bytes
+    encoding: str
+    text: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def start(self) -> str:
+        """The first SAMPLE_BYTES of the file as text, for the header search."""
+        if self.text is not None:
+            return self.text[:SAMPLE_BYTES]
+        return self.data[:SAMPLE_BYTES].decode(self.encoding, errors="ignore")
+
+    def lines(self) -> list[str]:
+        """The whole file's lines."""
+        text = self.text if self.text is not None else self.data.decode(self.encoding, "replace")
+        return text.splitlines()
+
+
+def _decoded(name: str, data: bytes) -> _Text:
+    """The file as text: UTF-16 by its BOM (or by its NULs when it has none), else UTF-8,
+    Windows-1252, or each line in the one of the two it is written in; NUL bytes removed
+    and noted. A binary file (an image, a program, random bytes) is refused."""
+    sample = data[:SAMPLE_BYTES]
+    utf16 = "utf-16" if data.startswith(UTF16_BOMS) else _utf16_without_bom(sample)
+    if utf16:
+        return _utf16_text(name, data, utf16)
+    if _looks_binary(sample):
+        raise InputFileError(name, _("this is not a spreadsheet (CSV or Excel) file."))
+    notes: list[str] = []
+    if nuls := data.count(b"\x00"):
+        data = data.replace(b"\x00", b"")
+        notes.append(_nul_note(name, nuls))
+    return _utf8_or_cp1252(name, data, notes)
+
+
+def _looks_binary(sample: bytes) -> bool:
+    """Whether the file's start is not text: over 5% NULs and control bytes, unless they
+    are a few stray NULs (at most 10%) in what is otherwise clean text."""
+    controls = len(sample) - len(sample.translate(None, CONTROL_BYTES))
+    if controls <= BINARY_SHARE * len(sample):
+        return False
+    rest = sample.replace(b"\x00", b"")
+    nuls = len(sample) - len(rest)
+    others = controls - nuls
+    return (
+        nuls > 2 * BINARY_SHARE * len(sample)
+        or others > max(1, 0.01 * len(rest))
+        or not _is_text(rest)
+    )
+
+
+def _is_text(data: bytes) -> bool:
+    """Whether the bytes decode as UTF-8 (a character cut off at the end allowed) or as
+    Windows-1252."""
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        if exc.reason == "unexpected end of data":  # a character cut off at the very end
-            return "utf-8-sig"
+        if exc.reason == "unexpected end of data" and exc.end == len(data):
+            return True
         try:
             data.decode("cp1252")
         except UnicodeDecodeError:
-            raise InputFileError(
-                name, _("the text encoding is not UTF-8, UTF-16 or Windows-1252.")
-            ) from None
-        return "cp1252"
-    return "utf-8-sig"
+            return False
+    return True
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' for UTF-16 text without its BOM (a NUL beside most
+    characters, always on the same side), else None."""
+    if len(sample) < 16:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for encoding, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros.count(0) >= 0.3 * len(zeros) and other.count(0) <= 0.02 * len(other):
+            return encoding
+    return None
+
+
+def _utf16_text(name: str, data: bytes, encoding: str) -> _Text:
+    """A UTF-16 file decoded, its NUL characters removed and noted."""
+    try:
+        text = data[: len(data) // 2 * 2].decode(encoding)  # a byte cut off at the end
+    except UnicodeDecodeError:
+        raise InputFileError(
+            name, _("the text encoding is not UTF-8, UTF-16 or Windows-1252.")
+        ) from None
+    notes: list[str] = []
+    if nuls := text.count("\x00"):
+        text = text.replace("\x00", "")
+        notes.append(_nul_note(name, nuls))
+    return _Text(b"", encoding, text.removeprefix("\ufeff"), notes)
+
+
+def _utf8_or_cp1252(name: str, data: bytes, notes: list[str]) -> _Text:
+    """UTF-8 when the whole file decodes (pandas then reads the bytes), Windows-1252 when no
+    line is UTF-8 beyond ASCII, else each line in the one it is written in, noted."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and exc.end == len(data):
+            return _utf8_or_cp1252(name, data[: exc.start], notes)  # a character cut off
+    else:
+        return _Text(data, "utf-8-sig", None, notes)
+    data = data.removeprefix(UTF8_BOM)  # a UTF-8 mark on a file that is not UTF-8 (Facebook)
+    if not data.decode("utf-8", errors="ignore").isascii():  # a UTF-8 character somewhere
+        text, cp1252_lines, utf8_lines = _line_by_line(name, data)
+        if utf8_lines:
+            return _Text(b"", "utf-8", text, [*notes, _mixed_note(name, cp1252_lines, utf8_lines)])
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise InputFileError(
+            name, _("the text encoding is not UTF-8, UTF-16 or Windows-1252.")
+        ) from None
+    return _Text(data, "cp1252", None, notes)
+
+
+def _line_by_line(name: str, data: bytes) -> tuple[str, list[int], list[int]]:
+    """The text with each line that is not UTF-8 read as Windows-1252, the numbers of those
+    lines, and of the lines that are UTF-8 beyond ASCII. Only lines with a byte above ASCII
+    are looked at one by one."""
+    pieces: list[str] = []
+    cp1252_lines: list[int] = []
+    utf8_lines: list[int] = []
+    decoded = counted = position = 0  # bytes decoded into pieces; bytes whose lines are counted
+    line = 1
+    while (match := HIGH_BYTE.search(data, position)) is not None:
+        start = data.rfind(b"\n", 0, match.start()) + 1
+        end = data.find(b"\n", match.start()) + 1 or len(data)
+        line += data.count(b"\n", counted, start)
+        counted = position = start
+        chunk = data[start:end]
+        try:
+            chunk.decode("utf-8")
+        except UnicodeDecodeError:
+            try:
+                text = chunk.decode("cp1252")
+            except UnicodeDecodeError:
+                raise InputFileError(
+                    name, _("the text encoding is not UTF-8, UTF-16 or Windows-1252.")
+                ) from None
+            pieces += [data[decoded:start].decode("utf-8"), text]
+            decoded = end
+            cp1252_lines.append(line)
+        else:
+            utf8_lines.append(line)
+        position = end
+    pieces.append(data[decoded:].decode("utf-8"))
+    return "".join(pieces), cp1252_lines, utf8_lines
+
+
+def _mixed_note(name: str, cp1252_lines: list[int], utf8_lines: list[int]) -> str:
+    """What a file with lines in two encodings says: the fewer lines, listed."""
+    if len(cp1252_lines) <= len(utf8_lines):
+        return _n(
+            "{file}: line {lines} was in Windows-1252, the rest in UTF-8; both were read.",
+            "{file}: lines {lines} were in Windows-1252, the rest in UTF-8; both were read.",
+            len(cp1252_lines),
+            file=name,
+            lines=listed(cp1252_lines),
+        )
+    return _n(
+        "{file}: line {lines} was in UTF-8, the rest in Windows-1252; both were read.",
+        "{file}: lines {lines} were in UTF-8, the rest in Windows-1252; both were read.",
+        len(utf8_lines),
+        file=name,
+        lines=listed(utf8_lines),
+    )
+
+
+def _nul_note(name: str, count: int) -> str:
+    """What a text file with NUL bytes in it says."""
+    return _n(
+        "{file}: {count:,} NUL byte (an invisible null character) was removed.",
+        "{file}: {count:,} NUL bytes (invisible null characters) were removed.",
+        count,
+        file=name,
+        count=count,
+    )
 
 
 DELIMITERS = (",", ";", "\t", "|")
@@ -218,22 +410,25 @@ def _table_ends(lines: list[str], number: int) -> bool:
 
 
 def _read_csv(name: str, data: bytes, column_map: Mapping[str, str]) -> pd.DataFrame:
-    encoding = _encoding(name, data)
-    if encoding == "cp1252" and data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]  # a UTF-8 mark on a file that is not UTF-8 (Facebook Insights)
-    sample = data[:65536].decode(encoding, errors="ignore")
+    decoded = _decoded(name, data)
+    sample = decoded.start()
     if not sample.strip():
         raise InputFileError(name, _("the file is empty."))
     lines = sample.splitlines()[:HEADER_SEARCH_LINES]
     delimiter, header_at = _find_header(lines)
-    notes: list[str] = []  # Messages (smroi.i18n)
+    notes: list[str] = list(decoded.notes)  # Messages (smroi.i18n)
     preamble: list[str] = []
     comments_below = any(_table_ends(lines, i) for i in range(header_at + 1, len(lines)))
+    encoding: str | None = None  # of bytes pandas decodes; None for text decoded here
     if header_at == 0 and not comments_below:
-        source: io.IOBase = io.BytesIO(data)  # the fast path for large plain files
         headers_line = lines[0]
+        if decoded.text is None:  # the fast path for large plain files
+            source: io.IOBase = io.BytesIO(decoded.data)
+            encoding = decoded.encoding
+        else:
+            source = io.StringIO(decoded.text)
     else:
-        all_lines = data.decode(encoding, errors="replace").splitlines()
+        all_lines = decoded.lines()
         end = next(
             (i for i in range(header_at + 1, len(all_lines)) if _table_ends(all_lines, i)),
             len(all_lines),
@@ -272,16 +467,72 @@ def _read_csv(name: str, data: bytes, column_map: Mapping[str, str]) -> pd.DataF
         preamble = all_lines[:header_at]
         source = io.StringIO("\n".join(all_lines[header_at:end]))
         headers_line = all_lines[header_at]
-        encoding = None  # type: ignore[assignment]
-    try:
-        headers = next(csv.reader([headers_line], delimiter=delimiter))
-        # Measures are parsed by pandas' fast path; every other column stays text
-        # (a 19-digit post id must not become a float).
-        stripped = [h.strip() for h in headers]
-        mapping, _ignored = map_columns(stripped, recognise(stripped), column_map)
-        text_columns = {h: str for h in headers if mapping.get(h.strip()) not in MEASURES}
-        with warnings.catch_warnings():  # the cell too many is dropped; it is a totals label
-            warnings.simplefilter("ignore", pd.errors.ParserWarning)
+    headers = next(csv.reader([headers_line], delimiter=delimiter), [])
+    # Measures are parsed by pandas' fast path; every other column stays text
+    # (a 19-digit post id must not become a float).
+    stripped = [h.strip() for h in headers]
+    mapping, _ignored = map_columns(stripped, recognise(stripped), column_map)
+    text_columns = {h: str for h in headers if mapping.get(h.strip()) not in MEASURES}
+    frame, too_long = _read_rows(name, source, encoding, delimiter, text_columns, header_at)
+    if frame.empty:
+        raise InputFileError(name, _("the file has a header but no rows of data."))
+    frame.columns = _unique([str(column).strip() for column in frame.columns])
+    frame.attrs["first_row"] = header_at + 2
+    frame.attrs["notes"] = notes
+    frame.attrs["preamble"] = preamble
+    frame.attrs["unread_rows"] = [
+        (_("{count} cells where the header has {columns}", count=cells, columns=len(headers)), rows)
+        for cells, rows in too_long.items()
+    ]
+    return frame
+
+
+def without_unread_rows(name: str, frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Message]]:
+    """The table without the rows the reader could not read (a line with more cells than
+    the header, an empty row in the table), and a sentence for each reason naming those
+    rows: for readers that keep no import report (keywords, coupons, survey answers)."""
+    unread: list[tuple[str, list[int]]] = frame.attrs.get("unread_rows", [])
+    if not unread:
+        return frame, []
+    numbers = int(frame.attrs.get("first_row", 2)) + np.arange(len(frame))
+    kept = frame[~np.isin(numbers, [row for _reason, rows in unread for row in rows])]
+    # its rows are no longer numbered from first_row
+    kept.attrs = {k: v for k, v in frame.attrs.items() if k not in ("unread_rows", "first_row")}
+    return kept, [
+        _n(
+            "{file}: {count:,} row left out ({reason}): row {rows}.",
+            "{file}: {count:,} rows left out ({reason}): rows {rows}.",
+            len(rows),
+            file=name,
+            count=len(rows),
+            reason=reason,
+            rows=listed(rows),
+        )
+        for reason, rows in unread
+    ]
+
+
+PANDAS_TOO_MANY = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
+PANDAS_SKIPPED = re.compile(r"Skipping line (\d+): expected \d+ fields, saw (\d+)")
+PANDAS_OPEN_QUOTE = re.compile(r"EOF inside string starting at row (\d+)")
+
+
+def _read_rows(
+    name: str,
+    source: io.IOBase,
+    encoding: str | None,
+    delimiter: str,
+    text_columns: Mapping[str, type],
+    header_at: int,
+) -> tuple[pd.DataFrame, dict[int, list[int]]]:
+    """The table below the header line, and the rows with more cells than the header, by
+    their number of cells: each is an empty row in the table, numbered as in the file.
+    InputFileError, in a plain sentence, for a file that is no table."""
+
+    def read(on_bad_lines: str) -> tuple[pd.DataFrame, list[str]]:
+        source.seek(0)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", pd.errors.ParserWarning)
             frame = pd.read_csv(
                 source,
                 encoding=encoding,
@@ -291,20 +542,71 @@ def _read_csv(name: str, data: bytes, column_map: Mapping[str, str]) -> pd.DataF
                 na_values=[""],
                 skip_blank_lines=False,
                 engine="c",
-                index_col=False,  # a first row with one cell too many (GA4's "Grand total")
+                # a first row with one cell too many (GA4's "Grand total"): that cell is
+                # dropped, it is a totals label
+                index_col=False,
+                on_bad_lines=on_bad_lines,
             )
+        for other in (w for w in caught if w.category is not pd.errors.ParserWarning):
+            warnings.warn_explicit(other.message, other.category, other.filename, other.lineno)
+        return frame, [str(w.message) for w in caught if w.category is pd.errors.ParserWarning]
+
+    try:
+        try:
+            return read("error")[0], {}
+        except pd.errors.ParserError as exc:
+            if not PANDAS_TOO_MANY.search(str(exc)):
+                raise
+            frame, messages = read("warn")
     except (pd.errors.ParserError, ValueError) as exc:
+        raise InputFileError(name, _csv_problem(str(exc), header_at)) from None
+    skipped = [
+        (int(line), int(cells)) for m in messages for line, cells in PANDAS_SKIPPED.findall(m)
+    ]
+    if not skipped:  # pandas said a line was too long, then read the file without it
+        raise InputFileError(name, _csv_problem(str(messages), header_at))
+    rows = len(frame) + len(skipped)
+    if len(skipped) * 2 > rows:
         raise InputFileError(
             name,
-            _("this is not a readable CSV table ({error}).", error=" ".join(str(exc).split())),
-        ) from None
-    if frame.empty:
-        raise InputFileError(name, _("the file has a header but no rows of data."))
-    frame.columns = _unique([str(column).strip() for column in frame.columns])
-    frame.attrs["first_row"] = header_at + 2
-    frame.attrs["notes"] = notes
-    frame.attrs["preamble"] = preamble
-    return frame
+            _n(
+                "{count:,} of its {rows:,} row has more cells than the column names on line "
+                "{line}; check that they are the file's column names.",
+                "{count:,} of its {rows:,} rows have more cells than the column names on line "
+                "{line}; check that they are the file's column names.",
+                rows,
+                count=len(skipped),
+                rows=rows,
+                line=header_at + 1,
+            ),
+        )
+    # pandas counts lines from the header (line 1); put an empty row where each one was
+    positions = np.array([line - 2 for line, _cells in skipped])
+    frame.index = np.setdiff1d(np.arange(rows), positions)
+    frame = frame.reindex(np.arange(rows))
+    too_long: dict[int, list[int]] = {}
+    for line, cells in skipped:
+        too_long.setdefault(cells, []).append(header_at + line)
+    return frame, too_long
+
+
+def _csv_problem(error: str, header_at: int) -> str:
+    """pandas' parser error as a plain sentence."""
+    if found := PANDAS_TOO_MANY.search(error):
+        columns, line, cells = (int(n) for n in found.groups())
+        return _(
+            "line {line} has {count} cells where the column names have {columns}.",
+            line=header_at + line,
+            count=cells,
+            columns=columns,
+        )
+    if found := PANDAS_OPEN_QUOTE.search(error):
+        return _(
+            'a quoted cell that starts on line {line} is never closed (a " without its '
+            "partner), so the rest of the file cannot be read.",
+            line=header_at + int(found.group(1)) + 1,
+        )
+    return _("it could not be read as a table (CSV): its separators or quotes do not line up.")
 
 
 def _short(line: str, delimiter: str) -> list[str]:

@@ -185,13 +185,30 @@ def settings_to_json(settings: Settings) -> str:
     return json.dumps(settings_to_dict(settings), indent=2, ensure_ascii=False)
 
 
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # never in JSON text
+
+
 def settings_from_json(text: str | bytes, *, source: str = "settings") -> Settings:
     """Settings from JSON text; raises SettingsError naming every problem."""
     try:
         data = json.loads(text)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+    except json.JSONDecodeError as exc:
+        if not CONTROL_CHARACTERS.search(exc.doc):
+            raise SettingsError(
+                [_("not valid JSON ({error})", error=str(exc))], source=source
+            ) from None
+        raise SettingsError(  # control characters: a binary file, not a mistake in JSON
+            [_("not a settings file: it is not text (settings files are JSON text)")],
+            source=source,
+        ) from None
+    except UnicodeDecodeError:
         raise SettingsError(
-            [_("not valid JSON ({error})", error=str(exc))], source=source
+            [_("not a settings file: it is not text (settings files are JSON text)")],
+            source=source,
+        ) from None
+    except RecursionError:
+        raise SettingsError(
+            [_("not valid JSON (its brackets are nested too deeply)")], source=source
         ) from None
     return settings_from_dict(data, source=source)
 

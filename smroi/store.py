@@ -21,7 +21,8 @@ import re
 import secrets
 import threading
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -44,6 +45,8 @@ SCHEMA_VERSION = 1  # the layout of the tables below; a newer database is refuse
 FORMAT_VERSION = 1  # the layout of a snapshot's JSON details
 MAX_SNAPSHOT_BYTES = 50 * 1024 * 1024  # stored payload: Parquet table + JSON
 MAX_TITLE_CHARS = 200
+MAX_EXPIRES_DAYS = 3650  # a link expires at most ten years after it is made (0 = never)
+BACKENDS = ("sqlite", "postgresql")  # the databases the store is made and tested for
 DEFAULT_TITLE = "Social media ROI report"
 NOT_AVAILABLE = _("This report link is not valid (unknown, expired or revoked).")
 
@@ -241,13 +244,25 @@ def _new_engine(url: str) -> Engine:
         ) from None
     if parsed.drivername in ("postgresql", "postgres"):
         parsed = parsed.set(drivername="postgresql+psycopg")
+    shown = parsed.render_as_string(hide_password=True)
+    if parsed.get_backend_name() not in BACKENDS:
+        raise SmroiError(
+            f"The report database address (SMROI_DATABASE_URL) {shown} is not one smroi can "
+            "use: it keeps shared reports in SQLite or PostgreSQL (sqlite:///path/reports.sqlite "
+            "or postgresql+psycopg://user:password@host/db)."
+        )
     try:
         if parsed.get_backend_name() == "sqlite":
             return _sqlite_engine(parsed)
-        return sa.create_engine(parsed, pool_pre_ping=True)
-    except (ArgumentError, NoSuchModuleError) as exc:
-        shown = parsed.render_as_string(hide_password=True)
+        waits = {} if "connect_timeout" in parsed.query else {"connect_timeout": 10}
+        return sa.create_engine(parsed, pool_pre_ping=True, connect_args=waits)
+    except (ArgumentError, NoSuchModuleError, ImportError) as exc:
         raise SmroiError(f"smroi cannot use the report database {shown}: {exc}") from None
+    except OSError as exc:  # the folder of a SQLite file cannot be made
+        raise SmroiError(
+            f"The folder for the report database {shown} cannot be made ({exc.strerror}); "
+            "set SMROI_DATA_DIR (or SMROI_DATABASE_URL) to a folder smroi can write to."
+        ) from None
 
 
 def _sqlite_engine(url: URL) -> Engine:
@@ -288,12 +303,20 @@ class ReportStore:
         """Open the store at this URL (default database_url()), creating its tables if new."""
         self._engine = _engine(url or database_url())
         self._writer = self._engine.execution_options(**{_WRITE: True})
-        try:
+        with self._failures("open"):
             self._ensure_schema()
+
+    @contextmanager
+    def _failures(self, doing: str) -> Iterator[None]:
+        """The database failing (unreachable, read-only, its disk full) as a SmroiError of
+        one line: "smroi cannot {doing} the report database URL (its reason)."."""
+        try:
+            yield
         except sa.exc.OperationalError as exc:
             shown = self._engine.url.render_as_string(hide_password=True)
-            reason = str(exc.orig or exc).strip().splitlines()[0]
-            raise SmroiError(f"smroi cannot open the report database {shown} ({reason}).") from exc
+            reason = (str(exc.orig or exc).strip().splitlines() or ["no reason given"])[0]
+            problem = f"smroi cannot {doing} the report database {shown} ({reason})."
+            raise SmroiError(problem) from exc
 
     def save(
         self,
@@ -332,7 +355,7 @@ class ReportStore:
             "details_json": details,
             "payload_bytes": size,
         }
-        with self._writer.begin() as connection:
+        with self._failures("write to"), self._writer.begin() as connection:
             connection.execute(_REPORTS.insert().values(**row))
         return token
 
@@ -349,7 +372,7 @@ class ReportStore:
         query = sa.select(
             _REPORTS.c.table_parquet, _REPORTS.c.settings_json, _REPORTS.c.details_json
         ).where(_REPORTS.c.token == info.token)
-        with self._engine.connect() as connection:
+        with self._failures("read"), self._engine.connect() as connection:
             payload = connection.execute(query).one_or_none()
         if payload is None:  # deleted between the two reads
             raise ReportNotAvailable()
@@ -376,7 +399,7 @@ class ReportStore:
             .where(_REPORTS.c.token == token, _REPORTS.c.revoked_at.is_(None))
             .values(revoked_at=_utc(None))
         )
-        with self._writer.begin() as connection:
+        with self._failures("write to"), self._writer.begin() as connection:
             return connection.execute(statement).rowcount == 1
 
     # ------------------------------------------------------------ inside
@@ -386,7 +409,7 @@ class ReportStore:
         if not _token_shape_ok(token):
             raise ReportNotAvailable()
         query = sa.select(*_INFO_COLUMNS).where(_REPORTS.c.token == token)
-        with self._engine.connect() as connection:
+        with self._failures("read"), self._engine.connect() as connection:
             row = connection.execute(query).one_or_none()
         if row is None or row.revoked_at is not None:
             raise ReportNotAvailable()
@@ -448,8 +471,10 @@ def _expiry(created: datetime, days: float | None) -> datetime | None:
     """When a link made at `created` expires; None or 0 days = never."""
     if days is None or days == 0:
         return None
-    if not math.isfinite(days) or days < 0:
-        raise ValueError(f"expires_days must be a positive number of days, not {days!r}")
+    if not math.isfinite(days) or days < 0 or days > MAX_EXPIRES_DAYS:
+        raise ValueError(
+            f"expires_days must be a positive number of days up to {MAX_EXPIRES_DAYS}, not {days!r}"
+        )
     try:
         return created + timedelta(days=days)
     except OverflowError:

@@ -39,7 +39,7 @@ from openpyxl import Workbook
 import smroi
 from smroi import DIMENSIONS, Costs, Settings
 from smroi.cli import main, summarise
-from tests.conftest import REALDATA
+from tests.conftest import REALDATA, ROOT
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SMALL_CSV = FIXTURES / "canonical_small.csv"
@@ -438,7 +438,7 @@ def not_a_workbook_zip(path: Path) -> Path:
 
 
 def ragged_csv(path: Path) -> Path:
-    path.write_text("platform,clicks\nfacebook,1\nfacebook,2,3,4\n")
+    path.write_text("platform,clicks\nfacebook,1\nfacebook,2,3,4\nfacebook,5,6\n")
     return path
 
 
@@ -471,7 +471,7 @@ def assert_one_line_naming(err: str, name: str) -> None:
         pytest.param("missing.csv", None, "cannot read", id="missing-file"),
         pytest.param("report.xlsx", corrupt_xlsx, "damaged", id="corrupt-xlsx"),
         pytest.param("archive.xlsx", not_a_workbook_zip, "not an Excel", id="zip-not-workbook"),
-        pytest.param("ragged.csv", ragged_csv, "CSV", id="ragged-csv"),
+        pytest.param("ragged.csv", ragged_csv, "more cells than the column", id="ragged-csv"),
         pytest.param("noise.csv", random_binary, "not a spreadsheet", id="binary"),
         pytest.param("notes.csv", no_measures, "none of its columns", id="no-measures"),
         pytest.param("empty.csv", empty_file, "empty", id="empty-file"),
@@ -1101,3 +1101,244 @@ def test_the_real_gbp_google_ads_report(capsys: pytest.CaptureFixture[str], tmp_
     assert totals["roi_pct"] == pytest.approx((sales * 0.4 - spend) / spend * 100)  # -26.9%
     assert totals["break_even_cpa"] == pytest.approx(sales / 74 * 0.4)
     assert totals["engagements"] is None and totals["leads"] is None
+
+
+# ---------------------------------------------------------------- the contract: bad input
+
+
+def cli(
+    *args: object, env: dict[str, str] | None = None, cwd: Path = ROOT
+) -> subprocess.CompletedProcess[str]:
+    """`python3 -m smroi.cli ARGS` in a fresh process, with this checkout's smroi."""
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith("SMROI_") or key == "SMROI_TEST_POSTGRES_URL"
+    }
+    environment["PYTHONPATH"] = str(ROOT)
+    environment.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "smroi.cli", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=cwd,
+        env=environment,
+    )
+
+
+def assert_bad_input(done: subprocess.CompletedProcess[str], *says: str) -> None:
+    """Exit status 2, nothing on stdout, one line on stderr that starts "smroi: " and says
+    each of `says`, and no traceback."""
+    assert "Traceback" not in done.stderr, done.stderr
+    assert done.returncode == 2, done.stderr
+    assert done.stdout == ""
+    assert done.stderr.endswith("\n")
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1, done.stderr
+    assert lines[0].startswith("smroi: ")
+    for text in says:
+        assert text in lines[0]
+
+
+@pytest.mark.parametrize("days", ["-1", "nan", "inf", "1e9", "3651", "abc", "-inf"])
+def test_share_with_expiry_days_out_of_range_is_one_line(days: str, tmp_path: Path) -> None:
+    done = cli("share", SMALL_CSV, f"--expires-days={days}", env={"SMROI_DATA_DIR": str(tmp_path)})
+    assert_bad_input(
+        done,
+        f"argument --expires-days: '{days}' is not a number of days from 0 (never expires) "
+        "to 3650 (see: smroi share --help)",
+    )
+    assert not (tmp_path / "reports.sqlite").exists()  # nothing was saved
+
+
+@pytest.mark.parametrize(("days", "lasts"), [("0", None), ("3650", 3650)])
+def test_share_expiry_days_at_the_ends_of_the_range(
+    days: str, lasts: int | None, tmp_path: Path
+) -> None:
+    from smroi.store import ReportStore, _dispose_engine
+
+    done = cli("share", SMALL_CSV, "--expires-days", days, env={"SMROI_DATA_DIR": str(tmp_path)})
+    assert (done.returncode, done.stderr) == (0, "")
+    url = f"sqlite:///{(tmp_path / 'reports.sqlite').as_posix()}"
+    try:
+        info = ReportStore(url).info(done.stdout.strip().split("report=", 1)[1])
+    finally:
+        _dispose_engine(url)
+    if lasts is None:
+        assert info.expires_at is None  # 0 = never
+    else:
+        assert info.expires_at is not None
+        assert (info.expires_at - info.created_at).days == lasts
+
+
+def test_share_help_states_the_expiry_range() -> None:
+    done = cli("share", "--help")
+    assert done.returncode == 0
+    assert "0 (never, the default) to 3650" in " ".join(done.stdout.split())
+
+
+def test_help_states_the_exit_statuses() -> None:
+    done = cli("--help")
+    assert done.returncode == 0
+    assert "exit status: 0 done; 2 bad input" in " ".join(done.stdout.split())
+
+
+@pytest.mark.parametrize(
+    ("data_dir", "reason"),
+    [
+        pytest.param("file", "(File exists)", id="a-file-not-a-folder"),
+        pytest.param("file/below", "(Not a directory)", id="below-a-file"),
+    ],
+)
+def test_share_with_a_data_dir_that_cannot_be_made_is_one_line(
+    data_dir: str, reason: str, tmp_path: Path
+) -> None:
+    (tmp_path / "file").write_text("not a folder")
+    done = cli("share", SMALL_CSV, env={"SMROI_DATA_DIR": str(tmp_path / data_dir)})
+    assert_bad_input(
+        done,
+        "The folder for the report database",
+        f"cannot be made {reason}; set SMROI_DATA_DIR (or SMROI_DATABASE_URL) to a folder "
+        "smroi can write to.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "says"),
+    [
+        pytest.param(
+            "mysql://kari:s3cret@db.example.com/reports",
+            "is not one smroi can use: it keeps shared reports in SQLite or PostgreSQL",
+            id="mysql",
+        ),
+        pytest.param("oracle://db.example.com/x", "is not one smroi can use", id="oracle"),
+        pytest.param("nonsense", "is not a database URL", id="nonsense"),
+        pytest.param(
+            "postgresql://kari:s3cret@127.0.0.1:1/x",
+            "smroi cannot open the report database postgresql+psycopg://kari:***@127.0.0.1:1/x",
+            id="postgresql-unreachable",
+        ),
+        pytest.param(
+            "postgresql+asyncpg://db.example.com/x",
+            "smroi cannot use the report database",
+            id="driver-not-installed",
+        ),
+    ],
+)
+@pytest.mark.parametrize("command", ["share", "revoke"])
+def test_an_unusable_database_url_is_one_line(command: str, url: str, says: str) -> None:
+    args = ("share", SMALL_CSV) if command == "share" else ("revoke", "a" * 43)
+    done = cli(*args, env={"SMROI_DATABASE_URL": url})
+    assert_bad_input(done, says)
+    assert "s3cret" not in done.stderr
+
+
+def test_a_read_only_database_is_one_line(tmp_path: Path) -> None:
+    made = cli("share", SMALL_CSV, env={"SMROI_DATA_DIR": str(tmp_path)})
+    assert made.returncode == 0, made.stderr
+    read_only = f"sqlite:///file:{tmp_path / 'reports.sqlite'}?mode=ro&uri=true"
+    for args in (("share", SMALL_CSV), ("revoke", made.stdout.strip())):
+        done = cli(*args, env={"SMROI_DATABASE_URL": read_only})
+        assert_bad_input(
+            done, "smroi cannot write to the report database", "(attempt to write a readonly"
+        )
+
+
+def binary_file(path: Path) -> Path:
+    path.write_bytes(bytes(range(256)) * 4)
+    return path
+
+
+def deep_json(path: Path) -> Path:
+    path.write_text("[" * 100_000 + "]" * 100_000)
+    return path
+
+
+def list_json(path: Path) -> Path:
+    path.write_text("[1, 2]")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make", "says"),
+    [
+        pytest.param(binary_file, "not a settings file: it is not text", id="binary"),
+        pytest.param(list_json, "the top level must be a JSON object", id="json-list"),
+        pytest.param(deep_json, "not valid JSON (its brackets are nested too deeply)", id="deep"),
+        pytest.param(None, "cannot read the settings file (Is a directory)", id="a-folder"),
+    ],
+)
+def test_a_settings_file_that_is_not_settings_is_one_line(make, says: str, tmp_path: Path) -> None:
+    settings = make(tmp_path / "settings.json") if make else tmp_path
+    assert_bad_input(cli("summary", SMALL_CSV, "--settings", settings), str(settings), says)
+
+
+def test_bad_files_and_paths_are_one_line(tmp_path: Path) -> None:
+    missing = tmp_path / "gone.csv"
+    assert_bad_input(cli("summary", missing), f"{missing}: cannot read the file (No such file")
+    assert_bad_input(cli("summary", tmp_path), f"{tmp_path}: cannot read the file (Is a directory)")
+    assert_bad_input(
+        cli("export", SMALL_CSV, "--out", tmp_path), f"{tmp_path}: cannot write the report"
+    )
+    unwritable = Path("/proc/smroi-report.xlsx")  # not even root can make a file there
+    assert_bad_input(
+        cli("export", SMALL_CSV, "--out", unwritable), f"{unwritable}: cannot write the report"
+    )
+    assert_bad_input(cli("attribution", missing), f"{missing}: cannot read the file (No such file")
+
+
+def test_an_endless_file_is_refused_at_the_size_limit() -> None:
+    assert_bad_input(
+        cli("summary", "/dev/zero"), "/dev/zero: the file is 201 MB; the limit is 200 MB."
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        pytest.param(
+            ("summary", SMALL_CSV, "--currency", "zz"),
+            "argument --currency: 'zz' is not a currency code such as USD or NOK "
+            "(see: smroi summary --help)",
+            id="currency",
+        ),
+        pytest.param((), "the following arguments are required: command", id="no-command"),
+        pytest.param(("report",), "argument command: invalid choice: 'report'", id="unknown"),
+        pytest.param(
+            ("summary", SMALL_CSV, "--period", "fortnight"),
+            "argument --period: invalid choice: 'fortnight'",
+            id="period",
+        ),
+        pytest.param(("summary", SMALL_CSV, "--colour"), "unrecognized arguments", id="option"),
+        pytest.param(
+            ("attribution", SMALL_CSV, "--half-life-days", "nan"),
+            "--half-life-days must be a number of days above 0",
+            id="half-life",
+        ),
+    ],
+)
+def test_a_mistake_on_the_command_line_is_one_line(args: tuple[object, ...], says: str) -> None:
+    assert_bad_input(cli(*args), says)
+
+
+def test_a_bug_is_one_line_with_status_1_and_a_traceback_only_when_asked(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import smroi.cli
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("a bug\nover two lines")
+
+    monkeypatch.setattr(smroi.cli, "summarise", broken)
+    monkeypatch.delenv("SMROI_DEBUG", raising=False)
+    status, out, err = run(capsys, "summary", SMALL_CSV)
+    assert (status, out) == (1, "")
+    assert err == (
+        "smroi: internal error (RuntimeError: a bug over two lines); please report this "
+        "(SMROI_DEBUG=1 shows the details).\n"
+    )
+    monkeypatch.setenv("SMROI_DEBUG", "1")
+    with pytest.raises(RuntimeError, match="a bug"):
+        main(["summary", str(SMALL_CSV)])

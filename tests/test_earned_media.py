@@ -470,3 +470,22 @@ def test_earned_media_does_not_load_streamlit() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_a_keyword_row_with_too_many_cells_is_reported_once_and_an_empty_line_is_skipped() -> None:
+    data = (
+        b"Keyword,Clicks,CPC\n"
+        b"shoes,10,1.00\n"
+        b"\n"  # row 3: an empty line
+        b"red shoes,5,1.00,extra\n"  # row 4: 4 cells
+        b"boots,3,2.00\n"
+    )
+    keywords, messages = read_keyword_files([("keywords.csv", data)])
+    assert [(k.keyword, k.organic_clicks, k.cpc) for k in keywords] == [
+        ("shoes", 10.0, 1.0),
+        ("boots", 3.0, 2.0),
+    ]
+    assert messages == [
+        "keywords.csv: 1 row left out (4 cells where the header has 3): row 4.",
+        "keywords.csv: 1 row without a keyword left out.",
+    ]

@@ -557,9 +557,16 @@ BAD_FILES = [
     ),
     pytest.param(
         "ragged.csv",
-        b"platform,clicks\nfacebook,1\nfacebook,2,3,4\n",
-        "not a readable CSV table",
-        id="row-with-more-cells-than-the-header",
+        b"platform,clicks\nfacebook,1\nfacebook,2,3,4\nfacebook,5,6\n",
+        r"2 of its 3 rows have more cells than the column names on line 1; check that they "
+        r"are the file's column names\.$",
+        id="most-rows-with-more-cells-than-the-header",
+    ),
+    pytest.param(
+        "quote.csv",
+        b'platform,clicks\nfacebook,1\n"facebook,2\nfacebook,3\n',
+        r'a quoted cell that starts on line 3 is never closed \(a " without its partner\)',
+        id="a-quote-never-closed",
     ),
     pytest.param("header1.csv", b"clicks\n", "header but no rows", id="header-only-one-column"),
     pytest.param(

@@ -627,3 +627,21 @@ def test_a_survey_keyword_added_on_the_attribution_page_makes_a_channel() -> Non
     said = survey.set_index("channel")["answers"]
     assert said["market stall"] == stalls  # channel names are lower-cased
     assert said.sum() == 150  # still every answer once
+
+
+def test_attribution_page_lists_survey_rows_with_too_many_cells() -> None:
+    from ui import state
+
+    answers = b"How did you hear about us?\nInstagram\nTikTok, then Instagram,again\nFacebook\n"
+    app = run_app("pages/attribution.py")
+    app.file_uploader(key=state.SURVEY_UPLOAD).set_value(
+        [("answers.csv", answers, "text/csv")]
+    ).run()
+    assert not app.exception
+    survey = next(df.value for df in app.dataframe if "answers" in df.value.columns)
+    assert survey["answers"].sum() == 2  # Instagram and Facebook; row 3 is not an answer
+    captions = [caption.value.replace("\\", "") for caption in app.caption]  # unescaped
+    assert any(
+        "answers.csv: 1 row left out (3 cells where the header has 1): row 3." in text
+        for text in captions
+    )

@@ -250,3 +250,30 @@ def test_every_soft_value_problem_is_reported_at_once() -> None:
             }
         )
     assert len(caught.value.problems) == 4
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(bytes(range(256)) * 4, id="every-byte"),
+        pytest.param(b"\xe8\x00\xff garbage", id="not-utf8"),
+        pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", id="png"),
+    ],
+)
+def test_a_binary_file_is_not_a_settings_file(data: bytes) -> None:
+    with pytest.raises(SettingsError) as caught:
+        settings_from_json(data, source="photo.json")
+    assert str(caught.value) == (
+        "photo.json: not a settings file: it is not text (settings files are JSON text)"
+    )
+
+
+def test_json_nested_too_deeply_is_a_sentence_not_a_crash() -> None:
+    with pytest.raises(SettingsError) as caught:
+        settings_from_json("[" * 100_000 + "]" * 100_000, source="deep.json")
+    assert str(caught.value) == "deep.json: not valid JSON (its brackets are nested too deeply)"
+
+
+def test_a_utf16_json_with_a_mistake_is_still_called_not_valid_json() -> None:
+    with pytest.raises(SettingsError, match=r"^u16\.json: not valid JSON \(Expecting value"):
+        settings_from_json('{"currency": }'.encode("utf-16"), source="u16.json")

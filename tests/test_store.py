@@ -708,3 +708,50 @@ def test_a_database_that_cannot_be_reached_is_a_sentence_without_the_password() 
         assert "127.0.0.1" in str(caught.value)
     finally:
         store_module._dispose_engine(url)
+
+
+@pytest.mark.parametrize(
+    "url", ["mysql://kari:s3cret@db.example.com/reports", "oracle://db/x", "mssql://db/x"]
+)
+def test_a_database_smroi_is_not_made_for_is_refused_in_a_sentence(url: str) -> None:
+    with pytest.raises(SmroiError) as caught:
+        ReportStore(url)
+    text = str(caught.value)
+    assert "is not one smroi can use: it keeps shared reports in SQLite or PostgreSQL" in text
+    assert "s3cret" not in text
+
+
+def test_a_sqlite_folder_that_cannot_be_made_is_a_sentence(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("not a folder")
+    url = f"sqlite:///{tmp_path / 'file' / 'reports.sqlite'}"
+    with pytest.raises(SmroiError) as caught:
+        ReportStore(url)
+    assert str(caught.value) == (
+        f"The folder for the report database {url} cannot be made (File exists); set "
+        "SMROI_DATA_DIR (or SMROI_DATABASE_URL) to a folder smroi can write to."
+    )
+
+
+def test_a_read_only_database_fails_to_save_and_revoke_in_a_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "reports.sqlite"
+    writable = ReportStore(f"sqlite:///{path}")
+    token = writable.save(small_table(), Settings(), title="Kept")
+    url = f"sqlite:///file:{path}?mode=ro&uri=true"
+    try:
+        store = ReportStore(url)
+        assert store.info(token).title == "Kept"  # reading still works
+        for attempt in (
+            lambda: store.save(small_table(), Settings(), title="New"),
+            lambda: store.revoke(token),
+        ):
+            with pytest.raises(SmroiError, match=r"^smroi cannot write to the report database"):
+                attempt()
+    finally:
+        store_module._dispose_engine(url)
+        store_module._dispose_engine(f"sqlite:///{path}")
+
+
+@pytest.mark.parametrize("days", [3650.5, 1e9])
+def test_an_expiry_past_ten_years_is_a_mistake_in_the_call(store: ReportStore, days: float) -> None:
+    with pytest.raises(ValueError, match="up to 3650"):
+        store.save(small_table(), Settings(), title="Long", expires_days=days)

@@ -18,7 +18,7 @@ import streamlit as st
 import smroi
 import smroi.attribution
 import smroi.referrals
-from smroi.readers import read_table
+from smroi.readers import read_table, without_unread_rows
 from ui.i18n import t
 
 SAMPLE_FILE = Path(__file__).resolve().parent.parent / "sample_data" / "social_media_sample.csv"
@@ -152,9 +152,10 @@ def model_comparison(
 
 
 @st.cache_data(max_entries=8, ttl="1h", show_spinner=False)
-def small_table(name: str, data: bytes) -> pd.DataFrame:
-    """A small uploaded table (coupons, survey answers) as the file has it."""
-    return read_table(name, data, {})
+def small_table(name: str, data: bytes) -> tuple[pd.DataFrame, list[str]]:
+    """A small uploaded table (coupons, survey answers) as the file has it, without the rows
+    it could not read, and a sentence naming those rows (Messages)."""
+    return without_unread_rows(name, read_table(name, data, {}))
 
 
 @st.cache_data(max_entries=8, ttl="1h", show_spinner=False)

@@ -14,6 +14,7 @@ import streamlit as st
 
 import smroi
 from smroi.i18n import N_
+from smroi.readers import MAX_FILE_MB
 from smroi.store import Snapshot
 from ui import data, share, state
 from ui.goals import goals_editor
@@ -32,7 +33,7 @@ LEAD_VALUE_MODES = {
     "always": N_("Always count lead value"),
     "never": N_("Never count lead value"),
 }
-MAX_UPLOAD_MB = 200
+MAX_UPLOAD_MB = MAX_FILE_MB  # the uploader says it; larger files are refused by smroi too
 S = state.SETTING_PREFIX  # settings widgets' keys: S + the setting's path in the settings file
 
 
