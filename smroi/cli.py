@@ -70,7 +70,8 @@ from smroi.errors import InputFileError, SmroiError
 from smroi.formatting import DASH, DIGITS, format_money
 from smroi.goals import check_goal, format_pace, goal_status
 from smroi.i18n import DEFAULT_LANGUAGE, LANGUAGES, _
-from smroi.ingest import ImportReport, check_together, read_file
+from smroi.ingest import ImportReport, check_together
+from smroi.isolation import read_file_isolated
 from smroi.metric_format import format_metric
 from smroi.metrics import FREQUENCIES, Analysis, analyse, by_group, headline, over_time
 from smroi.registry import METRICS, SUMMARY_KEYS
@@ -351,7 +352,7 @@ def _load(
             data = path.read_bytes()
         except OSError as exc:
             raise InputFileError(str(path), f"cannot read the file ({exc.strerror}).") from None
-        table, report = read_file(str(path), data, column_map, sheet)
+        table, report = read_file_isolated(str(path), data, column_map=column_map, sheet=sheet)
         if sheet and report.sheets and sheet not in report.sheets:
             raise InputFileError(
                 str(path),

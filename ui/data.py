@@ -18,7 +18,7 @@ import streamlit as st
 import smroi
 import smroi.attribution
 import smroi.referrals
-from smroi.readers import read_table
+from smroi.isolation import read_table_isolated
 from ui.i18n import t
 
 SAMPLE_FILE = Path(__file__).resolve().parent.parent / "sample_data" / "social_media_sample.csv"
@@ -146,7 +146,7 @@ def model_comparison(
 @st.cache_data(max_entries=8, ttl="1h", show_spinner=False)
 def small_table(name: str, data: bytes) -> pd.DataFrame:
     """A small uploaded table (coupons, survey answers) as the file has it."""
-    return read_table(name, data, {})
+    return read_table_isolated(name, data)
 
 
 @st.cache_data(max_entries=8, ttl="1h", show_spinner=False)
