@@ -236,14 +236,19 @@ class _Worker:
         )
         try:
             self.process.start()
-            child.close()
             if not self.connection.poll(START_SECONDS):
                 raise RuntimeError("the reader process did not start")
             self.connection.recv()  # "ready": its stderr is open
+        except EOFError as exc:
+            self.kill()
+            raise RuntimeError(
+                f"the reader process ended as it started ({self.exit_code})"
+            ) from exc
         except BaseException:
             self.kill()
             raise
         finally:
+            child.close()
             with suppress(OSError):
                 os.unlink(path)
 
@@ -467,6 +472,7 @@ def _serve(connection: Connection, stderr_path: str) -> None:
             connection.send((*reply, healthy))
         except Exception as exc:  # a result that cannot be pickled
             connection.send(("raised", RuntimeError(f"{type(exc).__name__}: {exc}"), False))
+        del reply  # not held while the worker waits
 
 
 def _outcome(exc: BaseException) -> tuple[str, Any]:

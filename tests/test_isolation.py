@@ -176,6 +176,14 @@ def test_the_hostile_workbooks_are_small() -> None:
 # ---------------------------------------------------------------- run_isolated
 
 
+def test_a_worker_stays_warm_between_reads() -> None:
+    first = run_isolated(my_pid)
+    read_file_isolated(
+        "sample.csv", (ROOT / "sample_data" / "social_media_sample.csv").read_bytes()
+    )
+    assert run_isolated(my_pid) == first != os.getpid()
+
+
 def test_an_abort_is_a_sentence_and_the_next_task_runs_in_a_new_worker() -> None:
     before = run_isolated(my_pid)
     with pytest.raises(ReaderStopped) as stopped:
