@@ -45,8 +45,9 @@ from smroi.canonical import NOT_SET
 from smroi.errors import InputFileError, SmroiError
 from smroi.exports import normalise_header
 from smroi.i18n import N_, Message, _, _n, listed
+from smroi.isolation import read_table_isolated
 from smroi.parsing import blank_cells, is_blank, map_unique, parse_dates, parse_numbers
-from smroi.readers import check_size, read_table
+from smroi.readers import check_size
 
 # English names and explanations, marked for translation (shown with t() in the app)
 MODELS: dict[str, str] = {
@@ -212,7 +213,7 @@ def _read(name: str, data: bytes) -> pd.DataFrame:
     if not data:
         raise InputFileError(name, _("the file is empty."))
     check_size(name, len(data))
-    return _guard(name, lambda: read_table(name, data, {}))
+    return _guard(name, lambda: read_table_isolated(name, data))
 
 
 def _guard(name: str, work: Callable[[], _T]) -> _T:

@@ -74,7 +74,8 @@ from smroi.errors import InputFileError, SmroiError
 from smroi.formatting import DASH, DIGITS, format_money
 from smroi.goals import check_goal, format_pace, goal_status
 from smroi.i18n import DEFAULT_LANGUAGE, LANGUAGES, _
-from smroi.ingest import ImportReport, check_together, read_file
+from smroi.ingest import ImportReport, check_together
+from smroi.isolation import read_file_isolated
 from smroi.metric_format import format_metric
 from smroi.metrics import FREQUENCIES, Analysis, analyse, by_group, headline, over_time
 from smroi.readers import MAX_FILE_BYTES, check_size
@@ -421,7 +422,7 @@ def _load(
     tables, reports = [], []
     for path in paths:
         _name, data = _read_bytes(path)
-        table, report = read_file(str(path), data, column_map, sheet)
+        table, report = read_file_isolated(str(path), data, column_map=column_map, sheet=sheet)
         if sheet and report.sheets and sheet not in report.sheets:
             raise InputFileError(
                 str(path),

@@ -19,9 +19,10 @@ from smroi.errors import InputFileError
 from smroi.exports import normalise_header
 from smroi.formatting import _localised, format_money, format_value
 from smroi.i18n import DEFAULT_LANGUAGE, N_, Message, _, _n, translate_message, translator
+from smroi.isolation import read_table_isolated
 from smroi.metrics import safe_divide
 from smroi.parsing import is_blank, parse_numbers
-from smroi.readers import read_table, without_unread_rows
+from smroi.readers import without_unread_rows
 from smroi.settings import PpcKeyword, Rate, Settings, SoftValue
 
 DAYS_PER_YEAR = 365
@@ -246,7 +247,7 @@ def _read_keyword_file(
         )
         return None
     try:
-        raw = read_table(name, data, {})
+        raw = read_table_isolated(name, data)
     except InputFileError as exc:
         messages.append(_("{file}: {problem}", file=exc.file, problem=exc.problem))
         return None

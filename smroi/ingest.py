@@ -31,6 +31,7 @@ from smroi.errors import InputFileError
 from smroi.exports import CURRENCY_COLUMNS, map_columns, normalise_header, recognise
 from smroi.i18n import _
 from smroi.import_report import LEFT_OUT_REASON, ImportReport
+from smroi.isolation import read_file_isolated
 from smroi.parsing import parse_numbers, read_dates
 from smroi.periods import _date_notes, _period_from_title
 from smroi.readers import check_size, read_table
@@ -102,16 +103,18 @@ def load_files(
 ) -> tuple[pd.DataFrame, list[ImportReport]]:
     """All files as one canonical table; a file that cannot be read, or whose currency is not
     the one shown (`currency` when a file is in it, else the first file's), is reported, not
-    fatal. `left_out`: file name -> the rows the user chose to leave out (see read_file)."""
+    fatal. `left_out`: file name -> the rows the user chose to leave out (see read_file).
+    Each file is read in a worker process (smroi.isolation), so that one that crashes the
+    reader, or takes too much memory or time, is reported like any unreadable file."""
     read: list[tuple[pd.DataFrame, ImportReport]] = []
     reports: list[ImportReport] = []
     for name, data in files:
         try:
-            table, report = read_file(
+            table, report = read_file_isolated(
                 name,
                 data,
-                column_map,
-                (sheets or {}).get(name),
+                column_map=column_map,
+                sheet=(sheets or {}).get(name),
                 left_out_rows=(left_out or {}).get(name, ()),
                 today=today,
             )

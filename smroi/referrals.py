@@ -1,9 +1,9 @@
 """Referral paths: where visitors come from, where they land and where they go next
 (DOMAIN.md item 9), from an analytics export of source -> landing page (-> next page).
 
-The table is read as the file has it (smroi.readers.read_table); its columns are found by
-their names. Rows without a source or a landing page are counted apart, never dropped
-silently.
+The table is read as the file has it (smroi.readers.read_table, in a worker process:
+smroi.isolation); its columns are found by their names. Rows without a source or a
+landing page are counted apart, never dropped silently.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ import pandas as pd
 from smroi.errors import InputFileError
 from smroi.exports import normalise_header
 from smroi.i18n import _
+from smroi.isolation import read_table_isolated
 from smroi.parsing import parse_numbers
-from smroi.readers import read_table
 
 # What analytics tools call each column (normalised: lower case, "_" for separators).
 REFERRAL_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -127,7 +127,7 @@ def referral_paths(frame: pd.DataFrame, *, source: str = "referrals") -> Referra
 
 def read_referrals(name: str, data: bytes) -> Referrals:
     """An uploaded analytics export read into referral paths."""
-    return referral_paths(read_table(name, data, {}), source=name)
+    return referral_paths(read_table_isolated(name, data), source=name)
 
 
 def top_flows(referrals: Referrals, count: int = TOP_FLOWS) -> pd.DataFrame:

@@ -18,7 +18,8 @@ import streamlit as st
 import smroi
 import smroi.attribution
 import smroi.referrals
-from smroi.readers import read_table, without_unread_rows
+from smroi.isolation import read_table_isolated
+from smroi.readers import without_unread_rows
 from ui.i18n import t
 
 SAMPLE_FILE = Path(__file__).resolve().parent.parent / "sample_data" / "social_media_sample.csv"
@@ -155,7 +156,7 @@ def model_comparison(
 def small_table(name: str, data: bytes) -> tuple[pd.DataFrame, list[str]]:
     """A small uploaded table (coupons, survey answers) as the file has it, without the rows
     it could not read, and a sentence naming those rows (Messages)."""
-    return without_unread_rows(name, read_table(name, data, {}))
+    return without_unread_rows(name, read_table_isolated(name, data))
 
 
 @st.cache_data(max_entries=8, ttl="1h", show_spinner=False)
