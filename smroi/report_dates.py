@@ -161,36 +161,52 @@ def outlier_warning(
     farthest_row, farthest_day = max(
         outliers, key=lambda pair: min(abs((pair[1] - first).days), abs((pair[1] - last).days))
     )
+    fields = {
+        "file": file,
+        "row": farthest_row,
+        "day": farthest_day,
+        "first": first,
+        "last": last,
+        "before": round(months_covered(first, last), 1),
+        "after": round(months_covered(min(everything), max(everything)), 1),
+    }
+    if len(outliers) == 1:
+        return _(
+            "{file}: row {row} is dated {day:%d %b %Y}, far from its other rows "
+            "({first:%d %b %Y} – {last:%d %b %Y}). Monthly costs are counted for every month "
+            "from the first date to the last, so this row stretches them from {before:,.1f} to "
+            "{after:,.1f} months. Leave it out if it is a typo.",
+            **fields,
+        )
     return _n(
-        "{file}: row {row} is dated {day:%d %b %Y}, far from its other rows "
-        "({first:%d %b %Y} – {last:%d %b %Y}). Monthly costs are counted for every month "
-        "from the first date to the last, so this row stretches them from {before:,.1f} to "
-        "{after:,.1f} months. Leave it out if it is a typo.",
+        "{file}: {count:,} row (row {rows}) is dated far from its other rows "
+        "({first:%d %b %Y} – {last:%d %b %Y}), such as row {row} on {day:%d %b %Y}. Monthly "
+        "costs are counted for every month from the first date to the last, so this row "
+        "stretches them from {before:,.1f} to {after:,.1f} months. Leave it out if it is a "
+        "typo.",
         "{file}: {count:,} rows (rows {rows}) are dated far from its other rows "
         "({first:%d %b %Y} – {last:%d %b %Y}), such as row {row} on {day:%d %b %Y}. Monthly "
         "costs are counted for every month from the first date to the last, so these rows "
         "stretch them from {before:,.1f} to {after:,.1f} months. Leave them out if they are "
         "typos.",
         len(outliers),
-        file=file,
         count=len(outliers),
         rows=listed(row for row, _day in outliers),
-        row=farthest_row,
-        day=farthest_day,
-        first=first,
-        last=last,
-        before=round(months_covered(first, last), 1),
-        after=round(months_covered(min(everything), max(everything)), 1),
+        **fields,
     )
 
 
 def is_outlier_warning(text: object) -> bool:
     """Whether a report's warning is the one outlier_warning writes (the Overview shows it
     with a button to leave the rows out)."""
-    return isinstance(text, Message) and text.template == _OUTLIER_TEMPLATE
+    return isinstance(text, Message) and text.template in _OUTLIER_TEMPLATES
 
 
-# the message id outlier_warning writes (its text lives in the _n call, where Babel finds it)
-_OUTLIER_TEMPLATE = outlier_warning(
-    "", [(0, EARLIEST_REPORT_DAY)], EARLIEST_REPORT_DAY, EARLIEST_REPORT_DAY
-).template
+# the message ids outlier_warning writes, for one row and for several (their text lives in
+# the _ and _n calls, where Babel finds it)
+_OUTLIER_TEMPLATES = tuple(
+    outlier_warning(
+        "", [(0, EARLIEST_REPORT_DAY)] * count, EARLIEST_REPORT_DAY, EARLIEST_REPORT_DAY
+    ).template
+    for count in (1, 2)
+)

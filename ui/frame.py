@@ -82,11 +82,12 @@ def show_outlying_dates(view: View) -> None:
             st.warning(plain(tr(warning)), icon=":material/event_busy:")
         rows = [row for row, _day in report.outlying_dates]
         st.button(
-            nt(
-                "Leave row {row} out",
+            t("Leave row {row} out", row=row_number(rows[0]))
+            if len(rows) == 1
+            else nt(
+                "Leave this {count} row out",
                 "Leave these {count} rows out",
                 len(rows),
-                row=row_number(rows[0]),
                 count=number(len(rows), "count"),
             ),
             key=f"{LEAVE_OUT}{position}",
@@ -101,11 +102,12 @@ def use_again_button(report: smroi.ImportReport, position: int) -> None:
     if not rows:
         return
     st.button(
-        nt(
-            "Use row {row} again",
+        t("Use row {row} again", row=row_number(rows[0]))
+        if len(rows) == 1
+        else nt(
+            "Use this {count} row again",
             "Use these {count} rows again",
             len(rows),
-            row=row_number(rows[0]),
             count=number(len(rows), "count"),
         ),
         key=f"{USE_AGAIN}{position}",
