@@ -13,6 +13,9 @@ from smroi.i18n import _, _n, listed
 LEFT_OUT_REASON = _("left out by you")
 
 
+MOST_COLUMNS_NAMED = 20  # a sentence names this many of the columns not used, at most
+
+
 @dataclass
 class ImportReport:
     """What happened to one file: what was recognised, used and left out, and why."""
@@ -57,7 +60,16 @@ class ImportReport:
         if self.error:
             return [self.error]
         lines = list(self.warnings)
-        if self.ignored_columns:
+        if len(self.ignored_columns) > MOST_COLUMNS_NAMED:
+            lines.append(
+                _(
+                    "{file}: {count:,} columns not used, among them {columns}.",
+                    file=self.file,
+                    count=len(self.ignored_columns),
+                    columns=", ".join(self.ignored_columns[:MOST_COLUMNS_NAMED]),
+                )
+            )
+        elif self.ignored_columns:
             lines.append(
                 _(
                     "{file}: columns not used: {columns}.",

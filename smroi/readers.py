@@ -34,6 +34,7 @@ MAX_FILE_MB = 200  # the largest file smroi reads, in MB of 1024 x 1024 bytes as
 MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024  # uploader counts them (its max_upload_size)
 MAX_XLSX_UNCOMPRESSED = 400 * 1024 * 1024
 MAX_XLSX_RATIO = 150  # zip members that expand more than this are a "zip bomb"
+MAX_COLUMNS = 16_384  # the widest an Excel sheet can be (XFD); no export is wider
 
 
 def check_size(name: str, size: int) -> None:
@@ -427,6 +428,8 @@ def _read_csv(name: str, data: bytes, column_map: Mapping[str, str]) -> pd.DataF
             encoding = decoded.encoding
         else:
             source = io.StringIO(decoded.text)
+        if len(lines) == 1:  # a header longer than the sample: all of it, not its start
+            headers_line = _first_line(decoded)
     else:
         all_lines = decoded.lines()
         end = next(
@@ -467,7 +470,7 @@ def _read_csv(name: str, data: bytes, column_map: Mapping[str, str]) -> pd.DataF
         preamble = all_lines[:header_at]
         source = io.StringIO("\n".join(all_lines[header_at:end]))
         headers_line = all_lines[header_at]
-    headers = next(csv.reader([headers_line], delimiter=delimiter), [])
+    headers = _headers(name, headers_line, delimiter)
     # Measures are parsed by pandas' fast path; every other column stays text
     # (a 19-digit post id must not become a float).
     stripped = [h.strip() for h in headers]
@@ -485,6 +488,30 @@ def _read_csv(name: str, data: bytes, column_map: Mapping[str, str]) -> pd.DataF
         for cells, rows in too_long.items()
     ]
     return frame
+
+
+def _first_line(decoded: _Text) -> str:
+    """The file's first line, however long."""
+    if decoded.text is not None:
+        return decoded.text.split("\n", 1)[0].rstrip("\r")
+    return decoded.data.split(b"\n", 1)[0].decode(decoded.encoding, "replace").rstrip("\r")
+
+
+def _headers(name: str, line: str, delimiter: str) -> list[str]:
+    """The column names on the header line; InputFileError when there are more than a
+    spreadsheet can hold (reading such a file would take minutes and gigabytes)."""
+    headers = next(csv.reader([line], delimiter=delimiter), [])
+    if len(headers) > MAX_COLUMNS:
+        raise InputFileError(
+            name,
+            _(
+                "its header has {count:,} columns, more than a spreadsheet can hold "
+                "({limit:,}); export fewer columns.",
+                count=len(headers),
+                limit=MAX_COLUMNS,
+            ),
+        )
+    return headers
 
 
 def without_unread_rows(name: str, frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Message]]:

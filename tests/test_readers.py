@@ -388,3 +388,44 @@ def test_without_unread_rows_gives_the_rows_read_and_a_sentence_for_the_others()
     assert kept["code"].tolist() == ["FB10", "S20"]
     assert notes == ["coupons.csv: 1 row left out (3 cells where the header has 2): row 3."]
     assert readers.without_unread_rows("coupons.csv", kept) == (kept, [])
+
+
+# --- how wide a table can be ------------------------------------------------------------
+
+
+def test_a_header_wider_than_a_spreadsheet_is_refused_quickly() -> None:
+    names = ",".join(f"c{i}" for i in range(200_000))
+    data = f"{names}\n{','.join('1' * 200_000)}\n".encode()
+    start = time.perf_counter()
+    text = refused("wide.csv", data)
+    assert time.perf_counter() - start < 2.0
+    assert text == (
+        "wide.csv: its header has 200,000 columns, more than a spreadsheet can hold (16,384); "
+        "export fewer columns."
+    )
+
+
+def test_a_header_as_wide_as_a_spreadsheet_is_read() -> None:
+    names = ["Date", "Spend", *(f"extra {i}" for i in range(16_382))]
+    data = (",".join(names) + "\n2026-01-05,12.5," + ",".join("x" * 16_382) + "\n").encode()
+    table = read_table("widest.csv", data, {})
+    assert table.shape == (1, 16_384)
+
+
+def test_a_header_longer_than_the_sample_keeps_all_its_names() -> None:
+    # 4,000 names of 20 bytes: 80 KB, longer than the 64 KiB the header search reads
+    names = ["Date", "Spend", *(f"a long column nr {i:04d}" for i in range(4_000))]
+    data = (",".join(names) + "\n2026-01-05,12.5," + ",".join("7" * 4_000) + "\n").encode()
+    table = read_table("long header.csv", data, {})
+    assert list(table.columns) == names
+    assert table["a long column nr 3999"].tolist() == ["7"]  # text, as every non-measure
+
+
+def test_a_file_with_thousands_of_unused_columns_names_twenty_of_them() -> None:
+    extra = [f"extra {i}" for i in range(5_000)]
+    data = "Date,Spend," + ",".join(extra) + "\n2026-01-05,12.5," + ",".join("1" * 5_000)
+    _frame, report = read("many columns.csv", data.encode())
+    [sentence] = [str(s) for s in report.summary() if "not used" in str(s)]
+    assert sentence == (
+        "many columns.csv: 5,000 columns not used, among them " + ", ".join(extra[:20]) + "."
+    )
