@@ -58,3 +58,33 @@ def test_a_crashing_workbook_is_one_sentence_and_the_server_lives_on(  # type: i
         assert response.status == 200
     someone_else = new_page(browser, app_url)
     expect(kpi(someone_else, "ROI")).to_have_text(re.compile(r"%$"))
+
+
+def test_every_hostile_file_in_one_upload_is_told_and_the_server_lives_on(  # type: ignore[no-untyped-def]
+    browser, app_url: str, tmp_path: Path
+) -> None:
+    """All the hostile files at once, in one session: each refused file is one sentence
+    naming it, the others are read, and the server still serves a second person."""
+    from playwright.sync_api import expect
+
+    from tests.test_hostile_files import HOSTILE as EVERY_HOSTILE_FILE
+
+    paths = []
+    for name, hostile in EVERY_HOSTILE_FILE.items():
+        paths.append(tmp_path / name)
+        paths[-1].write_bytes(hostile.data)
+    uploader = new_page(browser, app_url)
+    settle(uploader)
+    uploader.set_input_files("[data-testid=stSidebar] input[type=file]", [str(p) for p in paths])
+    alerts = uploader.locator("[data-testid=stAlert]")
+    for name, hostile in EVERY_HOSTILE_FILE.items():
+        if hostile.refused:
+            told = alerts.filter(has_text=re.compile(f"^{re.escape(name)}: "))
+            expect(told).to_have_count(1, timeout=90_000)
+            assert hostile.says in told.inner_text()
+    assert "Traceback" not in uploader.locator("[data-testid=stApp]").inner_text()
+
+    with urllib.request.urlopen(f"{app_url}/_stcore/health", timeout=10) as response:
+        assert response.status == 200
+    someone_else = new_page(browser, app_url)
+    expect(kpi(someone_else, "ROI")).to_have_text(re.compile(r"%$"))
