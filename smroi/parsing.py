@@ -212,7 +212,7 @@ def read_numbers(
     A cell proves its mark when only one reading of it is a number: "1,234.50", "0.5" and
     "12.50" prove "."; "1.234,50", "12,50" and "1 234,5" prove ",". "1,234" and "1.234"
     read either way (1234 or 1.234) and follow the mark the column proves; when it proves
-    none, the file's `hint` (the mark its currency's countries write, see decimal_hint),
+    none, the file's `hint` ("," for a CSV separated by ";", see decimal_hint),
     else ".", the mark of the platforms' own exports: so a lone "1,234" is 1234 and a lone
     "1.234" is 1.234 (an amount of money is rarely written with three decimals, and a
     decimal comma shows itself in any other cell such as "12,50"). `decimal` (the user's
@@ -335,20 +335,12 @@ def parse_numbers(values: pd.Series) -> tuple[pd.Series, pd.Series, str]:
     return numbers.values, numbers.not_numbers, numbers.decimal or "."
 
 
-# The decimal mark most writers of a currency use, for a column that proves none
-# ("1.234" alone): the euro's countries mostly write "1.234,50".
-_COMMA_CURRENCIES = frozenset(
-    {"EUR", "NOK", "SEK", "DKK", "ISK", "PLN", "CZK", "HUF", "RON", "BGN", "HRK", "RSD"}
-    | {"TRY", "RUB", "UAH", "BRL", "ARS", "CLP", "COP", "IDR", "VND", "ZAR"}
-)
+def decimal_hint(delimiter: str | None) -> str | None:
+    """The decimal mark a CSV's delimiter hints at: "," for ";" (Excel, where the comma is
+    the decimal mark, separates cells with ";"), else None (no hint).
 
-
-def decimal_hint(currency: str | None) -> str | None:
-    """The decimal mark the countries of a currency mostly write ("," for NOK, "." for USD),
-    None when no currency is known."""
-    if not currency:
-        return None
-    return "," if currency.upper() in _COMMA_CURRENCIES else "."
+    A currency is no hint: an English export of a euro account writes "€1,000.00"."""
+    return "," if delimiter == ";" else None
 
 
 # dates are read at microsecond resolution: a year such as 226 or 9999 is a date, not an error

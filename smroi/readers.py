@@ -480,6 +480,7 @@ def _read_csv(name: str, data: bytes, column_map: Mapping[str, str]) -> pd.DataF
     frame.attrs["first_row"] = header_at + 2
     frame.attrs["notes"] = notes
     frame.attrs["preamble"] = preamble
+    frame.attrs["delimiter"] = delimiter  # ";" hints at a decimal comma (smroi.parsing)
     frame.attrs["unread_rows"] = [
         (_("{count} cells where the header has {columns}", count=cells, columns=len(headers)), rows)
         for cells, rows in too_long.items()

@@ -170,7 +170,7 @@ def test_a_column_that_proves_the_decimal_point_reads_1_234_as_a_thousand() -> N
     [
         ("1.234", None, 1.234, "."),  # no proof, no hint: the point, as the platforms write
         ("1,234", None, 1234.0, "."),
-        ("1.234", ",", 1234.0, ","),  # a NOK or EUR file: "1.234" is a thousand
+        ("1.234", ",", 1234.0, ","),  # a file separated by ";": "1.234" is a thousand
         ("1,234", ",", 1.234, ","),
         ("1.234", ".", 1.234, "."),
     ],
@@ -230,7 +230,10 @@ def test_parse_numbers_is_read_numbers_for_callers_that_need_less() -> None:
     assert decimal == ","
 
 
-@pytest.mark.parametrize(("currency", "mark"), [("NOK", ","), ("EUR", ","), ("USD", ".")])
-def test_decimal_hint_from_the_currency(currency: str, mark: str) -> None:
-    assert decimal_hint(currency) == mark
-    assert decimal_hint(None) is None
+@pytest.mark.parametrize(
+    ("delimiter", "mark"), [(";", ","), (",", None), ("\t", None), (None, None)]
+)
+def test_a_semicolon_separated_file_hints_at_a_decimal_comma(
+    delimiter: str | None, mark: str | None
+) -> None:
+    assert decimal_hint(delimiter) == mark
