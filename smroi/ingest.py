@@ -422,16 +422,7 @@ def _number_problems(
     if numbers.mixed:
         point, comma = numbers.mixed
         report.mixed_decimal_columns[header] = numbers.mixed
-        report.warnings.append(
-            _(
-                "{file}: {column} mixes {point} and {comma}, so those rows are left out until "
-                "you choose which is the decimal mark (Data page).",
-                file=name,
-                column=column,
-                point=point,
-                comma=comma,
-            )
-        )
+        report.warnings.append(mixed_marks_warning(name, header, numbers.mixed))
         problems.append(
             (
                 _(
@@ -444,6 +435,19 @@ def _number_problems(
             )
         )
     return problems
+
+
+def mixed_marks_warning(file: str, column: str, examples: tuple[str, str]) -> str:
+    """The warning about a column of a file that mixes decimal marks (examples: a cell that
+    only the point reads, one that only the comma reads), as a Message."""
+    return _(
+        "{file}: {column} mixes {point} and {comma}, so those rows are left out until you "
+        "choose which is the decimal mark (Data page).",
+        file=file,
+        column=repr(column),
+        point=examples[0],
+        comma=examples[1],
+    )
 
 
 def _cell_reasons(values: pd.Series, cells: pd.Series, header: str, kind: str) -> pd.Series:
