@@ -15,11 +15,15 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+import hypothesis.strategies as st
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
 
 from smroi.parsing import (
     IMPOSSIBLE,
+    LARGEST,
     NOT_A_NUMBER,
     UNDECIDED,
     decimal_hint,
@@ -237,3 +241,26 @@ def test_a_semicolon_separated_file_hints_at_a_decimal_comma(
     delimiter: str | None, mark: str | None
 ) -> None:
     assert decimal_hint(delimiter) == mark
+
+
+@hypothesis_settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(alphabet="0123456789.,-e '()$€%x", max_size=10),
+            st.floats(allow_nan=True, allow_infinity=True),
+        ),
+        min_size=1,
+        max_size=12,
+    ),
+    st.sampled_from([None, ".", ","]),
+)
+def test_every_cell_is_a_possible_number_or_has_its_reason(
+    values: list[object], decimal: str | None
+) -> None:
+    numbers = read_numbers(cells(values), decimal)
+    read = numbers.values.dropna()
+    assert (read.abs() <= LARGEST).all()
+    assert numbers.not_numbers.tolist() == numbers.reasons.notna().tolist()
+    assert not (numbers.not_numbers & numbers.values.notna()).any()
+    assert (numbers.mixed is None) == (numbers.decimal is not None)
