@@ -5,7 +5,7 @@ import streamlit as st
 
 from smroi import MAPPABLE
 from smroi.canonical import COLUMN_LABELS
-from ui.frame import require_frame, use_again_button
+from ui.frame import decimal_mark_choice, require_frame, use_again_button
 from ui.i18n import nt, number, t, tr
 from ui.mapping import column_labels, mapping_editor, sheet_choice
 from ui.state import get_view
@@ -56,6 +56,8 @@ for position, report in enumerate(reports):
         if not read_only:
             sheet_choice(report, position)
         continue
+    if not read_only:
+        decimal_mark_choice(report, position)
     with st.expander(
         nt(
             "{file}: {used} of {read} row used",

@@ -8,7 +8,13 @@ from smroi.i18n import N_
 from ui import data, state
 from ui.break_even import break_even_section
 from ui.business import business_form, missing_notes
-from ui.frame import period_caption, require_frame, show_outlying_dates, show_warnings
+from ui.frame import (
+    period_caption,
+    require_frame,
+    show_mixed_decimal_marks,
+    show_outlying_dates,
+    show_warnings,
+)
 from ui.i18n import digits, language, option_labels, t
 from ui.state import get_view
 from ui.widgets import chart_table, chart_with_downloads, kpi_cards, plain
@@ -30,6 +36,7 @@ st.title(t("Is social media paying?"))
 st.caption(period_caption(view))
 show_warnings(view)
 show_outlying_dates(view)
+show_mixed_decimal_marks(view)
 own_data = not view.data.is_sample and view.data.shared is None
 missing = smroi.missing_inputs(view.analysis, totals) if own_data else []
 if own_data and st.session_state.get(state.BUSINESS_FORM) == "open":

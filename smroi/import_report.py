@@ -43,6 +43,14 @@ class ImportReport:
     # rows used that are dated far from the file's others, each with that day (one of the
     # warnings says so); spreadsheet row numbers, as in `excluded`
     outlying_dates: list[tuple[int, date]] = field(default_factory=list)
+    # number columns (their headers) whose cells prove both decimal marks ("1,234.50" and
+    # "1.234,50"), each with an example of each; their cells that read differently with
+    # either mark are left out until the user chooses (read_file's decimal_marks)
+    mixed_decimal_columns: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # the decimal marks the user chose that this file's columns were read with: header -> mark
+    decimal_marks: dict[str, str] = field(default_factory=dict)
+    # rows used with a negative amount of money (refunds, credits): (row, column, amount)
+    negative_amounts: list[tuple[int, str, float]] = field(default_factory=list)
 
     @property
     def rows_excluded(self) -> int:

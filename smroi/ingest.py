@@ -29,10 +29,19 @@ from smroi.currency import currencies_in_cells, currencies_in_column, currencies
 from smroi.derived_columns import _engagements_from_parts, _results_by_indicator, _utm_from_links
 from smroi.errors import InputFileError
 from smroi.exports import CURRENCY_COLUMNS, map_columns, normalise_header, recognise
-from smroi.i18n import _
+from smroi.i18n import _, _n, listed
 from smroi.import_report import LEFT_OUT_REASON, ImportReport
 from smroi.isolation import read_file_isolated
-from smroi.parsing import parse_numbers, read_dates
+from smroi.parsing import (
+    IMPOSSIBLE,
+    NOT_A_NUMBER,
+    UNDECIDED,
+    Numbers,
+    decimal_hint,
+    map_unique,
+    read_dates,
+    read_numbers,
+)
 from smroi.periods import _date_notes, _period_from_title
 from smroi.readers import check_size, read_table
 from smroi.repairs import (
@@ -53,6 +62,7 @@ from smroi.report_dates import (
 from smroi.web_traffic import ANALYTICS, _web_traffic
 
 MAX_ROWS = 2_000_000
+NEGATIVE_COUNT = "negative count"  # beside smroi.parsing's reasons a number is not read
 
 
 def empty_table() -> pd.DataFrame:
@@ -68,18 +78,21 @@ def read_file(
     *,
     left_out_rows: Sequence[int] = (),
     today: date | None = None,
+    decimal_marks: Mapping[str, str] | None = None,
 ) -> tuple[pd.DataFrame, ImportReport]:
     """One uploaded file as canonical rows and its import report; InputFileError if unreadable.
 
     `left_out_rows`: spreadsheet rows (numbered as in the report) the user chose to leave
-    out. `today` (default: the real one) bounds the dates a report can hold."""
+    out. `today` (default: the real one) bounds the dates a report can hold.
+    `decimal_marks`: column of the file (its header) -> the decimal mark the user chose for
+    it, "." or "," (for a column that mixes them: ImportReport.mixed_decimal_columns)."""
     if not data:
         raise InputFileError(name, _("the file is empty."))
     check_size(name, len(data))
     try:
         raw = read_table(name, data, column_map or {}, sheet)
         table, report = _to_canonical(
-            name, raw, column_map or {}, left_out_rows, today or date.today()
+            name, raw, column_map or {}, left_out_rows, today or date.today(), decimal_marks or {}
         )
     except InputFileError:
         raise
@@ -100,10 +113,12 @@ def load_files(
     *,
     left_out: Mapping[str, Sequence[int]] | None = None,
     today: date | None = None,
+    decimal_marks: Mapping[str, Mapping[str, str]] | None = None,
 ) -> tuple[pd.DataFrame, list[ImportReport]]:
     """All files as one canonical table; a file that cannot be read, or whose currency is not
     the one shown (`currency` when a file is in it, else the first file's), is reported, not
-    fatal. `left_out`: file name -> the rows the user chose to leave out (see read_file).
+    fatal. `left_out`: file name -> the rows the user chose to leave out; `decimal_marks`:
+    file name -> {column: the decimal mark the user chose} (see read_file).
     Each file is read in a worker process (smroi.isolation), so that one that crashes the
     reader, or takes too much memory or time, is reported like any unreadable file."""
     read: list[tuple[pd.DataFrame, ImportReport]] = []
@@ -117,6 +132,7 @@ def load_files(
                 sheet=(sheets or {}).get(name),
                 left_out_rows=(left_out or {}).get(name, ()),
                 today=today,
+                decimal_marks=dict((decimal_marks or {}).get(name, {})),
             )
         except InputFileError as exc:
             reports.append(ImportReport(file=name, error=exc.message))
@@ -201,8 +217,10 @@ def _to_canonical(
     column_map: Mapping[str, str],
     left_out_rows: Sequence[int] = (),
     today: date | None = None,
+    decimal_marks: Mapping[str, str] | None = None,
 ) -> tuple[pd.DataFrame, ImportReport]:
     today = today or date.today()
+    decimal_marks = decimal_marks or {}
     report = ImportReport(file=name)
     report.warnings += raw.attrs.get("notes", [])
     headers = list(raw.columns)
@@ -220,6 +238,7 @@ def _to_canonical(
             ),
         )
     first_row = int(raw.attrs.get("first_row", 2))
+    hint = decimal_hint(raw.attrs.get("delimiter"))
     unread = raw.attrs.get("unread_rows", [])
     raw, first_row = _drop_description_row(raw, mapping, first_row, report)
     raw = _repair_shifted_rows(raw, first_row, report)
@@ -240,15 +259,21 @@ def _to_canonical(
         (TOTALS_REASON, _totals_rows(raw, mapping)),
     ]
     columns: dict[str, pd.Series] = {}
+    header_of = {column: header for header, column in mapping.items()}
 
     for column in source.columns:
         values = source[column]
         if column in MEASURES:
-            parsed, bad, _mark = parse_numbers(values)
+            header = str(header_of[column])
+            mark = decimal_marks.get(header)
+            numbers = read_numbers(values, mark if mark in (".", ",") else None, hint=hint)
+            if mark in (".", ","):
+                report.decimal_marks[header] = str(mark)
+            columns[column] = numbers.values
+            problems += _number_problems(name, header, values, numbers, report)
             if column in COUNTS:
-                bad |= parsed < 0
-            columns[column] = parsed
-            problems.append((_("not a number in column {column}", column=column), bad))
+                negative = numbers.values < 0
+                problems.append((_cell_reasons(values, negative, header, NEGATIVE_COUNT), negative))
         elif column in DATES:
             days, bad, formats = read_dates(values)
             implausible = implausible_days(days, today)
@@ -318,6 +343,7 @@ def _to_canonical(
     keep[report.excluded["row"].to_numpy() - first_row] = False
 
     _point_out_far_dates(columns, keep, first_row, report)
+    _point_out_negative_amounts(columns, header_of, keep, first_row, report)
 
     table = pd.DataFrame(columns, index=source.index)[keep]
     if "platform" in table:
@@ -380,6 +406,108 @@ def _currency(name: str, raw: pd.DataFrame, mapping: Mapping[str, str]) -> str |
         if codes:
             return codes.pop()
     return None
+
+
+def _number_problems(
+    name: str, header: str, values: pd.Series, numbers: Numbers, report: ImportReport
+) -> list[tuple[str | pd.Series, pd.Series]]:
+    """The cells of a number column that were not read, as problems (reason, rows): each
+    named with its value, and the question a column that mixes decimal marks asks."""
+    problems: list[tuple[str | pd.Series, pd.Series]] = []
+    column = repr(header)
+    for kind in (NOT_A_NUMBER, IMPOSSIBLE):
+        cells = numbers.reasons == kind
+        if cells.any():
+            problems.append((_cell_reasons(values, cells, header, kind), cells))
+    if numbers.mixed:
+        point, comma = numbers.mixed
+        report.mixed_decimal_columns[header] = numbers.mixed
+        report.warnings.append(mixed_marks_warning(name, header, numbers.mixed))
+        problems.append(
+            (
+                _(
+                    "{column} mixes {point} and {comma}: which is the decimal mark?",
+                    column=column,
+                    point=point,
+                    comma=comma,
+                ),
+                numbers.reasons == UNDECIDED,
+            )
+        )
+    return problems
+
+
+def mixed_marks_warning(file: str, column: str, examples: tuple[str, str]) -> str:
+    """The warning about a column of a file that mixes decimal marks (examples: a cell that
+    only the point reads, one that only the comma reads), as a Message."""
+    return _(
+        "{file}: {column} mixes {point} and {comma}, so those rows are left out until you "
+        "choose which is the decimal mark (Data page).",
+        file=file,
+        column=repr(column),
+        point=examples[0],
+        comma=examples[1],
+    )
+
+
+def _cell_reasons(values: pd.Series, cells: pd.Series, header: str, kind: str) -> pd.Series:
+    """Each of these cells' own reason, naming the cell as written ('0x10') and its column:
+    one Message per distinct cell."""
+    column = repr(header)
+
+    def reason(value: object) -> str:
+        cell = repr(str(value).strip())
+        if kind == NEGATIVE_COUNT:
+            return _(
+                "{value} in {column} is a negative count, which cannot be",
+                value=cell,
+                column=column,
+            )
+        if kind == IMPOSSIBLE:
+            return _("{value} in {column} is an impossible amount", value=cell, column=column)
+        return _("{value} in {column} is not a number", value=cell, column=column)
+
+    reasons = pd.Series(None, index=values.index, dtype=object)
+    if cells.any():
+        reasons[cells] = map_unique(values[cells], reason)
+    return reasons
+
+
+def _point_out_negative_amounts(
+    columns: Mapping[str, pd.Series],
+    headers: Mapping[str, str],
+    keep: np.ndarray,
+    first_row: int,
+    report: ImportReport,
+) -> None:
+    """Rows to be used with a negative amount of money (refunds and credits are written so):
+    counted as written, listed in the report, and a warning for each column."""
+    for column in MONEY_MEASURES:
+        if column not in columns or column not in headers:
+            continue
+        negative = (columns[column] < 0).to_numpy() & keep
+        if not negative.any():
+            continue
+        positions = np.flatnonzero(negative)
+        header = str(headers[column])
+        amounts = columns[column].to_numpy()[positions]
+        rows = [int(position) + first_row for position in positions]
+        report.negative_amounts += [
+            (row, header, float(amount)) for row, amount in zip(rows, amounts, strict=True)
+        ]
+        report.warnings.append(
+            _n(
+                "{file}: {count:,} row has a negative {column} (a refund or credit?), counted "
+                "as written: row {rows}.",
+                "{file}: {count:,} rows have a negative {column} (refunds or credits?), counted "
+                "as written: rows {rows}.",
+                len(rows),
+                file=report.file,
+                count=len(rows),
+                column=repr(header),
+                rows=listed(rows),
+            )
+        )
 
 
 def _chosen_rows(rows: Sequence[int], first_row: int, index: pd.Index) -> pd.Series:

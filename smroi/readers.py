@@ -472,10 +472,14 @@ def _read_csv(name: str, data: bytes, column_map: Mapping[str, str]) -> pd.DataF
         headers_line = all_lines[header_at]
     headers = _headers(name, headers_line, delimiter)
     # Measures are parsed by pandas' fast path; every other column stays text
-    # (a 19-digit post id must not become a float).
+    # (a 19-digit post id must not become a float). In a file separated by ";" (where the
+    # comma is the decimal mark) measures stay text too: pandas would read "1.234" as 1.234
+    # before smroi.parsing could read it as a thousand.
     stripped = [h.strip() for h in headers]
     mapping, _ignored = map_columns(stripped, recognise(stripped), column_map)
-    text_columns = {h: str for h in headers if mapping.get(h.strip()) not in MEASURES}
+    text_columns = {
+        h: str for h in headers if delimiter == ";" or mapping.get(h.strip()) not in MEASURES
+    }
     frame, too_long = _read_rows(name, source, encoding, delimiter, text_columns, header_at)
     if frame.empty:
         raise InputFileError(name, _("the file has a header but no rows of data."))
@@ -483,6 +487,7 @@ def _read_csv(name: str, data: bytes, column_map: Mapping[str, str]) -> pd.DataF
     frame.attrs["first_row"] = header_at + 2
     frame.attrs["notes"] = notes
     frame.attrs["preamble"] = preamble
+    frame.attrs["delimiter"] = delimiter  # ";" hints at a decimal comma (smroi.parsing)
     frame.attrs["unread_rows"] = [
         (_("{count} cells where the header has {columns}", count=cells, columns=len(headers)), rows)
         for cells, rows in too_long.items()

@@ -369,7 +369,7 @@ def test_xlsx_rows_are_numbered_as_in_the_workbook() -> None:
     assert report.rows_read == 4
     assert report.rows_used == 2
     assert report.excluded.to_dict("records") == [
-        {"row": 3, "reason": "not a number in column clicks"},
+        {"row": 3, "reason": "'lots' in 'clicks' is not a number"},
         {"row": 4, "reason": "no numbers in the row"},
     ]
     assert table["clicks"].tolist() == [3.0, 5.0]
@@ -400,7 +400,7 @@ def test_xlsx_dates_typed_as_numbers_are_read_or_reported_never_a_crash() -> Non
 def test_negative_count_is_reported() -> None:
     table, report = read("negative.csv", "platform,clicks,spend\nfacebook,-3,1\nfacebook,4,-2\n")
     assert report.excluded.to_dict("records") == [
-        {"row": 2, "reason": "not a number in column clicks"}
+        {"row": 2, "reason": "'-3' in 'clicks' is a negative count, which cannot be"}
     ]
     # money may be negative (a refund); counts may not
     assert table["spend"].tolist() == [-2.0]
@@ -458,9 +458,10 @@ def test_infinite_numbers_are_reported_not_loaded() -> None:
     table, report = read("infinite.csv", text)
     assert not np.isinf(table[list(MEASURES)].to_numpy(dtype=float)).any()
     assert report.excluded.to_dict("records") == [
-        {"row": 2, "reason": "not a number in column spend"},
-        {"row": 3, "reason": "not a number in column spend"},
-        {"row": 4, "reason": "not a number in column clicks"},
+        {"row": 2, "reason": "'inf' in 'spend' is an impossible amount"},
+        # the CSV reader reads "1e400" and "-Infinity" as infinite floats
+        {"row": 3, "reason": "'inf' in 'spend' is an impossible amount"},
+        {"row": 4, "reason": "'-inf' in 'clicks' is an impossible amount"},
     ]
     assert table["spend"].tolist() == [5.0]
     assert_every_row_accounted_for(report)

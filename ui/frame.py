@@ -9,9 +9,20 @@ import streamlit as st
 import smroi
 from smroi.formatting import localise_digits
 from smroi.i18n import DEFAULT_LANGUAGE
+from smroi.ingest import mixed_marks_warning
 from smroi.report_dates import is_outlier_warning
 from ui.i18n import day, digits, language, nt, number, t, tr
-from ui.state import LEAVE_OUT, USE_AGAIN, VIEW, View, leave_out_rows, use_rows_again
+from ui.state import (
+    DECIMAL_MARK,
+    LEAVE_OUT,
+    UNDO_DECIMAL_MARK,
+    USE_AGAIN,
+    VIEW,
+    View,
+    choose_decimal_mark,
+    leave_out_rows,
+    use_rows_again,
+)
 from ui.widgets import plain
 
 
@@ -96,6 +107,15 @@ def show_outlying_dates(view: View) -> None:
         )
 
 
+def show_mixed_decimal_marks(view: View) -> None:
+    """For each column of a file that mixes decimal marks: the warning (the Data page asks
+    which mark it is), so that no one reads the numbers without knowing rows wait for it."""
+    for report in view.data.reports:
+        for column, examples in report.mixed_decimal_columns.items():
+            warning = mixed_marks_warning(report.file, column, examples)
+            st.warning(plain(tr(warning)), icon=":material/help:")
+
+
 def use_again_button(report: smroi.ImportReport, position: int) -> None:
     """On the Data page: a button that brings back the rows the user left out of a file."""
     rows = report.rows_left_out_by_user()
@@ -114,6 +134,48 @@ def use_again_button(report: smroi.ImportReport, position: int) -> None:
         on_click=use_rows_again,
         args=(report.file, rows),
     )
+
+
+def decimal_mark_choice(report: smroi.ImportReport, position: int) -> None:
+    """On the Data page: for each column of a file that mixes decimal marks, a question
+    which one is its decimal mark (the rows that depend on it are left out until then);
+    for each column read with the mark the user chose, a button that undoes the choice."""
+    for place, (column, (point, comma)) in enumerate(report.mixed_decimal_columns.items()):
+        labels = {
+            ".": t("{example} — point", example=plain(point)),
+            ",": t("{example} — comma", example=plain(comma)),
+        }
+        key = f"{DECIMAL_MARK}{position}.{place}"
+        st.radio(
+            t("Which is the decimal mark in {column}?", column=plain(repr(column))),
+            options=list(labels),
+            format_func=labels.__getitem__,
+            index=None,
+            key=key,
+            on_change=_choose_decimal_mark,
+            args=(report.file, column, key),
+        )
+    for place, (column, mark) in enumerate(report.decimal_marks.items()):
+        name = plain(repr(column))
+        if mark == ",":
+            chosen = t(
+                "{column} is read with the comma as its decimal mark, as you chose.", column=name
+            )
+        else:
+            chosen = t(
+                "{column} is read with the point as its decimal mark, as you chose.", column=name
+            )
+        st.caption(chosen)
+        st.button(
+            t("Undo this choice"),
+            key=f"{UNDO_DECIMAL_MARK}{position}.{place}",
+            on_click=choose_decimal_mark,
+            args=(report.file, column, None),
+        )
+
+
+def _choose_decimal_mark(file: str, column: str, key: str) -> None:
+    choose_decimal_mark(file, column, st.session_state.get(key))
 
 
 def row_number(row: int) -> str:

@@ -49,6 +49,10 @@ MAPPING_VERSION = "data.mapping_version"
 LEFT_OUT = "data.left_out"  # file name -> the rows the user chose to leave out
 USE_AGAIN = "data.use_again."  # + file number: the Data page's "Use row 14 again"
 LEAVE_OUT = "overview.leave_out."  # + file number: the Overview's "Leave row 14 out"
+# file name -> {column: "." or ","}: the decimal mark the user chose for a column that mixes
+DECIMAL_MARKS = "data.decimal_marks"
+DECIMAL_MARK = "data.decimal_mark."  # + file number + "." + column number: the Data page's radio
+UNDO_DECIMAL_MARK = "data.undo_decimal_mark."  # + file number + "." + column number
 # widgets of the pages
 OVERVIEW_PERIOD = "overview.period"
 EXCEL_REPORT = "report.excel"  # the sidebar's download button
@@ -290,6 +294,26 @@ def use_rows_again(file: str, rows: list[int]) -> None:
     else:
         chosen.pop(file, None)
     st.session_state[LEFT_OUT] = chosen
+
+
+def decimal_marks_key() -> str:
+    """The decimal marks the user chose, as stable text: part of the cache key of parsed
+    files (and JSON, for smroi.load_files' decimal_marks)."""
+    return json.dumps(st.session_state.get(DECIMAL_MARKS, {}), sort_keys=True)
+
+
+def choose_decimal_mark(file: str, column: str, mark: str | None) -> None:
+    """Read this column of the file with this decimal mark ("." or ","); None: forget the
+    choice (files are read again either way)."""
+    chosen = {name: dict(marks) for name, marks in st.session_state.get(DECIMAL_MARKS, {}).items()}
+    marks = chosen.setdefault(file, {})
+    if mark in (".", ","):
+        marks[column] = mark
+    else:
+        marks.pop(column, None)
+    if not marks:
+        chosen.pop(file, None)
+    st.session_state[DECIMAL_MARKS] = chosen
 
 
 def queue_rates(rates: dict[str, Rate]) -> None:
