@@ -62,6 +62,7 @@ from smroi.report_dates import (
 from smroi.web_traffic import ANALYTICS, _web_traffic
 
 MAX_ROWS = 2_000_000
+MOST_VALUES_NAMED = 3  # more distinct bad values in a column share one reason (with an example)
 NEGATIVE_COUNT = "negative count"  # beside smroi.parsing's reasons a number is not read
 
 
@@ -467,8 +468,26 @@ def _cell_reasons(values: pd.Series, cells: pd.Series, header: str, kind: str) -
             return _("{value} in {column} is an impossible amount", value=cell, column=column)
         return _("{value} in {column} is not a number", value=cell, column=column)
 
+    def shared_reason(value: object) -> str:
+        cell = repr(str(value).strip())
+        if kind == NEGATIVE_COUNT:
+            return _(
+                "negative counts in {column}, which cannot be, such as {value}",
+                value=cell,
+                column=column,
+            )
+        if kind == IMPOSSIBLE:
+            return _("impossible amounts in {column}, such as {value}", value=cell, column=column)
+        return _(
+            "text that is not a number in {column}, such as {value}", value=cell, column=column
+        )
+
     reasons = pd.Series(None, index=values.index, dtype=object)
-    if cells.any():
+    if not cells.any():
+        return reasons
+    if values[cells].nunique() > MOST_VALUES_NAMED:  # one reason, not one per value
+        reasons[cells] = shared_reason(values[cells].iloc[0])
+    else:
         reasons[cells] = map_unique(values[cells], reason)
     return reasons
 

@@ -153,3 +153,22 @@ def test_the_cli_says_so_and_exits_0(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert MIXED_WARNING in warnings
     assert REFUND_WARNING in warnings
     assert f"ads.csv: 3 rows left out ({QUESTION}): rows 2, 3, 4." in warnings
+
+
+def test_many_different_bad_values_in_a_column_share_one_reason() -> None:
+    lines = [b"date,platform,Spend,Clicks"]
+    for i in range(40):  # every other row's Spend is text: 'n/a 1', 'n/a 3' ...
+        spend = f"n/a {i}" if i % 2 else "12.5"
+        lines.append(f"2026-06-{i % 28 + 1:02d},facebook,{spend},{i}".encode())
+    _table, report = read_file("many.csv", b"\n".join(lines) + b"\n")
+    assert report.reasons() == {
+        "text that is not a number in 'Spend', such as 'n/a 1'": (
+            "text that is not a number in 'Spend', such as 'n/a 1'"
+        )
+    }
+    assert report.excluded["row"].tolist() == list(range(3, 42, 2))
+    [sentence] = [str(s) for s in report.summary() if "left out" in str(s)]
+    assert sentence.startswith(
+        "many.csv: 20 rows left out (text that is not a number in 'Spend', such as 'n/a 1'): "
+        "rows 3, 5, 7"
+    )
