@@ -180,6 +180,15 @@ def _run(argv: list[str] | None) -> int:
             help="the report's currency (default: the settings', else the files'); with files in "
             "two currencies, the files in this one are read and the others left out",
         )
+        command.add_argument(
+            "--decimal-mark",
+            metavar="COLUMN=MARK",
+            type=_decimal_mark,
+            action="append",
+            default=[],
+            help="the decimal mark of a file's column that mixes 1,234.50 and 1.234,50: "
+            "'Spend=,' (comma) or 'Spend=.' (point); repeat for more columns",
+        )
     summary.add_argument("--json", action="store_true", help="print JSON instead of a table")
     summary.add_argument(
         "--by",
@@ -225,7 +234,9 @@ def _run(argv: list[str] | None) -> int:
         if args.command == "summary":
             for goal in settings.goals:
                 check_goal(goal, source=str(args.settings))
-        table, reports = _load(args.files, settings.column_map, args.sheet, args.currency)
+        table, reports = _load(
+            args.files, settings.column_map, args.sheet, args.currency, dict(args.decimal_mark)
+        )
         if args.command == "share":
             token = ReportStore().save(
                 table,
@@ -413,16 +424,30 @@ def _currency_code(text: str) -> str:
     return text.strip().upper()
 
 
+def _decimal_mark(text: str) -> tuple[str, str]:
+    """--decimal-mark's value, checked: a column and its mark, 'Spend=,' or 'Spend=.'."""
+    column, equals, mark = text.rpartition("=")
+    mark = {"comma": ",", "point": ".", "period": ".", "dot": "."}.get(mark.strip(), mark.strip())
+    if not equals or not column.strip() or mark not in (",", "."):
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a column and its decimal mark, such as 'Spend=,' or 'Spend=.'"
+        )
+    return column.strip(), mark
+
+
 def _load(
     paths: list[Path],
     column_map: Mapping[str, str],
     sheet: str | None = None,
     currency: str | None = None,
+    decimal_marks: Mapping[str, str] | None = None,
 ) -> tuple[pd.DataFrame, list[ImportReport]]:
     tables, reports = [], []
     for path in paths:
         _name, data = _read_bytes(path)
-        table, report = read_file_isolated(str(path), data, column_map=column_map, sheet=sheet)
+        table, report = read_file_isolated(
+            str(path), data, column_map=column_map, sheet=sheet, decimal_marks=decimal_marks
+        )
         if sheet and report.sheets and sheet not in report.sheets:
             raise InputFileError(
                 str(path),

@@ -443,7 +443,7 @@ def mixed_marks_warning(file: str, column: str, examples: tuple[str, str]) -> st
     only the point reads, one that only the comma reads), as a Message."""
     return _(
         "{file}: {column} mixes {point} and {comma}, so those rows are left out until you "
-        "choose which is the decimal mark (Data page).",
+        "choose which is the decimal mark (on the Data page, or with smroi's --decimal-mark).",
         file=file,
         column=repr(column),
         point=examples[0],

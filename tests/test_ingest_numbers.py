@@ -35,7 +35,7 @@ MIXED_FILE = (
 QUESTION = "'Spend' mixes 1,234.50 and 1.234,50: which is the decimal mark?"
 MIXED_WARNING = (
     "ads.csv: 'Spend' mixes 1,234.50 and 1.234,50, so those rows are left out until you "
-    "choose which is the decimal mark (Data page)."
+    "choose which is the decimal mark (on the Data page, or with smroi's --decimal-mark)."
 )
 REFUND_WARNING = (
     "ads.csv: 1 row has a negative 'Spend' (a refund or credit?), counted as written: row 6."
@@ -172,3 +172,33 @@ def test_many_different_bad_values_in_a_column_share_one_reason() -> None:
         "many.csv: 20 rows left out (text that is not a number in 'Spend', such as 'n/a 1'): "
         "rows 3, 5, 7"
     )
+
+
+@pytest.mark.parametrize(
+    ("choice", "spend"), [("Spend=,", 6044.0), ("Spend=point", 3546.5), ("Spend = comma", 6044.0)]
+)
+def test_the_cli_reads_the_column_with_the_mark_given(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], choice: str, spend: float
+) -> None:
+    path = tmp_path / "ads.csv"
+    path.write_bytes(MIXED_FILE)
+    status = main(["summary", str(path), "--json", "--decimal-mark", choice])
+    out, err = capsys.readouterr()
+    assert status == 0, err
+    result = json.loads(out)
+    assert result["totals"]["spend"] == pytest.approx(spend)
+    assert (result["rows_read"], result["rows_used"]) == (8, 6)
+    assert not [warning for warning in result["warnings"] if "mixes" in warning]
+
+
+@pytest.mark.parametrize("choice", ["Spend", "Spend=;", "=,"])
+def test_a_decimal_mark_that_is_not_one_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], choice: str
+) -> None:
+    path = tmp_path / "ads.csv"
+    path.write_bytes(MIXED_FILE)
+    with pytest.raises(SystemExit) as exit_:
+        main(["summary", str(path), "--decimal-mark", choice])
+    assert exit_.value.code == 2
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert "is not a column and its decimal mark, such as 'Spend=,' or 'Spend=.'" in line
