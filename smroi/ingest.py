@@ -278,7 +278,7 @@ def _to_canonical(
         elif column in DATES:
             days, bad, formats = read_dates(values)
             implausible = implausible_days(days, today)
-            if bad.all():  # "Sunday", "Q1": a column named Day that holds no dates
+            if len(values) and bad.all():  # "Sunday", "Q1": a Day column of no dates
                 header = next(h for h, c in mapping.items() if c == column)
                 report.ignored_columns.append(header)
                 del mapping[header]
@@ -288,7 +288,7 @@ def _to_canonical(
                         "not read as dates.",
                         file=name,
                         column=repr(header),
-                        example=repr(str(values[bad].iloc[0])),
+                        example=shown_cell(values[bad].iloc[0]),
                     )
                 )
                 continue
@@ -303,7 +303,7 @@ def _to_canonical(
                         "{example}), so it is not read as dates.",
                         file=name,
                         column=repr(header),
-                        example=repr(str(values[implausible].iloc[0])),
+                        example=shown_cell(values[implausible].iloc[0]),
                     )
                 )
                 continue
@@ -332,7 +332,7 @@ def _to_canonical(
             name,
             _(
                 "the export has no rows for its period (it says {text}).",
-                text=repr(str(raw.iloc[0, 0])),
+                text=shown_cell(raw.iloc[0, 0]),
             ),
         )
     measures = pd.DataFrame({c: columns[c] for c in columns if c in MEASURES})
@@ -451,13 +451,19 @@ def mixed_marks_warning(file: str, column: str, examples: tuple[str, str]) -> st
     )
 
 
+def shown_cell(value: object, most: int = 40) -> str:
+    """A cell as a sentence quotes it: in quotes, cut short after `most` characters."""
+    text = str(value).strip()
+    return repr(text if len(text) <= most else text[: most - 1] + "…")
+
+
 def _cell_reasons(values: pd.Series, cells: pd.Series, header: str, kind: str) -> pd.Series:
     """Each of these cells' own reason, naming the cell as written ('0x10') and its column:
     one Message per distinct cell."""
     column = repr(header)
 
     def reason(value: object) -> str:
-        cell = repr(str(value).strip())
+        cell = shown_cell(value)
         if kind == NEGATIVE_COUNT:
             return _(
                 "{value} in {column} is a negative count, which cannot be",
@@ -469,7 +475,7 @@ def _cell_reasons(values: pd.Series, cells: pd.Series, header: str, kind: str) -
         return _("{value} in {column} is not a number", value=cell, column=column)
 
     def shared_reason(value: object) -> str:
-        cell = repr(str(value).strip())
+        cell = shown_cell(value)
         if kind == NEGATIVE_COUNT:
             return _(
                 "negative counts in {column}, which cannot be, such as {value}",

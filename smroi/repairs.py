@@ -22,6 +22,9 @@ TOTALS_REASON = _("a totals row (adding it would count everything twice)")
 SCAN_ALL_TEXT_UP_TO = 200_000  # rows; above, only the recognised label columns are scanned
 
 
+DIGITS = re.compile(r"[-+(]?[\d\s.,'’]+\)?")
+
+
 def _drop_description_row(
     raw: pd.DataFrame, mapping: dict[str, str], first_row: int, report: ImportReport
 ) -> tuple[pd.DataFrame, int]:
@@ -32,7 +35,8 @@ def _drop_description_row(
     measures = [header for header, column in mapping.items() if column in MEASURES]
     cells = [raw[header].iloc[0] for header in measures]
     texts = [c for c in cells if isinstance(c, str) and c.strip()]
-    numbers = [c for c in texts if number_from_text(c) is not None]
+    # a cell of digits is a number here even when too large to be an amount
+    numbers = [c for c in texts if number_from_text(c) is not None or DIGITS.fullmatch(c.strip())]
     if len(texts) == len(cells) and not numbers and any(len(t) > 15 for t in texts):
         report.warnings.append(
             _(

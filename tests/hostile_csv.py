@@ -93,7 +93,53 @@ HOSTILE_CSV: dict[str, Hostile] = {
         False,
         "rows read 2, used 2",
     ),
+    "mixed_decimal_marks.csv": Hostile(
+        rows(
+            '2026-06-01,facebook,Spring,"1,234.50",1000,10',
+            '2026-06-02,facebook,Spring,"1.234,50",1100,12',
+        ),
+        False,
+        "'Spend' mixes 1,234.50 and 1.234,50",
+    ),
+    "swiss_grouping.csv": Hostile(
+        rows("2026-06-01,facebook,Spring,1'234.50,1000,10"), False, "Ad spend $1,234.50"
+    ),
+    "scientific.csv": Hostile(
+        rows("2026-06-01,facebook,Spring,1e3,1000,10"), False, "Ad spend $1,000.00"
+    ),
+    "hexadecimal.csv": Hostile(
+        rows(GOOD[0], "2026-06-02,facebook,Spring,0x10,1100,12"),
+        False,
+        "1 row left out ('0x10' in 'Spend' is not a number): row 3.",
+    ),
+    "negative_spend.csv": Hostile(
+        rows(
+            GOOD[0],
+            "2026-06-02,facebook,Spring,-100,1100,12",
+            "2026-06-03,facebook,Spring,(50),1100,12",
+        ),
+        False,
+        "2 rows have a negative 'Spend' (refunds or credits?), counted as written: rows 3, 4.",
+    ),
+    "impossible_spend.csv": Hostile(
+        rows(GOOD[0], "2026-06-02,facebook,Spring,-1e308,1100,12"),
+        False,
+        "is an impossible amount): row 3.",
+    ),
+    "negative_clicks.csv": Hostile(
+        rows(GOOD[0], "2026-06-02,facebook,Spring,10,1100,-12"),
+        False,
+        "1 row left out ('-12' in 'Clicks' is a negative count, which cannot be): row 3.",
+    ),
+    "description_row_only.csv": Hostile(
+        b"Date,Spend\nThe day of the report,The amount spent on ads in total\n",
+        False,
+        "row 2 describes the columns (a second header row); it is not read as data.",
+    ),
     "one_long_line.csv": Hostile(
-        b"Date,Spend\n2026-06-01," + b"9" * 5_000_000 + b"\n", False, "rows read 1"
+        b"Date,Spend\n2026-06-01," + b"9" * 5_000_000 + b"\n",
+        False,
+        "1 row left out ('999999999999999999999999999999999999999…' in 'Spend' is an impossible "
+        "amount): row 2.",
     ),
 }

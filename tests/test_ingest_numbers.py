@@ -202,3 +202,20 @@ def test_a_decimal_mark_that_is_not_one_exits_2(
     assert exit_.value.code == 2
     [line] = capsys.readouterr().err.strip().splitlines()
     assert "is not a column and its decimal mark, such as 'Spend=,' or 'Spend=.'" in line
+
+
+def test_a_huge_cell_is_quoted_short_and_its_row_is_not_taken_for_a_header() -> None:
+    data = b"Date,Spend\n2026-06-01," + b"9" * 100_000 + b"\n2026-06-02,12.5\n"
+    table, report = read_file("huge.csv", data)
+    assert table["spend"].tolist() == [12.5]
+    assert report.excluded.to_dict("records") == [
+        {"row": 2, "reason": "'" + "9" * 39 + "…' in 'Spend' is an impossible amount"}
+    ]
+
+
+def test_a_file_whose_only_row_is_left_out_is_read_with_no_rows_used() -> None:
+    _table, report = read_file("one.csv", b"Date,Spend\n2026-06-01,0x10\n")
+    assert (report.rows_read, report.rows_used) == (1, 0)
+    assert report.reasons() == {
+        "'0x10' in 'Spend' is not a number": "'0x10' in 'Spend' is not a number"
+    }
