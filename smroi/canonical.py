@@ -106,9 +106,9 @@ def conform(frame: pd.DataFrame) -> pd.DataFrame:
         out[column] = pd.to_numeric(values, errors="coerce").astype("float64")
     if "paid" in frame:
         paid = frame["paid"].astype("boolean")
-        paid = paid.fillna(out["spend"].fillna(0) > 0)
+        paid = paid.fillna(out["spend"].fillna(0) != 0)
     else:
-        paid = out["spend"].fillna(0) > 0
+        paid = out["spend"].fillna(0) != 0
     out["paid"] = paid.astype(bool)
     for column in (*LABELS, *DIMENSIONS, SOURCE):
         values = frame[column] if column in frame else pd.Series(pd.NA, index=frame.index)

@@ -219,3 +219,11 @@ def test_a_file_whose_only_row_is_left_out_is_read_with_no_rows_used() -> None:
     assert report.reasons() == {
         "'0x10' in 'Spend' is not a number": "'0x10' in 'Spend' is not a number"
     }
+
+
+def test_a_refund_row_without_a_paid_column_is_paid() -> None:
+    table, _report = read_file(
+        "refund.csv", b"date,platform,Spend\n2026-06-01,facebook,40\n2026-06-02,facebook,-15\n"
+    )
+    assert table["paid"].tolist() == [True, True]
+    assert table.loc[table["paid"], "spend"].sum() == 25.0
