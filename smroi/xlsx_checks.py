@@ -17,9 +17,11 @@ What was measured (python-calamine 0.9) and so what is checked:
   the one after the previous row;
 - the sharedStrings part's `uniqueCount` is reserved up front, its `count` is not.
 
-The parts are read from the zip incrementally and scanned with regular expressions on
-the raw bytes: no XML tree is built and no entity is expanded, so a bomb stays a few
-bytes here.
+The parts are read from the zip a megabyte at a time and scanned as raw bytes: cell tags
+as Excel writes them (`<c r="B2"`) with numpy, all of a chunk's cells at once, any other
+form tag by tag with regular expressions. No XML tree is built and no entity is
+expanded, so an entity bomb stays a few bytes here. A 50 MB workbook (290 MB of sheet
+XML, 8.1 million cells) is scanned in about 2 s; calamine and pandas read it in 11 s.
 """
 
 from __future__ import annotations
@@ -67,7 +69,6 @@ _IS_LETTER = np.zeros(256, dtype=bool)
 _IS_LETTER[list(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")] = True
 _IS_DIGIT = np.zeros(256, dtype=bool)
 _IS_DIGIT[list(b"0123456789")] = True
-_WINDOW = 16  # bytes read after "<c": ' r="', three letters, seven digits, the quote
 _REFERENCE = re.compile(rb"\sr\s*=\s*[\"']([A-Za-z]*)([0-9]*)[\"']")
 _SST = re.compile(rb"<" + _PREFIX + rb"sst(?=[\s/>])([^>]*)>")
 _UNIQUE_COUNT = re.compile(rb"\suniqueCount\s*=\s*[\"']\s*([0-9]+)")
@@ -163,27 +164,38 @@ def _plain_extent(chunk: bytes) -> SheetExtent | None:
     cells = starts[is_cell]
     if not len(cells):
         return SheetExtent(0, 0)
-    tags = _windows(text, 18)[cells]  # '<c r="', three letters, seven digits, the quote
+    tags = _windows(text, 14)[cells]  # '<c r="' and the eight bytes after it
     if not (tags[:, :6] == _PLAIN_REFERENCE).all():
         return None  # another attribute before r, or no r
     letters = np.argmin(_IS_LETTER[tags[:, 6:10]], axis=1)  # 0 for four or more
-    numerals = np.take_along_axis(tags, 6 + letters[:, None] + np.arange(8), axis=1)
+    numerals = _windows(text, 8)[cells + 6 + letters]  # the eight bytes after the letters
     digits = np.argmin(_IS_DIGIT[numerals], axis=1)  # 0 for eight or more
-    quote = np.take_along_axis(tags, (6 + letters + digits)[:, None], axis=1)[:, 0]
-    if ((letters < 1) | (digits < 1) | (quote != ord('"'))).any():
+    if (letters < 1).any() or (digits < 1).any():
         return None  # a reference that is odd or beyond Excel: read exactly, tag by tag
+    if (numerals[np.arange(len(cells)), digits] != ord('"')).any():
+        return None
     # a cell has a value when the tag after it is neither a closing tag nor the next cell
     after = np.flatnonzero(is_cell) + 1  # where in `starts` the tag after each cell is
     following = starts[np.minimum(after, len(starts) - 1)]
-    empty = (after < len(starts)) & (
-        (text[following + 1] == ord("/"))
-        | ((text[following + 1] == ord("c")) & _ENDS_NAME[text[following + 2]])
+    valued = (after >= len(starts)) | (
+        (text[following + 1] != ord("/"))
+        & ((text[following + 1] != ord("c")) | ~_ENDS_NAME[text[following + 2]])
     )
-    if empty.all():
+    if not valued.any():
         return SheetExtent(0, 0)
-    row = _farthest(numerals, digits, ~empty, 7, b"0")
-    column = _farthest(tags[:, 6:9] & 0xDF, letters, ~empty, 3, b"@")  # a-z as A-Z
-    return SheetExtent(int(row or b"0"), column_number(column.decode("ascii")))
+    row = _largest(numerals, digits, valued)
+    column = _largest(tags[:, 6:14] & 0xDF, letters, valued)  # a-z as A-Z
+    return SheetExtent(int(row), column_number(column.decode("ascii")))
+
+
+def _largest(texts: np.ndarray, lengths: np.ndarray, counted: np.ndarray) -> bytes:
+    """Of the numbers or column letters that start each line of `texts` (eight bytes a
+    line) and are `lengths` long, the largest of those `counted`: of the longest, the
+    first in the order of bytes (what follows them decides only between equals)."""
+    longest = lengths[counted].max()
+    keys = np.ascontiguousarray(texts).view(">u8").ravel()
+    best = int(np.argmax(np.where(counted & (lengths == longest), keys, 0)))
+    return bytes(texts[best, :longest])
 
 
 def _windows(text: np.ndarray, width: int) -> np.ndarray:
@@ -191,31 +203,9 @@ def _windows(text: np.ndarray, width: int) -> np.ndarray:
     return np.lib.stride_tricks.sliding_window_view(text, width)
 
 
-def _farthest(
-    text: np.ndarray, lengths: np.ndarray, counted: np.ndarray, width: int, pad: bytes
-) -> bytes:
-    """The largest of the numbers or column letters that start each line of `text` and are
-    `lengths` long (at most `width`), of the lines `counted`: compared as text aligned
-    right, padded with `pad` ("0000012", "@AB")."""
-    positions = np.arange(width) - (width - lengths[:, None])
-    aligned = np.where(
-        positions >= 0, np.take_along_axis(text, np.maximum(positions, 0), axis=1), ord(pad)
-    ).astype(np.uint8)
-    packed = np.zeros((len(aligned), 8), dtype=np.uint8)
-    packed[:, 8 - width :] = aligned
-    keys = packed.view(">u8").ravel()
-    keys[~counted] = 0
-    return bytes(aligned[int(np.argmax(keys))]).lstrip(pad)
-
-
-def _largest_number(digits: list[bytes]) -> int:
-    """The largest of the numbers written in `digits` (leading zeros allowed), at most
-    REFERENCE_DIGITS long; 0 for none."""
-    digits = [number.lstrip(b"0")[:REFERENCE_DIGITS] for number in digits]
-    if not digits:
-        return 0
-    longest = max(map(len, digits))
-    return int(max(number for number in digits if len(number) == longest) or b"0")
+def _number(digits: bytes) -> int:
+    """The number `digits` write (leading zeros allowed), read to REFERENCE_DIGITS digits."""
+    return int(digits.lstrip(b"0")[:REFERENCE_DIGITS] or b"0")
 
 
 def _column_number(letters: bytes) -> int:
@@ -232,11 +222,11 @@ def _extent_in_order(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> Sheet
             reference = _REFERENCE.search(attributes)
             letters, digits = reference.groups() if reference else (b"", b"")
             if kind == b"row":
-                row = _largest_number([digits]) if digits else row + 1
+                row = _number(digits) if digits else row + 1
                 column = 0
                 continue
             column = _column_number(letters) if letters else column + 1
-            row = _largest_number([digits]) if digits else row
+            row = _number(digits) if digits else row
             # a cell has a value when it does not close itself and the tag after it is
             # neither its end nor the next cell (both empty; unknown at a chunk's end)
             if not closed and following != b"c":
@@ -288,11 +278,11 @@ def _check_shared_strings(name: str, archive: zipfile.ZipFile, member: zipfile.Z
     as it expands, could hold."""
     declared: int | None = None
     size = 0
-    for chunk in _chunks(archive, member):
+    for chunk in _tag_chunks(archive, member):
         size += len(chunk)
         if declared is None and (root := _SST.search(chunk)):
             unique = _UNIQUE_COUNT.search(root.group(1))
-            declared = _largest_number([unique.group(1)]) if unique else 0
+            declared = _number(unique.group(1)) if unique else 0
     if declared and declared * SHARED_STRING_BYTES > size:
         raise InputFileError(
             name,

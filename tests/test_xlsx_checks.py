@@ -151,6 +151,16 @@ def test_the_extent_counts_cells_with_a_value_only() -> None:
     assert extent(workbook(rows)) == SheetExtent(rows=7, columns=3)
 
 
+def test_the_farthest_row_and_column_are_compared_as_numbers() -> None:
+    # 100 is after 99 and 9 though its text sorts first; AA is after Z
+    rows = (
+        '<row r="9"><c r="A9"><v>1</v></c><c r="Z9"><v>1</v></c></row>'
+        '<row r="99"><c r="AA99"><v>1</v></c></row><row r="100"><c r="b100"><v>1</v></c></row>'
+    )
+    assert extent(workbook(rows)) == SheetExtent(rows=100, columns=27)
+    assert extent(workbook(rows.replace('"', "'"))) == SheetExtent(rows=100, columns=27)
+
+
 def test_cells_read_tag_by_tag_reach_as_far_as_cells_read_in_bulk() -> None:
     plain = (
         '<row r="1"><c r="A1"><v>1</v></c><c r="C1"><v>1</v></c></row>'
