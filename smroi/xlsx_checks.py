@@ -65,11 +65,16 @@ _TAG = re.compile(
 _ENDS_NAME = np.zeros(256, dtype=bool)
 _ENDS_NAME[list(b" >/\t\n\r")] = True
 _PLAIN_REFERENCE = np.frombuffer(b'<c r="', dtype=np.uint8)
+_IS_SPACE = np.zeros(256, dtype=bool)
+_IS_SPACE[list(b" \t\n\r")] = True
+_IS_QUOTE = np.zeros(256, dtype=bool)
+_IS_QUOTE[list(b"\"'")] = True
 _IS_LETTER = np.zeros(256, dtype=bool)
 _IS_LETTER[list(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")] = True
 _IS_DIGIT = np.zeros(256, dtype=bool)
 _IS_DIGIT[list(b"0123456789")] = True
-_REFERENCE = re.compile(rb"\sr\s*=\s*[\"']([A-Za-z]*)([0-9]*)[\"']")
+_ATTRIBUTE = re.compile(rb"([\w:.\-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_REFERENCE = re.compile(rb"([A-Za-z]*)([0-9]*)")
 _SST = re.compile(rb"<" + _PREFIX + rb"sst(?=[\s/>])([^>]*)>")
 _UNIQUE_COUNT = re.compile(rb"\suniqueCount\s*=\s*[\"']\s*([0-9]+)")
 _WORKSHEET_TARGET = re.compile(
@@ -153,8 +158,9 @@ def sheet_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> SheetExte
 
 
 def _plain_extent(chunk: bytes) -> SheetExtent | None:
-    """How far the chunk's cells with a value reach, when every cell tag in it is written
-    `<c r="B2"...` with one to three letters and one to seven digits; else None."""
+    """How far the chunk's cells with a value reach, when every cell tag in it has a
+    reference `r="B2"` (one to three letters, one to seven digits) that can be found in
+    bulk; else None."""
     text = np.frombuffer(chunk + b"\0" * 32, dtype=np.uint8)
     colons = np.flatnonzero(text[: len(chunk)] == ord(":"))
     if (_ENDS_NAME[text[colons + 2]] & (text[colons + 1] == ord("c"))).any():
@@ -164,15 +170,16 @@ def _plain_extent(chunk: bytes) -> SheetExtent | None:
     cells = starts[is_cell]
     if not len(cells):
         return SheetExtent(0, 0)
-    tags = _windows(text, 14)[cells]  # '<c r="' and the eight bytes after it
-    if not (tags[:, :6] == _PLAIN_REFERENCE).all():
-        return None  # another attribute before r, or no r
-    letters = np.argmin(_IS_LETTER[tags[:, 6:10]], axis=1)  # 0 for four or more
-    numerals = _windows(text, 8)[cells + 6 + letters]  # the eight bytes after the letters
+    references = _reference_starts(text, len(chunk), cells)
+    if references is None:
+        return None  # a cell without r="...", or one we cannot tell apart from a value
+    first, quotes = references
+    letters = np.argmin(_IS_LETTER[_windows(text, 4)[first]], axis=1)  # 0 for four or more
+    numerals = _windows(text, 8)[first + letters]  # the eight bytes after the letters
     digits = np.argmin(_IS_DIGIT[numerals], axis=1)  # 0 for eight or more
     if (letters < 1).any() or (digits < 1).any():
         return None  # a reference that is odd or beyond Excel: read exactly, tag by tag
-    if (numerals[np.arange(len(cells)), digits] != ord('"')).any():
+    if (numerals[np.arange(len(cells)), digits] != quotes).any():
         return None
     # a cell has a value when the tag after it is neither a closing tag nor the next cell
     after = np.flatnonzero(is_cell) + 1  # where in `starts` the tag after each cell is
@@ -184,8 +191,38 @@ def _plain_extent(chunk: bytes) -> SheetExtent | None:
     if not valued.any():
         return SheetExtent(0, 0)
     row = _largest(numerals, digits, valued)
-    column = _largest(tags[:, 6:14] & 0xDF, letters, valued)  # a-z as A-Z
+    column = _largest(_windows(text, 8)[first] & 0xDF, letters, valued)  # a-z as A-Z
     return SheetExtent(int(row), column_number(column.decode("ascii")))
+
+
+def _reference_starts(
+    text: np.ndarray, size: int, cells: np.ndarray
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """Where each cell's reference starts (after `r="`) and its quote: at once when every
+    cell is written `<c r="` (as Excel writes them), else the first ` r="` or ` r='` in each
+    cell's tag, when only attributes in double quotes stand before it (so that it cannot be
+    inside one of their values). None when a cell has no such reference."""
+    if (_windows(text, 6)[cells] == _PLAIN_REFERENCE).all():
+        return cells + 6, np.full(len(cells), ord('"'), dtype=np.uint8)
+    closing = np.flatnonzero(text[:size] == ord(">"))
+    names = np.flatnonzero(text[:size] == ord("r"))
+    names = names[
+        _IS_SPACE[text[names - 1]] & (text[names + 1] == ord("=")) & _IS_QUOTE[text[names + 2]]
+    ]
+    found = np.searchsorted(names, cells)
+    ends = np.searchsorted(closing, cells)
+    if (found >= len(names)).any() or (ends >= len(closing)).any():
+        return None
+    names, ends = names[found], closing[ends]
+    double = np.concatenate(([0], np.cumsum(text[:size] == ord('"'))))
+    single = np.concatenate(([0], np.cumsum(text[:size] == ord("'"))))
+    if (
+        (names > ends).any()
+        or ((double[names] - double[cells]) % 2).any()
+        or (single[names] != single[cells]).any()
+    ):
+        return None
+    return names + 3, text[names + 2]
 
 
 def _largest(texts: np.ndarray, lengths: np.ndarray, counted: np.ndarray) -> bytes:
@@ -219,8 +256,7 @@ def _extent_in_order(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> Sheet
     row = column = rows = columns = 0
     for chunk in _tag_chunks(archive, member):
         for kind, attributes, closed, _closing, following in _TAG.findall(chunk):
-            reference = _REFERENCE.search(attributes)
-            letters, digits = reference.groups() if reference else (b"", b"")
+            letters, digits = _reference(attributes)
             if kind == b"row":
                 row = _number(digits) if digits else row + 1
                 column = 0
@@ -232,6 +268,15 @@ def _extent_in_order(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> Sheet
             if not closed and following != b"c":
                 rows, columns = max(rows, row), max(columns, column)
     return SheetExtent(rows, columns)
+
+
+def _reference(attributes: bytes) -> tuple[bytes, bytes]:
+    """The letters and digits of a tag's r attribute ("B", "12"); empty when it has none."""
+    for name, double, single in _ATTRIBUTE.findall(attributes):
+        if name == b"r":
+            found = _REFERENCE.match(double or single)  # matches always, maybe empty
+            return (found.group(1), found.group(2)) if found else (b"", b"")
+    return b"", b""
 
 
 def _check_sheet(name: str, extent: SheetExtent, memory_bytes: int) -> None:

@@ -197,6 +197,18 @@ HOSTILE_XLSX: dict[str, tuple[bytes, str]] = {
         workbook(far_away("xfd1048576", 1_048_576, "<c t='n' r='xfd1048576'><v>1</v></c>")),
         "its cells reach as far as XFD1048576",
     ),
+    # another attribute before r
+    "late_reference.xlsx": (
+        workbook(far_away("XFD1048576", 1_048_576, '<c s="1" r="XFD1048576"><v>1</v></c>')),
+        "its cells reach as far as XFD1048576",
+    ),
+    # a reference-like text inside another attribute's value is not the reference
+    "hidden_reference.xlsx": (
+        workbook(
+            far_away("XFD1048576", 1_048_576, """<c n=' r="A9"' r="XFD1048576"><v>1</v></c>""")
+        ),
+        "its cells reach as far as XFD1048576",
+    ),
     # a "/>" inside an attribute does not make the cell empty
     "disguised_far_cell.xlsx": (
         workbook(far_away("XFD1048576", 1_048_576, '<c r="XFD1048576" n="/>"><v>1</v></c>')),

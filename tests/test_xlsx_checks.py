@@ -161,12 +161,12 @@ def test_the_farthest_row_and_column_are_compared_as_numbers() -> None:
     assert extent(workbook(rows.replace('"', "'"))) == SheetExtent(rows=100, columns=27)
 
 
-def test_cells_read_tag_by_tag_reach_as_far_as_cells_read_in_bulk() -> None:
+def test_every_way_of_writing_a_cell_reaches_as_far() -> None:
     plain = (
         '<row r="1"><c r="A1"><v>1</v></c><c r="C1"><v>1</v></c></row>'
         '<row r="7"><c r="b7"><v>2</v></c><c r="AB7" s="1"/></row>'
     )
-    # single quotes, a prefix and an attribute before r are read tag by tag
+    # an attribute before r is read in bulk; single quotes and a prefix tag by tag
     quoted = plain.replace('"', "'")
     prefixed = plain.replace("<c ", "<x:c ").replace("</c>", "</x:c>")
     styled_first = plain.replace("<c r=", '<c s="0" r=')
