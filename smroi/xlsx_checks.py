@@ -106,12 +106,12 @@ def check_workbook_structure(name: str, archive: zipfile.ZipFile, memory_bytes: 
     """InputFileError, in one plain sentence, when a sheet has a cell beyond Excel's last
     row or column or a grid larger than `memory_bytes` can hold, or the shared strings
     declare more strings than their part could hold."""
-    members = {member.filename: member for member in archive.infolist()}
-    if SHARED_STRINGS in members:
-        _check_shared_strings(name, archive, members[SHARED_STRINGS])
-    for part in worksheet_parts(archive):
-        if part in members:
-            _check_sheet(name, sheet_extent(archive, members[part]), memory_bytes)
+    sheets = set(worksheet_parts(archive))
+    for member in archive.infolist():  # each of two members of one name, too
+        if member.filename == SHARED_STRINGS:
+            _check_shared_strings(name, archive, member)
+        elif member.filename in sheets:
+            _check_sheet(name, sheet_extent(archive, member), memory_bytes)
 
 
 def worksheet_parts(archive: zipfile.ZipFile) -> list[str]:

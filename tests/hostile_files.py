@@ -10,6 +10,7 @@ Each file is under 100 KB.
 from __future__ import annotations
 
 import io
+import warnings
 import zipfile
 
 MEGABYTE = 1 << 20
@@ -132,6 +133,19 @@ def far_away(reference: str, row: int, cell: str = "") -> str:
     )
 
 
+def with_second_sheet_part(data: bytes, rows: str) -> bytes:
+    """The workbook with a second member named xl/worksheets/sheet1.xml holding `rows`."""
+    second = zipfile.ZipFile(io.BytesIO(workbook(rows))).read("xl/worksheets/sheet1.xml")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as first, zipfile.ZipFile(buffer, "w") as archive:
+        for member in first.infolist():
+            archive.writestr(member.filename, first.read(member))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # "Duplicate name"
+            archive.writestr("xl/worksheets/sheet1.xml", second)
+    return buffer.getvalue()
+
+
 def billion_laughs() -> str:
     """A sharedStrings part whose one string is an entity that expands to 10^9 'lol's."""
     entities = '<!ENTITY lol0 "lol">' + "".join(
@@ -212,6 +226,12 @@ HOSTILE_XLSX: dict[str, tuple[bytes, str]] = {
     # a "/>" inside an attribute does not make the cell empty
     "disguised_far_cell.xlsx": (
         workbook(far_away("XFD1048576", 1_048_576, '<c r="XFD1048576" n="/>"><v>1</v></c>')),
+        "its cells reach as far as XFD1048576",
+    ),
+    # two members of one name: calamine reads the second, zipfile's getinfo too; both are
+    # checked
+    "duplicate_sheet.xlsx": (
+        with_second_sheet_part(workbook(far_away("B2", 2)), far_away("XFD1048576", 1_048_576)),
         "its cells reach as far as XFD1048576",
     ),
     "zip_bomb.xlsx": (
