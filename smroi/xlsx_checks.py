@@ -20,8 +20,10 @@ What was measured (python-calamine 0.9) and so what is checked:
 The parts are read from the zip a megabyte at a time and scanned as raw bytes: cell tags
 as Excel writes them (`<c r="B2"`) with numpy, all of a chunk's cells at once, any other
 form tag by tag with regular expressions. No XML tree is built and no entity is
-expanded, so an entity bomb stays a few bytes here. A 50 MB workbook (290 MB of sheet
-XML, 8.1 million cells) is scanned in about 2 s; calamine and pandas read it in 11 s.
+expanded, so an entity bomb stays a few bytes here (calamine, which does not expand
+them either, then refuses the part). Measured: a 50 MB workbook (290 MB of sheet XML,
+8.1 million cells) is scanned in 2.0 to 2.7 s, where calamine and pandas read it in 11 s;
+a 150 to 300 KB export in 8 to 15 ms, a tenth of its reading.
 """
 
 from __future__ import annotations
