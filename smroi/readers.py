@@ -3,9 +3,9 @@
 A CSV is decoded (UTF-8 with or without BOM, UTF-16, Windows-1252), its delimiter
 and header row are found (title lines, a date range and '#' comments above it are
 passed over), and of several tables in one file (GA4) the one whose column names
-smroi knows best is read. An Excel workbook is checked for
-damage and bombs before it is opened with calamine, and the sheet whose column
-names smroi knows best is read (or the one the user chose). The result is a raw
+smroi knows best is read. An Excel workbook is checked for damage, bombs and sizes no
+real sheet has (smroi.xlsx_checks) before it is opened with calamine, and the sheet whose
+column names smroi knows best is read (or the one the user chose). The result is a raw
 DataFrame with the file's own headers, and attrs that say where its first data row
 was ("first_row"), what stood above it ("preamble") and what to tell the user
 ("notes"). Turning it into canonical rows is smroi.ingest's job.
@@ -29,6 +29,8 @@ from smroi.canonical import MEASURES
 from smroi.errors import InputFileError
 from smroi.exports import header_score, map_columns, recognise
 from smroi.i18n import Message, _, _n, listed
+from smroi.isolation import file_limits
+from smroi.xlsx_checks import DAMAGED_ARCHIVE_ERRORS, check_workbook_structure
 
 MAX_FILE_MB = 200  # the largest file smroi reads, in MB of 1024 x 1024 bytes as Streamlit's
 MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024  # uploader counts them (its max_upload_size)
@@ -75,16 +77,22 @@ def _read_spreadsheet(
 def _read_xlsx(name: str, data: bytes, sheet: str | None = None) -> pd.DataFrame:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            members = archive.infolist()
-            names = {member.filename for member in members}
-            if "xl/workbook.xml" not in names:
-                raise InputFileError(name, _("this zip file is not an Excel workbook (.xlsx)."))
-            expanded = sum(member.file_size for member in members)
-            packed = sum(member.compress_size for member in members) or 1
-    except zipfile.BadZipFile:
+            _check_archive(name, archive)
+            check_workbook_structure(name, archive, file_limits(data).memory_bytes)
+    except DAMAGED_ARCHIVE_ERRORS:
         raise InputFileError(
             name, _("the Excel file is damaged (not a valid .xlsx archive).")
         ) from None
+    return _read_excel(name, data, _("a damaged Excel file"), sheet)
+
+
+def _check_archive(name: str, archive: zipfile.ZipFile) -> None:
+    """InputFileError for a zip file that is no workbook, or expands too far (a zip bomb)."""
+    members = archive.infolist()
+    if "xl/workbook.xml" not in {member.filename for member in members}:
+        raise InputFileError(name, _("this zip file is not an Excel workbook (.xlsx)."))
+    expanded = sum(member.file_size for member in members)
+    packed = sum(member.compress_size for member in members) or 1
     if expanded > MAX_XLSX_UNCOMPRESSED or (expanded > 50e6 and expanded / packed > MAX_XLSX_RATIO):
         raise InputFileError(
             name,
@@ -93,7 +101,6 @@ def _read_xlsx(name: str, data: bytes, sheet: str | None = None) -> pd.DataFrame
                 size=round(expanded / 1e6),
             ),
         )
-    return _read_excel(name, data, _("a damaged Excel file"), sheet)
 
 
 def _read_excel(name: str, data: bytes, what: str, wanted: str | None = None) -> pd.DataFrame:

@@ -6,13 +6,11 @@ worker can unpickle them."""
 
 from __future__ import annotations
 
-import io
 import os
 import subprocess
 import sys
 import threading
 import time
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -31,6 +29,7 @@ from smroi.isolation import (
 )
 from smroi.readers import read_table
 from tests.conftest import FIXTURES, ROOT
+from tests.hostile_files import FAR_CELL, HUGE_STRING_COUNT
 
 CRASH = "the file reader stopped unexpectedly; the file is probably damaged."
 
@@ -95,77 +94,8 @@ def twice(data: bytes) -> bytes:
 
 # ---------------------------------------------------------------- hostile workbooks
 
-CONTENT_TYPES = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
-    'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
-    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-'
-    'officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/'
-    'sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.'
-    'worksheet+xml"/>{shared}</Types>'
-)
-SHARED_TYPE = (
-    '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-'
-    'officedocument.spreadsheetml.sharedStrings+xml"/>'
-)
-RELS = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://'
-    'schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type='
-    '"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
-    'Target="xl/workbook.xml"/></Relationships>'
-)
-WORKBOOK = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.'
-    'openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/'
-    'officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/>'
-    "</sheets></workbook>"
-)
-WORKBOOK_RELS = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://'
-    'schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type='
-    '"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" '
-    'Target="worksheets/sheet1.xml"/>{shared}</Relationships>'
-)
-SHARED_REL = (
-    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-    'relationships/sharedStrings" Target="sharedStrings.xml"/>'
-)
-SHEET = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.'
-    'openxmlformats.org/spreadsheetml/2006/main"><sheetData>{rows}</sheetData></worksheet>'
-)
-
-
-def workbook(rows: str, shared_strings: str | None = None) -> bytes:
-    """A minimal .xlsx written by hand, with `rows` as its sheet's XML."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        shared = shared_strings is not None
-        archive.writestr("[Content_Types].xml", CONTENT_TYPES.format(shared=SHARED_TYPE * shared))
-        archive.writestr("_rels/.rels", RELS)
-        archive.writestr("xl/workbook.xml", WORKBOOK)
-        archive.writestr(
-            "xl/_rels/workbook.xml.rels", WORKBOOK_RELS.format(shared=SHARED_REL * shared)
-        )
-        archive.writestr("xl/worksheets/sheet1.xml", SHEET.format(rows=rows))
-        if shared_strings is not None:
-            archive.writestr("xl/sharedStrings.xml", shared_strings)
-    return buffer.getvalue()
-
-
-# calamine asks for 549,755,813,888 bytes (a 1,048,576 x 16,384 grid) and aborts
-FAR_CELL = workbook(
-    '<row r="1"><c r="A1" t="n"><v>1</v></c></row>'
-    '<row r="1048576"><c r="XFD1048576" t="n"><v>1</v></c></row>'
-)
-# calamine reserves room for two billion strings up front and aborts
-HUGE_STRING_COUNT = workbook(
-    '<row r="1"><c r="A1" t="s"><v>0</v></c></row>',
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="http://schemas.'
-    'openxmlformats.org/spreadsheetml/2006/main" count="2000000000" uniqueCount="2000000000">'
-    "<si><t>Spend</t></si></sst>",
-)
+# built in tests/hostile_files.py; smroi.xlsx_checks now refuses them before calamine
+# opens them, and the worker still stands behind those checks
 HOSTILE = {"far_cell.xlsx": FAR_CELL, "string_count.xlsx": HUGE_STRING_COUNT}
 
 
