@@ -44,11 +44,15 @@ def free_port() -> int:
 
 @contextmanager
 def streamlit_server(
-    root: Path, timeout: float = 60.0, data_dir: Path | None = None
+    root: Path,
+    timeout: float = 60.0,
+    data_dir: Path | None = None,
+    environment: dict[str, str] | None = None,
 ) -> Iterator[str]:
     """`streamlit run app.py` on a free localhost port; yields its URL and stops it after.
 
     Shared reports go to `data_dir` (a test's own SQLite file), never the user's ~/.smroi.
+    `environment`: variables to set for the server (SMROI_XLSX_CHECKS=0 ...).
     """
     port = free_port()
     command = [
@@ -74,6 +78,7 @@ def streamlit_server(
         env = {k: v for k, v in os.environ.items() if k != "SMROI_DATABASE_URL"}
         env["SMROI_DATA_DIR"] = str(data_dir or Path(tempfile.mkdtemp(prefix="smroi-test-")))
         env.pop("SMROI_BASE_URL", None)  # links use the address the page was opened at
+        env.update(environment or {})
         process = subprocess.Popen(
             command, cwd=root, stdout=log, stderr=subprocess.STDOUT, text=True, env=env
         )

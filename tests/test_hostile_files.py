@@ -20,8 +20,13 @@ from pathlib import Path
 import pytest
 
 from tests.hostile_csv import HOSTILE_CSV, Hostile
+from tests.hostile_files import HOSTILE_XLSX, READABLE_ODD_XLSX
 
-HOSTILE: dict[str, Hostile] = {**HOSTILE_CSV}
+HOSTILE: dict[str, Hostile] = {
+    **HOSTILE_CSV,
+    **{name: Hostile(data, True, says) for name, (data, says) in HOSTILE_XLSX.items()},
+    **{name: Hostile(data, False, "rows read") for name, (data, _t) in READABLE_ODD_XLSX.items()},
+}
 SECONDS = 15.0
 TREE_BYTES = 1024**3
 PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
@@ -108,8 +113,10 @@ def test_a_hostile_file_is_read_or_refused_in_one_sentence(runs: dict[str, Run],
     assert "Traceback" not in run.out + run.err
     if hostile.refused:
         assert run.code == 2, run.err
+        assert run.out == ""
         [line] = run.err.strip().splitlines()
         assert line.startswith("smroi: ") and f"{name}: " in line
+        assert "stopped" not in line  # refused by a check, not stopped at a limit
         assert hostile.says in line
     else:
         assert run.code == 0, run.err

@@ -8,9 +8,6 @@ regresses fails its test instead of aborting pytest with calamine."""
 from __future__ import annotations
 
 import io
-import os
-import subprocess
-import sys
 import time
 import zipfile
 from pathlib import Path
@@ -232,29 +229,4 @@ def test_the_sample_workbook_is_checked_in_a_fraction_of_its_reading() -> None:
     assert checked < 0.25 * read and checked < 0.1, (checked, read)
 
 
-# ---------------------------------------------------------------- the command line
-
-
-@pytest.mark.parametrize("name", sorted(HOSTILE_XLSX))
-def test_the_cli_says_one_line_and_exits_2_for_a_hostile_workbook(
-    name: str, tmp_path: Path
-) -> None:
-    data, reason = HOSTILE_XLSX[name]
-    path = tmp_path / name
-    path.write_bytes(data)
-    started = time.monotonic()
-    done = subprocess.run(
-        [sys.executable, "-m", "smroi.cli", "summary", str(path)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        timeout=60,
-    )
-    assert time.monotonic() - started < 15  # Python and pandas starting; the check is ms
-    assert done.returncode == 2
-    assert done.stdout == ""
-    lines = done.stderr.splitlines()
-    assert len(lines) == 1 and lines[0].startswith(f"smroi: {path}: ")
-    assert reason in lines[0]
-    assert "Traceback" not in done.stderr and "stopped" not in done.stderr
+# The command line's answer to each hostile workbook: tests/test_hostile_files.py.
