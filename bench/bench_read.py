@@ -32,7 +32,7 @@ def hostile_files() -> dict[str, bytes]:
 
     files = {name: hostile.data for name, hostile in HOSTILE_CSV.items()}
     try:
-        from tests.hostile_files import HOSTILE_XLSX  # type: ignore[attr-defined]
+        from tests.hostile_files import HOSTILE_XLSX
     except ImportError:
         return files
     for name, entry in HOSTILE_XLSX.items():
