@@ -29,7 +29,7 @@ from smroi.currency import currencies_in_cells, currencies_in_column, currencies
 from smroi.derived_columns import _engagements_from_parts, _results_by_indicator, _utm_from_links
 from smroi.errors import InputFileError
 from smroi.exports import CURRENCY_COLUMNS, map_columns, normalise_header, recognise
-from smroi.i18n import _, _n, listed
+from smroi.i18n import N_, _, _n, listed
 from smroi.import_report import LEFT_OUT_REASON, ImportReport
 from smroi.isolation import read_file_isolated
 from smroi.parsing import (
@@ -457,44 +457,38 @@ def shown_cell(value: object, most: int = 40) -> str:
     return repr(text if len(text) <= most else text[: most - 1] + "…")
 
 
+# each kind of bad cell: the reason naming one cell, and the one many different cells share
+_CELL_REASONS = {
+    NOT_A_NUMBER: (
+        N_("{value} in {column} is not a number"),
+        N_("text that is not a number in {column}, such as {value}"),
+    ),
+    IMPOSSIBLE: (
+        N_("{value} in {column} is an impossible amount"),
+        N_("impossible amounts in {column}, such as {value}"),
+    ),
+    NEGATIVE_COUNT: (
+        N_("{value} in {column} is a negative count, which cannot be"),
+        N_("negative counts in {column}, which cannot be, such as {value}"),
+    ),
+}
+
+
 def _cell_reasons(values: pd.Series, cells: pd.Series, header: str, kind: str) -> pd.Series:
     """Each of these cells' own reason, naming the cell as written ('0x10') and its column:
-    one Message per distinct cell."""
-    column = repr(header)
+    one Message per distinct cell, or one for all when they are more than MOST_VALUES_NAMED."""
+    own, shared = _CELL_REASONS[kind]
 
-    def reason(value: object) -> str:
-        cell = shown_cell(value)
-        if kind == NEGATIVE_COUNT:
-            return _(
-                "{value} in {column} is a negative count, which cannot be",
-                value=cell,
-                column=column,
-            )
-        if kind == IMPOSSIBLE:
-            return _("{value} in {column} is an impossible amount", value=cell, column=column)
-        return _("{value} in {column} is not a number", value=cell, column=column)
-
-    def shared_reason(value: object) -> str:
-        cell = shown_cell(value)
-        if kind == NEGATIVE_COUNT:
-            return _(
-                "negative counts in {column}, which cannot be, such as {value}",
-                value=cell,
-                column=column,
-            )
-        if kind == IMPOSSIBLE:
-            return _("impossible amounts in {column}, such as {value}", value=cell, column=column)
-        return _(
-            "text that is not a number in {column}, such as {value}", value=cell, column=column
-        )
+    def reason(template: str, value: object) -> str:
+        return _(template, value=shown_cell(value), column=repr(header))
 
     reasons = pd.Series(None, index=values.index, dtype=object)
     if not cells.any():
         return reasons
     if values[cells].nunique() > MOST_VALUES_NAMED:  # one reason, not one per value
-        reasons[cells] = shared_reason(values[cells].iloc[0])
+        reasons[cells] = reason(shared, values[cells].iloc[0])
     else:
-        reasons[cells] = map_unique(values[cells], reason)
+        reasons[cells] = map_unique(values[cells], lambda value: reason(own, value))
     return reasons
 
 
