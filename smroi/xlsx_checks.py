@@ -77,6 +77,8 @@ _IS_DIGIT = np.zeros(256, dtype=bool)
 _IS_DIGIT[list(b"0123456789")] = True
 _ATTRIBUTE = re.compile(rb"([\w:.\-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _REFERENCE = re.compile(rb"([A-Za-z]*)([0-9]*)")
+PROLOG_BYTES = 64 * 1024  # of a part's start, searched for a DOCTYPE
+_DECLARATION = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _SST = re.compile(rb"<" + _PREFIX + rb"sst(?=[\s/>])([^>]*)>")
 _UNIQUE_COUNT = re.compile(rb"\suniqueCount\s*=\s*[\"']\s*([0-9]+)")
 _WORKSHEET_TARGET = re.compile(
@@ -110,6 +112,8 @@ def check_workbook_structure(name: str, archive: zipfile.ZipFile, memory_bytes: 
     declare more strings than their part could hold."""
     sheets = set(worksheet_parts(archive))
     for member in archive.infolist():  # each of two members of one name, too
+        if member.filename.endswith((".xml", ".rels")):
+            _check_no_entities(name, archive, member)
         if member.filename == SHARED_STRINGS:
             _check_shared_strings(name, archive, member)
         elif member.filename in sheets:
@@ -316,6 +320,22 @@ def _check_sheet(name: str, extent: SheetExtent, memory_bytes: int) -> None:
                 cells=extent.cells,
                 rows=extent.rows,
                 columns=extent.columns,
+            ),
+        )
+
+
+def _check_no_entities(name: str, archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
+    """InputFileError for an XML part that declares a document type or entities (a
+    "billion laughs" bomb, or a way to read the server's files): no spreadsheet program
+    writes one. A declaration stands before the root element, so the part's start is read."""
+    start = next(_chunks(archive, member), b"")
+    if _DECLARATION.search(start[:PROLOG_BYTES]):
+        raise InputFileError(
+            name,
+            _(
+                "its part {part} declares XML entities (a DOCTYPE), which no spreadsheet "
+                "program writes, so it is not opened.",
+                part=member.filename,
             ),
         )
 

@@ -243,9 +243,22 @@ HOSTILE_XLSX: dict[str, tuple[bytes, str]] = {
     # calamine does not expand the entities: it refuses the part
     "billion_laughs.xlsx": (
         workbook('<row r="1"><c r="A1" t="s"><v>0</v></c></row>', billion_laughs()),
-        "could not open it as Excel: it looks like a damaged Excel file (CalamineError).",
+        "its part xl/sharedStrings.xml declares XML entities (a DOCTYPE), which no "
+        "spreadsheet program writes, so it is not opened.",
     ),
 }
+
+HOSTILE_XLSX["external_entity.xlsx"] = (  # XXE: a string that would be the server's file
+    workbook(
+        '<row r="1"><c r="A1" t="s"><v>0</v></c></row>',
+        SHARED_STRINGS.format(
+            doctype='<!DOCTYPE sst [<!ENTITY secret SYSTEM "file:///etc/passwd">]>',
+            counts='count="1" uniqueCount="1"',
+            text="&secret;",
+        ),
+    ),
+    "its part xl/sharedStrings.xml declares XML entities (a DOCTYPE)",
+)
 
 READABLE_ODD_XLSX: dict[str, tuple[bytes, dict[str, list[object]]]] = {
     # calamine sizes the sheet by its cells, not by what <dimension> says
