@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 
 from smroi.canonical import COLUMNS
@@ -68,7 +68,7 @@ def _fold_latin_accents(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(out))
 
 
-@cache
+@lru_cache(maxsize=1 << 16)  # headers, and the few words of a type column
 def _normalised(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_LETTERS)
     text = _BRACKETED.sub(" ", _fold_latin_accents(text)).strip().casefold()
@@ -271,6 +271,7 @@ EXPORTS: tuple[Export, ...] = (
     export_from_table("Spotify Ad Studio", "spotify", True, "spotify_ads"),
     export_from_table("Microsoft Advertising", "microsoft", True, "microsoft_ads"),
     export_from_table("X Ads", "x", True, "x_ads"),
+    export_from_table("Yahoo! JAPAN Ads", "yahoo", True, "yahoo_japan_ads"),
     # "Complete payment" counts purchases; "Conversions" counts the optimisation event
     export_from_table("TikTok Ads", "tiktok", True, "tiktok_ads"),
     export_from_table("Google Ads", "google", True, "google_ads"),
