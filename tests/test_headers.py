@@ -36,6 +36,7 @@ PLATFORM_TABLES = (
     "microsoft_ads",
     "snapchat_ads",
     "x_ads",
+    "yahoo_japan_ads",
     "ga4",
     "shopify",
     "facebook_insights",
@@ -194,7 +195,9 @@ def test_a_google_ads_campaign_report_in_each_interface_language(language: str) 
     names = GOOGLE_ADS[language]
     headers = [name for name in names if name is not None]
     rows = [row[: len(headers)] for row in _GOOGLE_ROWS]
-    table, report = read_file("Campaign report.csv", _csv(headers, rows))
+    # a report without a column only Google writes takes its platform from the file name
+    file = "Campaign report.csv" if names[6] else "Google Ads campaigns.csv"
+    table, report = read_file(file, _csv(headers, rows))
     assert report.ignored_columns == ([names[6]] if names[6] else [])
     assert table["spend"].sum() == pytest.approx(10.5 + 20.25 + 4.0)
     assert table["clicks"].sum() == 12 + 30 + 8
@@ -202,9 +205,8 @@ def test_a_google_ads_campaign_report_in_each_interface_language(language: str) 
     assert table["conversions"].sum() == 1 + 2 + 0
     assert sorted(table["campaign"].astype(str).unique()) == ["Campaign A", "Campaign B"]
     assert str(table["date"].min().date()) == "2026-05-01"
-    if names[6] is not None:  # a column only Google writes tells the platform
-        assert report.export == "Google Ads"
-        assert set(table["platform"]) == {"google"}
+    assert set(table["platform"]) == {"google"}
+    assert report.export == ("Google Ads" if names[6] else None)
 
 
 def test_google_ads_interactions_are_the_clicks_of_a_report_without_clicks() -> None:
@@ -453,3 +455,44 @@ def test_recognise_takes_the_export_with_the_most_signs() -> None:
     tiktok = recognise(["Ad group name", "Cost"])
     assert tiktok is not None and tiktok.name == "TikTok Ads"
     assert recognise(["Date", "Spend"]) is None
+
+
+def test_a_yahoo_japan_ads_report_with_yen_in_full_width_brackets() -> None:
+    headers = [
+        "日",
+        "キャンペーン名",
+        "広告グループ名",
+        "インプレッション数",
+        "クリック数",
+        "コスト（円）",
+        "平均CPC（円）",
+        "コンバージョン数",
+    ]
+    rows = [
+        ["2026-03-01", "春のセール", "グループA", 1200, 30, 4500, 150, 2],
+        ["2026-03-02", "春のセール", "グループA", 800, 10, 1500, 150, 1],
+    ]
+    table, report = read_file("report.csv", _csv(headers, rows))
+    assert report.export == "Yahoo! JAPAN Ads"
+    assert set(table["platform"]) == {"yahoo"}
+    assert table["spend"].sum() == 4500 + 1500
+    assert table["impressions"].sum() == 1200 + 800
+    assert table["clicks"].sum() == 30 + 10
+    assert table["conversions"].sum() == 2 + 1
+    assert report.ignored_columns == ["平均CPC（円）"]
+
+
+def test_a_google_ads_report_from_the_japanese_interface_is_google_not_yahoo() -> None:
+    headers = [
+        "日",
+        "キャンペーン",
+        "表示回数",
+        "クリック数",
+        "費用",
+        "平均クリック単価",
+        "コンバージョン",
+    ]
+    rows = [["2026-03-01", "春", 1000, 20, 3000, 150, 1]]
+    table, report = read_file("report.csv", _csv(headers, rows))
+    assert report.export == "Google Ads"
+    assert (table["spend"].sum(), table["impressions"].sum()) == (3000, 1000)
