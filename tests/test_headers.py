@@ -496,3 +496,24 @@ def test_a_google_ads_report_from_the_japanese_interface_is_google_not_yahoo() -
     table, report = read_file("report.csv", _csv(headers, rows))
     assert report.export == "Google Ads"
     assert (table["spend"].sum(), table["impressions"].sum()) == (3000, 1000)
+
+
+def test_a_microsoft_advertising_report() -> None:
+    headers = ["Account number", "Campaign name", "Impressions", "Clicks", "Spend", "Conv."]
+    rows = [["X0000001", "Brand", 900, 45, 30.0, 3], ["X0000001", "Generic", 1100, 15, 20.0, 1]]
+    table, report = read_file("report.csv", _csv(headers, rows))
+    assert report.export == "Microsoft Advertising"
+    assert set(table["platform"]) == {"microsoft"}
+    assert (table["spend"].sum(), table["clicks"].sum()) == (50.0, 60)
+    assert (table["impressions"].sum(), table["conversions"].sum()) == (2000, 4)
+
+
+def test_an_x_ads_campaign_export() -> None:
+    headers = ["Time period", "Campaign name", "Spend", "Impressions", "Link clicks"]
+    headers.append("Billed engagements")
+    rows = [["2026-02-01", "Launch", 25.0, 5000, 40, 90], ["2026-02-02", "Launch", 5.0, 800, 4, 9]]
+    table, report = read_file("x.csv", _csv(headers, rows))
+    assert report.export == "X Ads"
+    assert set(table["platform"]) == {"x"} and table["paid"].all()
+    assert (table["spend"].sum(), table["clicks"].sum()) == (30.0, 44)
+    assert table["impressions"].sum() == 5800
