@@ -1,256 +1,177 @@
 """What the platforms' exports call our columns, and how to tell which platform made a file.
 
-Headers are compared in a normalised form (see `normalise_header`): accents folded,
-bracketed parts such as a currency "(USD)" dropped, lower case, words joined by "_".
-Meta Ads Manager headers are listed in English, Portuguese, Spanish, Norwegian,
-German and French.
+Headers are compared in a normalised form (see `normalise_header`): letters and digits of
+any script, accents folded on Latin letters, bracketed parts such as a currency "(USD)"
+dropped, lower case, words joined by "_". The names themselves are data: one table per
+platform in smroi/headers/ (its README.md says what the columns mean and where the names
+come from), read once at import into SYNONYMS and EXPORTS.
 """
 
 from __future__ import annotations
 
+import csv
 import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from smroi.canonical import COLUMNS
+
+# letters that Unicode does not split into a base letter and an accent
+_LETTERS = str.maketrans(
+    {
+        "ø": "o",
+        "Ø": "O",
+        "æ": "ae",
+        "Æ": "AE",
+        "ß": "ss",
+        "œ": "oe",
+        "Œ": "OE",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "ı": "i",  # Turkish dotless i: "Tıklamalar" as "tiklamalar"
+        # Arabic and Persian write yeh and kaf in two forms; ZWNJ and tatweel only shape words
+        "ي": "ی",
+        "ى": "ی",
+        "ك": "ک",
+        "\u200c": "",
+        "\u200d": "",
+        "\u0640": "",
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        # Arabic vowel marks (harakat), which exports may or may not write
+        **{chr(code): "" for code in (*range(0x064B, 0x0660), 0x0670)},
+    }
+)
+_BRACKETED = re.compile(r"\([^)]*\)")
+_SEPARATORS = re.compile(r"_+")
+
+
+def _is_latin(char: str) -> bool:
+    return unicodedata.name(char, "").startswith("LATIN")
+
+
+def _fold_latin_accents(text: str) -> str:
+    """Accents off Latin letters ("Início" -> "Inicio"); other scripts' marks (Japanese
+    voicing marks, Devanagari vowel signs) stay, as they are part of the letter."""
+    out: list[str] = []
+    for char in text:
+        if char.isascii() or not _is_latin(char):
+            out.append(char)
+            continue
+        out.extend(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+@lru_cache(maxsize=1 << 16)  # headers, and the few words of a type column
+def _normalised(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).translate(_LETTERS)
+    text = _BRACKETED.sub(" ", _fold_latin_accents(text)).strip().casefold()
+    text = _fold_latin_accents(text.translate(_LETTERS))  # casefold may add a mark ("İ")
+    kept = "".join(c if unicodedata.category(c)[0] in "LNM" else "_" for c in text)
+    return _SEPARATORS.sub("_", kept).strip("_")
+
+
+def normalise_header(header: object) -> str:
+    """'Amount spent (USD)' -> 'amount_spent', 'Início dos relatórios' -> 'inicio_dos_relatorios',
+    'クリック数' -> 'クリック数', '費用（円）' -> '費用'.
+
+    Letters and digits of any script are kept, in lower case (full-width forms made
+    ordinary, accents folded on Latin letters, Arabic letter variants made one), bracketed
+    parts such as a currency "(USD)" dropped, and the words joined by "_", so exports in
+    other languages match.
+    """
+    return _normalised(str(header))
+
+
+# The headers live as data, one table per platform in smroi/headers/ (README.md there
+# gives each table's sources): header,canonical,language,rank,sign,scope.
+#   canonical: the column the header fills, ENGAGEMENT_PART (a part of engagements, added
+#     up), or empty (a header that only tells the platform)
+#   rank: lower is better among the headers of one column (ties keep the tables' order)
+#   sign: "yes" when the header tells the platform's export apart (Export.signs)
+#   scope: "all" (read in any file), "export" (only in a file recognised as this export, before
+#     the names of "all") or "fallback" (only in such a file, and only when no other name of
+#     the column is there: Google Ads' "Interactions" where a report has no "Clicks")
+HEADERS_DIR = Path(__file__).parent / "headers"
+ENGAGEMENT_PART = "engagement_part"
+GENERIC_TABLE = "generic"
+_SCOPES = ("all", "export", "fallback")
+
+
+@dataclass(frozen=True)
+class HeaderName:
+    """One line of a header table: a platform's name for one of our columns."""
+
+    header: str  # as the platform writes it
+    canonical: str  # a canonical column, ENGAGEMENT_PART, or "" (only tells the platform)
+    language: str
+    rank: int
+    sign: bool
+    scope: str  # "all", "export" or "fallback"
+    table: str
+
+    @property
+    def name(self) -> str:
+        """The header as compared (normalise_header)."""
+        return normalise_header(self.header)
+
+
+def read_header_table(path: Path) -> tuple[HeaderName, ...]:
+    """One header table (lines starting with "#" are comments: the sources)."""
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = csv.DictReader(line for line in lines if not line.startswith("#"))
+    names = []
+    for row in rows:
+        scope = row["scope"].strip() or "all"
+        if scope not in _SCOPES:
+            raise ValueError(f"{path.name}: scope {scope!r} is not one of {_SCOPES}")
+        names.append(
+            HeaderName(
+                header=row["header"].strip(),
+                canonical=row["canonical"].strip(),
+                language=row["language"].strip(),
+                rank=int(row["rank"]) if row["rank"].strip() else 0,
+                sign=row["sign"].strip().lower() == "yes",
+                scope=scope,
+                table=path.stem,
+            )
+        )
+    return tuple(names)
+
+
+def _read_header_tables() -> dict[str, tuple[HeaderName, ...]]:
+    paths = sorted(HEADERS_DIR.glob("*.csv"), key=lambda p: (p.stem != GENERIC_TABLE, p.stem))
+    return {path.stem: read_header_table(path) for path in paths}
+
+
+HEADER_TABLES: dict[str, tuple[HeaderName, ...]] = _read_header_tables()
+
+
+def _best_first(names: list[HeaderName]) -> tuple[str, ...]:
+    """The normalised headers, best first, each once."""
+    ordered = sorted(enumerate(names), key=lambda pair: (pair[1].rank, pair[0]))
+    return tuple(dict.fromkeys(name.name for _, name in ordered))
+
+
+def _synonyms(tables: Mapping[str, tuple[HeaderName, ...]]) -> dict[str, tuple[str, ...]]:
+    """Canonical column -> the normalised headers that fill it in any file, best first."""
+    by_column: dict[str, list[HeaderName]] = {}
+    for names in tables.values():
+        for name in names:
+            if name.scope == "all" and name.canonical in COLUMNS:
+                by_column.setdefault(name.canonical, []).append(name)
+    return {column: _best_first(by_column[column]) for column in COLUMNS if column in by_column}
+
 
 # canonical column -> normalised headers that fill it, best first (e.g. link clicks
 # before all clicks, the ad before the ad set)
-SYNONYMS: dict[str, tuple[str, ...]] = {
-    "date": (
-        "date",
-        "day",
-        "reporting_starts",
-        "reporting_start",
-        "inicio_dos_relatorios",
-        "inicio_del_informe",
-        "rapporteringen_starter",
-        "rapportering_starter",
-        "berichtsbeginn",
-        "debut_des_rapports",
-        "start_date",
-        "ad_date",
-        "post_date",
-        "posted",
-        "published",
-        "publish_time",
-        "time",
-        "dia",
-        "dag",
-        "tag",
-        "jour",
-        "datum",
-        "data",
-        "fecha",
-    ),
-    "period_end": (
-        "period_end",
-        "reporting_ends",
-        "reporting_end",
-        "encerramento_dos_relatorios",
-        "termino_dos_relatorios",
-        "fin_del_informe",
-        "rapporteringen_slutter",
-        "rapportering_slutter",
-        "berichtsende",
-        "fin_des_rapports",
-        "end_date",
-    ),
-    "platform": (
-        "platform",
-        "channel",
-        "channel_used",
-        "source_platform",
-        "plataforma",
-        "plattform",
-        "plateforme",
-    ),
-    "campaign": (
-        "campaign",
-        "campaign_name",
-        "nome_da_campanha",
-        "nombre_de_la_campana",
-        "kampanjenavn",
-        "kampagnenname",
-        "nom_de_la_campagne",
-        "fb_campaign_id",
-        "campaign_id",
-    ),
-    "element": (
-        "element",
-        "ad_name",
-        "nome_do_anuncio",
-        "nombre_del_anuncio",
-        "annonsenavn",
-        "anzeigenname",
-        "nom_de_la_publicite",
-        "ad",
-        "ad_id",
-        "post",
-        "post_id",
-        "tweet_id",
-        "keyword",
-        "search_keyword",
-        "search_term",
-        "search",
-        "ad_set_name",
-        "adset_name",
-        "nome_do_conjunto_de_anuncios",
-        "nombre_del_conjunto_de_anuncios",
-        "annonsesettnavn",
-        "anzeigengruppenname",
-        "nom_de_l_ensemble_de_publicites",
-        "ad_group",
-        "ad_group_name",
-        "permalink",
-    ),
-    "paid": ("paid", "is_paid", "paid_or_organic"),
-    "spend": (
-        "spend",
-        "amount_spent",
-        "valor_usado",
-        "importe_gastado",
-        "belop_brukt",
-        "ausgegebener_betrag",
-        "montant_depense",
-        "cost",
-        "spent",
-        "total_spent",
-        "ad_spend",
-    ),
-    "impressions": (
-        "impressions",
-        "impr",
-        "impressoes",
-        "impresiones",
-        "visninger",
-        "impressionen",
-        "lifetime_post_total_impressions",
-    ),
-    "reach": (
-        "reach",
-        "alcance",
-        "rekkevidde",
-        "reichweite",
-        "couverture",
-        "lifetime_post_total_reach",
-    ),
-    "clicks": (
-        "link_clicks",
-        "cliques_no_link",
-        "clics_en_el_enlace",
-        "lenkeklikk",
-        "link_klicks",
-        "clics_sur_un_lien",
-        "url_clicks",
-        "clicks",
-        "cliques",
-        "clics",
-        "klikk",
-        "klicks",
-    ),
-    "engagements": (
-        "engagements",
-        "post_engagements",
-        "post_engagement",
-        "engajamento_com_a_publicacao",
-        "interacciones_con_la_publicacion",
-        "innleggsengasjement",
-        "beitragsinteraktionen",
-        "interactions_avec_la_publication",
-        "total_interactions",  # comments + likes + shares (engaged users are people)
-        "lifetime_engaged_users",
-        "total_engagement",
-        "engagement",
-    ),
-    "video_views": ("video_views", "thruplays", "video_plays", "media_views"),
-    "followers_gained": (
-        "followers_gained",
-        "new_followers",
-        "follows",
-        "page_likes",
-        "net_follows",
-    ),
-    "leads": (
-        "leads",
-        "clientes_potenciais",
-        "clientes_potenciales",
-        "potensielle_kunder",
-        "prospects",
-        "total_conversion",
-    ),
-    "conversions": (
-        "conversions",
-        "purchases",
-        "compras",
-        "kjop",
-        "kaufe",
-        "achats",
-        "approved_conversion",
-        "website_purchases",
-        "orders",
-        "sales",
-    ),
-    "revenue": (
-        "revenue",
-        "purchases_conversion_value",
-        "valor_de_conversao_de_compras",
-        "valor_de_conversion_de_compras",
-        "konverteringsverdi_for_kjop",
-        "conversion_wert_fur_kaufe",
-        "valeur_de_conversion_des_achats",
-        "conv_value",
-        "conversion_value",
-        "total_conversion_value",
-        "sale_amount",
-        "sales_value",
-    ),
-    "commissions": ("commissions", "commission"),
-    # what the goods sold cost the business (an orders or profit report), METRICS.md 4a
-    "cost_of_goods": (
-        "cost_of_goods",
-        "cost_of_goods_sold",
-        "cogs",
-        "product_cost",
-        "cost_of_sales",
-        "varekost",
-        "varekostnad",
-        "custo_das_mercadorias",
-        "custo_das_mercadorias_vendidas",
-        "costo_de_los_bienes_vendidos",
-        "costo_de_ventas",
-        "wareneinsatz",
-        "cout_des_marchandises_vendues",
-    ),
-    "age": ("age", "age_range", "idade", "edad", "alder", "alter"),
-    "gender": ("gender", "genero", "kjonn", "geschlecht", "genre", "sex"),
-    "location": (
-        "location",
-        "location_name",
-        "country",
-        "region",
-        "city",
-        "pais",
-        "land",
-        "billing_country",
-    ),
-    "interest": ("interest", "interests", "target_audience"),
-    "device": (
-        "device",
-        "device_type",
-        "device_category",
-        "device_platform",
-        "impression_device",
-        "dispositivo",
-        "enhet",
-        "gerat",
-        "appareil",
-    ),
-    "utm_source": ("utm_source",),
-    "utm_medium": ("utm_medium",),
-    "utm_campaign": ("utm_campaign",),
-    "utm_content": ("utm_content",),
-    "coupon_code": ("coupon_code", "coupon", "discount_code"),
-}
+SYNONYMS: dict[str, tuple[str, ...]] = _synonyms(HEADER_TABLES)
 # Columns of the links people clicked (normalised headers, best first): where a file has
 # no utm_* columns of its own, the links' utm tags fill them (smroi.utm).
 URL_COLUMNS: tuple[str, ...] = (
@@ -267,17 +188,13 @@ URL_COLUMNS: tuple[str, ...] = (
 )
 # What an engagement is made of, where a file counts the parts but not the whole
 # (Instagram Insights: likes, comments, shares and saves in separate columns).
-ENGAGEMENT_PARTS = (
-    "likes",
-    "like",
-    "reactions",
-    "comments",
-    "comment",
-    "shares",
-    "share",
-    "saves",
-    "retweets",
-    "replies",
+ENGAGEMENT_PARTS: tuple[str, ...] = _best_first(
+    [
+        name
+        for names in HEADER_TABLES.values()
+        for name in names
+        if name.canonical == ENGAGEMENT_PART
+    ]
 )
 CURRENCY_COLUMNS = ("currency_code", "currency", "moeda", "moneda", "valuta", "wahrung", "devise")
 RESULT_COLUMNS = ("results", "resultados", "resultater", "ergebnisse", "resultats")
@@ -300,186 +217,81 @@ class Export:
     paid: bool | None  # rows are ads (True), organic posts (False), or say so themselves
     signs: frozenset[str]
     extra: tuple[tuple[str, str], ...] = ()  # (normalised header, canonical) for this export only
+    # (normalised header, canonical) read only when no other name of the column is there
+    fallback: tuple[tuple[str, str], ...] = ()
     one_sale_per_row: bool = False
     web_analytics: bool = False  # rows are website traffic by source or channel (GA4)
 
 
+def export_from_table(
+    name: str,
+    platform: str,
+    paid: bool | None,
+    table: str,
+    *,
+    one_sale_per_row: bool = False,
+    web_analytics: bool = False,
+) -> Export:
+    """The export whose signature headers and own names are in header table `table`."""
+    names = HEADER_TABLES[table]
+    return Export(
+        name=name,
+        platform=platform,
+        paid=paid,
+        signs=frozenset(n.name for n in names if n.sign),
+        extra=_own_names(names, "export"),
+        fallback=_own_names(names, "fallback"),
+        one_sale_per_row=one_sale_per_row,
+        web_analytics=web_analytics,
+    )
+
+
+def _own_names(names: tuple[HeaderName, ...], scope: str) -> tuple[tuple[str, str], ...]:
+    """(normalised header, canonical column) of one scope of an export's table, best first."""
+    by_column: dict[str, list[HeaderName]] = {}
+    for header in names:
+        if header.scope == scope and header.canonical in COLUMNS:
+            by_column.setdefault(header.canonical, []).append(header)
+    return tuple(
+        (header, column) for column, headers in by_column.items() for header in _best_first(headers)
+    )
+
+
+# Known exports, in the order they are tried when two are equally likely.
 EXPORTS: tuple[Export, ...] = (
-    Export(
-        name="X (Twitter) tweet activity",
-        platform="x",
-        paid=False,
-        signs=frozenset({"tweet_id", "tweet_permalink", "tweets_published"}),
-    ),
-    Export(
-        name="Facebook Insights (posts)",
-        platform="facebook",
-        paid=None,
-        signs=frozenset({"lifetime_post_total_reach", "lifetime_post_total_impressions"}),
-    ),
-    Export(
-        name="Instagram Insights",
-        platform="instagram",
-        paid=False,
-        signs=frozenset({"from_home", "from_hashtags", "from_explore"}),
-    ),
-    Export(
-        name="LinkedIn Campaign Manager",
-        platform="linkedin",
-        paid=True,
-        signs=frozenset({"campaign_group_name", "campaign_group", "total_spent"}),
-    ),
-    Export(
-        name="TikTok Ads",
-        platform="tiktok",
-        paid=True,
-        signs=frozenset({"ad_group_name", "total_complete_payment", "complete_payment_roas"}),
-        # "Complete payment" counts purchases; "Conversions" counts the optimisation event
-        extra=(
-            ("by_day", "date"),
-            ("complete_payment", "conversions"),
-            ("total_complete_payment_value", "revenue"),
-            ("complete_payment_value", "revenue"),
-            ("total_complete_payment", "revenue"),
-        ),
-    ),
-    Export(
-        name="Google Ads",
-        platform="google",
-        paid=True,
-        signs=frozenset(
-            {
-                "impr",
-                "avg_cpc",
-                "cost_conv",
-                "conv_value",
-                "keyword_status",
-                "search_term",
-                "interaction_rate",
-                "search_keyword",
-                "criterion_status",
-                "ad_group_status",
-                "top_containing_queries",
-            }
-        ),
-    ),
-    Export(
-        name="Meta Ads Manager",
-        platform="facebook",
-        paid=True,
-        signs=frozenset(
-            {
-                "amount_spent",
-                "valor_usado",
-                "importe_gastado",
-                "belop_brukt",
-                "ausgegebener_betrag",
-                "montant_depense",
-                "reporting_starts",
-                "inicio_dos_relatorios",
-                "inicio_del_informe",
-                "rapporteringen_starter",
-                "berichtsbeginn",
-                "debut_des_rapports",
-                "fb_campaign_id",
-            }
-        ),
-    ),
-    Export(
-        name="Google Analytics 4",
-        platform="social",
-        paid=None,
-        signs=frozenset(
-            {
-                "session_primary_channel_group",
-                "session_default_channel_group",
-                "session_source",
-                "session_manual_source",
-                "session_source_medium",
-                "session_manual_source_medium",
-                "first_user_primary_channel_group",
-                "first_user_source",
-                "engaged_sessions",
-                "key_events",
-                "session_key_event_rate",
-            }
-        ),
-        # best first within a column: purchases are sales, key events may be any goal
-        extra=(
-            ("sessions", "clicks"),
-            ("ecommerce_purchases", "conversions"),
-            ("transactions", "conversions"),
-            ("key_events", "conversions"),
-            ("conversions", "conversions"),
-            ("purchase_revenue", "revenue"),
-            ("total_revenue", "revenue"),
-            ("session_source", "utm_source"),
-            ("session_manual_source", "utm_source"),
-            ("first_user_source", "utm_source"),
-            ("first_user_manual_source", "utm_source"),
-            ("session_medium", "utm_medium"),
-            ("session_manual_medium", "utm_medium"),
-            ("first_user_medium", "utm_medium"),
-            ("session_campaign", "campaign"),
-            ("session_manual_campaign_name", "campaign"),
-            ("first_user_campaign", "campaign"),
-            ("session_source_medium", "element"),
-            ("session_manual_source_medium", "element"),
-            ("first_user_source_medium", "element"),
-            ("session_primary_channel_group", "element"),
-            ("session_default_channel_group", "element"),
-            ("first_user_primary_channel_group", "element"),
-            ("first_user_default_channel_group", "element"),
-        ),
-        web_analytics=True,
-    ),
-    Export(
-        name="Shopify orders",
-        platform="shop",
-        paid=False,
-        signs=frozenset({"financial_status", "fulfillment_status", "subtotal"}),
-        extra=(("total", "revenue"), ("created_at", "date"), ("name", "element")),
-        one_sale_per_row=True,
-    ),
+    export_from_table("X (Twitter) tweet activity", "x", False, "x_tweet_activity"),
+    export_from_table("Facebook Insights (posts)", "facebook", None, "facebook_insights"),
+    export_from_table("Instagram Insights", "instagram", False, "instagram_insights"),
+    export_from_table("LinkedIn Campaign Manager", "linkedin", True, "linkedin"),
+    # before TikTok: both write "Ad group name"
+    export_from_table("Pinterest Ads", "pinterest", True, "pinterest_ads"),
+    # before Meta: both write "Amount spent"
+    export_from_table("Snapchat Ads", "snapchat", True, "snapchat_ads"),
+    export_from_table("YouTube Studio", "youtube", False, "youtube_studio"),
+    export_from_table("Spotify Ad Studio", "spotify", True, "spotify_ads"),
+    export_from_table("Microsoft Advertising", "microsoft", True, "microsoft_ads"),
+    export_from_table("X Ads", "x", True, "x_ads"),
+    export_from_table("Yahoo! JAPAN Ads", "yahoo", True, "yahoo_japan_ads"),
+    # "Complete payment" counts purchases; "Conversions" counts the optimisation event
+    export_from_table("TikTok Ads", "tiktok", True, "tiktok_ads"),
+    export_from_table("Google Ads", "google", True, "google_ads"),
+    export_from_table("Meta Ads Manager", "facebook", True, "meta_ads"),
+    # best first within a column: purchases are sales, key events may be any goal
+    export_from_table("Google Analytics 4", "social", None, "ga4", web_analytics=True),
+    export_from_table("Shopify orders", "shop", False, "shopify", one_sale_per_row=True),
 )
-
-
-# letters that Unicode does not split into a base letter and an accent
-_LETTERS = str.maketrans(
-    {
-        "ø": "o",
-        "Ø": "O",
-        "æ": "ae",
-        "Æ": "AE",
-        "ß": "ss",
-        "œ": "oe",
-        "Œ": "OE",
-        "ł": "l",
-        "Ł": "L",
-        "đ": "d",
-        "Đ": "D",
-    }
-)
-
-
-def normalise_header(header: object) -> str:
-    """'Amount spent (USD)' -> 'amount_spent', 'Início dos relatórios' -> 'inicio_dos_relatorios'.
-
-    Accents are folded and bracketed parts dropped, so exports in other languages match.
-    """
-    text = unicodedata.normalize("NFKD", str(header).translate(_LETTERS))
-    text = "".join(char for char in text if not unicodedata.combining(char))
-    text = re.sub(r"\([^)]*\)", " ", text).strip().lower()
-    return re.sub(r"[^0-9a-z]+", "_", text).strip("_")
 
 
 def recognise(headers: list[str]) -> Export | None:
-    """The platform export whose signature headers the file has, if any."""
+    """The platform export whose signature headers the file has most of, if any (of two
+    with as many, the one listed first in EXPORTS)."""
     names = {normalise_header(header) for header in headers}
+    best, best_count = None, 0
     for export in EXPORTS:
-        if export.signs & names:
-            return export
-    return None
+        count = len(export.signs & names)
+        if count > best_count:
+            best, best_count = export, count
+    return best
 
 
 def map_columns(
@@ -506,6 +318,8 @@ def map_columns(
         extra[column] = (*extra.get(column, ()), name)
     for column, names in extra.items():
         synonyms[column] = (*names, *synonyms.get(column, ()))
+    for name, column in export.fallback if export else ():
+        synonyms[column] = (*synonyms.get(column, ()), name)
     for column, names in synonyms.items():
         if column in mapping.values():
             continue
@@ -523,7 +337,7 @@ def map_columns(
 _KNOWN_HEADERS = frozenset(
     {name for names in SYNONYMS.values() for name in names}
     | {sign for export in EXPORTS for sign in export.signs}
-    | {name for export in EXPORTS for name, _ in export.extra}
+    | {name for export in EXPORTS for name, _ in (*export.extra, *export.fallback)}
 )
 # Headers that say which platform a row is from count double: of two tables in a GA4
 # file, the one by source ("m.facebook.com") tells more than the one by channel.
