@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
@@ -31,6 +32,7 @@ MONEY, COUNT, DECIMAL = "money", "count", "decimal"
 
 MOSTLY = 0.9  # share of a column's non-blank cells that must read as numbers
 LONG_INTEGER = 1e8  # a column whose every value is at least this is an id, not a count
+MOST_LOOKED_AT = 100  # beyond, only columns whose names say a measure are read
 
 # The words below are stems of column names in the languages of the platforms' interfaces
 # (English, Spanish, Portuguese, French, German, Italian, Dutch, Norwegian, Swedish,
@@ -176,6 +178,7 @@ class Suggestion:
 _SCRIPT_LETTERS = str.maketrans({"ي": "ی", "ك": "ک", "ø": "o", "æ": "ae", "ß": "ss", "ł": "l"})
 
 
+@lru_cache(maxsize=4096)
 def folded(text: object) -> str:
     """'Totalbeløp (NOK)' -> 'totalbelop nok', 'Costo/conv.' -> 'costo / conv': lower case,
     accents off, words split by spaces, '/' and '%' kept as words."""
@@ -294,31 +297,23 @@ def holds(header: object, values: pd.Series) -> str | None:
     return None
 
 
-def _candidates(
-    measure: str, columns: Mapping[object, str], raw_headers: Iterable[object]
-) -> list[tuple[int, object]]:
-    """The columns that may be `measure`, each with how strongly (higher is better)."""
+def _rank(measure: str, header: object, what: str | None) -> int | None:
+    """How likely a column is `measure` (higher is better), from what its cells hold and its
+    name; None when it cannot be."""
     wanted = MEASURE_HOLDS[measure]
-    found: list[tuple[int, object]] = []
-    for header in raw_headers:
-        what = columns.get(header)
-        if what not in ((MONEY, DECIMAL) if wanted == MONEY else (COUNT, DECIMAL)):
-            continue  # a count is never an amount (but conversions may be fractional)
-        named = name_match(header, MEASURE_WORDS[measure])
-        if wanted == COUNT:
-            if named and not name_match(header, VALUE_WORDS):
-                found.append((named, header))
-            continue
-        others = [m for m in ("spend", "revenue") if m != measure]
-        if any(name_match(header, MEASURE_WORDS[m]) for m in others):
-            continue
-        if measure == "revenue" and name_match(header, NOT_REVENUE_WORDS):
-            continue
-        if measure == "spend" and name_match(header, (*NOT_SPEND_WORDS, *VALUE_WORDS)):
-            continue
-        money_named = name_match(header, (*MONEY_WORDS, *TOTAL_WORDS))
-        found.append((2 if named else 1 if money_named else 0, header))
-    return found
+    if what not in ((MONEY, DECIMAL) if wanted == MONEY else (COUNT, DECIMAL)):
+        return None  # a count is never an amount (but conversions may be fractional)
+    named = name_match(header, MEASURE_WORDS[measure])
+    if wanted == COUNT:
+        return named if named and not name_match(header, VALUE_WORDS) else None
+    others = [m for m in ("spend", "revenue") if m != measure]
+    if any(name_match(header, MEASURE_WORDS[m]) for m in others):
+        return None
+    if measure == "revenue" and name_match(header, NOT_REVENUE_WORDS):
+        return None
+    if measure == "spend" and name_match(header, (*NOT_SPEND_WORDS, *VALUE_WORDS)):
+        return None
+    return 2 if named else 1 if name_match(header, (*MONEY_WORDS, *TOTAL_WORDS)) else 0
 
 
 def suggest_columns(
@@ -332,8 +327,9 @@ def suggest_columns(
     """For each core measure the file's kind leaves empty, the column read as nothing that
     is most likely it. `mapping`: header -> what it is read as; `filled`: canonical columns
     filled otherwise (added up from parts); `declined`: headers the user chose to leave out
-    (not asked about again). A money column with no name that says so is suggested only
-    when it is the file's one such column; a count only when its name says so."""
+    (not asked about again). A count is suggested only when its name says so; an amount
+    whose name does not, only when it is the one such column of a file of at most
+    MOST_LOOKED_AT unused columns."""
     headers = list(raw.columns)
     kind = file_kind(headers, mapping, export)
     present = set(mapping.values()) | set(filled)
@@ -341,22 +337,40 @@ def suggest_columns(
     if not missing:
         return []
     unused = [h for h in headers if h not in mapping and h not in declined]
-    columns: dict[object, str] = {}
-    for header in unused:
-        what = holds(header, raw[header])
-        if what is not None:
-            columns[header] = what
+    held: dict[object, str | None] = {}
+
+    def what(header: object) -> str | None:
+        if header not in held:
+            held[header] = holds(header, raw[header])
+        return held[header]
+
     suggestions: list[Suggestion] = []
     taken: set[object] = set()
     for measure in missing:
-        found = [(score, h) for score, h in _candidates(measure, columns, unused) if h not in taken]
-        best = max((score for score, _h in found), default=None)
+        named = [h for h in unused if h not in taken and _named_like(measure, h)]
+        ranked = _ranked(measure, named, what)
+        if not ranked and MEASURE_HOLDS[measure] == MONEY and len(unused) <= MOST_LOOKED_AT:
+            ranked = _ranked(measure, [h for h in unused if h not in taken], what)
+        best = max((rank for rank, _h in ranked), default=None)
         if best is None:
             continue
-        top = [h for score, h in found if score == best]
+        top = [h for rank, h in ranked if rank == best]
         if best == 0 and len(top) > 1:
             continue  # several unnamed amounts: which one is it, only the user knows
-        header = top[0]
-        taken.add(header)
-        suggestions.append(Suggestion(str(header), measure, MEASURE_HOLDS[measure]))
+        taken.add(top[0])
+        suggestions.append(Suggestion(str(top[0]), measure, MEASURE_HOLDS[measure]))
     return suggestions
+
+
+def _ranked(
+    measure: str, headers: list[object], what: Callable[[object], str | None]
+) -> list[tuple[int, object]]:
+    return [(rank, h) for h in headers if (rank := _rank(measure, h, what(h))) is not None]
+
+
+def _named_like(measure: str, header: object) -> bool:
+    """Whether a header's name says `measure`, or (for money) an amount."""
+    words = MEASURE_WORDS[measure]
+    if MEASURE_HOLDS[measure] == MONEY:
+        words = (*words, *MONEY_WORDS, *TOTAL_WORDS)
+    return bool(name_match(header, words))
