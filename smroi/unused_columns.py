@@ -100,6 +100,7 @@ TOTAL_WORDS: tuple[str, ...] = (
 )
 # a measure's value per something, a share or a rate: never a total
 RATIO_WORDS: tuple[str, ...] = (
+    *("/", "%", "٪"),  # "Costo/conv.", "Impr. (Top) %"
     *("per", "por", "pro", "par", "pr", "je", "cpc", "cpm", "cpa", "cpl", "cpv", "cpe"),
     *("ctr", "roas", "roi", "rate", "tasa", "taxa", "taux", "quote", "rata", "tasso"),
     *("ratio", "share", "avg", "average", "mean", "medio", "media", "promedio", "moyen"),
