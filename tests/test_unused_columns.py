@@ -4,11 +4,15 @@
 from __future__ import annotations
 
 import io
+import json
+from pathlib import Path
 
 import pandas as pd
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from smroi import read_file
+from smroi.cli import main
 from smroi.exports import map_columns, recognise
 from smroi.unused_columns import (
     ADS,
@@ -22,6 +26,7 @@ from smroi.unused_columns import (
     holds,
     suggest_columns,
 )
+from tests.test_pages import rendered, run_app
 
 SPANISH_GOOGLE_ADS = (
     "Campaña,Costo,Impr.,Clics,Conversiones\n"
@@ -160,3 +165,88 @@ def test_the_import_report_leads_with_the_question_and_spend_stays_undefined() -
     )
     assert chosen["spend"].sum() == pytest.approx(1234.56 + 87.10)
     assert chosen_report.suggestions == [Suggestion("Conversiones", "conversions", COUNT)]
+
+
+COSTO_WARNING = (
+    "informe.csv: 'Costo' holds money but is not read as anything: is it your ad spend? "
+    "Choose it in the column mapping (Data page)."
+)
+
+
+def upload_spanish_report() -> AppTest:
+    app = run_app("pages/data.py")
+    app.file_uploader(key="uploads").set_value(
+        [("informe.csv", SPANISH_GOOGLE_ADS.encode(), "text/csv")]
+    ).run()
+    assert not app.exception, app.exception
+    return app
+
+
+def test_the_data_page_opens_the_mapping_at_the_suggestion_and_applies_it_when_confirmed() -> None:
+    app = upload_spanish_report()
+    assert COSTO_WARNING in [rendered(warning.value) for warning in app.warning]
+    [expander] = [e for e in app.expander if e.label.startswith(r"informe\.csv")]
+    assert expander.proto.expanded
+    [editor] = app.data_editor
+    rows = editor.value.set_index("Column in your file")
+    assert rows.loc["Costo", "Read as"] == "spend"  # pre-selected …
+    assert rows.loc["Costo", "Suggestion"] == "suggested: not read as it until you confirm"
+    assert rows.loc["Conversiones", "Read as"] == "conversions"
+    assert rows.loc["Campaña", "Suggestion"] == ""
+    # … but not applied: nothing changes in the numbers until the user confirms
+    assert app.session_state["view"].data.table["spend"].isna().all()
+    assert dict(app.session_state["base_settings"].column_map) == {}
+
+    [confirm] = [button for button in app.button if button.label == "Use the suggestions"]
+    confirm.click().run()
+    assert not app.exception, app.exception
+    assert dict(app.session_state["base_settings"].column_map) == {
+        "Costo": "spend",
+        "Conversiones": "conversions",
+    }
+    table = app.session_state["view"].data.table
+    assert table["spend"].sum() == pytest.approx(1234.56 + 87.10)
+    assert table["conversions"].sum() == 12 + 3
+    assert COSTO_WARNING not in [rendered(warning.value) for warning in app.warning]
+    [expander] = [e for e in app.expander if e.label.startswith(r"informe\.csv")]
+    assert not expander.proto.expanded
+
+
+def test_leaving_the_suggested_column_out_on_the_data_page_stops_the_question() -> None:
+    app = upload_spanish_report()
+    [editor] = app.data_editor
+    costo = list(editor.value["Column in your file"]).index("Costo")
+    # what a user's edit in the table sends (AppTest cannot type into a data editor)
+    app.session_state["data.mapping.0.0"] = {
+        "edited_rows": {costo: {"Read as": "(not used)"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    app.run()
+    assert not app.exception, app.exception
+    assert dict(app.session_state["base_settings"].column_map) == {"Costo": ""}
+    assert COSTO_WARNING not in [rendered(warning.value) for warning in app.warning]
+    assert app.session_state["view"].data.table["spend"].isna().all()  # still not 0
+
+
+def test_smroi_summary_warns_first_about_the_column_and_keeps_spend_undefined(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    report = tmp_path / "informe.csv"
+    report.write_text(SPANISH_GOOGLE_ADS, encoding="utf-8")
+    status = main(["summary", str(report), "--json"])
+    out, _err = capsys.readouterr()
+    assert status == 0
+    result = json.loads(out)
+    assert result["warnings"][0] == (
+        f"{report}: 'Costo' holds money but is not read as anything: is it your ad spend? "
+        "Choose it in the column mapping (Data page)."
+    )
+    assert result["totals"]["spend"] is None  # not reported, not 0
+    assert result["totals"]["clicks"] == 300 + 40
+
+    assert main(["summary", str(report)]) == 0
+    text, _err = capsys.readouterr()
+    assert (
+        f"- {report}: 'Costo' holds money but is not read as anything: is it your ad spend?"
+    ) in text
