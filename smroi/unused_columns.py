@@ -32,6 +32,7 @@ MONEY, COUNT, DECIMAL = "money", "count", "decimal"
 
 MOSTLY = 0.9  # share of a column's non-blank cells that must read as numbers
 LONG_INTEGER = 1e8  # a column whose every value is at least this is an id, not a count
+SAMPLE = 1_000  # cells of an unnamed column looked at before all of them are
 MOST_LOOKED_AT = 100  # beyond, only columns whose names say a measure are read
 
 # The words below are stems of column names in the languages of the platforms' interfaces
@@ -351,7 +352,7 @@ def suggest_columns(
         named = [h for h in unused if h not in taken and _named_like(measure, h)]
         ranked = _ranked(measure, named, what)
         if not ranked and MEASURE_HOLDS[measure] == MONEY and len(unused) <= MOST_LOOKED_AT:
-            ranked = _ranked(measure, [h for h in unused if h not in taken], what)
+            ranked = _unnamed_amounts(measure, raw, [h for h in unused if h not in taken], what)
         best = max((rank for rank, _h in ranked), default=None)
         if best is None:
             continue
@@ -367,6 +368,25 @@ def _ranked(
     measure: str, headers: list[object], what: Callable[[object], str | None]
 ) -> list[tuple[int, object]]:
     return [(rank, h) for h in headers if (rank := _rank(measure, h, what(h))) is not None]
+
+
+def _unnamed_amounts(
+    measure: str,
+    raw: pd.DataFrame,
+    headers: list[object],
+    what: Callable[[object], str | None],
+) -> list[tuple[int, object]]:
+    """The columns that may be `measure` by their cells alone, up to two (two are already
+    too many to choose from); a column's first SAMPLE cells decide whether all of its cells
+    are read (a long file's counts are not read twice)."""
+    found: list[tuple[int, object]] = []
+    for header in headers:
+        if holds(header, raw[header].head(SAMPLE)) not in (MONEY, DECIMAL):
+            continue
+        found += _ranked(measure, [header], what)
+        if len(found) > 1:
+            break
+    return found
 
 
 def _named_like(measure: str, header: object) -> bool:
