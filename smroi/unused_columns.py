@@ -32,17 +32,21 @@ MONEY, COUNT, DECIMAL = "money", "count", "decimal"
 
 MOSTLY = 0.9  # share of a column's non-blank cells that must read as numbers
 LONG_INTEGER = 1e8  # a column whose every value is at least this is an id, not a count
+SEQUENCE = 5  # this many whole numbers or more, one apart when sorted: row or order numbers
 SAMPLE = 1_000  # cells of an unnamed column looked at before all of them are
 MOST_LOOKED_AT = 100  # beyond, only columns whose names say a measure are read
 
 # The words below are stems of column names in the languages of the platforms' interfaces
 # (English, Spanish, Portuguese, French, German, Italian, Dutch, Norwegian, Swedish,
-# Danish, Polish, Turkish, Japanese, Persian, Arabic), taken from the platforms' help
-# pages (Google Ads, Meta Ads Manager, Microsoft Advertising, TikTok Ads) and the
-# everyday words for the same things. They are matched after the header is folded like
-# the words (see `folded`): a word matches a whole word of the header, or the end of a
-# compound ("Gesamtkosten", "Totalbeløp"); a word in another script than Latin matches
-# anywhere in the header (Japanese writes no spaces).
+# Danish, Polish, Turkish, Japanese, Persian, Arabic): the words those interfaces and
+# their help pages use for cost, revenue, impressions, clicks and conversions, and the
+# everyday words for the same things. They were written from that knowledge, not checked
+# header by header against each interface (smroi.exports.SYNONYMS holds the exact headers
+# that were); a wrong word here costs a question the user declines, never a number.
+# They are matched after the header is folded like the words (see `folded`): a word
+# matches a whole word of the header, or the end of a compound ("Gesamtkosten",
+# "Totalbeløp"); a word in another script than Latin matches anywhere in the header
+# (Japanese writes no spaces).
 
 # header words that name a measure (canonical column -> words)
 MEASURE_WORDS: dict[str, tuple[str, ...]] = {
@@ -279,7 +283,7 @@ def holds(header: object, values: pd.Series) -> str | None:
     whole = bool((read == read.round()).all())
     if whole and len(read) and bool((read.abs() >= LONG_INTEGER).all()):
         return None  # ids
-    if whole and len(read) >= 3 and read.is_unique:
+    if whole and len(read) >= SEQUENCE and read.is_unique:
         steps = read.sort_values().diff().dropna()
         if bool((steps == 1).all()):
             return None  # row or order numbers

@@ -132,7 +132,8 @@ def test_an_amount_no_name_explains_is_suggested_only_when_it_is_the_only_one() 
         ("Xyz", ["12%", "40%"], None),
         ("Xyz", ["123456789012", "123456789013"], None),  # long integers: ids
         ("Xyz", ["01234", "40"], None),  # a code with its leading zero
-        ("Xyz", ["7", "8", "9", "10"], None),  # row numbers
+        ("Xyz", ["7", "8", "9", "10", "11"], None),  # row numbers
+        ("Xyz", ["7", "8", "9"], COUNT),  # too few to tell from three counts
         ("Xyz", ["abc", "12"], None),  # not mostly numbers
         ("費用", ["1200", "800"], MONEY),
         ("هزینه", ["۱۲۰۰", "۸۰۰"], MONEY),
