@@ -66,8 +66,11 @@ for position, report in enumerate(reports):
             file=plain(report.file),
             used=number(report.rows_used, "count"),
             read=number(report.rows_read, "count"),
-        )
+        ),
+        expanded=bool(report.suggestions),  # a column smroi asks about: open at the question
     ):
+        for note in report.suggestion_notes():
+            st.warning(plain(tr(note)))
         if read_only:
             st.markdown(t("**What each column is read as**"))
             st.dataframe(

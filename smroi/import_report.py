@@ -8,6 +8,7 @@ from datetime import date
 import pandas as pd
 
 from smroi.i18n import _, _n, listed
+from smroi.unused_columns import Suggestion
 
 # the reason for rows the user chose to leave out (the Overview's "Leave row 14 out")
 LEFT_OUT_REASON = _("left out by you")
@@ -51,6 +52,9 @@ class ImportReport:
     decimal_marks: dict[str, str] = field(default_factory=dict)
     # rows used with a negative amount of money (refunds, credits): (row, column, amount)
     negative_amounts: list[tuple[int, str, float]] = field(default_factory=list)
+    # columns read as nothing that most likely hold a core measure the file lacks
+    # (smroi.unused_columns): asked about first, applied only when the user chooses them
+    suggestions: list[Suggestion] = field(default_factory=list)
 
     @property
     def rows_excluded(self) -> int:
@@ -67,7 +71,7 @@ class ImportReport:
         English as str, translatable with smroi.i18n.translate_message."""
         if self.error:
             return [self.error]
-        lines = list(self.warnings)
+        lines = [*self.suggestion_notes(), *self.warnings]
         if len(self.ignored_columns) > MOST_COLUMNS_NAMED:
             lines.append(
                 _(
@@ -102,6 +106,10 @@ class ImportReport:
             )
         return lines
 
+    def suggestion_notes(self) -> list[str]:
+        """For each suggestion: the column, what it holds, and the measure it may be."""
+        return [suggestion_note(self.file, suggestion) for suggestion in self.suggestions]
+
     def blank_notes(self) -> list[str]:
         """For each measure some used rows leave blank: how many, and that it is not 0."""
         return [
@@ -123,3 +131,43 @@ class ImportReport:
         """Each reason a row was left out, by its English text: the Message it was written
         as (a groupby on the reason column gives plain str keys; this gives them back)."""
         return {str(reason): reason for reason in self.excluded["reason"].drop_duplicates()}
+
+
+def suggestion_note(file: str, suggestion: Suggestion) -> str:
+    """'{file}: 'Costo' holds money but is not read as anything: is it your ad spend? …'"""
+    fields = {"file": file, "column": repr(suggestion.header)}
+    if suggestion.canonical == "spend":
+        return _(
+            "{file}: {column} holds money but is not read as anything: is it your ad spend? "
+            "Choose it in the column mapping (Data page).",
+            **fields,
+        )
+    if suggestion.canonical == "revenue":
+        return _(
+            "{file}: {column} holds money but is not read as anything: is it your revenue? "
+            "Choose it in the column mapping (Data page).",
+            **fields,
+        )
+    if suggestion.canonical == "impressions":
+        return _(
+            "{file}: {column} holds counts but is not read as anything: are they your "
+            "impressions? Choose it in the column mapping (Data page).",
+            **fields,
+        )
+    if suggestion.canonical == "clicks":
+        return _(
+            "{file}: {column} holds counts but is not read as anything: are they your clicks? "
+            "Choose it in the column mapping (Data page).",
+            **fields,
+        )
+    if suggestion.canonical == "conversions":
+        return _(
+            "{file}: {column} holds numbers but is not read as anything: are they your "
+            "conversions (sales)? Choose it in the column mapping (Data page).",
+            **fields,
+        )
+    return _(
+        "{file}: {column} holds numbers but is not read as anything: choose what it is in "
+        "the column mapping (Data page).",
+        **fields,
+    )

@@ -59,6 +59,7 @@ from smroi.report_dates import (
     outlier_warning,
     outlying_rows,
 )
+from smroi.unused_columns import suggest_columns
 from smroi.web_traffic import ANALYTICS, _web_traffic
 
 MAX_ROWS = 2_000_000
@@ -377,6 +378,13 @@ def _to_canonical(
         if column in columns and (blank := int(table[column].isna().sum()))
     }
     report.platforms = sorted(str(p) for p in table["platform"].dropna().unique())
+    report.suggestions = suggest_columns(
+        raw,
+        report.column_map,
+        export,
+        filled=columns,
+        declined=[header for header, chosen in column_map.items() if not chosen],
+    )
     return table, report
 
 

@@ -11,7 +11,7 @@ from smroi import MAPPABLE, ImportReport
 from smroi.canonical import COLUMN_LABELS
 from smroi.i18n import DEFAULT_LANGUAGE, N_, fill, translator
 from ui import state
-from ui.i18n import language, t, tr
+from ui.i18n import language, nt, t, tr
 
 NOT_USED = "(not used)"  # the option's value; its label is translated
 NOT_USED_LABEL = N_("(not used)")
@@ -42,18 +42,24 @@ def column_labels() -> Callable[[str], str]:
 
 def mapping_editor(report: ImportReport, number: int) -> None:
     """A table of the file's columns with what each is read as; a change is applied at once
-    (the file is read again) and kept in the settings' column_map."""
+    (the file is read again) and kept in the settings' column_map. A column smroi suggests
+    (ImportReport.suggestions) shows the suggested column, marked as a suggestion: it is
+    read as it only once the user confirms it (the button below the table)."""
     headers = [h for h in report.column_map if report.column_map[h] in MAPPABLE]
     headers += [h for h in report.ignored_columns if h not in headers]
-    current = [report.column_map.get(h, NOT_USED) for h in headers]
+    suggested = {s.header: s.canonical for s in report.suggestions if s.header in headers}
+    shown = [suggested.get(h, report.column_map.get(h, NOT_USED)) for h in headers]
     in_file, read_as = t("Column in your file"), t("Read as")
-    frame = pd.DataFrame({in_file: headers, read_as: current})
+    frame = pd.DataFrame({in_file: headers, read_as: shown})
+    if suggested:
+        note = t("suggested: not read as it until you confirm")
+        frame[t("Suggestion")] = [note if h in suggested else "" for h in headers]
     version = st.session_state.get(state.MAPPING_VERSION, 0)
     edited = st.data_editor(
         frame,
         key=f"{state.MAPPING_EDITOR}.{number}.{version}",
         hide_index=True,
-        disabled=[in_file],
+        disabled=[column for column in frame.columns if column != read_as],
         num_rows="fixed",
         column_config={
             read_as: st.column_config.SelectboxColumn(
@@ -70,11 +76,18 @@ def mapping_editor(report: ImportReport, number: int) -> None:
     )
     changes = {
         header: ("" if chosen == NOT_USED else chosen)
-        for header, before, chosen in zip(headers, current, edited[read_as], strict=True)
+        for header, before, chosen in zip(headers, shown, edited[read_as], strict=True)
         if chosen != before
     }
     if changes:
         state.change_column_map(changes)
+        st.rerun()
+    if suggested and st.button(
+        nt("Use the suggestion", "Use the suggestions", len(suggested)),
+        key=f"{state.MAPPING_EDITOR}.confirm.{number}",
+        type="primary",
+    ):
+        state.change_column_map(suggested)
         st.rerun()
     chosen_here = [h for h in headers if h in state.base_settings().column_map]
     if chosen_here and st.button(
