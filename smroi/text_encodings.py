@@ -12,20 +12,35 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
-from charset_normalizer import from_bytes
+from charset_normalizer import CharsetMatch, from_bytes
 from charset_normalizer.constant import IANA_SUPPORTED
 from charset_normalizer.utils import is_multi_byte_encoding as _is_multi_byte
 
-MOST_READINGS = 8  # distinct readings compared word by word
+# two letters of the scripts of Chinese, Japanese or Korean in a row
+KANA = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u30fc]{2}")  # two kana in a row
+CJK_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]{2}")
+# code pages of DOS, classic Mac OS, HP printers, IBM mainframes (EBCDIC) and Korean Johab:
+# charset-normalizer proposes them, but no program that exports a report writes them today
+RARE = re.compile(
+    r"cp(?:037|273|424|437|500|7\d\d|8(?!74)\d\d|1006|1026|1125|1140)|mac_.*|hp_roman8|johab"
+)
+CHAOS_MARGIN = 0.1  # more chaos than the likeliest that Windows-1252 may have ("à la carte")
+MOST_READINGS = 12  # distinct readings compared word by word
+MOST_PASSES = 3  # times charset-normalizer is asked
 CHUNK_BYTES = 4096
 THRESHOLD = 0.4  # charset-normalizer's most chaos in a reading it proposes
 # a word: letters, digits and characters beyond ASCII, between ASCII spaces and punctuation
 WORD = re.compile(
     r"[^\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f\s]*[^\x00-\x7f][^\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f\s]*"
 )
-SYMBOLS = frozenset({"No", "Po", "Sc", "Sk", "Sm", "So", "Co", "Cn", "Cc"})
+SYMBOLS = frozenset({"No", "Po", "Sc", "Sk", "Sm", "So", "Cc"})
+BEFORE_WORDS = frozenset("¿¡")  # symbols that may stand right before a word: "¿Qué"
+AFTER_WORDS = frozenset("®™©°…")  # and right after it: "Brand®", "etc…"
+UNREAL = frozenset({"Co", "Cn"})  # private-use and unassigned characters: no text has them
 # the scripts Japanese writes one word in
 JAPANESE = frozenset({"CJK", "HIRAGANA", "KATAKANA", "KATAKANA-HIRAGANA", "IDEOGRAPHIC"})
 
@@ -54,48 +69,123 @@ SUPERSETS = {
 }
 
 
+@dataclass(frozen=True, order=True)
+class _Reading:
+    """A reading of a text in one encoding, ordered likeliest first: fewest garbled words;
+    a multi-byte reading with no word of two CJK letters (a Western text whose "é" and
+    next letter make one kanji) after the others; a rare code page (DOS, Mac) after the
+    others; charset-normalizer's first proposals before those it skipped; a reading with
+    two kana in a row (Japanese read as Chinese has none: "僉儍儞儁乕儞" for "キャンペーン");
+    then its chaos and its coherence."""
+
+    garbled: int
+    doubtful: bool
+    rare: bool
+    second: int
+    kanaless: bool
+    chaos: float
+    incoherence: float
+    encoding: str = field(compare=False)
+
+
 def legacy_encodings(sample: bytes) -> list[str]:
     """The encodings that `sample` (text that is not UTF-8) may be in, the likeliest first,
     Windows-1252 among them (the only one when it holds nothing beyond ASCII)."""
     if sample.isascii():
         return ["cp1252"]
+    readings = sorted(_readings(sample))
+    if readings and (cp1252 := _close_to_cp1252(readings)) is not None:
+        readings.insert(0, cp1252)
+    return list(dict.fromkeys([*(reading.encoding for reading in readings), "cp1252"]))
+
+
+def _readings(sample: bytes) -> list[_Reading]:
+    """The readings charset-normalizer proposes for the sample, and their measures. It stops
+    at the first family of encodings that fits ("definitive match"): a multi-byte one, or
+    Cyrillic for Greek; so while the best reading so far garbles words, or is multi-byte,
+    it is asked again without the encodings it proposed."""
     chunk = min(CHUNK_BYTES, len(sample))
     steps = max(1, -(-len(sample) // chunk))
-    matches = [
-        (0, match)
-        for match in from_bytes(sample, steps=steps, chunk_size=chunk, threshold=THRESHOLD)
-    ]
-    if any(is_multi_byte_encoding(match.encoding) for _pass, match in matches):
-        # charset-normalizer skips single-byte encodings once a multi-byte one fits; they
-        # come second, for a text whose multi-byte readings garble its words
-        matches += [
-            (1, match)
-            for match in from_bytes(
-                sample, steps=steps, chunk_size=chunk, threshold=THRESHOLD, cp_exclusion=MULTI_BYTE
+    readings: list[_Reading] = []
+    texts: set[str] = set()
+    proposed: list[str] = []
+    for number in range(MOST_PASSES):
+        excluded = [*proposed, *MULTI_BYTE] if number else []
+        matches = list(
+            from_bytes(
+                sample, steps=steps, chunk_size=chunk, threshold=THRESHOLD, cp_exclusion=excluded
             )
-        ]
-    readings: dict[str, tuple[float, float, str]] = {}  # text -> chaos, coherence, encoding
-    ranked: list[tuple[int, int, float, float, bool, str]] = []
-    for second, match in matches:
-        named = [match.encoding, *match.could_be_from_charset]
-        for encoding in dict.fromkeys(SUPERSETS.get(name, name) for name in named):
-            try:
-                text = sample.decode(encoding, errors="replace")
-            except LookupError:
-                continue
-            if text not in readings and len(readings) >= MOST_READINGS:
-                continue
-            readings.setdefault(text, (match.chaos, match.coherence, encoding))
-            odd = garbled_words(text)
-            chaos, coherence = round(match.chaos, 2), -round(match.coherence, 2)
-            ranked.append((odd, second, chaos, coherence, encoding != "cp1252", encoding))
-    ranked.sort()
-    return list(dict.fromkeys([*(encoding for *_key, encoding in ranked), "cp1252"]))
+        )
+        if not matches:
+            break
+        for match in matches:
+            proposed += [match.encoding, *match.could_be_from_charset]
+            readings += _measured(sample, match, number, texts)
+        best = min(readings, default=None)
+        if best is None or (best.garbled == 0 and not is_multi_byte_encoding(best.encoding)):
+            break
+        if (
+            number == 0
+            and best.garbled == 0
+            and not any(is_multi_byte_encoding(m.encoding) for m in matches)
+        ):
+            break
+    return readings
+
+
+def _measured(sample: bytes, match: CharsetMatch, number: int, texts: set[str]) -> list[_Reading]:
+    """The readings of one of charset-normalizer's proposals (the encodings that read the
+    sample alike), measured; at most MOST_READINGS distinct texts in all (`texts`)."""
+    found: list[_Reading] = []
+    named = [match.encoding, *match.could_be_from_charset]
+    for encoding in dict.fromkeys(SUPERSETS.get(name, name) for name in named):
+        try:
+            text = sample.decode(encoding, errors="replace")
+        except LookupError:
+            continue
+        if text not in texts and len(texts) >= MOST_READINGS and encoding != "cp1252":
+            continue
+        texts.add(text)
+        found.append(
+            _Reading(
+                garbled_words(text),
+                is_multi_byte_encoding(encoding) and not CJK_WORD.search(text),
+                bool(RARE.fullmatch(encoding)),
+                number,
+                not KANA.search(text),
+                round(match.chaos, 2),
+                -round(match.coherence, 2),
+                encoding,
+            )
+        )
+    return found
+
+
+def _close_to_cp1252(readings: list[_Reading]) -> _Reading | None:
+    """The Windows-1252 reading when it garbles no more words than the likeliest single-byte
+    reading and has little more chaos: charset-normalizer's coherence, on the few words of a
+    small export, as often prefers Windows-1257 for Danish as Windows-1254 for Turkish, so
+    the encoding of most files that are not UTF-8 goes first. (A Turkish file in
+    Windows-1254, whose letters are all letters in Windows-1252 too, is read as Windows-1252.)"""
+    best = readings[0]
+    for reading in readings:
+        if (
+            reading.encoding == "cp1252"
+            and reading is not best
+            and not is_multi_byte_encoding(best.encoding)
+            and (reading.garbled, reading.doubtful, reading.rare)
+            == (best.garbled, best.doubtful, best.rare)
+            and reading.chaos <= best.chaos + CHAOS_MARGIN
+        ):
+            return reading
+    return None
 
 
 def garbled_words(text: str) -> int:
     """How many words of `text` look garbled by a wrong encoding: their letters are of two
-    scripts (Japanese kanji and kana count as one), or a symbol stands between letters."""
+    scripts (Japanese kanji and kana count as one), or a symbol is stuck to a letter
+    ("Wy³¹czenia", "£ódŸ"; a symbol that a single-byte encoding has: not the CJK punctuation
+    of "合計：アカウント", and not "¿Qué" or "Brand®")."""
     return sum(_garbled(word) for word in WORD.findall(text))
 
 
@@ -108,19 +198,22 @@ def _script(char: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _garbled(word: str) -> bool:
+    if any(char == "\ufffd" or unicodedata.category(char) in UNREAL for char in word):
+        return True
     scripts = {_script(char) for char in word if char.isalpha()}
     if len(scripts) > 1:
         return True
-    after_letter = between = False  # a letter came last; symbols came after a letter
-    for char in word:
-        if char.isalpha():
-            if between:
+    # a capital beyond ASCII right after a small letter: "CafÃ©", "релЬфет" (Greek as Cyrillic)
+    if any(a.islower() and b.isupper() and not b.isascii() for a, b in pairwise(word)):
+        return True
+    for index, char in enumerate(word):
+        if "\x7f" < char < "\u3000" and unicodedata.category(char) in SYMBOLS:
+            before = word[index - 1] if index else ""
+            after = word[index + 1 : index + 2]
+            if (before.isalpha() and char not in AFTER_WORDS) or (
+                after.isalpha() and char not in BEFORE_WORDS
+            ):
                 return True
-            after_letter, between = True, False
-        elif not char.isascii() and unicodedata.category(char) in SYMBOLS:
-            between = between or after_letter
-        else:
-            after_letter = between = False
     return False
 
 
