@@ -493,12 +493,32 @@ def _find_header(lines: list[str]) -> tuple[str, int]:
         first = next(
             (i for i, line in enumerate(lines) if line.strip() and not COMMENT.match(line)), 0
         )
+        run = _longest_run(lines)
+        if run is not None and run[1] > first:  # title lines in words smroi does not know
+            return run
         try:
             sample = "\n".join(lines[first : first + 50])
             return csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter, first
         except csv.Error:
             return ",", first
     return best[2], best[3]
+
+
+def _longest_run(lines: list[str]) -> tuple[str, int] | None:
+    """The delimiter and the first line of the longest run of lines that have the same
+    number of cells (two or more) under it: the header of a table whose column names smroi
+    does not know, below title lines in any language ("キャンペーン レポート", a date range)."""
+    best: tuple[int, int, str, int] | None = None  # lines, -start, delimiter, start
+    for delimiter in DELIMITERS:
+        start, length, cells = 0, 0, -1
+        for number, row in enumerate(csv.reader(lines, delimiter=delimiter)):
+            count = len(row) if row and not row[0].lstrip().startswith("#") else 0
+            if count != cells or count < 2:
+                start, length, cells = number, 0, count
+            length += 1
+            if cells >= 2 and (best is None or (length, -start) > best[:2]):
+                best = (length, -start, delimiter, start)
+    return None if best is None else (best[2], best[3])
 
 
 COMMENT = re.compile(r"^#(?:\s|-|$)")
