@@ -323,7 +323,8 @@ def _utf8_or_cp1252(name: str, data: bytes, notes: list[str]) -> _Text:
     else:
         return _Text(data, "utf-8-sig", None, notes)
     data = data.removeprefix(UTF8_BOM)  # a UTF-8 mark on a file that is not UTF-8 (Facebook)
-    candidates = legacy_encodings(_not_utf8_sample(data))
+    sample = _not_utf8_sample(data)
+    candidates = legacy_encodings(sample)
     if not data.decode("utf-8", errors="ignore").isascii():  # a UTF-8 character somewhere
         first = candidates[0]  # never empty: Windows-1252 comes last
         if is_multi_byte_encoding(first) and (whole := _in_encoding(data, first)) is not None:
@@ -331,13 +332,16 @@ def _utf8_or_cp1252(name: str, data: bytes, notes: list[str]) -> _Text:
         text, cp1252_lines, utf8_lines = _line_by_line(name, data)
         if utf8_lines:
             return _Text(b"", "utf-8", text, [*notes, _mixed_note(name, cp1252_lines, utf8_lines)])
+    likeliest = sample.decode(candidates[0], errors="replace")
     for encoding in candidates[:MOST_TRIED]:
+        if sample.decode(encoding, errors="replace") != likeliest:
+            continue  # a byte the likeliest cannot read makes no other encoding likelier
         if (whole := _in_encoding(data, encoding)) is not None:
             return _Text(whole, encoding, None, notes)
     return _replaced(name, data, candidates[0], notes)
 
 
-MOST_TRIED = 3  # the likeliest encodings that a whole file is tried in
+MOST_TRIED = 3  # the likeliest encodings (that read the sample alike) a file is tried in
 
 
 def _in_encoding(data: bytes, encoding: str) -> bytes | None:

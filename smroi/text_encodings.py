@@ -30,6 +30,8 @@ RARE = re.compile(
 )
 CHAOS_MARGIN = 0.1  # more chaos than the likeliest that Windows-1252 may have ("à la carte")
 MOST_READINGS = 12  # distinct readings compared word by word
+DAMAGED_FEW = 3
+DAMAGED_SHARE = 0.01  # of the characters beyond ASCII that a damaged file may not have
 MOST_PASSES = 3  # times charset-normalizer is asked
 CHUNK_BYTES = 4096
 THRESHOLD = 0.4  # charset-normalizer's most chaos in a reading it proposes
@@ -71,13 +73,15 @@ SUPERSETS = {
 
 @dataclass(frozen=True, order=True)
 class _Reading:
-    """A reading of a text in one encoding, ordered likeliest first: fewest garbled words;
+    """A reading of a text in one encoding, ordered likeliest first: one that cannot read
+    more than a few characters last; then fewest garbled words;
     a multi-byte reading with no word of two CJK letters (a Western text whose "é" and
     next letter make one kanji) after the others; a rare code page (DOS, Mac) after the
     others; charset-normalizer's first proposals before those it skipped; a reading with
     two kana in a row (Japanese read as Chinese has none: "僉儍儞儁乕儞" for "キャンペーン");
     then its chaos and its coherence."""
 
+    unreadable: bool
     garbled: int
     doubtful: bool
     rare: bool
@@ -148,6 +152,7 @@ def _measured(sample: bytes, match: CharsetMatch, number: int, texts: set[str]) 
         texts.add(text)
         found.append(
             _Reading(
+                _unreadable(text),
                 garbled_words(text),
                 is_multi_byte_encoding(encoding) and not CJK_WORD.search(text),
                 bool(RARE.fullmatch(encoding)),
@@ -173,12 +178,19 @@ def _close_to_cp1252(readings: list[_Reading]) -> _Reading | None:
             reading.encoding == "cp1252"
             and reading is not best
             and not is_multi_byte_encoding(best.encoding)
-            and (reading.garbled, reading.doubtful, reading.rare)
-            == (best.garbled, best.doubtful, best.rare)
+            and (reading.unreadable, reading.garbled, reading.doubtful, reading.rare)
+            == (best.unreadable, best.garbled, best.doubtful, best.rare)
             and reading.chaos <= best.chaos + CHAOS_MARGIN
         ):
             return reading
     return None
+
+
+def _unreadable(text: str) -> bool:
+    """Whether a reading could not read more than a few characters (3, or 1% of those
+    beyond ASCII): a damaged file has a few, the wrong encoding many."""
+    beyond_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    return text.count("\ufffd") > max(DAMAGED_FEW, DAMAGED_SHARE * beyond_ascii)
 
 
 def garbled_words(text: str) -> int:
@@ -198,7 +210,7 @@ def _script(char: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _garbled(word: str) -> bool:
-    if any(char == "\ufffd" or unicodedata.category(char) in UNREAL for char in word):
+    if any(unicodedata.category(char) in UNREAL for char in word):
         return True
     scripts = {_script(char) for char in word if char.isalpha()}
     if len(scripts) > 1:
