@@ -325,10 +325,8 @@ def _utf8_or_cp1252(name: str, data: bytes, notes: list[str]) -> _Text:
     data = data.removeprefix(UTF8_BOM)  # a UTF-8 mark on a file that is not UTF-8 (Facebook)
     sample = _not_utf8_sample(data)
     candidates = legacy_encodings(sample)
-    if not data.decode("utf-8", errors="ignore").isascii():  # a UTF-8 character somewhere
-        first = candidates[0]  # never empty: Windows-1252 comes last
-        if is_multi_byte_encoding(first) and (whole := _in_encoding(data, first)) is not None:
-            return _Text(whole, first, None, notes)  # its few "UTF-8" lines are by chance
+    # a UTF-8 character somewhere, and not by chance in a Shift_JIS (multi-byte) file
+    if not is_multi_byte_encoding(candidates[0]) and not data.decode("utf-8", "ignore").isascii():
         text, cp1252_lines, utf8_lines = _line_by_line(name, data)
         if utf8_lines:
             return _Text(b"", "utf-8", text, [*notes, _mixed_note(name, cp1252_lines, utf8_lines)])

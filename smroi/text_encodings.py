@@ -28,7 +28,6 @@ CJK_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf
 RARE = re.compile(
     r"cp(?:037|273|424|437|500|7\d\d|8(?!74)\d\d|1006|1026|1125|1140)|mac_.*|hp_roman8|johab"
 )
-CHAOS_MARGIN = 0.1  # more chaos than the likeliest that Windows-1252 may have ("à la carte")
 MOST_READINGS = 12  # distinct readings compared word by word
 DAMAGED_FEW = 3
 DAMAGED_SHARE = 0.01  # of the characters beyond ASCII that a damaged file may not have
@@ -128,13 +127,14 @@ def _readings(sample: bytes) -> list[_Reading]:
         best = min(readings, default=None)
         if best is None or (best.garbled == 0 and not is_multi_byte_encoding(best.encoding)):
             break
-        if (
-            number == 0
-            and best.garbled == 0
-            and not any(is_multi_byte_encoding(m.encoding) for m in matches)
-        ):
-            break
+    if "cp1252" not in proposed:  # measured, though charset-normalizer did not propose it
+        readings += _measured(sample, _unproposed(sample), MOST_PASSES, set())
     return readings
+
+
+def _unproposed(sample: bytes) -> CharsetMatch:
+    """A Windows-1252 reading of the sample, with the most chaos."""
+    return CharsetMatch(sample, "cp1252", 1.0, False, [], None)
 
 
 def _measured(sample: bytes, match: CharsetMatch, number: int, texts: set[str]) -> list[_Reading]:
@@ -168,8 +168,8 @@ def _measured(sample: bytes, match: CharsetMatch, number: int, texts: set[str]) 
 
 def _close_to_cp1252(readings: list[_Reading]) -> _Reading | None:
     """The Windows-1252 reading when it garbles no more words than the likeliest single-byte
-    reading and has little more chaos: charset-normalizer's coherence, on the few words of a
-    small export, as often prefers Windows-1257 for Danish as Windows-1254 for Turkish, so
+    reading (charset-normalizer's chaos and coherence, on the few words of a
+    small export, as often prefer Windows-1257 for Danish as Windows-1254 for Turkish), so
     the encoding of most files that are not UTF-8 goes first. (A Turkish file in
     Windows-1254, whose letters are all letters in Windows-1252 too, is read as Windows-1252.)"""
     best = readings[0]
@@ -180,7 +180,6 @@ def _close_to_cp1252(readings: list[_Reading]) -> _Reading | None:
             and not is_multi_byte_encoding(best.encoding)
             and (reading.unreadable, reading.garbled, reading.doubtful, reading.rare)
             == (best.unreadable, best.garbled, best.doubtful, best.rare)
-            and reading.chaos <= best.chaos + CHAOS_MARGIN
         ):
             return reading
     return None
@@ -195,7 +194,8 @@ def _unreadable(text: str) -> bool:
 
 def garbled_words(text: str) -> int:
     """How many words of `text` look garbled by a wrong encoding: their letters are of two
-    scripts (Japanese kanji and kana count as one), or a symbol is stuck to a letter
+    scripts (Japanese kanji and kana count as one), most of its Latin letters are accented
+    ("Ðàñõîä"), a capital beyond ASCII follows a small letter, or a symbol is stuck to a letter
     ("Wy³¹czenia", "£ódŸ"; a symbol that a single-byte encoding has: not the CJK punctuation
     of "合計：アカウント", and not "¿Qué" or "Brand®")."""
     return sum(_garbled(word) for word in WORD.findall(text))
@@ -218,6 +218,9 @@ def _garbled(word: str) -> bool:
     # a capital beyond ASCII right after a small letter: "CafÃ©", "релЬфет" (Greek as Cyrillic)
     if any(a.islower() and b.isupper() and not b.isascii() for a, b in pairwise(word)):
         return True
+    latin = [char for char in word if char.isalpha() and _script(char) == "LATIN"]
+    if len(latin) >= 4 and sum(not char.isascii() for char in latin) * 2 > len(latin):
+        return True  # "Ðàñõîä": Russian read as Windows-1252
     for index, char in enumerate(word):
         if "\x7f" < char < "\u3000" and unicodedata.category(char) in SYMBOLS:
             before = word[index - 1] if index else ""
