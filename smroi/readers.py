@@ -1,6 +1,7 @@
 """Bytes in, the file's table out: encodings, delimiters, the header row, the sheet.
 
-A CSV is decoded (UTF-8 with or without BOM, UTF-16, Windows-1252), its delimiter
+A CSV is decoded (UTF-8 with or without BOM, UTF-16, Windows-1252, or the encoding
+smroi.text_encodings finds: Shift_JIS, EUC-KR, GB18030, Windows-1251 ...), its delimiter
 and header row are found (title lines, a date range and '#' comments above it are
 passed over), and of several tables in one file (GA4) the one whose column names
 smroi knows best is read. An Excel workbook is checked for damage, bombs and sizes no
@@ -227,8 +228,8 @@ class _Text:
 
 def _decoded(name: str, data: bytes) -> _Text:
     """The file as text: UTF-16 by its BOM (or by its NULs when it has none), else UTF-8,
-    Windows-1252, or each line in the one of the two it is written in; NUL bytes removed
-    and noted. A binary file (an image, a program, random bytes) is refused."""
+    Windows-1252, each line in the one of the two it is written in, or another encoding
+    (smroi.text_encodings); NUL bytes removed and noted. A binary file (an image, a program, random bytes) is refused."""
     sample = data[:SAMPLE_BYTES]
     utf16 = "utf-16" if data.startswith(UTF16_BOMS) else _utf16_without_bom(sample)
     if utf16:
