@@ -229,7 +229,8 @@ class _Text:
 def _decoded(name: str, data: bytes) -> _Text:
     """The file as text: UTF-16 by its BOM (or by its NULs when it has none), else UTF-8,
     Windows-1252, each line in the one of the two it is written in, or another encoding
-    (smroi.text_encodings); NUL bytes removed and noted. A binary file (an image, a program, random bytes) is refused."""
+    (smroi.text_encodings); NUL bytes removed and noted. A binary file (an image, a
+    program, random bytes) is refused."""
     sample = data[:SAMPLE_BYTES]
     utf16 = "utf-16" if data.startswith(UTF16_BOMS) else _utf16_without_bom(sample)
     if utf16:
