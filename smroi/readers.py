@@ -498,14 +498,21 @@ def _find_header(lines: list[str]) -> tuple[str, int]:
             (i for i, line in enumerate(lines) if line.strip() and not COMMENT.match(line)), 0
         )
         run = _longest_run(lines)
-        if run is not None and run[1] > first:  # title lines in words smroi does not know
-            return run
+        if run is not None and run[1] > first and _only_titles_above(lines, *run):
+            return run  # title lines in words smroi does not know
         try:
             sample = "\n".join(lines[first : first + 50])
             return csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter, first
         except csv.Error:
             return ",", first
     return best[2], best[3]
+
+
+def _only_titles_above(lines: list[str], delimiter: str, start: int) -> bool:
+    """Whether every line above `start` has fewer cells than that line: titles and date
+    ranges, not a header with a cell more than its rows ("Name,Value," over "x,1")."""
+    rows = list(csv.reader(lines[: start + 1], delimiter=delimiter))
+    return all(len(row) < len(rows[start]) for row in rows[:start])
 
 
 def _longest_run(lines: list[str]) -> tuple[str, int] | None:

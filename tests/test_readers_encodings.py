@@ -193,6 +193,29 @@ def test_a_damaged_byte_outside_the_sample_is_replaced_and_said() -> None:
     ]
 
 
+# ---------------------------------------------------------------- the header search
+
+
+def test_title_lines_in_arabic_above_column_names_smroi_does_not_know() -> None:
+    data = csv_text(
+        "تقرير الحملات",
+        "2026/06/01 - 2026/06/30",
+        "الحملة;المبلغ المنفق;مرات الظهور",
+        "حملة الربيع;100;1000",
+        "الرياض;50;400",
+    ).encode("utf-8")
+    raw = table("ar.csv", data)
+    assert list(raw.columns) == ["الحملة", "المبلغ المنفق", "مرات الظهور"]
+    assert cells(raw) == [["حملة الربيع", "100", "1000"], ["الرياض", "50", "400"]]
+    assert raw.attrs["preamble"] == ["تقرير الحملات", "2026/06/01 - 2026/06/30"]
+
+
+def test_a_header_with_a_cell_more_than_its_rows_stays_the_header() -> None:
+    raw = table("trailing.csv", b"Name,Value,\nx,1\ny,2\n")
+    assert list(raw.columns)[:2] == ["Name", "Value"]
+    assert cells(raw)[0][:2] == ["x", "1"]
+
+
 # ---------------------------------------------------------------- UTF-16
 
 
