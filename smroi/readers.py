@@ -1,6 +1,7 @@
 """Bytes in, the file's table out: encodings, delimiters, the header row, the sheet.
 
-A CSV is decoded (UTF-8 with or without BOM, UTF-16, Windows-1252), its delimiter
+A CSV is decoded (UTF-8 with or without BOM, UTF-16, Windows-1252, or the encoding
+smroi.text_encodings finds: Shift_JIS, EUC-KR, GB18030, Windows-1251 ...), its delimiter
 and header row are found (title lines, a date range and '#' comments above it are
 passed over), and of several tables in one file (GA4) the one whose column names
 smroi knows best is read. An Excel workbook is checked for damage, bombs and sizes no
@@ -31,6 +32,7 @@ from smroi.errors import InputFileError
 from smroi.exports import header_score, map_columns, recognise
 from smroi.i18n import Message, _, _n, listed
 from smroi.isolation import file_limits
+from smroi.text_encodings import encoding_name, is_multi_byte_encoding, legacy_encodings
 from smroi.xlsx_checks import DAMAGED_ARCHIVE_ERRORS, MAX_COLUMNS, check_workbook_structure
 
 MAX_FILE_MB = 200  # the largest file smroi reads, in MB of 1024 x 1024 bytes as Streamlit's
@@ -226,8 +228,9 @@ class _Text:
 
 def _decoded(name: str, data: bytes) -> _Text:
     """The file as text: UTF-16 by its BOM (or by its NULs when it has none), else UTF-8,
-    Windows-1252, or each line in the one of the two it is written in; NUL bytes removed
-    and noted. A binary file (an image, a program, random bytes) is refused."""
+    Windows-1252, each line in the one of the two it is written in, or another encoding
+    (smroi.text_encodings); NUL bytes removed and noted. A binary file (an image, a
+    program, random bytes) is refused."""
     sample = data[:SAMPLE_BYTES]
     utf16 = "utf-16" if data.startswith(UTF16_BOMS) else _utf16_without_bom(sample)
     if utf16:
@@ -285,14 +288,23 @@ def _utf16_without_bom(sample: bytes) -> str | None:
 
 
 def _utf16_text(name: str, data: bytes, encoding: str) -> _Text:
-    """A UTF-16 file decoded, its NUL characters removed and noted."""
-    try:
-        text = data[: len(data) // 2 * 2].decode(encoding)  # a byte cut off at the end
-    except UnicodeDecodeError:
-        raise InputFileError(
-            name, _("the text encoding is not UTF-8, UTF-16 or Windows-1252.")
-        ) from None
+    """A UTF-16 file decoded, its NUL characters removed and noted; a stray byte at its end
+    left out and a broken character replaced by \ufffd, each said in a note."""
     notes: list[str] = []
+    if len(data) % 2:
+        data = data[:-1]
+        notes.append(
+            _(
+                "{file}: a stray byte at the end of the file was left out (UTF-16 text comes "
+                "in pairs of bytes).",
+                file=name,
+            )
+        )
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        replaced = _replaced(name, data, encoding, notes)
+        text, notes = replaced.text or "", replaced.notes
     if nuls := text.count("\x00"):
         text = text.replace("\x00", "")
         notes.append(_nul_note(name, nuls))
@@ -300,8 +312,11 @@ def _utf16_text(name: str, data: bytes, encoding: str) -> _Text:
 
 
 def _utf8_or_cp1252(name: str, data: bytes, notes: list[str]) -> _Text:
-    """UTF-8 when the whole file decodes (pandas then reads the bytes), Windows-1252 when no
-    line is UTF-8 beyond ASCII, else each line in the one it is written in, noted."""
+    """UTF-8 when the whole file decodes (pandas then reads the bytes); else the encoding
+    that charset-normalizer and smroi's plausibility check find for its lines that are not
+    UTF-8: Windows-1252 (with the lines that are UTF-8 read as such, noted, as Excel's
+    pasted-together files need), or another one (Shift_JIS, EUC-KR, GB18030, Windows-1251 ...)
+    when the whole file decodes in it."""
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -310,17 +325,91 @@ def _utf8_or_cp1252(name: str, data: bytes, notes: list[str]) -> _Text:
     else:
         return _Text(data, "utf-8-sig", None, notes)
     data = data.removeprefix(UTF8_BOM)  # a UTF-8 mark on a file that is not UTF-8 (Facebook)
-    if not data.decode("utf-8", errors="ignore").isascii():  # a UTF-8 character somewhere
+    sample = _not_utf8_sample(data)
+    candidates = legacy_encodings(sample)
+    # a UTF-8 character somewhere, and not by chance in a Shift_JIS (multi-byte) file
+    if not is_multi_byte_encoding(candidates[0]) and not data.decode("utf-8", "ignore").isascii():
         text, cp1252_lines, utf8_lines = _line_by_line(name, data)
         if utf8_lines:
             return _Text(b"", "utf-8", text, [*notes, _mixed_note(name, cp1252_lines, utf8_lines)])
+    likeliest = sample.decode(candidates[0], errors="replace")
+    for encoding in candidates[:MOST_TRIED]:
+        if sample.decode(encoding, errors="replace") != likeliest:
+            continue  # a byte the likeliest cannot read makes no other encoding likelier
+        if (whole := _in_encoding(data, encoding)) is not None:
+            return _Text(whole, encoding, None, notes)
+    return _replaced(name, data, candidates[0], notes)
+
+
+MOST_TRIED = 3  # the likeliest encodings (that read the sample alike) a file is tried in
+
+
+def _in_encoding(data: bytes, encoding: str) -> bytes | None:
+    """`data` when the whole of it is text in `encoding` (without a character cut off at
+    the very end), else None."""
     try:
-        data.decode("cp1252")
+        data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        if exc.end == len(data) and exc.reason in CUT_OFF:
+            return _in_encoding(data[: exc.start], encoding)
+        return None
+    except LookupError:
+        return None
+    return data
+
+
+CUT_OFF = ("unexpected end of data", "incomplete multibyte sequence", "truncated data")
+
+
+def _replaced(name: str, data: bytes, encoding: str, notes: list[str]) -> _Text:
+    """The file decoded in the encoding most of it is in, the bytes that are not replaced
+    by \ufffd and counted in a note."""
+    text = data.decode(encoding, errors="replace")
+    count = text.count("\ufffd") - data.decode(encoding, errors="ignore").count("\ufffd")
+    note = _n(
+        "{file}: {count:,} character could not be read as {encoding} text and was replaced by "
+        "\ufffd (the file may be damaged).",
+        "{file}: {count:,} characters could not be read as {encoding} text and were replaced "
+        "by \ufffd (the file may be damaged).",
+        count,
+        file=name,
+        count=count,
+        encoding=encoding_name(encoding),
+    )
+    return _Text(b"", encoding, text, [*notes, note])
+
+
+SAMPLE_SLICES = 16  # evenly spaced slices of a file that the encoding is decided from
+SLICE_BYTES = 4096
+
+
+def _not_utf8_sample(data: bytes) -> bytes:
+    """Whole lines from SAMPLE_SLICES evenly spaced places in the file (its start and end
+    among them) that are not UTF-8: what its other encoding is decided from."""
+    if len(data) <= SAMPLE_SLICES * SLICE_BYTES:
+        starts = [0]
+        size = len(data)
+    else:
+        step = (len(data) - SLICE_BYTES) // (SAMPLE_SLICES - 1)
+        starts = [i * step for i in range(SAMPLE_SLICES)]
+        size = SLICE_BYTES
+    lines: list[bytes] = []
+    for start in starts:
+        begin = data.rfind(b"\n", 0, start) + 1 if start else 0
+        end = data.find(b"\n", start + size)
+        chunk = data[begin : len(data) if end < 0 else end + 1]
+        for line in chunk.splitlines(keepends=True):
+            if HIGH_BYTE.search(line) and not _is_utf8(line):
+                lines.append(line)
+    return b"".join(dict.fromkeys(lines))  # a line twice (slices that meet) counts once
+
+
+def _is_utf8(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
     except UnicodeDecodeError:
-        raise InputFileError(
-            name, _("the text encoding is not UTF-8, UTF-16 or Windows-1252.")
-        ) from None
-    return _Text(data, "cp1252", None, notes)
+        return False
+    return True
 
 
 def _line_by_line(name: str, data: bytes) -> tuple[str, list[int], list[int]]:
@@ -408,12 +497,39 @@ def _find_header(lines: list[str]) -> tuple[str, int]:
         first = next(
             (i for i, line in enumerate(lines) if line.strip() and not COMMENT.match(line)), 0
         )
+        run = _longest_run(lines)
+        if run is not None and run[1] > first and _only_titles_above(lines, *run):
+            return run  # title lines in words smroi does not know
         try:
             sample = "\n".join(lines[first : first + 50])
             return csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter, first
         except csv.Error:
             return ",", first
     return best[2], best[3]
+
+
+def _only_titles_above(lines: list[str], delimiter: str, start: int) -> bool:
+    """Whether every line above `start` has fewer cells than that line: titles and date
+    ranges, not a header with a cell more than its rows ("Name,Value," over "x,1")."""
+    rows = list(csv.reader(lines[: start + 1], delimiter=delimiter))
+    return all(len(row) < len(rows[start]) for row in rows[:start])
+
+
+def _longest_run(lines: list[str]) -> tuple[str, int] | None:
+    """The delimiter and the first line of the longest run of lines that have the same
+    number of cells (two or more) under it: the header of a table whose column names smroi
+    does not know, below title lines in any language ("キャンペーン レポート", a date range)."""
+    best: tuple[int, int, str, int] | None = None  # lines, -start, delimiter, start
+    for delimiter in DELIMITERS:
+        start, length, cells = 0, 0, -1
+        for number, row in enumerate(csv.reader(lines, delimiter=delimiter)):
+            count = len(row) if row and not row[0].lstrip().startswith("#") else 0
+            if count != cells or count < 2:
+                start, length, cells = number, 0, count
+            length += 1
+            if cells >= 2 and (best is None or (length, -start) > best[:2]):
+                best = (length, -start, delimiter, start)
+    return None if best is None else (best[2], best[3])
 
 
 COMMENT = re.compile(r"^#(?:\s|-|$)")
