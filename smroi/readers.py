@@ -517,8 +517,9 @@ def _only_titles_above(lines: list[str], delimiter: str, start: int) -> bool:
 
 def _longest_run(lines: list[str]) -> tuple[str, int] | None:
     """The delimiter and the first line of the longest run of lines that have the same
-    number of cells (two or more) under it: the header of a table whose column names smroi
-    does not know, below title lines in any language ("キャンペーン レポート", a date range)."""
+    number of cells (two or more), a header and at least one row: the header of a table
+    whose column names smroi does not know (one long line among short ones is a row, not
+    a header), below title lines in any language ("キャンペーン レポート", a date range)."""
     best: tuple[int, int, str, int] | None = None  # lines, -start, delimiter, start
     for delimiter in DELIMITERS:
         start, length, cells = 0, 0, -1
@@ -527,7 +528,7 @@ def _longest_run(lines: list[str]) -> tuple[str, int] | None:
             if count != cells or count < 2:
                 start, length, cells = number, 0, count
             length += 1
-            if cells >= 2 and (best is None or (length, -start) > best[:2]):
+            if cells >= 2 and length >= 2 and (best is None or (length, -start) > best[:2]):
                 best = (length, -start, delimiter, start)
     return None if best is None else (best[2], best[3])
 
