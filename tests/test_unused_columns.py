@@ -28,8 +28,10 @@ from smroi.unused_columns import (
 )
 from tests.test_pages import rendered, run_app
 
-SPANISH_GOOGLE_ADS = (
-    "Campaña,Costo,Impr.,Clics,Conversiones\n"
+# a Spanish agency's Google Ads summary, with two headers of its own (the Spanish
+# interface's "Costo" and "Conversiones" are read without a question)
+SPANISH_AGENCY_REPORT = (
+    "Campaña,Inversión,Impr.,Clics,Conversiones totales\n"
     'Verano,"1.234,56",10000,300,12\n'
     'Invierno,"87,10",2000,40,3\n'
 )
@@ -45,20 +47,33 @@ def suggestions(csv: str, column_map: dict[str, str] | None = None) -> list[Sugg
     return suggest_columns(raw, mapping, export, declined=declined)
 
 
-def test_a_spanish_google_ads_report_asks_whether_costo_is_the_ad_spend() -> None:
-    assert suggestions(SPANISH_GOOGLE_ADS) == [
-        Suggestion("Costo", "spend", MONEY),
-        Suggestion("Conversiones", "conversions", COUNT),
+def test_a_spanish_agency_report_asks_whether_inversion_is_the_ad_spend() -> None:
+    assert suggestions(SPANISH_AGENCY_REPORT) == [
+        Suggestion("Inversión", "spend", MONEY),
+        Suggestion("Conversiones totales", "conversions", COUNT),
     ]
 
 
-def test_a_post_export_asks_whether_visningar_are_the_impressions() -> None:
+def test_the_spanish_interfaces_own_headers_are_read_without_a_question() -> None:
     csv = (
-        "Post,Date,Visningar,Reach,Engagements\n"
+        "Campaña,Costo,Impr.,Clics,Conversiones\n"
+        'Verano,"1.234,56",10000,300,12\n'
+        'Invierno,"87,10",2000,40,3\n'
+    )
+    assert suggestions(csv) == []
+    table, report = read_file("informe.csv", csv.encode())
+    assert report.suggestions == []
+    assert table["spend"].sum() == pytest.approx(1234.56 + 87.10)
+    assert table["conversions"].sum() == 12 + 3
+
+
+def test_a_post_export_asks_whether_visningar_totalt_are_the_impressions() -> None:
+    csv = (
+        "Inlägg,Datum,Visningar totalt,Räckvidd,Engagemang\n"
         "Sommarrea,2024-06-01,1200,900,50\n"
         "Nyhet,2024-06-02,3400,2000,80\n"
     )
-    assert suggestions(csv) == [Suggestion("Visningar", "impressions", COUNT)]
+    assert suggestions(csv) == [Suggestion("Visningar totalt", "impressions", COUNT)]
 
 
 def test_an_orders_file_asks_whether_totalbelop_is_the_revenue_not_the_shipping() -> None:
@@ -85,26 +100,33 @@ def test_ids_postal_codes_and_percentages_are_never_suggested() -> None:
 
 def test_a_file_with_everything_mapped_has_no_suggestions() -> None:
     csv = (
-        "Campaña,Costo,Impr.,Clics,Conversiones,Notas\n"
+        "Campaña,Inversión,Impr.,Clics,Conversiones totales,Notas\n"
         'Verano,"1.234,56",10000,300,12,ok\n'
         'Invierno,"87,10",2000,40,3,ok\n'
     )
-    chosen = {"Costo": "spend", "Conversiones": "conversions"}
+    chosen = {"Inversión": "spend", "Conversiones totales": "conversions"}
     assert suggestions(csv, chosen) == []
 
 
 def test_a_column_the_user_left_out_is_not_asked_about_again() -> None:
-    chosen = {"Costo": "", "Conversiones": ""}
-    assert suggestions(SPANISH_GOOGLE_ADS, chosen) == []
+    chosen = {"Inversión": "", "Conversiones totales": ""}
+    assert suggestions(SPANISH_AGENCY_REPORT, chosen) == []
 
 
 def test_interactions_are_asked_about_when_an_ad_report_has_no_clicks() -> None:
+    csv = "Kampanj,Kostnad,Visningar,Interaktioner\nSommar,120.50,10000,300\nVinter,80.25,2000,40\n"
+    assert suggestions(csv) == [Suggestion("Interaktioner", "clicks", COUNT)]
+
+
+def test_google_ads_interactions_are_its_clicks_when_the_report_has_no_clicks_column() -> None:
     csv = (
         "Campaign,Cost,Impr.,Interactions,Interaction rate\n"
         "Summer,120.50,10000,300,3.00%\n"
         "Winter,80.25,2000,40,2.00%\n"
     )
-    assert suggestions(csv) == [Suggestion("Interactions", "clicks", COUNT)]
+    assert suggestions(csv) == []
+    table, _report = read_file("google.csv", csv.encode())
+    assert table["clicks"].sum() == 300 + 40
 
 
 def test_an_amount_no_name_explains_is_suggested_only_when_it_is_the_only_one() -> None:
@@ -152,24 +174,24 @@ def test_the_kind_of_file() -> None:
 
 
 def test_the_import_report_leads_with_the_question_and_spend_stays_undefined() -> None:
-    table, report = read_file("informe.csv", SPANISH_GOOGLE_ADS.encode())
+    table, report = read_file("informe.csv", SPANISH_AGENCY_REPORT.encode())
     assert report.summary()[:2] == [
-        "informe.csv: 'Costo' holds money but is not read as anything: is it your ad spend? "
-        "Choose it in the column mapping (Data page).",
-        "informe.csv: 'Conversiones' holds numbers but is not read as anything: are they your "
-        "conversions (sales)? Choose it in the column mapping (Data page).",
+        "informe.csv: 'Inversión' holds money but is not read as anything: is it your ad "
+        "spend? Choose it in the column mapping (Data page).",
+        "informe.csv: 'Conversiones totales' holds numbers but is not read as anything: are "
+        "they your conversions (sales)? Choose it in the column mapping (Data page).",
     ]
     assert table["spend"].isna().all()  # not reported, not 0
     assert table["clicks"].sum() == 300 + 40
     chosen, chosen_report = read_file(
-        "informe.csv", SPANISH_GOOGLE_ADS.encode(), {"Costo": "spend"}
+        "informe.csv", SPANISH_AGENCY_REPORT.encode(), {"Inversión": "spend"}
     )
     assert chosen["spend"].sum() == pytest.approx(1234.56 + 87.10)
-    assert chosen_report.suggestions == [Suggestion("Conversiones", "conversions", COUNT)]
+    assert chosen_report.suggestions == [Suggestion("Conversiones totales", "conversions", COUNT)]
 
 
-COSTO_WARNING = (
-    "informe.csv: 'Costo' holds money but is not read as anything: is it your ad spend? "
+INVERSION_WARNING = (
+    "informe.csv: 'Inversión' holds money but is not read as anything: is it your ad spend? "
     "Choose it in the column mapping (Data page)."
 )
 
@@ -177,7 +199,7 @@ COSTO_WARNING = (
 def upload_spanish_report() -> AppTest:
     app = run_app("pages/data.py")
     app.file_uploader(key="uploads").set_value(
-        [("informe.csv", SPANISH_GOOGLE_ADS.encode(), "text/csv")]
+        [("informe.csv", SPANISH_AGENCY_REPORT.encode(), "text/csv")]
     ).run()
     assert not app.exception, app.exception
     return app
@@ -185,14 +207,14 @@ def upload_spanish_report() -> AppTest:
 
 def test_the_data_page_opens_the_mapping_at_the_suggestion_and_applies_it_when_confirmed() -> None:
     app = upload_spanish_report()
-    assert COSTO_WARNING in [rendered(warning.value) for warning in app.warning]
+    assert INVERSION_WARNING in [rendered(warning.value) for warning in app.warning]
     [expander] = [e for e in app.expander if e.label.startswith(r"informe\.csv")]
     assert expander.proto.expanded
     [editor] = app.data_editor
     rows = editor.value.set_index("Column in your file")
-    assert rows.loc["Costo", "Read as"] == "spend"  # pre-selected …
-    assert rows.loc["Costo", "Suggestion"] == "suggested: not read as it until you confirm"
-    assert rows.loc["Conversiones", "Read as"] == "conversions"
+    assert rows.loc["Inversión", "Read as"] == "spend"  # pre-selected …
+    assert rows.loc["Inversión", "Suggestion"] == "suggested: not read as it until you confirm"
+    assert rows.loc["Conversiones totales", "Read as"] == "conversions"
     assert rows.loc["Campaña", "Suggestion"] == ""
     # … but not applied: nothing changes in the numbers until the user confirms
     assert app.session_state["view"].data.table["spend"].isna().all()
@@ -202,13 +224,13 @@ def test_the_data_page_opens_the_mapping_at_the_suggestion_and_applies_it_when_c
     confirm.click().run()
     assert not app.exception, app.exception
     assert dict(app.session_state["base_settings"].column_map) == {
-        "Costo": "spend",
-        "Conversiones": "conversions",
+        "Inversión": "spend",
+        "Conversiones totales": "conversions",
     }
     table = app.session_state["view"].data.table
     assert table["spend"].sum() == pytest.approx(1234.56 + 87.10)
     assert table["conversions"].sum() == 12 + 3
-    assert COSTO_WARNING not in [rendered(warning.value) for warning in app.warning]
+    assert INVERSION_WARNING not in [rendered(warning.value) for warning in app.warning]
     [expander] = [e for e in app.expander if e.label.startswith(r"informe\.csv")]
     assert not expander.proto.expanded
 
@@ -216,7 +238,7 @@ def test_the_data_page_opens_the_mapping_at_the_suggestion_and_applies_it_when_c
 def test_leaving_the_suggested_column_out_on_the_data_page_stops_the_question() -> None:
     app = upload_spanish_report()
     [editor] = app.data_editor
-    costo = list(editor.value["Column in your file"]).index("Costo")
+    costo = list(editor.value["Column in your file"]).index("Inversión")
     # what a user's edit in the table sends (AppTest cannot type into a data editor)
     app.session_state["data.mapping.0.0"] = {
         "edited_rows": {costo: {"Read as": "(not used)"}},
@@ -225,8 +247,8 @@ def test_leaving_the_suggested_column_out_on_the_data_page_stops_the_question() 
     }
     app.run()
     assert not app.exception, app.exception
-    assert dict(app.session_state["base_settings"].column_map) == {"Costo": ""}
-    assert COSTO_WARNING not in [rendered(warning.value) for warning in app.warning]
+    assert dict(app.session_state["base_settings"].column_map) == {"Inversión": ""}
+    assert INVERSION_WARNING not in [rendered(warning.value) for warning in app.warning]
     assert app.session_state["view"].data.table["spend"].isna().all()  # still not 0
 
 
@@ -234,13 +256,13 @@ def test_smroi_summary_warns_first_about_the_column_and_keeps_spend_undefined(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     report = tmp_path / "informe.csv"
-    report.write_text(SPANISH_GOOGLE_ADS, encoding="utf-8")
+    report.write_text(SPANISH_AGENCY_REPORT, encoding="utf-8")
     status = main(["summary", str(report), "--json"])
     out, _err = capsys.readouterr()
     assert status == 0
     result = json.loads(out)
     assert result["warnings"][0] == (
-        f"{report}: 'Costo' holds money but is not read as anything: is it your ad spend? "
+        f"{report}: 'Inversión' holds money but is not read as anything: is it your ad spend? "
         "Choose it in the column mapping (Data page)."
     )
     assert result["totals"]["spend"] is None  # not reported, not 0
@@ -249,5 +271,5 @@ def test_smroi_summary_warns_first_about_the_column_and_keeps_spend_undefined(
     assert main(["summary", str(report)]) == 0
     text, _err = capsys.readouterr()
     assert (
-        f"- {report}: 'Costo' holds money but is not read as anything: is it your ad spend?"
+        f"- {report}: 'Inversión' holds money but is not read as anything: is it your ad spend?"
     ) in text
