@@ -7,7 +7,7 @@ from smroi import MAPPABLE
 from smroi.canonical import COLUMN_LABELS
 from ui.frame import decimal_mark_choice, require_frame, use_again_button
 from ui.i18n import nt, number, t, tr
-from ui.mapping import column_labels, mapping_editor, sheet_choice
+from ui.mapping import column_labels, mapping_editor, platform_choice, sheet_choice
 from ui.state import get_view
 from ui.widgets import english_format, localised_table, plain
 
@@ -67,10 +67,12 @@ for position, report in enumerate(reports):
             used=number(report.rows_used, "count"),
             read=number(report.rows_read, "count"),
         ),
-        expanded=bool(report.suggestions),  # a column smroi asks about: open at the question
+        # a column smroi asks about, or a platform it is unsure of: open at the question
+        expanded=bool(report.suggestions) or not report.recognition.sure,
     ):
         for note in report.suggestion_notes():
             st.warning(plain(tr(note)))
+        platform_choice(report, position, read_only=read_only)
         if read_only:
             st.markdown(t("**What each column is read as**"))
             st.dataframe(

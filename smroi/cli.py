@@ -71,6 +71,7 @@ from smroi.attribution import (
 from smroi.canonical import DIMENSIONS, LABELS
 from smroi.currency import files_in_use, is_currency_code, report_currency
 from smroi.errors import InputFileError, SmroiError
+from smroi.exports import EXPORTS_BY_KEY, NO_EXPORT
 from smroi.formatting import DASH, DIGITS, format_money
 from smroi.goals import check_goal, format_pace, goal_status
 from smroi.i18n import DEFAULT_LANGUAGE, LANGUAGES, _
@@ -189,6 +190,16 @@ def _run(argv: list[str] | None) -> int:
             help="the decimal mark of a file's column that mixes 1,234.50 and 1.234,50: "
             "'Spend=,' (comma) or 'Spend=.' (point); repeat for more columns",
         )
+        command.add_argument(
+            "--platform",
+            metavar="[FILE=]EXPORT",
+            type=_platform_choice,
+            action="append",
+            default=[],
+            help="read the files (or FILE) as this platform's export instead of recognising it "
+            f"from their columns: one of {', '.join(EXPORTS_BY_KEY)}, or {NO_EXPORT} (read "
+            "the columns by their names); repeat for more files",
+        )
     summary.add_argument("--json", action="store_true", help="print JSON instead of a table")
     summary.add_argument(
         "--by",
@@ -235,7 +246,12 @@ def _run(argv: list[str] | None) -> int:
             for goal in settings.goals:
                 check_goal(goal, source=str(args.settings))
         table, reports = _load(
-            args.files, settings.column_map, args.sheet, args.currency, dict(args.decimal_mark)
+            args.files,
+            settings.column_map,
+            args.sheet,
+            args.currency,
+            dict(args.decimal_mark),
+            _platforms_of(args.files, args.platform),
         )
         if args.command == "share":
             token = ReportStore().save(
@@ -435,18 +451,50 @@ def _decimal_mark(text: str) -> tuple[str, str]:
     return column.strip(), mark
 
 
+def _platform_choice(text: str) -> tuple[str, str]:
+    """--platform's value, checked: ('', export key) for every file, or (file, export key)."""
+    file, _equals, key = text.rpartition("=")
+    key = key.strip().lower()
+    if key != NO_EXPORT and key not in EXPORTS_BY_KEY:
+        raise argparse.ArgumentTypeError(
+            f"{key!r} is not a platform export smroi knows: use one of "
+            f"{', '.join(EXPORTS_BY_KEY)}, or {NO_EXPORT}"
+        )
+    return file.strip(), key
+
+
+def _platforms_of(paths: list[Path], choices: list[tuple[str, str]]) -> dict[str, str]:
+    """File (as given) -> the export chosen for it with --platform (FILE= by path or name)."""
+    chosen: dict[str, str] = {}
+    named = {file for file, _key in choices if file}
+    for file in named:
+        if not any(file in (str(path), path.name) for path in paths):
+            raise SmroiError(f"--platform names {file!r}, which is not one of the files.")
+    for path in paths:
+        for file, key in choices:
+            if not file or file in (str(path), path.name):
+                chosen[str(path)] = key
+    return chosen
+
+
 def _load(
     paths: list[Path],
     column_map: Mapping[str, str],
     sheet: str | None = None,
     currency: str | None = None,
     decimal_marks: Mapping[str, str] | None = None,
+    exports: Mapping[str, str] | None = None,
 ) -> tuple[pd.DataFrame, list[ImportReport]]:
     tables, reports = [], []
     for path in paths:
         _name, data = _read_bytes(path)
         table, report = read_file_isolated(
-            str(path), data, column_map=column_map, sheet=sheet, decimal_marks=decimal_marks
+            str(path),
+            data,
+            column_map=column_map,
+            sheet=sheet,
+            decimal_marks=decimal_marks,
+            export_choice=(exports or {}).get(str(path)),
         )
         if sheet and report.sheets and sheet not in report.sheets:
             raise InputFileError(

@@ -212,6 +212,7 @@ RESULT_INDICATORS = (
 class Export:
     """A platform's export, known by headers that only it writes."""
 
+    key: str  # its header table's name: how a user or a settings file chooses it
     name: str  # what the import report says
     platform: str  # the canonical platform of its rows
     paid: bool | None  # rows are ads (True), organic posts (False), or say so themselves
@@ -235,6 +236,7 @@ def export_from_table(
     """The export whose signature headers and own names are in header table `table`."""
     names = HEADER_TABLES[table]
     return Export(
+        key=table,
         name=name,
         platform=platform,
         paid=paid,
@@ -282,16 +284,70 @@ EXPORTS: tuple[Export, ...] = (
 )
 
 
+EXPORTS_BY_KEY: dict[str, Export] = {export.key: export for export in EXPORTS}
+# a user's choice that a file is no platform's export: its columns are read by their names
+NO_EXPORT = "none"
+# this many of an export's own columns make its recognition sure; fewer, and the Data page
+# asks the user to check it
+SURE_SIGNS = 2
+
+
+@dataclass(frozen=True)
+class Recognition:
+    """Which platform's export a file is, and the file's columns that say so."""
+
+    export: Export | None
+    evidence: tuple[str, ...] = ()  # the file's headers that only this export writes
+    # other exports that some of the file's headers are signs of, most signs first
+    others: tuple[Export, ...] = ()
+    chosen: bool = False  # the user chose the export (or NO_EXPORT); nothing was guessed
+    # enough of the export's own columns, and more than of any other's, for the guess to
+    # stand without asking the user to check it
+    sure: bool = True
+
+
+def recognise_with_evidence(headers: list[str], choice: str | None = None) -> Recognition:
+    """The platform export whose own columns the file has most of, with those columns; or
+    the export the user chose (`choice`: an Export.key, or NO_EXPORT for none).
+
+    A column only one export writes counts before one that several write; of two exports
+    with as many, the one listed first in EXPORTS wins."""
+    if choice == NO_EXPORT:
+        return Recognition(None, chosen=True)
+    names = {header: normalise_header(header) for header in headers}
+    present = set(names.values())
+    if choice in EXPORTS_BY_KEY:
+        export = EXPORTS_BY_KEY[choice]
+        evidence = tuple(h for h, name in names.items() if name in export.signs)
+        return Recognition(export, evidence, chosen=True)
+    signs_of = {sign: sum(sign in e.signs for e in EXPORTS) for sign in present}
+    scored = sorted(
+        (
+            (
+                -sum(signs_of[sign] == 1 for sign in export.signs & present),
+                -len(export.signs & present),
+                place,
+            ),
+            export,
+        )
+        for place, export in enumerate(EXPORTS)
+        if export.signs & present
+    )
+    if not scored:
+        return Recognition(None)
+    best = scored[0][1]
+    evidence = tuple(h for h, name in names.items() if name in best.signs)
+    others = tuple(export for _score, export in scored[1:])
+    sure = len(evidence) >= SURE_SIGNS and all(
+        len(other.signs & present) < len(evidence) for other in others
+    )
+    return Recognition(best, evidence, others, sure=sure)
+
+
 def recognise(headers: list[str]) -> Export | None:
-    """The platform export whose signature headers the file has most of, if any (of two
-    with as many, the one listed first in EXPORTS)."""
-    names = {normalise_header(header) for header in headers}
-    best, best_count = None, 0
-    for export in EXPORTS:
-        count = len(export.signs & names)
-        if count > best_count:
-            best, best_count = export, count
-    return best
+    """The platform export whose own columns the file has most of, if any (see
+    recognise_with_evidence)."""
+    return recognise_with_evidence(headers).export
 
 
 def map_columns(

@@ -7,6 +7,7 @@ from datetime import date
 
 import pandas as pd
 
+from smroi.exports import Recognition
 from smroi.i18n import _, _n, listed
 from smroi.unused_columns import Suggestion
 
@@ -55,6 +56,9 @@ class ImportReport:
     # columns read as nothing that most likely hold a core measure the file lacks
     # (smroi.unused_columns): asked about first, applied only when the user chooses them
     suggestions: list[Suggestion] = field(default_factory=list)
+    # which platform's export the file is (`export`), from which of its columns, and
+    # whether the guess is sure; or the user's choice (read_file's export_choice)
+    recognition: Recognition = field(default_factory=lambda: Recognition(None))
 
     @property
     def rows_excluded(self) -> int:
@@ -71,7 +75,10 @@ class ImportReport:
         English as str, translatable with smroi.i18n.translate_message."""
         if self.error:
             return [self.error]
-        lines = [*self.suggestion_notes(), *self.warnings]
+        lines = [*self.suggestion_notes()]
+        if not self.recognition.sure:
+            lines.append(self.recognition_note())
+        lines += self.warnings
         if len(self.ignored_columns) > MOST_COLUMNS_NAMED:
             lines.append(
                 _(
@@ -105,6 +112,54 @@ class ImportReport:
                 )
             )
         return lines
+
+    def recognition_note(self) -> str:
+        """Which platform's export the file was read as, and why: the columns that say so,
+        the user's choice, or that none was recognised."""
+        found = self.recognition
+        fields = {"file": self.file, "export": found.export.name if found.export else ""}
+        if found.chosen:
+            if found.export is None:
+                return _(
+                    "{file}: read as no platform's export, as you chose; its columns are read "
+                    "by their names.",
+                    **fields,
+                )
+            return _("{file}: read as {export}, as you chose.", **fields)
+        if found.export is None:
+            return _(
+                "{file}: not recognised as any platform's export; its columns are read by "
+                "their names.",
+                **fields,
+            )
+        columns = ", ".join(repr(header) for header in found.evidence)
+        if found.sure:
+            return _n(
+                "{file}: recognised as {export} from its column {columns}.",
+                "{file}: recognised as {export} from its columns {columns}.",
+                len(found.evidence),
+                columns=columns,
+                **fields,
+            )
+        if found.others:
+            return _n(
+                "{file}: read as {export} from its column {columns}, but it also has columns "
+                "of {others}; if it is another platform's export, choose the platform on the "
+                "Data page.",
+                "{file}: read as {export} from its columns {columns}, but it also has columns "
+                "of {others}; if it is another platform's export, choose the platform on the "
+                "Data page.",
+                len(found.evidence),
+                columns=columns,
+                others=", ".join(other.name for other in found.others),
+                **fields,
+            )
+        return _(
+            "{file}: read as {export} from one column only ({columns}); if it is another "
+            "platform's export, choose the platform on the Data page.",
+            columns=columns,
+            **fields,
+        )
 
     def suggestion_notes(self) -> list[str]:
         """For each suggestion: the column, what it holds, and the measure it may be."""

@@ -28,7 +28,12 @@ from smroi.cells import _clean_text, _normalise_platform, _parse_paid, _platform
 from smroi.currency import currencies_in_cells, currencies_in_column, currencies_in_headers
 from smroi.derived_columns import _engagements_from_parts, _results_by_indicator, _utm_from_links
 from smroi.errors import InputFileError
-from smroi.exports import CURRENCY_COLUMNS, map_columns, normalise_header, recognise
+from smroi.exports import (
+    CURRENCY_COLUMNS,
+    map_columns,
+    normalise_header,
+    recognise_with_evidence,
+)
 from smroi.i18n import N_, _, _n, listed
 from smroi.import_report import LEFT_OUT_REASON, ImportReport
 from smroi.isolation import read_file_isolated
@@ -81,20 +86,29 @@ def read_file(
     left_out_rows: Sequence[int] = (),
     today: date | None = None,
     decimal_marks: Mapping[str, str] | None = None,
+    export_choice: str | None = None,
 ) -> tuple[pd.DataFrame, ImportReport]:
     """One uploaded file as canonical rows and its import report; InputFileError if unreadable.
 
     `left_out_rows`: spreadsheet rows (numbered as in the report) the user chose to leave
     out. `today` (default: the real one) bounds the dates a report can hold.
     `decimal_marks`: column of the file (its header) -> the decimal mark the user chose for
-    it, "." or "," (for a column that mixes them: ImportReport.mixed_decimal_columns)."""
+    it, "." or "," (for a column that mixes them: ImportReport.mixed_decimal_columns).
+    `export_choice`: the platform export the user says the file is (smroi.exports.Export.key,
+    or NO_EXPORT for none); None recognises it from its columns."""
     if not data:
         raise InputFileError(name, _("the file is empty."))
     check_size(name, len(data))
     try:
         raw = read_table(name, data, column_map or {}, sheet)
         table, report = _to_canonical(
-            name, raw, column_map or {}, left_out_rows, today or date.today(), decimal_marks or {}
+            name,
+            raw,
+            column_map or {},
+            left_out_rows,
+            today or date.today(),
+            decimal_marks or {},
+            export_choice,
         )
     except InputFileError:
         raise
@@ -116,11 +130,13 @@ def load_files(
     left_out: Mapping[str, Sequence[int]] | None = None,
     today: date | None = None,
     decimal_marks: Mapping[str, Mapping[str, str]] | None = None,
+    exports: Mapping[str, str] | None = None,
 ) -> tuple[pd.DataFrame, list[ImportReport]]:
     """All files as one canonical table; a file that cannot be read, or whose currency is not
     the one shown (`currency` when a file is in it, else the first file's), is reported, not
     fatal. `left_out`: file name -> the rows the user chose to leave out; `decimal_marks`:
-    file name -> {column: the decimal mark the user chose} (see read_file).
+    file name -> {column: the decimal mark the user chose}; `exports`: file name -> the
+    platform export the user chose (see read_file).
     Each file is read in a worker process (smroi.isolation), so that one that crashes the
     reader, or takes too much memory or time, is reported like any unreadable file."""
     read: list[tuple[pd.DataFrame, ImportReport]] = []
@@ -135,6 +151,7 @@ def load_files(
                 left_out_rows=(left_out or {}).get(name, ()),
                 today=today,
                 decimal_marks=dict((decimal_marks or {}).get(name, {})),
+                export_choice=(exports or {}).get(name),
             )
         except InputFileError as exc:
             reports.append(ImportReport(file=name, error=exc.message))
@@ -220,13 +237,15 @@ def _to_canonical(
     left_out_rows: Sequence[int] = (),
     today: date | None = None,
     decimal_marks: Mapping[str, str] | None = None,
+    export_choice: str | None = None,
 ) -> tuple[pd.DataFrame, ImportReport]:
     today = today or date.today()
     decimal_marks = decimal_marks or {}
     report = ImportReport(file=name)
     report.warnings += raw.attrs.get("notes", [])
     headers = list(raw.columns)
-    export = recognise(headers)
+    report.recognition = recognise_with_evidence([str(h) for h in headers], export_choice)
+    export = report.recognition.export
     mapping, ignored = map_columns(headers, export, column_map)
     report.export = export.name if export else None
     report.column_map, report.ignored_columns = mapping, ignored

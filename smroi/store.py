@@ -23,7 +23,7 @@ import threading
 import unicodedata
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, fields
+from dataclasses import asdict, dataclass, fields
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -37,9 +37,11 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from smroi.canonical import conform
 from smroi.errors import SmroiError
+from smroi.exports import EXPORTS_BY_KEY, Recognition
 from smroi.i18n import Message, _
 from smroi.ingest import ImportReport
 from smroi.settings import Settings, settings_from_json, settings_to_json
+from smroi.unused_columns import Suggestion
 
 SCHEMA_VERSION = 1  # the layout of the tables below; a newer database is refused
 FORMAT_VERSION = 1  # the layout of a snapshot's JSON details
@@ -622,6 +624,10 @@ def _report_to_dict(report: ImportReport) -> dict[str, Any]:
             }
         elif item.name == "outlying_dates":
             value = [[row, _day(day)] for row, day in value]
+        elif item.name == "suggestions":
+            value = [asdict(suggestion) for suggestion in value]
+        elif item.name == "recognition":
+            value = _recognition_to_dict(value)
         data[item.name] = value
     data["messages"] = _report_messages(report)
     return data
@@ -724,6 +730,8 @@ def _report_from_dict(data: dict[str, Any]) -> ImportReport:
             for header, how in values["column_map"].items()
         }
     values["outlying_dates"] = _outlying_dates(values.get("outlying_dates"))
+    values["suggestions"] = _suggestions(values.get("suggestions"))
+    values["recognition"] = _recognition(values.get("recognition"))
     report = ImportReport(**values)
     if excluded is not None:
         columns = {
@@ -740,6 +748,42 @@ def _report_from_dict(data: dict[str, Any]) -> ImportReport:
             )
         report.excluded = pd.DataFrame(columns)
     return report
+
+
+def _recognition_to_dict(recognition: Recognition) -> dict[str, Any]:
+    """Which export a file was read as, and why, as JSON values (exports by their keys)."""
+    return {
+        "export": recognition.export.key if recognition.export else None,
+        "evidence": list(recognition.evidence),
+        "others": [other.key for other in recognition.others],
+        "chosen": recognition.chosen,
+        "sure": recognition.sure,
+    }
+
+
+def _recognition(saved: Any) -> Recognition:
+    """Which export a file was read as, back from _recognition_to_dict (none from a report
+    saved before it was kept, or damaged; an export this version does not know is none)."""
+    if not isinstance(saved, dict):
+        return Recognition(None)
+    try:
+        return Recognition(
+            EXPORTS_BY_KEY.get(str(saved.get("export"))),
+            tuple(str(header) for header in saved.get("evidence") or ()),
+            tuple(EXPORTS_BY_KEY[k] for k in saved.get("others") or () if k in EXPORTS_BY_KEY),
+            chosen=bool(saved.get("chosen")),
+            sure=bool(saved.get("sure", True)),
+        )
+    except TypeError:
+        return Recognition(None)
+
+
+def _suggestions(saved: Any) -> list[Suggestion]:
+    """A report's column suggestions, back from their JSON values (none if damaged)."""
+    try:
+        return [Suggestion(str(s["header"]), str(s["canonical"]), str(s["reason"])) for s in saved]
+    except (TypeError, KeyError):
+        return []
 
 
 def _outlying_dates(saved: Any) -> list[tuple[int, date]]:

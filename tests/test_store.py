@@ -29,6 +29,7 @@ import sqlalchemy as sa
 from smroi import store as store_module
 from smroi.canonical import conform
 from smroi.errors import SmroiError
+from smroi.exports import EXPORTS_BY_KEY, Recognition
 from smroi.ingest import ImportReport, load_files
 from smroi.settings import Costs, Goal, Settings, ValueAssumptions, settings_to_json
 from smroi.store import (
@@ -39,6 +40,7 @@ from smroi.store import (
     WrongPassword,
     database_url,
 )
+from smroi.unused_columns import Suggestion
 from tests.conftest import ROOT
 
 NOT_VALID = "This report link is not valid (unknown, expired or revoked)."
@@ -245,6 +247,20 @@ def user_reports() -> list[ImportReport]:
             sheets=["Raw data", "Summary"],
             sheet="Raw data",
             warnings=["meta.csv: its facebook rows overlap those of other.csv."],
+            suggestions=[Suggestion("Totalbeløp", "revenue", "money")],
+            recognition=Recognition(
+                EXPORTS_BY_KEY["meta_ads"],
+                ("Rapporteringen starter",),
+                (EXPORTS_BY_KEY["tiktok_ads"],),
+                sure=False,
+            ),
+        ),
+        ImportReport(
+            file="ads.csv",
+            rows_read=2,
+            rows_used=2,
+            export="Pinterest Ads",
+            recognition=Recognition(EXPORTS_BY_KEY["pinterest_ads"], chosen=True),
         ),
         ImportReport(file="broken.xlsx", error="broken.xlsx: the file is empty."),
     ]

@@ -31,9 +31,9 @@ from tests.test_pages import rendered, run_app
 # a Spanish agency's Google Ads summary, with two headers of its own (the Spanish
 # interface's "Costo" and "Conversiones" are read without a question)
 SPANISH_AGENCY_REPORT = (
-    "Campaña,Inversión,Impr.,Clics,Conversiones totales\n"
-    'Verano,"1.234,56",10000,300,12\n'
-    'Invierno,"87,10",2000,40,3\n'
+    "Campaña,Inversión,Impr.,Clics,CPC prom.,Conversiones totales\n"
+    'Verano,"1.234,56",10000,300,"4,12",12\n'
+    'Invierno,"87,10",2000,40,"2,18",3\n'
 )
 
 

@@ -39,13 +39,16 @@ def load_files(
     currency: str | None = None,
     left_out: str = "{}",
     decimal_marks: str = "{}",
+    exports: str = "{}",
 ) -> tuple[pd.DataFrame, list[smroi.ImportReport]]:
     """Parse files once per distinct content (key = digest of names and bytes) and choices
-    (column_map, sheets, left_out and decimal_marks: the Data page's and the Overview's
-    choices as JSON; currency: which currency to keep when the files are in two), with a
-    spinner in the session's language while a new file is read."""
+    (column_map, sheets, left_out, decimal_marks and exports: the Data page's and the
+    Overview's choices as JSON; currency: which currency to keep when the files are in two),
+    with a spinner in the session's language while a new file is read."""
     with st.spinner(t("Reading your files…")):
-        return _load_files(key, files, column_map, sheets, currency, left_out, decimal_marks)
+        return _load_files(
+            key, files, column_map, sheets, currency, left_out, decimal_marks, exports
+        )
 
 
 @st.cache_data(max_entries=4, ttl="1h", show_spinner=False)
@@ -57,6 +60,7 @@ def _load_files(
     currency: str | None = None,
     left_out: str = "{}",
     decimal_marks: str = "{}",
+    exports: str = "{}",
 ) -> tuple[pd.DataFrame, list[smroi.ImportReport]]:
     return smroi.load_files(
         list(_files),
@@ -65,6 +69,7 @@ def _load_files(
         currency,
         left_out=json.loads(left_out),
         decimal_marks=json.loads(decimal_marks),
+        exports=json.loads(exports),
     )
 
 

@@ -9,11 +9,14 @@ import streamlit as st
 
 from smroi import MAPPABLE, ImportReport
 from smroi.canonical import COLUMN_LABELS
+from smroi.exports import EXPORTS_BY_KEY, NO_EXPORT
 from smroi.i18n import DEFAULT_LANGUAGE, N_, fill, translator
 from ui import state
 from ui.i18n import language, nt, t, tr
+from ui.widgets import plain
 
 NOT_USED = "(not used)"  # the option's value; its label is translated
+AUTOMATIC = "(automatic)"  # the platform export's option that recognises it from its columns
 NOT_USED_LABEL = N_("(not used)")
 # Translators: a column of smroi's table: what it holds in words, then its own name
 WITH_NAME = N_("{label} ({column})")
@@ -120,4 +123,38 @@ def sheet_choice(report: ImportReport, number: int) -> None:
     # shows the data it had (another sheet), and must not choose again and again
     if chosen != (state.chosen_sheet(report.file) or report.sheet):
         state.choose_sheet(report.file, chosen)
+        st.rerun()
+
+
+def platform_choice(report: ImportReport, number: int, *, read_only: bool = False) -> None:
+    """Which platform's export the file was read as and why (its columns that only that
+    platform writes), as information when the guess is sure and as a warning when it is not;
+    and, unless read-only, a choice of another platform's export (or none)."""
+    note = plain(tr(report.recognition_note()))
+    if report.recognition.sure:
+        st.caption(note)
+    else:
+        st.warning(note)
+    if read_only:
+        return
+    options = [AUTOMATIC, *EXPORTS_BY_KEY, NO_EXPORT]
+    current = state.chosen_export(report.file) or AUTOMATIC
+    labels = {
+        AUTOMATIC: t("Recognise it from its columns"),
+        NO_EXPORT: t("None of these: read its columns by their names"),
+        **{key: export.name for key, export in EXPORTS_BY_KEY.items()},
+    }
+    chosen = st.selectbox(
+        t("Platform export"),
+        options,
+        index=options.index(current) if current in options else 0,
+        format_func=labels.__getitem__,
+        key=f"{state.EXPORT_CHOICE}{number}",
+        help=t(
+            "Which platform's export the file is: it decides the platform of its rows and "
+            "the platform's own names for its columns."
+        ),
+    )
+    if chosen != current:
+        state.choose_export(report.file, None if chosen == AUTOMATIC else chosen)
         st.rerun()

@@ -153,15 +153,17 @@ def _data_section() -> tuple[state.LoadedData, list[str]]:
     payload = tuple((upload.name, upload.getvalue()) for upload in files)
     key = _files_key(files)
     choices = (state.column_map_key(), state.sheets_key())
-    left_out, marks = state.left_out_key(), state.decimal_marks_key()
-    table, reports = data.load_files(key, payload, *choices, left_out=left_out, decimal_marks=marks)
+    read_as = {
+        "left_out": state.left_out_key(),
+        "decimal_marks": state.decimal_marks_key(),
+        "exports": state.exports_key(),
+    }
+    table, reports = data.load_files(key, payload, *choices, **read_as)
     picked = st.session_state.get(S + "currency")
     if picked in smroi.currency_choices(reports) and picked != smroi.shown_currency(reports):
         # files in two currencies: read again, keeping the files in the one the user picked
         key = f"{key}\0{picked}"
-        table, reports = data.load_files(
-            key, payload, *choices, picked, left_out=left_out, decimal_marks=marks
-        )
+        table, reports = data.load_files(key, payload, *choices, picked, **read_as)
     # the files' errors: Messages, shown in the session's language by ui.frame.show_notices
     notices += [report.error for report in reports if report.error]
     if sum(report.rows_used for report in reports) == 0:
@@ -182,7 +184,8 @@ def _data_section() -> tuple[state.LoadedData, list[str]]:
 
 def _with_choices(key: str) -> str:
     """The data's identity: its files and the user's choices (sheets, column map, rows left
-    out, decimal marks), so filters and caches follow any change to what was read."""
+    out, decimal marks, platform exports), so filters and caches follow any change to what
+    was read."""
     choices = "\0".join(
         (
             key,
@@ -190,6 +193,7 @@ def _with_choices(key: str) -> str:
             state.sheets_key(),
             state.left_out_key(),
             state.decimal_marks_key(),
+            state.exports_key(),
         )
     )
     return hashlib.sha256(choices.encode()).hexdigest()

@@ -53,6 +53,9 @@ LEAVE_OUT = "overview.leave_out."  # + file number: the Overview's "Leave row 14
 DECIMAL_MARKS = "data.decimal_marks"
 DECIMAL_MARK = "data.decimal_mark."  # + file number + "." + column number: the Data page's radio
 UNDO_DECIMAL_MARK = "data.undo_decimal_mark."  # + file number + "." + column number
+# file name -> the platform export the user chose (smroi.exports.Export.key or NO_EXPORT)
+EXPORT_CHOICES = "data.exports"
+EXPORT_CHOICE = "data.export."  # + file number: the Data page's "Platform export"
 # widgets of the pages
 OVERVIEW_PERIOD = "overview.period"
 EXCEL_REPORT = "report.excel"  # the sidebar's download button
@@ -314,6 +317,28 @@ def choose_decimal_mark(file: str, column: str, mark: str | None) -> None:
     if not marks:
         chosen.pop(file, None)
     st.session_state[DECIMAL_MARKS] = chosen
+
+
+def exports_key() -> str:
+    """The platform exports the user chose, as stable text: part of the cache key of parsed
+    files (and JSON, for smroi.load_files' exports)."""
+    return json.dumps(st.session_state.get(EXPORT_CHOICES, {}), sort_keys=True)
+
+
+def chosen_export(file: str) -> str | None:
+    """The platform export the user chose for a file, if any."""
+    return st.session_state.get(EXPORT_CHOICES, {}).get(file)
+
+
+def choose_export(file: str, export: str | None) -> None:
+    """Read the file as this platform's export (an Export.key, or NO_EXPORT); None: recognise
+    it from its columns again (files are read again either way)."""
+    chosen = dict(st.session_state.get(EXPORT_CHOICES, {}))
+    if export is None:
+        chosen.pop(file, None)
+    else:
+        chosen[file] = export
+    st.session_state[EXPORT_CHOICES] = chosen
 
 
 def queue_rates(rates: dict[str, Rate]) -> None:
