@@ -89,6 +89,14 @@ class _Reading:
     chaos: float
     incoherence: float
     encoding: str = field(compare=False)
+    text: str | None = field(default=None, compare=False, repr=False)
+
+
+# Windows-1254 (Turkish) differs from Windows-1252 in six letters only, which Windows-1252
+# reads as letters of Icelandic ("Tıklamalar" as "Týklamalar", "başlangıç" as "baþlangýç");
+# Icelandic text also has its other accented letters, which Turkish does not write
+TURKISH_AS_ICELANDIC = frozenset("ðþýÐÞÝ")
+ICELANDIC_OTHERS = frozenset("áéíóúæÁÉÍÓÚÆ")
 
 
 def legacy_encodings(sample: bytes) -> list[str]:
@@ -99,7 +107,27 @@ def legacy_encodings(sample: bytes) -> list[str]:
     readings = sorted(_readings(sample))
     if readings and (cp1252 := _close_to_cp1252(readings)) is not None:
         readings.insert(0, cp1252)
+    if readings and (turkish := _turkish(readings)) is not None:
+        readings.insert(0, turkish)
     return list(dict.fromkeys([*(reading.encoding for reading in readings), "cp1252"]))
+
+
+def _turkish(readings: list[_Reading]) -> _Reading | None:
+    """The Windows-1254 reading when Windows-1252 is first but reads Turkish's own letters as
+    Icelandic ones (ı ş ğ as ý þ ð) in a text with none of Icelandic's other accented
+    letters, and Windows-1254 garbles no more words."""
+    first = readings[0]
+    turkish = next((r for r in readings if r.encoding == "cp1254"), None)
+    if first.encoding != "cp1252" or turkish is None or turkish.text is None:
+        return None
+    if (turkish.unreadable, turkish.garbled) > (first.unreadable, first.garbled):
+        return None
+    western = first.text or ""
+    if any(c in TURKISH_AS_ICELANDIC for c in western) and not any(
+        c in ICELANDIC_OTHERS for c in western
+    ):
+        return turkish
+    return None
 
 
 def _readings(sample: bytes) -> list[_Reading]:
@@ -161,6 +189,7 @@ def _measured(sample: bytes, match: CharsetMatch, number: int, texts: set[str]) 
                 round(match.chaos, 2),
                 -round(match.coherence, 2),
                 encoding,
+                text if encoding in ("cp1252", "cp1254") else None,
             )
         )
     return found

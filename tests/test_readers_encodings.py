@@ -154,11 +154,6 @@ def test_each_encoding_reads_the_header_and_cells_exactly(
     assert raw.attrs["notes"] == []  # an encoding read whole is no news
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Turkish in Windows-1254 has only letters in Windows-1252 too, and "
-    "charset-normalizer's coherence on a few words does not tell them apart",
-)
 def test_a_turkish_file_in_windows_1254() -> None:
     header = "Kampanya adı,Raporlama başlangıcı,Harcanan tutar (TRY),Gösterimler,Tıklamalar"
     raw = table(
@@ -166,6 +161,30 @@ def test_a_turkish_file_in_windows_1254() -> None:
         csv_text(header, 'Bahar indirimi,2026-06-01,"1.234,50",10000,200').encode("cp1254"),
     )
     assert list(raw.columns) == header.split(",")
+
+
+def test_a_turkish_meta_export_in_windows_1254_gives_its_totals() -> None:
+    header = (
+        "Kampanya adı,Raporlama başlangıcı,Harcanan tutar (TRY),Gösterimler,Bağlantı tıklamaları"
+    )
+    rows = ['Şubat indirimi,2026-06-01,"1.234,50",10000,200', 'Çiçek,2026-06-02,"99,50",500,12']
+    table_, report = read_file("tr.csv", csv_text(header, *rows).encode("cp1254"))
+    assert report.export == "Meta Ads Manager"
+    assert table_["spend"].sum() == pytest.approx(1234.50 + 99.50)
+    assert table_["clicks"].sum() == 200 + 12
+    assert sorted(table_["campaign"]) == ["Çiçek", "Şubat indirimi"]
+
+
+def test_icelandic_in_windows_1252_is_not_taken_for_turkish() -> None:
+    header = "Herferð,Dagsetning,Kostnaður,Birtingar,Smellir"
+    raw = table(
+        "is.csv",
+        csv_text(
+            header, "Sumarútsala,2026-06-01,1500,10000,200", "Þjónusta,2026-06-02,700,800,9"
+        ).encode("cp1252"),
+    )
+    assert list(raw.columns) == header.split(",")
+    assert list(raw.iloc[:, 0]) == ["Sumarútsala", "Þjónusta"]
 
 
 def test_the_encoding_is_decided_beyond_the_first_64_kib() -> None:
@@ -270,6 +289,8 @@ def test_summary_rows_above_and_below_the_header_are_not_data(encoding: str) -> 
     assert rows["spend"].sum() == 1500.0  # 1000 + 500, the totals rows not added again
     assert rows["clicks"].sum() == 30.0
     assert report.summary() == [
+        "meta.csv: read as Meta Ads Manager from one column only ('Amount spent (JPY)'); if it "
+        "is another platform's export, choose the platform on the Data page.",
         "meta.csv: 1 line above the column names (a title or date range) passed over.",
         "meta.csv: 2 rows left out (a totals row (adding it would count everything twice)): "
         "rows 3, 6.",
