@@ -352,3 +352,68 @@ def test_a_tiktok_custom_report_with_its_video_and_destination_columns() -> None
 def test_tiktok_video_view_columns_tell_tiktok_without_an_ad_group() -> None:
     export = recognise(["By Day", "Cost", "2-second video views", "6-second video views"])
     assert export is not None and export.name == "TikTok Ads"
+
+
+# the Spanish interface's names, from real exports: day, campaign, ad, currency, spend (two
+# wordings seen), impressions, reach, destination clicks, conversions, video views
+TIKTOK_SPANISH_SPEND = ["Coste", "Gasto"]
+
+
+@pytest.mark.parametrize("spend_header", TIKTOK_SPANISH_SPEND)
+def test_a_tiktok_report_from_the_spanish_interface(spend_header: str) -> None:
+    headers = [
+        "Por día",
+        "Nombre de la campaña",
+        "Nombre del anuncio",
+        "Moneda",
+        spend_header,
+        "Impresiones",
+        "Alcance",
+        "Clics (destino)",
+        "Conversiones",
+        "Visualizaciones de vídeo",
+    ]
+    rows = [
+        ["2026-03-01", "Primavera", "Video 1", "EUR", 12.5, 4000, 3000, 60, 3, 2500],
+        ["2026-03-02", "Primavera", "Video 2", "EUR", 7.25, 2500, 2100, 20, 1, 1200],
+        ["2026-03-02", "Rebajas", "Video 3", "EUR", 10.0, 3100, 2600, 41, 0, 1900],
+    ]
+    table, report = read_file("informe.csv", _csv(headers, rows))
+    assert report.export == "TikTok Ads"
+    assert set(table["platform"]) == {"tiktok"} and table["paid"].all()
+    assert report.currency == "EUR"
+    assert table["spend"].sum() == pytest.approx(12.5 + 7.25 + 10.0)
+    assert table["impressions"].sum() == 4000 + 2500 + 3100
+    assert table["reach"].sum() == 3000 + 2100 + 2600
+    assert table["clicks"].sum() == 60 + 20 + 41
+    assert table["conversions"].sum() == 3 + 1 + 0
+    assert table["video_views"].sum() == 2500 + 1200 + 1900
+    assert table["element"].astype(str).tolist() == ["Video 1", "Video 2", "Video 3"]
+    assert str(table["date"].max().date()) == "2026-03-02"
+
+
+def test_a_tiktok_report_from_the_portuguese_interface_takes_its_platform_from_the_file_name() -> (
+    None
+):
+    # every name of the Portuguese report is one other platforms write too
+    headers = [
+        "Nome da campanha",
+        "Custo",
+        "Impressões",
+        "Alcance",
+        "Cliques (Destino)",
+        "CPC (Destino)",
+        "CPM",
+    ]
+    rows = [
+        ["Verão", 150.0, 30000, 21000, 420, 0.36, 5.0],
+        ["Leads", 80.5, 12000, 9000, 150, 0.54, 6.71],
+    ]
+    table, report = read_file("Tiktok Ads Dez25.csv", _csv(headers, rows))
+    assert report.export is None
+    assert set(table["platform"]) == {"tiktok"}
+    assert table["spend"].sum() == pytest.approx(150.0 + 80.5)
+    assert table["impressions"].sum() == 30000 + 12000
+    assert table["reach"].sum() == 21000 + 9000
+    assert table["clicks"].sum() == 420 + 150
+    assert sorted(table["campaign"].astype(str).unique()) == ["Leads", "Verão"]
