@@ -417,3 +417,25 @@ def test_a_tiktok_report_from_the_portuguese_interface_takes_its_platform_from_t
     assert table["reach"].sum() == 21000 + 9000
     assert table["clicks"].sum() == 420 + 150
     assert sorted(table["campaign"].astype(str).unique()) == ["Leads", "Verão"]
+
+
+@pytest.mark.parametrize(
+    ("all_clicks", "destination"),
+    [
+        ("Clicks (all)", "Clicks (destination)"),
+        ("Clics (todos)", "Clics (destino)"),
+        ("Cliques (Todos)", "Cliques (Destino)"),
+    ],
+)
+def test_tiktok_clicks_to_the_page_win_over_all_clicks_whichever_comes_first(
+    all_clicks: str, destination: str
+) -> None:
+    headers = ["By Day", "Ad group name", "Cost", all_clicks, destination, "Impressions"]
+    rows = [
+        ["2026-05-01", "Group A", 10.0, 90, 40, 1000],
+        ["2026-05-02", "Group A", 5.0, 30, 12, 600],
+    ]
+    table, report = read_file("tiktok.csv", _csv(headers, rows))
+    assert report.column_map[destination] == "clicks"
+    assert all_clicks in report.ignored_columns
+    assert table["clicks"].sum() == 40 + 12  # not 90 + 30
