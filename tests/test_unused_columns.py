@@ -149,6 +149,7 @@ def test_an_amount_no_name_explains_is_suggested_only_when_it_is_the_only_one() 
         ("Xyz", ["£12.50", "£40"], MONEY),  # a currency symbol in the cells
         ("Xyz (EUR)", ["12", "40"], MONEY),  # a currency code in the header
         ("Xyz", ["12,50", "40,00"], DECIMAL),  # two decimals, nothing else to tell
+        ("Xyz", ["12.5", "7.25"], DECIMAL),  # a workbook's 12.50 loses its last 0
         ("Xyz", ["12", "40"], COUNT),
         ("CPC medio", ["0,50", "0,75"], None),  # per click: a rate of money
         ("Costo/conv.", ["10,50", "7,00"], None),
