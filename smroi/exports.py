@@ -69,9 +69,10 @@ def _fold_latin_accents(text: str) -> str:
 
 
 @lru_cache(maxsize=1 << 16)  # headers, and the few words of a type column
-def _normalised(text: str) -> str:
+def _normalised(text: str, brackets: bool = False) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_LETTERS)
-    text = _BRACKETED.sub(" ", _fold_latin_accents(text)).strip().casefold()
+    text = _fold_latin_accents(text)
+    text = (text if brackets else _BRACKETED.sub(" ", text)).strip().casefold()
     text = _fold_latin_accents(text.translate(_LETTERS))  # casefold may add a mark ("İ")
     kept = "".join(c if unicodedata.category(c)[0] in "LNM" else "_" for c in text)
     return _SEPARATORS.sub("_", kept).strip("_")
@@ -87,6 +88,12 @@ def normalise_header(header: object) -> str:
     other languages match.
     """
     return _normalised(str(header))
+
+
+def normalise_with_brackets(header: object) -> str:
+    """'Clicks (destination)' -> 'clicks_destination': normalise_header keeping the words in
+    brackets, which tell two columns of one measure apart ("Clicks (all)")."""
+    return _normalised(str(header), brackets=True)
 
 
 # The headers live as data, one table per platform in smroi/headers/ (README.md there
@@ -121,6 +128,11 @@ class HeaderName:
         """The header as compared (normalise_header)."""
         return normalise_header(self.header)
 
+    @property
+    def full_name(self) -> str:
+        """The header as compared with the words in its brackets (normalise_with_brackets)."""
+        return normalise_with_brackets(self.header)
+
 
 def read_header_table(path: Path) -> tuple[HeaderName, ...]:
     """One header table (lines starting with "#" are comments: the sources)."""
@@ -154,9 +166,11 @@ HEADER_TABLES: dict[str, tuple[HeaderName, ...]] = _read_header_tables()
 
 
 def _best_first(names: list[HeaderName]) -> tuple[str, ...]:
-    """The normalised headers, best first, each once."""
+    """The normalised headers, best first, each once; a header with words in brackets
+    ("Clicks (destination)") comes with them first, so that it wins over another column
+    that only its brackets tell apart ("Clicks (all)")."""
     ordered = sorted(enumerate(names), key=lambda pair: (pair[1].rank, pair[0]))
-    return tuple(dict.fromkeys(name.name for _, name in ordered))
+    return tuple(dict.fromkeys(form for _, name in ordered for form in (name.full_name, name.name)))
 
 
 def _synonyms(tables: Mapping[str, tuple[HeaderName, ...]]) -> dict[str, tuple[str, ...]]:
@@ -368,6 +382,7 @@ def map_columns(
             mapping[header] = column
     open_headers = [h for h in headers if h not in overrides and h not in mapping]
     normalised = {header: normalise_header(header) for header in open_headers}
+    with_brackets = {header: normalise_with_brackets(header) for header in open_headers}
     synonyms = dict(SYNONYMS)
     extra: dict[str, tuple[str, ...]] = {}
     for name, column in export.extra if export else ():
@@ -381,7 +396,12 @@ def map_columns(
             continue
         for name in names:
             found = next(
-                (h for h in open_headers if normalised[h] == name and h not in mapping), None
+                (
+                    h
+                    for h in open_headers
+                    if name in (normalised[h], with_brackets[h]) and h not in mapping
+                ),
+                None,
             )
             if found is not None:
                 mapping[found] = column

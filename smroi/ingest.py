@@ -249,7 +249,10 @@ def _to_canonical(
     mapping, ignored = map_columns(headers, export, column_map)
     report.export = export.name if export else None
     report.column_map, report.ignored_columns = mapping, ignored
-    if not any(target in MEASURES for target in mapping.values()):
+    declined = [header for header, chosen in column_map.items() if not chosen]
+    if not any(target in MEASURES for target in mapping.values()) and not suggest_columns(
+        raw, mapping, export, declined=declined
+    ):  # with a column smroi can suggest, the file is read, and the Data page asks
         raise InputFileError(
             name,
             _(
@@ -355,10 +358,11 @@ def _to_canonical(
                 text=shown_cell(raw.iloc[0, 0]),
             ),
         )
-    measures = pd.DataFrame({c: columns[c] for c in columns if c in MEASURES})
+    measures = pd.DataFrame({c: columns[c] for c in columns if c in MEASURES}, index=raw.index)
     problems.append((TOTALS_REASON, _unlabelled_sum_rows(columns, measures)))
     problems += not_social
-    problems.append((_("no numbers in the row"), measures.isna().all(axis=1)))
+    if len(measures.columns):  # else the user is asked which column is which (suggestions)
+        problems.append((_("no numbers in the row"), measures.isna().all(axis=1)))
     report.excluded = _excluded_rows(problems, first_row)
     keep = np.ones(len(source), dtype=bool)
     keep[report.excluded["row"].to_numpy() - first_row] = False
@@ -402,7 +406,7 @@ def _to_canonical(
         report.column_map,
         export,
         filled=columns,
-        declined=[header for header, chosen in column_map.items() if not chosen],
+        declined=declined,
     )
     return table, report
 

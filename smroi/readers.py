@@ -148,7 +148,7 @@ def _read_excel(name: str, data: bytes, what: str, wanted: str | None = None) ->
             if wanted in (None, *names)
             else sheet
         )
-        header_at = int(np.argmax(sheets[sheet].notna().any(axis=1).to_numpy()))
+        header_at = _first_widest_row(sheets[sheet])
     sheets = {str(k): f for k, f in sheets.items()}
     body = _table_below_header(name, sheets[sheet], header_at)
     body.attrs["sheets"], body.attrs["sheet"] = names, sheet
@@ -506,6 +506,19 @@ def _find_header(lines: list[str]) -> tuple[str, int]:
         except csv.Error:
             return ",", first
     return best[2], best[3]
+
+
+def _first_widest_row(frame: pd.DataFrame) -> int:
+    """The header of a sheet whose column names smroi does not know: the first row with
+    the most filled cells, when it has two or more and every row above has fewer (title
+    lines and a date range in any language); else the first filled row."""
+    filled = frame.head(HEADER_SEARCH_LINES).notna().sum(axis=1).to_numpy()
+    if not filled.any():
+        return 0
+    widest = int(np.argmax(filled))
+    if filled[widest] >= 2 and (filled[:widest] < filled[widest]).all():
+        return widest
+    return int(np.argmax(filled > 0))
 
 
 def _only_titles_above(lines: list[str], delimiter: str, start: int) -> bool:

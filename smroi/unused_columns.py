@@ -297,8 +297,9 @@ def holds(header: object, values: pd.Series) -> str | None:
     cents = (read * 100 - (read * 100).round()).abs() < 1e-6
     if pd.api.types.is_numeric_dtype(cells):
         return DECIMAL if bool(cents.all()) else None
+    # two decimals, or one where a workbook's number lost its last 0 ("12.5" for 12.50)
     places = [p for p in map(_decimals, text.drop_duplicates().head(1000)) if p is not None]
-    if places and all(p in (0, 2) for p in places) and 2 in places:
+    if places and all(p in (0, 1, 2) for p in places) and max(places) > 0:
         return DECIMAL
     return None
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from smroi.cells import _categorical_unique
+from smroi.errors import InputFileError
 from smroi.exports import PAID_MEDIUMS, SOCIAL_CHANNELS, platform_of_source
 from smroi.i18n import _
 from smroi.import_report import ImportReport
@@ -18,7 +19,18 @@ def _web_traffic(
     """Rows of a web-analytics report (GA4) by source or channel: the platform each visit
     came from, paid when its medium or channel says so. Returns the rows that are not
     social media traffic (Direct, Organic Search, e-mail, other sites), which are left out:
-    their sales are not social media's return."""
+    their sales are not social media's return. A report with neither a source nor a
+    channel column is refused: which of its visits came from social media, it cannot say."""
+    if "utm_source" not in columns and "element" not in columns:
+        raise InputFileError(
+            report.file,
+            _(
+                "this Google Analytics report does not say where its visits came from, so "
+                "those from social media cannot be told apart; add the dimension 'Session "
+                "source / medium' or 'Session default channel group' to it in Google "
+                "Analytics and export it again."
+            ),
+        )
     empty = pd.Series(None, index=index, dtype=object)
     source = columns.get("utm_source", empty).astype(object)
     label = columns.get("element", empty).astype(object)

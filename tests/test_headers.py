@@ -69,7 +69,7 @@ def test_every_platform_has_a_table_with_its_source() -> None:
 @pytest.mark.parametrize("stem", TABLES)
 def test_a_table_names_each_header_once_and_only_our_columns(stem: str) -> None:
     names = HEADER_TABLES[stem]
-    pairs = Counter((name.name, name.canonical) for name in names)
+    pairs = Counter((name.full_name, name.canonical) for name in names)
     assert [pair for pair, count in pairs.items() if count > 1] == []
     assert all(name.name for name in names)  # no header that normalises to nothing
     for name in names:

@@ -7,6 +7,7 @@ Hostile files are built here in a few bytes; each read is held to loose bounds (
 
 from __future__ import annotations
 
+import io
 import random
 import time
 import tomllib
@@ -14,6 +15,7 @@ import tracemalloc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import openpyxl
 import pandas as pd
 import pytest
 
@@ -429,3 +431,38 @@ def test_a_file_with_thousands_of_unused_columns_names_twenty_of_them() -> None:
     assert sentence == (
         "many columns.csv: 5,000 columns not used, among them " + ", ".join(extra[:20]) + "."
     )
+
+
+def _workbook(rows: list[list[object]]) -> bytes:
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_a_workbook_header_below_title_lines_in_words_smroi_does_not_know() -> None:
+    data = _workbook(
+        [
+            ["Kampanjaraportti"],
+            ["1.5.2026 - 31.5.2026"],
+            [],
+            ["Kampanja", "Päivä", "Kulut", "Näyttökerrat"],
+            ["Kevät", "2026-05-01", 12.5, 1000],
+            ["Syksy", "2026-05-02", 7.25, 400],
+        ]
+    )
+    raw = read_table("raportti.xlsx", data, {})
+    assert list(raw.columns) == ["Kampanja", "Päivä", "Kulut", "Näyttökerrat"]
+    assert len(raw) == 2
+    table, report = read_file("raportti.xlsx", data, {"Kulut": "spend", "Päivä": "date"})
+    assert table["spend"].sum() == pytest.approx(12.5 + 7.25)
+    assert report.summary()[0] == (
+        "raportti.xlsx: 3 rows above the column names (a title or date range) passed over."
+    )
+
+
+def test_a_workbook_whose_first_row_is_widest_keeps_it_as_the_header() -> None:
+    data = _workbook([["Xyz", "Qrs", "Note"], ["a", 1, None], ["b", 2, "ok"]])
+    assert list(read_table("plain.xlsx", data, {}).columns) == ["Xyz", "Qrs", "Note"]

@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from smroi import read_file
 from smroi.cli import main
+from smroi.errors import InputFileError
 from smroi.exports import map_columns, recognise
 from smroi.unused_columns import (
     ADS,
@@ -148,6 +149,7 @@ def test_an_amount_no_name_explains_is_suggested_only_when_it_is_the_only_one() 
         ("Xyz", ["£12.50", "£40"], MONEY),  # a currency symbol in the cells
         ("Xyz (EUR)", ["12", "40"], MONEY),  # a currency code in the header
         ("Xyz", ["12,50", "40,00"], DECIMAL),  # two decimals, nothing else to tell
+        ("Xyz", ["12.5", "7.25"], DECIMAL),  # a workbook's 12.50 loses its last 0
         ("Xyz", ["12", "40"], COUNT),
         ("CPC medio", ["0,50", "0,75"], None),  # per click: a rate of money
         ("Costo/conv.", ["10,50", "7,00"], None),
@@ -273,3 +275,37 @@ def test_smroi_summary_warns_first_about_the_column_and_keeps_spend_undefined(
     assert (
         f"- {report}: 'Inversión' holds money but is not read as anything: is it your ad spend?"
     ) in text
+
+
+FINNISH_ADS = "Kampanja,Kulut,Näyttökerrat\nKevät,12.50,1000\nSyksy,7.25,400\n"
+
+
+def test_a_file_with_no_known_measure_is_read_and_asks_instead_of_being_refused() -> None:
+    table, report = read_file("mainokset.csv", FINNISH_ADS.encode())
+    assert report.suggestions == [Suggestion("Kulut", "spend", MONEY)]
+    assert report.summary()[0] == (
+        "mainokset.csv: 'Kulut' holds money but is not read as anything: is it your ad spend? "
+        "Choose it in the column mapping (Data page)."
+    )
+    assert table["spend"].isna().all()  # not reported until the user says, not 0
+    assert report.rows_used == 2  # kept, so the Data page can ask about them
+    chosen, _report = read_file("mainokset.csv", FINNISH_ADS.encode(), {"Kulut": "spend"})
+    assert chosen["spend"].sum() == pytest.approx(12.50 + 7.25)
+
+
+def test_the_data_page_asks_about_a_file_with_no_known_measure_and_applies_the_answer() -> None:
+    app = run_app("pages/data.py")
+    app.file_uploader(key="uploads").set_value(
+        [("mainokset.csv", FINNISH_ADS.encode(), "text/csv")]
+    ).run()
+    assert not app.exception, app.exception
+    [confirm] = [button for button in app.button if button.label == "Use the suggestion"]
+    confirm.click().run()
+    assert not app.exception, app.exception
+    assert app.session_state["view"].data.table["spend"].sum() == pytest.approx(12.50 + 7.25)
+
+
+def test_a_file_with_no_known_measure_and_nothing_to_suggest_is_still_refused() -> None:
+    with pytest.raises(InputFileError) as refused:
+        read_file("notes.csv", "Kampanja,Huomio\nKevät,hyvä\nSyksy,ok\n".encode())
+    assert "none of its columns is a number smroi knows" in refused.value.problem
