@@ -210,7 +210,12 @@ ENGAGEMENT_PARTS: tuple[str, ...] = _best_first(
         if name.canonical == ENGAGEMENT_PART
     ]
 )
-CURRENCY_COLUMNS = ("currency_code", "currency", "moeda", "moneda", "valuta", "wahrung", "devise")
+# a column of the currency's code, as exports name it ("Currency code"; Microsoft
+# Advertising's API "CurrencyCode"; "Moneda", "Para birimi", "通貨", "واحد پول", "العملة")
+CURRENCY_COLUMNS = (
+    *("currency_code", "currencycode", "currency", "moeda", "moneda", "valuta", "wahrung"),
+    *("devise", "waluta", "para_birimi", "valutakode", "通貨", "通貨コード", "واحد_پول", "العملة"),
+)
 RESULT_COLUMNS = ("results", "resultados", "resultater", "ergebnisse", "resultats")
 RESULT_INDICATORS = (
     "result_indicator",

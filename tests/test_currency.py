@@ -109,3 +109,12 @@ def test_files_in_two_currencies_stay_apart_and_the_user_picks_one() -> None:
     assert reports[1].error is None
     # a currency no file is in picks nothing: the first file's is shown
     assert load_files(files, currency="EUR")[0]["spend"].tolist() == [30.0]
+
+
+@pytest.mark.parametrize(
+    "header", ["CurrencyCode", "Para birimi", "Waluta", "通貨", "واحد پول", "العملة"]
+)
+def test_a_currency_column_in_the_exports_languages_names_the_files_currency(header: str) -> None:
+    data = f"Date,Campaign,Spend,{header}\n2026-05-01,A,10.50,EUR\n2026-05-02,A,4.50,EUR\n"
+    _table, report = read_file("ads.csv", data.encode())
+    assert report.currency == "EUR"
