@@ -517,3 +517,10 @@ def test_an_x_ads_campaign_export() -> None:
     assert set(table["platform"]) == {"x"} and table["paid"].all()
     assert (table["spend"].sum(), table["clicks"].sum()) == (30.0, 44)
     assert table["impressions"].sum() == 5800
+
+
+@pytest.mark.parametrize("header", ["Dato", "Tarih", "日付", "تاریخ", "التاريخ", "Datum", "Data"])
+def test_the_everyday_word_for_date_in_each_language_is_the_date(header: str) -> None:
+    table, report = read_file("x.csv", _csv([header, "Spend"], [["2026-05-01", 10.5]]))
+    assert report.column_map[header] == "date"
+    assert str(table["date"].iloc[0].date()) == "2026-05-01"
