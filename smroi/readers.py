@@ -30,6 +30,12 @@ import pandas as pd
 from smroi.canonical import MEASURES
 from smroi.errors import InputFileError
 from smroi.exports import header_score, map_columns, recognise
+from smroi.header_search import (
+    COMMENT,
+    HEADER_SEARCH_LINES,
+    find_header,
+    first_widest_row,
+)
 from smroi.i18n import Message, _, _n, listed
 from smroi.isolation import file_limits
 from smroi.text_encodings import encoding_name, is_multi_byte_encoding, legacy_encodings
@@ -148,7 +154,7 @@ def _read_excel(name: str, data: bytes, what: str, wanted: str | None = None) ->
             if wanted in (None, *names)
             else sheet
         )
-        header_at = _first_widest_row(sheets[sheet])
+        header_at = first_widest_row(sheets[sheet])
     sheets = {str(k): f for k, f in sheets.items()}
     body = _table_below_header(name, sheets[sheet], header_at)
     body.attrs["sheets"], body.attrs["sheet"] = names, sheet
@@ -476,79 +482,6 @@ def _nul_note(name: str, count: int) -> str:
     )
 
 
-DELIMITERS = (",", ";", "\t", "|")
-HEADER_SEARCH_LINES = 500
-
-
-def _find_header(lines: list[str]) -> tuple[str, int]:
-    """The delimiter and the line of the header: the row with the most headers we know
-    (title lines, a date range or '#' comments above it are passed over)."""
-    best = (0, 0, ",", 0)  # score, columns, delimiter, line
-    for delimiter in DELIMITERS:
-        for number, cells in enumerate(csv.reader(lines, delimiter=delimiter)):
-            if not cells or cells[0].lstrip().startswith("#"):
-                continue
-            score = header_score(cells)
-            if (score, len(cells)) > best[:2] or (
-                score == best[0] > 0 and number < best[3] and len(cells) >= best[1]
-            ):
-                best = (score, len(cells), delimiter, number)
-    if best[0] == 0:
-        first = next(
-            (i for i, line in enumerate(lines) if line.strip() and not COMMENT.match(line)), 0
-        )
-        run = _longest_run(lines)
-        if run is not None and run[1] > first and _only_titles_above(lines, *run):
-            return run  # title lines in words smroi does not know
-        try:
-            sample = "\n".join(lines[first : first + 50])
-            return csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter, first
-        except csv.Error:
-            return ",", first
-    return best[2], best[3]
-
-
-def _first_widest_row(frame: pd.DataFrame) -> int:
-    """The header of a sheet whose column names smroi does not know: the first row with
-    the most filled cells, when it has two or more and every row above has fewer (title
-    lines and a date range in any language); else the first filled row."""
-    filled = frame.head(HEADER_SEARCH_LINES).notna().sum(axis=1).to_numpy()
-    if not filled.any():
-        return 0
-    widest = int(np.argmax(filled))
-    if filled[widest] >= 2 and (filled[:widest] < filled[widest]).all():
-        return widest
-    return int(np.argmax(filled > 0))
-
-
-def _only_titles_above(lines: list[str], delimiter: str, start: int) -> bool:
-    """Whether every line above `start` has fewer cells than that line: titles and date
-    ranges, not a header with a cell more than its rows ("Name,Value," over "x,1")."""
-    rows = list(csv.reader(lines[: start + 1], delimiter=delimiter))
-    return all(len(row) < len(rows[start]) for row in rows[:start])
-
-
-def _longest_run(lines: list[str]) -> tuple[str, int] | None:
-    """The delimiter and the first line of the longest run of lines that have the same
-    number of cells (two or more), a header and at least one row: the header of a table
-    whose column names smroi does not know (one long line among short ones is a row, not
-    a header), below title lines in any language ("キャンペーン レポート", a date range)."""
-    best: tuple[int, int, str, int] | None = None  # lines, -start, delimiter, start
-    for delimiter in DELIMITERS:
-        start, length, cells = 0, 0, -1
-        for number, row in enumerate(csv.reader(lines, delimiter=delimiter)):
-            count = len(row) if row and not row[0].lstrip().startswith("#") else 0
-            if count != cells or count < 2:
-                start, length, cells = number, 0, count
-            length += 1
-            if cells >= 2 and length >= 2 and (best is None or (length, -start) > best[:2]):
-                best = (length, -start, delimiter, start)
-    return None if best is None else (best[2], best[3])
-
-
-COMMENT = re.compile(r"^#(?:\s|-|$)")
-
-
 def _table_ends(lines: list[str], number: int) -> bool:
     """A '# ' comment after a blank line starts the next table (GA4 puts several in a file)."""
     return bool(COMMENT.match(lines[number])) and number > 0 and not lines[number - 1].strip()
@@ -560,7 +493,7 @@ def _read_csv(name: str, data: bytes, column_map: Mapping[str, str]) -> pd.DataF
     if not sample.strip():
         raise InputFileError(name, _("the file is empty."))
     lines = sample.splitlines()[:HEADER_SEARCH_LINES]
-    delimiter, header_at = _find_header(lines)
+    delimiter, header_at = find_header(lines)
     notes: list[str] = list(decoded.notes)  # Messages (smroi.i18n)
     preamble: list[str] = []
     comments_below = any(_table_ends(lines, i) for i in range(header_at + 1, len(lines)))
