@@ -419,7 +419,8 @@ def read_dates(values: pd.Series) -> tuple[pd.Series, pd.Series, str | None]:
         return parsed, parsed.isna() & ~blank, None
     # Dates repeat (a year has 365 days): parse each distinct text once, then spread.
     codes, uniques = pd.factorize(values[todo])
-    text = pd.Series(uniques, dtype=object).astype(str).str.strip()
+    # Persian and Arabic-Indic digits as 0-9: "۲۰۲۶-۰۶-۰۱" is a date like "2026-06-01"
+    text = pd.Series(uniques, dtype=object).astype(str).str.translate(_DIGITS).str.strip()
     text = text.str.replace(_ZONE, r"\1", regex=True)
     read = pd.to_datetime(text, errors="coerce", format="ISO8601").astype(DAYS)
     left = text[read.isna()].str.replace(_TIME_OF_DAY, "", regex=True)  # the day is what counts
