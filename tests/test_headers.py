@@ -251,14 +251,14 @@ META_ADS = {
         "Clic sul link",
     ),
     "nl": (
-        "Begin rapportage",
+        "Start rapportage",
         "Einde rapportage",
         "Campagnenaam",
         "Advertentienaam",
         "Besteed bedrag (EUR)",
         "Weergaven",
         "Bereik",
-        "Linkklikken",
+        "Klikken op links",
     ),
     "sv": (
         "Rapporteringen startar",
