@@ -28,7 +28,7 @@ from smroi.cells import _clean_text, _normalise_platform, _parse_paid, _platform
 from smroi.currency import currencies_in_cells, currencies_in_column, currencies_in_headers
 from smroi.derived_columns import _engagements_from_parts, _results_by_indicator, _utm_from_links
 from smroi.errors import InputFileError
-from smroi.exports import CURRENCY_COLUMNS, map_columns, normalise_header, recognise
+from smroi.exports import CURRENCY_COLUMNS, Export, map_columns, normalise_header, recognise
 from smroi.i18n import N_, _, _n, listed
 from smroi.import_report import LEFT_OUT_REASON, ImportReport
 from smroi.isolation import read_file_isolated
@@ -386,6 +386,17 @@ def _to_canonical(
         declined=[header for header, chosen in column_map.items() if not chosen],
     )
     return table, report
+
+
+def _of_posts(export: Export | None) -> bool:
+    """A platform's export of its posts (YouTube Studio, Instagram, X, Facebook Insights):
+    not an ad export, web analytics or an orders file."""
+    return (
+        export is not None
+        and export.paid is not True
+        and not export.web_analytics
+        and not export.one_sale_per_row
+    )
 
 
 def _currency(name: str, raw: pd.DataFrame, mapping: Mapping[str, str]) -> str | None:
