@@ -89,15 +89,17 @@ def _utm_from_links(
 
 
 def _engagements_from_parts(
-    raw: pd.DataFrame, columns: dict[str, pd.Series], report: ImportReport
+    raw: pd.DataFrame, columns: dict[str, pd.Series], report: ImportReport, least: int = 2
 ) -> None:
     """Engagements are reactions, comments, shares and saves: a file that counts them in
-    separate columns, and has no engagements column, gets their sum."""
+    separate columns, and has no engagements column, gets their sum. `least` parts are
+    needed: 2 in any file (a lone "Likes" may be a page's fans), 1 in a platform's export
+    of posts, where the parts it has are all its engagement (a YouTube table with Likes)."""
     parts = [h for h in raw.columns if normalise_header(h) in ENGAGEMENT_PARTS]
-    if len(parts) < 2:
+    if not parts or len(parts) < least:
         return
     counts = [parse_numbers(raw[h])[0] for h in parts]
     columns["engagements"] = pd.concat(counts, axis=1).sum(axis=1, min_count=1)
     for header in parts:
-        report.column_map[header] = _("engagements (added up)")
+        report.column_map[header] = _("engagements (added up)") if len(parts) > 1 else "engagements"
     report.ignored_columns = [h for h in report.ignored_columns if h not in parts]

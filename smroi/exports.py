@@ -40,6 +40,7 @@ _LETTERS = str.maketrans(
         "ك": "ک",
         "\u200c": "",
         "\u200d": "",
+        "\u00ad": "",  # soft hyphen: YouTube Studio's German headers may hold one
         "\u0640": "",
         "أ": "ا",
         "إ": "ا",

@@ -30,6 +30,7 @@ from smroi.derived_columns import _engagements_from_parts, _results_by_indicator
 from smroi.errors import InputFileError
 from smroi.exports import (
     CURRENCY_COLUMNS,
+    Export,
     map_columns,
     normalise_header,
     recognise_with_evidence,
@@ -343,11 +344,16 @@ def _to_canonical(
     _results_by_indicator(raw, columns, report)
     _utm_from_links(raw, columns, report, column_map)
     if "engagements" not in columns:
-        _engagements_from_parts(raw, columns, report)
+        _engagements_from_parts(raw, columns, report, least=1 if _of_posts(export) else 2)
     if "date" not in columns:
         _period_from_title(raw, columns, report)
     if export and export.one_sale_per_row and "conversions" not in columns:
-        columns["conversions"] = pd.Series(1.0, index=raw.index)  # one order per row
+        # one order per row; Shopify writes an order's further line items on rows of their
+        # own with the order's total left blank, and those are not orders
+        orders = pd.Series(1.0, index=raw.index)
+        columns["conversions"] = (
+            orders.where(columns["revenue"].notna()) if "revenue" in columns else orders
+        )
     not_social = _web_traffic(columns, raw.index, report) if export and export.web_analytics else []
 
     if len(raw) == 1 and NO_DATA.match(str(raw.iloc[0, 0])):
@@ -409,6 +415,17 @@ def _to_canonical(
         declined=declined,
     )
     return table, report
+
+
+def _of_posts(export: Export | None) -> bool:
+    """A platform's export of its posts (YouTube Studio, Instagram, X, Facebook Insights):
+    not an ad export, web analytics or an orders file."""
+    return (
+        export is not None
+        and export.paid is not True
+        and not export.web_analytics
+        and not export.one_sale_per_row
+    )
 
 
 def _currency(name: str, raw: pd.DataFrame, mapping: Mapping[str, str]) -> str | None:
