@@ -354,6 +354,8 @@ def _to_canonical(
         columns["conversions"] = (
             orders.where(columns["revenue"].notna()) if "revenue" in columns else orders
         )
+        if "revenue" in columns:
+            problems.append((LINE_ITEM_REASON, columns["revenue"].isna()))
     not_social = _web_traffic(columns, raw.index, report) if export and export.web_analytics else []
 
     if len(raw) == 1 and NO_DATA.match(str(raw.iloc[0, 0])):
@@ -415,6 +417,11 @@ def _to_canonical(
         declined=declined,
     )
     return table, report
+
+
+# the rows of an orders export that carry an order's further items (Shopify leaves their
+# total blank): left out with this reason, as they are not orders of their own
+LINE_ITEM_REASON = _("a further item of the order above (its total is on the order's first row)")
 
 
 def _of_posts(export: Export | None) -> bool:

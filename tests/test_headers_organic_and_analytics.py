@@ -677,3 +677,8 @@ def test_a_shopify_orders_export_counts_orders_not_line_items() -> None:
     assert table["revenue"].sum() == 100.0 + 45.0
     assert table["coupon_code"].dropna().astype(str).tolist() == ["SPRING"]
     assert str(table["date"].min().date()) == "2026-06-01"
+    assert report.excluded["row"].tolist() == [3]  # the Vase line, with the reason why
+    assert report.summary()[-1] == (
+        "orders_export.csv: 1 row left out (a further item of the order above (its total is "
+        "on the order's first row)): row 3."
+    )
