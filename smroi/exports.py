@@ -308,8 +308,24 @@ EXPORTS_BY_KEY: dict[str, Export] = {export.key: export for export in EXPORTS}
 # a user's choice that a file is no platform's export: its columns are read by their names
 NO_EXPORT = "none"
 # this many of an export's own columns make its recognition sure; fewer, and the Data page
-# asks the user to check it
+# asks the user to check it, unless the one is a name no other table has
 SURE_SIGNS = 2
+
+
+def _tables_of_names(tables: Mapping[str, tuple[HeaderName, ...]]) -> dict[str, frozenset[str]]:
+    """Each normalised header -> the header tables that name it (as a sign or a column)."""
+    found: dict[str, set[str]] = {}
+    for table, names in tables.items():
+        for name in names:
+            for form in (name.name, name.full_name):
+                found.setdefault(form, set()).add(table)
+    return {name: frozenset(tables) for name, tables in found.items()}
+
+
+# a sign that no other table names ("Reporting starts") tells its export apart on its own;
+# one that another table names too ("Ad group name": TikTok's sign, and Pinterest's column)
+# does not
+TABLES_OF_NAME: dict[str, frozenset[str]] = _tables_of_names(HEADER_TABLES)
 
 
 @dataclass(frozen=True)
@@ -340,14 +356,9 @@ def recognise_with_evidence(headers: list[str], choice: str | None = None) -> Re
         export = EXPORTS_BY_KEY[choice]
         evidence = tuple(h for h, name in names.items() if name in export.signs)
         return Recognition(export, evidence, chosen=True)
-    signs_of = {sign: sum(sign in e.signs for e in EXPORTS) for sign in present}
     scored = sorted(
         (
-            (
-                -sum(signs_of[sign] == 1 for sign in export.signs & present),
-                -len(export.signs & present),
-                place,
-            ),
+            (-len(_own_signs(export, present)), -len(export.signs & present), place),
             export,
         )
         for place, export in enumerate(EXPORTS)
@@ -358,10 +369,18 @@ def recognise_with_evidence(headers: list[str], choice: str | None = None) -> Re
     best = scored[0][1]
     evidence = tuple(h for h, name in names.items() if name in best.signs)
     others = tuple(export for _score, export in scored[1:])
-    sure = len(evidence) >= SURE_SIGNS and all(
-        len(other.signs & present) < len(evidence) for other in others
-    )
+    enough = len(evidence) >= SURE_SIGNS or bool(_own_signs(best, present))
+    sure = enough and all(len(other.signs & present) < len(evidence) for other in others)
     return Recognition(best, evidence, others, sure=sure)
+
+
+def _own_signs(export: Export, present: set[str]) -> set[str]:
+    """The export's signs among the file's headers that no other header table names."""
+    return {
+        sign
+        for sign in export.signs & present
+        if TABLES_OF_NAME.get(sign, frozenset()) <= {export.key}
+    }
 
 
 def recognise(headers: list[str]) -> Export | None:

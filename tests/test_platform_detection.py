@@ -10,7 +10,9 @@ import pytest
 
 from smroi import load_files, read_file
 from smroi.cli import main
+from smroi.errors import InputFileError
 from smroi.exports import EXPORTS_BY_KEY, NO_EXPORT, recognise_with_evidence
+from tests.conftest import REALDATA
 from tests.test_pages import rendered, run_app
 
 # a Pinterest Ads export: three columns only Pinterest writes, and "Ad group name", which
@@ -227,3 +229,27 @@ def test_the_data_page_says_why_and_the_user_changes_the_platform() -> None:
     choice.set_value("(automatic)").run()
     assert app.session_state["data.exports"] == {}
     assert set(app.session_state["view"].data.table["platform"]) == {"tiktok"}
+
+
+def test_one_column_no_other_table_names_is_enough_to_be_sure() -> None:
+    data = "Reporting starts,Campaign name,Impressions,Amount spent (EUR)\n2026-05-01,A,100,2.50\n"
+    _table, report = read_file("meta.csv", data.encode())
+    assert report.export == "Meta Ads Manager"
+    assert report.recognition.evidence == ("Reporting starts",)  # "Amount spent" is shared
+    assert report.recognition.sure
+    assert report.recognition_note() not in report.summary()
+
+
+@pytest.mark.skipif(not REALDATA.exists(), reason="the shared real exports are not here")
+def test_no_real_export_is_doubted() -> None:
+    doubted = []
+    for path in sorted(REALDATA.rglob("*")):
+        if path.suffix not in (".csv", ".xlsx"):
+            continue
+        try:
+            _table, report = read_file(path.name, path.read_bytes())
+        except InputFileError:
+            continue
+        if not report.recognition.sure:
+            doubted.append(path.name)
+    assert doubted == []
