@@ -232,10 +232,11 @@ def test_the_data_page_says_why_and_the_user_changes_the_platform() -> None:
 
 
 def test_one_column_no_other_table_names_is_enough_to_be_sure() -> None:
-    data = "Reporting starts,Campaign name,Impressions,Amount spent (EUR)\n2026-05-01,A,100,2.50\n"
-    _table, report = read_file("meta.csv", data.encode())
+    data = "Reporting starts,Campaign name,Impressions,Link clicks\n2026-05-01,A,100,7\n"
+    table, report = read_file("meta.csv", data.encode())
     assert report.export == "Meta Ads Manager"
-    assert report.recognition.evidence == ("Reporting starts",)  # "Amount spent" is shared
+    assert set(table["platform"]) == {"facebook"}
+    assert report.recognition.evidence == ("Reporting starts",)
     assert report.recognition.sure
     assert report.recognition_note() not in report.summary()
 
