@@ -406,8 +406,13 @@ def map_columns(
         if column and column not in mapping.values():
             mapping[header] = column
     open_headers = [h for h in headers if h not in overrides and h not in mapping]
-    normalised = {header: normalise_header(header) for header in open_headers}
-    with_brackets = {header: normalise_with_brackets(header) for header in open_headers}
+    # each compared form of a header (without and with its bracket words) -> the headers
+    # that have it, in the file's order
+    by_form: dict[str, list[str]] = {}
+    for header in open_headers:
+        forms = (normalise_header(header), normalise_with_brackets(header))
+        for form in dict.fromkeys(forms):
+            by_form.setdefault(form, []).append(header)
     synonyms = dict(SYNONYMS)
     extra: dict[str, tuple[str, ...]] = {}
     for name, column in export.extra if export else ():
@@ -420,14 +425,7 @@ def map_columns(
         if column in mapping.values():
             continue
         for name in names:
-            found = next(
-                (
-                    h
-                    for h in open_headers
-                    if name in (normalised[h], with_brackets[h]) and h not in mapping
-                ),
-                None,
-            )
+            found = next((h for h in by_form.get(name, ()) if h not in mapping), None)
             if found is not None:
                 mapping[found] = column
                 break

@@ -198,12 +198,14 @@ def _is_latin(word: str) -> bool:
     return all(char.isascii() for char in word)
 
 
-_FOLDED_WORDS: dict[tuple[str, ...], tuple[str, ...]] = {}
+_FOLDED_WORDS: dict[tuple[str, ...], tuple[tuple[str, bool], ...]] = {}
 
 
-def _words(words: tuple[str, ...]) -> tuple[str, ...]:
+def _words(words: tuple[str, ...]) -> tuple[tuple[str, bool], ...]:
+    """The words folded, each once, with whether it is in Latin letters."""
     if words not in _FOLDED_WORDS:
-        _FOLDED_WORDS[words] = tuple(dict.fromkeys(folded(word) for word in words))
+        unique = dict.fromkeys(folded(word) for word in words)
+        _FOLDED_WORDS[words] = tuple((word, _is_latin(word)) for word in unique if word)
     return _FOLDED_WORDS[words]
 
 
@@ -213,17 +215,16 @@ def name_match(header: object, words: tuple[str, ...], *, starts: bool = False) 
     `starts`, its start ('Kampanjnamn'), 0 for none."""
     text = folded(header)
     padded = f" {text} "
+    parts = text.split()
     best = 0
-    for word in _words(words):
-        if not word:
-            continue
-        if not _is_latin(word):
+    for word, latin in _words(words):
+        if not latin:
             if word in text:
                 return 2
         elif f" {word} " in padded:
             return 2
-        elif " " not in word and len(word) >= 4:
-            for part in text.split():
+        elif best == 0 and " " not in word and len(word) >= 4:
+            for part in parts:
                 if len(part) > len(word) and (
                     part.endswith(word) or (starts and part.startswith(word))
                 ):
@@ -396,7 +397,13 @@ def _unnamed_amounts(
 
 def _named_like(measure: str, header: object) -> bool:
     """Whether a header's name says `measure`, or (for money) an amount."""
+    return bool(name_match(header, _naming_words(measure)))
+
+
+@lru_cache(maxsize=16)
+def _naming_words(measure: str) -> tuple[str, ...]:
+    """The words that name `measure` in a header, and (for money) those of an amount."""
     words = MEASURE_WORDS[measure]
     if MEASURE_HOLDS[measure] == MONEY:
         words = (*words, *MONEY_WORDS, *TOTAL_WORDS)
-    return bool(name_match(header, words))
+    return words
