@@ -7,13 +7,14 @@ people on two machines would be.
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.browser import kpi as card_value
-from tests.browser import require_chromium, streamlit_server
+from tests.browser import require_chromium, settle, streamlit_server
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -134,25 +135,45 @@ def test_a_password_link_asks_and_refuses_a_wrong_one(browser, app_url: str) -> 
     assert kpi(boss, "ROI") == roi
 
 
-def try_password(page, password: str, answer: str) -> None:  # type: ignore[no-untyped-def]
-    """Type a password into the protected report's form and wait for the answer shown."""
+def try_password(page, password: str) -> None:  # type: ignore[no-untyped-def]
+    """Type a password into the protected report's form and send it."""
     page.get_by_role("textbox", name="Password", exact=True).fill(password)
     page.get_by_role("button", name="Open the report").click()
-    page.locator("[data-testid=stAlert]").filter(has_text=answer).wait_for(timeout=30_000)
+
+
+def wrong_tries(reports_dir: Path, title: str) -> int:
+    """The report's count of wrong passwords, as the server's database holds it."""
+    with sqlite3.connect(reports_dir / "reports.sqlite") as database:
+        query = "SELECT failed_tries FROM shared_reports WHERE title = ?"
+        return int(database.execute(query, (title,)).fetchone()[0])
+
+
+def wait_for_tries(reports_dir: Path, title: str, count: int) -> None:
+    """Wait until the server has counted this many wrong passwords (the page still shows
+    the last try's answer until the new one is in)."""
+    deadline = time.monotonic() + 30
+    while wrong_tries(reports_dir, title) != count:
+        assert time.monotonic() < deadline, f"{wrong_tries(reports_dir, title)} tries, not {count}"
+        time.sleep(0.1)
 
 
 def test_five_wrong_passwords_make_the_sixth_wait_and_the_owner_sees_them(  # type: ignore[no-untyped-def]
-    browser, app_url: str
+    browser, app_url: str, reports_dir: Path
 ) -> None:
     owner = new_page(browser, app_url)
     link = make_link(owner, "Guarded", password="blue-heron-42")
     boss = new_page(browser, link, False)
     wait_for_text(boss, "This report is protected")
     for n in range(5):
-        try_password(boss, f"wrong guess {n}", "That password is not right.")
-    try_password(boss, "blue-heron-42", "Too many wrong passwords: try again in 1 minute.")
-    assert boss.locator("[data-testid=stMetric]").count() == 0
+        try_password(boss, f"wrong guess {n}")
+        wait_for_tries(reports_dir, "Guarded", n + 1)
+        settle(boss)
+        assert boss.locator("[data-testid=stAlert]").inner_text() == "That password is not right."
+    try_password(boss, "blue-heron-42")  # the right one, but too soon
+    wait_for_text(boss, "Too many wrong passwords: try again in 1 minute.")
     assert boss.get_by_text("That password is not right.").count() == 0
+    assert boss.locator("[data-testid=stMetric]").count() == 0
+    assert wrong_tries(reports_dir, "Guarded") == 5  # not checked, not counted
     owner.get_by_role("button", name="Create link").click()  # the owner's page runs again
     wait_for_text(owner, "5 wrong passwords since")
 
