@@ -5,7 +5,7 @@
     smroi export FILE... --out report.xlsx [--settings S.json] [--sheet NAME] [--currency CODE]
                  [--period week] [--lang en|nb|fa] [--digits native|latin]
     smroi share FILE... [--settings S.json] [--sheet NAME] [--currency CODE] [--title T]
-                [--expires-days N]
+                [--expires-days N] [--password]
     smroi revoke LINK-OR-TOKEN
     smroi attribution TOUCHPOINTS [CONVERSIONS] [--model last|first|linear|time_decay|position]
                       [--half-life-days N] [--lookback-days N] [--json]
@@ -14,6 +14,9 @@ Bad input (a file that cannot be read, a bad option, settings file or SMROI_* va
 exits with status 2 and one line on stderr, "smroi: " and the problem, naming the file.
 A bug in smroi exits with status 1 and one line ("smroi: internal error …"); with
 SMROI_DEBUG=1 it prints the traceback instead.
+`share --password` asks for the link's password at a prompt (twice, not shown); without
+it, SMROI_SHARE_PASSWORD gives one if set. A password is never taken from the command line,
+where other users see it (ps, the shell's history): `--password VALUE` is refused (exit 2).
 The command line speaks English; `export --lang nb` (or fa) writes the workbook in that
 language.
 
@@ -49,7 +52,9 @@ leaves out.
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
+import logging
 import math
 import os
 import sys
@@ -79,11 +84,16 @@ from smroi.ingest import ImportReport, check_together
 from smroi.isolation import read_file_isolated
 from smroi.metric_format import format_metric
 from smroi.metrics import FREQUENCIES, Analysis, analyse, by_group, headline, over_time
+from smroi.passwords import MIN_PASSWORD_CHARS, check_password
 from smroi.readers import MAX_FILE_BYTES, check_size
 from smroi.registry import METRICS, SUMMARY_KEYS
 from smroi.settings import Settings, settings_from_json
 from smroi.store import MAX_EXPIRES_DAYS, ReportStore, share_link, token_of
 from smroi.workbook import report_workbook
+
+# `share --password` with no value: ask for it (any value given is refused)
+_ASK = object()
+PASSWORD_VARIABLE = "SMROI_SHARE_PASSWORD"
 
 # What `summary --by` can group on.
 GROUP_COLUMNS: tuple[str, ...] = (*LABELS, "paid", *DIMENSIONS)
@@ -106,6 +116,8 @@ class _Parser(argparse.ArgumentParser):
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status (0, 2 for bad input, 1 for a bug)."""
+    # the store's log line for a failing database would repeat the one line printed below
+    logging.getLogger("smroi.store").addHandler(logging.NullHandler())
     try:
         return _run(argv)
     except BrokenPipeError:  # `smroi summary f.csv | head -1`
@@ -231,9 +243,17 @@ def _run(argv: list[str] | None) -> int:
         default=None,
         help=f"days until the link stops working: 0 (never, the default) to {MAX_EXPIRES_DAYS}",
     )
-    share.add_argument("--password", default=None, help="a password the reader must type")
+    share.add_argument(
+        "--password",
+        nargs="?",
+        const=_ASK,
+        default=None,
+        help=f"ask for a password the reader must type (at least {MIN_PASSWORD_CHARS} "
+        f"characters; give --password alone, or set {PASSWORD_VARIABLE} instead)",
+    )
     args = parser.parse_args(argv)
     try:
+        password = _share_password(args.password) if args.command == "share" else None
         if args.command == "revoke":
             return _revoke(token_of(args.link))
         if args.command == "attribution":
@@ -260,7 +280,7 @@ def _run(argv: list[str] | None) -> int:
                 title=args.title,
                 reports=reports,
                 expires_days=args.expires_days,
-                password=args.password,
+                password=password,
             )
             print(share_link(token))
             return 0
@@ -377,6 +397,42 @@ def _attribution_text(result: dict[str, Any], args: argparse.Namespace) -> str:
     if result["warnings"]:
         lines += ["", "Warnings:"] + [f"- {line}" for line in result["warnings"]]
     return "\n".join(lines)
+
+
+def _share_password(given: object) -> str | None:
+    """The password of `share`: typed at a prompt (--password alone), else the variable
+    SMROI_SHARE_PASSWORD, else none; one given on the command line is refused."""
+    if isinstance(given, str):
+        raise SmroiError(
+            _(
+                "smroi does not take a password on the command line, where anyone on this "
+                "machine can read it (ps, the shell's history): give --password alone to be "
+                "asked for it, or set {variable}.",
+                variable=PASSWORD_VARIABLE,
+            )
+        )
+    password = _ask_password() if given is _ASK else os.environ.get(PASSWORD_VARIABLE) or None
+    if password is not None:
+        check_password(password)
+    return password
+
+
+def _ask_password() -> str:
+    """The password typed twice at a prompt that does not show it."""
+    try:
+        first = getpass.getpass(_("Password for the link: "))
+        again = getpass.getpass(_("The same password again: "))
+    except EOFError:
+        raise SmroiError(
+            _(
+                "No password was typed (the input ended); type it at the prompt, or set "
+                "{variable}.",
+                variable=PASSWORD_VARIABLE,
+            )
+        ) from None
+    if first != again:
+        raise SmroiError(_("The two passwords typed are not the same; run the command again."))
+    return first
 
 
 def _revoke(token: str) -> int:

@@ -5,22 +5,27 @@ A snapshot holds the canonical table (as Parquet, compressed with zstd) and the 
 import reports and date/platform filters (as JSON); nothing is ever pickled, so a database
 row cannot run code. The store is SQLAlchemy over SQLite in a local file by default, or the
 database named by SMROI_DATABASE_URL (PostgreSQL when several app replicas serve one site).
-Tokens are 256 random bits; a password is kept only as a salted scrypt hash. This module is
+Tokens are 256 random bits, and the database keeps only their SHA-256 hash; a password is kept
+only as a salted scrypt hash (smroi.passwords), and wrong passwords are counted per report in
+the database, so the wait they earn holds on every replica. A SQLite file is readable by its
+owner alone (0600, in a 0700 folder). The database's address is never put in a message or a
+log: a failure is named by its kind ("the report store is not reachable"). This module is
 plain Python: it never imports streamlit.
 """
 
 from __future__ import annotations
 
 import hashlib
-import hmac
 import json
+import logging
 import math
 import os
 import secrets
+import sqlite3
 import threading
-import unicodedata
+import zlib
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -34,8 +39,17 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from smroi.canonical import conform
 from smroi.errors import SmroiError
-from smroi.i18n import _
+from smroi.i18n import Message, _
 from smroi.ingest import ImportReport
+from smroi.passwords import (
+    FREE_TRIES,
+    TooManyTries,
+    check_password,
+    hash_password,
+    password_matches,
+    wait_after,
+    wait_left,
+)
 from smroi.settings import Settings, settings_from_json, settings_to_json
 from smroi.snapshot_payload import (
     FORMAT_VERSION,
@@ -46,8 +60,10 @@ from smroi.snapshot_payload import (
     table_to_parquet,
 )
 
-SCHEMA_VERSION = 1  # the layout of the tables below; a newer database is refused
-MAX_SNAPSHOT_BYTES = 50 * 1024 * 1024  # stored payload: Parquet table + JSON
+# the layout of the tables below: 2 keeps tokens hashed and counts wrong passwords; a
+# database of version 1 is brought up to it when opened, a newer one is refused
+SCHEMA_VERSION = 2
+MAX_SNAPSHOT_BYTES = 50 * 1024 * 1024  # payload before compression: Parquet table + JSON
 MAX_TITLE_CHARS = 200
 MAX_EXPIRES_DAYS = 3650  # a link expires at most ten years after it is made (0 = never)
 BACKENDS = ("sqlite", "postgresql")  # the databases the store is made and tested for
@@ -57,8 +73,8 @@ NOT_AVAILABLE = _("This report link is not valid (unknown, expired or revoked)."
 _MB = 1024 * 1024
 _TOKEN_BYTES = 32  # secrets.token_urlsafe(32): 43 url-safe characters
 _TOKEN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
-_SCRYPT_N, _SCRYPT_R, _SCRYPT_P, _SCRYPT_LEN = 2**14, 8, 1, 32
-_SCRYPT_MAXMEM = 64 * _MB
+_TRY_RACES = 10  # a password try lost to as many others at once is told to wait
+_SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
 _SCHEMA_LOCK_KEY = 0x5347_524F_4931  # PostgreSQL advisory lock held while creating tables
 _WRITE = "smroi_write"  # execution option: on SQLite, take the write lock at BEGIN
 
@@ -105,6 +121,32 @@ class SnapshotTooLarge(SmroiError):
         )
 
 
+class ReportDamaged(SmroiError):
+    """The report's saved data cannot be read (damaged, or saved by a newer smroi)."""
+
+
+# What a failing database is called, by kind; never its address or the driver's words,
+# which can name the host, the user or (in a URL's query) the password.
+_FAILURES: dict[str, Message] = {
+    "unreachable": _("The report store is not reachable; try again in a minute."),
+    "refused": _("The report store refused smroi's login or rights; tell whoever runs this site."),
+    "read-only": _(
+        "The report store is read-only just now, so links cannot be made or revoked; try "
+        "again later."
+    ),
+    "full": _("The report store is full, so no link can be made; tell whoever runs this site."),
+    "failed": _("The report store failed to do that; try again in a minute."),
+}
+
+
+class StoreUnavailable(SmroiError):
+    """The report database failed (not reachable, refused, read-only, full): `kind` says which."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        super().__init__(_FAILURES[kind])
+
+
 # ---------------------------------------------------------------- what the store returns
 
 
@@ -118,6 +160,8 @@ class ReportInfo:
     expires_at: datetime | None
     revoked: bool
     has_password: bool
+    failed_tries: int = 0  # wrong passwords since the last right one
+    failed_since: datetime | None = None  # the first of them
 
 
 @dataclass(frozen=True)
@@ -169,7 +213,7 @@ _SCHEMA = sa.Table(
 _REPORTS = sa.Table(
     "shared_reports",
     _METADATA,
-    sa.Column("token", sa.String(64), primary_key=True),
+    sa.Column("token_hash", sa.String(64), primary_key=True),  # SHA-256 of the token, hex
     sa.Column("title", sa.String(MAX_TITLE_CHARS), nullable=False),
     sa.Column("created_at", _UTCDateTime, nullable=False),
     sa.Column("expires_at", _UTCDateTime, nullable=True),
@@ -177,17 +221,26 @@ _REPORTS = sa.Table(
     sa.Column("password_hash", sa.String(255), nullable=True),
     sa.Column("table_parquet", sa.LargeBinary, nullable=False),
     sa.Column("settings_json", sa.Text, nullable=False),
-    sa.Column("details_json", sa.Text, nullable=False),
-    sa.Column("payload_bytes", sa.BigInteger, nullable=False),
+    sa.Column("details_json", sa.Text, nullable=False),  # "" when details_zlib holds them
+    sa.Column("payload_bytes", sa.BigInteger, nullable=False),  # as stored (compressed)
+    # schema 2: the details JSON compressed (None in reports saved by schema 1), and the
+    # wrong passwords in a row (failed_tries), since when, and the latest
+    sa.Column("details_zlib", sa.LargeBinary, nullable=True),
+    sa.Column("failed_tries", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("failed_since", _UTCDateTime, nullable=True),
+    sa.Column("last_failed_at", _UTCDateTime, nullable=True),
 )
+_ADDED_IN_2 = ("details_zlib", "failed_tries", "failed_since", "last_failed_at")
 _INFO_COLUMNS = (
-    _REPORTS.c.token,
     _REPORTS.c.title,
     _REPORTS.c.created_at,
     _REPORTS.c.expires_at,
     _REPORTS.c.revoked_at,
     _REPORTS.c.password_hash,
+    _REPORTS.c.failed_tries,
+    _REPORTS.c.failed_since,
 )
+_LOG = logging.getLogger(__name__)
 
 
 # ---------------------------------------------------------------- engines
@@ -239,41 +292,56 @@ def _dispose_engine(url: str) -> None:
 
 
 def _new_engine(url: str) -> Engine:
+    """An engine for this URL; a URL smroi cannot use is a SmroiError that does not show it."""
     try:
         parsed = sa.make_url(url)
     except ArgumentError:
         raise SmroiError(
-            "The report database address (SMROI_DATABASE_URL) is not a database URL such as "
-            "sqlite:///path/reports.sqlite or postgresql+psycopg://user:password@host/db."
+            _(
+                "The report database address (SMROI_DATABASE_URL) is not a database URL such "
+                "as sqlite:///path/reports.sqlite or postgresql+psycopg://user:password@host/db."
+            )
         ) from None
     if parsed.drivername in ("postgresql", "postgres"):
         parsed = parsed.set(drivername="postgresql+psycopg")
-    shown = parsed.render_as_string(hide_password=True)
     if parsed.get_backend_name() not in BACKENDS:
         raise SmroiError(
-            f"The report database address (SMROI_DATABASE_URL) {shown} is not one smroi can "
-            "use: it keeps shared reports in SQLite or PostgreSQL (sqlite:///path/reports.sqlite "
-            "or postgresql+psycopg://user:password@host/db)."
+            _(
+                "The report database address (SMROI_DATABASE_URL) names a {kind} database, "
+                "which is not one smroi can use: it keeps shared reports in SQLite or PostgreSQL "
+                "(sqlite:///path/reports.sqlite or postgresql+psycopg://user:password@host/db).",
+                kind=parsed.get_backend_name(),
+            )
         )
     try:
         if parsed.get_backend_name() == "sqlite":
             return _sqlite_engine(parsed)
         waits = {} if "connect_timeout" in parsed.query else {"connect_timeout": 10}
         return sa.create_engine(parsed, pool_pre_ping=True, connect_args=waits)
-    except (ArgumentError, NoSuchModuleError, ImportError) as exc:
-        raise SmroiError(f"smroi cannot use the report database {shown}: {exc}") from None
+    except (ArgumentError, NoSuchModuleError, ImportError, sa.exc.InvalidRequestError):
+        raise SmroiError(
+            _(
+                "smroi cannot use the report database address (SMROI_DATABASE_URL): its driver "
+                "{driver} is not installed or its options are not ones the driver takes.",
+                driver=parsed.drivername,
+            )
+        ) from None
     except OSError as exc:  # the folder of a SQLite file cannot be made
         raise SmroiError(
-            f"The folder for the report database {shown} cannot be made ({exc.strerror}); "
-            "set SMROI_DATA_DIR (or SMROI_DATABASE_URL) to a folder smroi can write to."
+            _(
+                "The folder for the report database cannot be made ({reason}); set "
+                "SMROI_DATA_DIR (or SMROI_DATABASE_URL) to a folder smroi can write to.",
+                reason=exc.strerror or type(exc).__name__,
+            )
         ) from None
 
 
 def _sqlite_engine(url: URL) -> Engine:
-    """SQLite in WAL mode, shared by threads; writers wait up to 30 s for each other."""
+    """SQLite in WAL mode, shared by threads; writers wait up to 30 s for each other. Deleted
+    rows are overwritten (secure_delete), and the file is its owner's alone."""
     in_memory = url.database in (None, "", ":memory:")
     if not in_memory and url.database and not url.database.startswith("file:"):
-        Path(url.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        _private_sqlite_file(Path(url.database).expanduser())
     engine = sa.create_engine(
         url,
         connect_args={"timeout": 30, "check_same_thread": False},
@@ -285,6 +353,7 @@ def _sqlite_engine(url: URL) -> Engine:
         dbapi_connection.isolation_level = None  # transactions are begun below, not by sqlite3
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA busy_timeout = 30000")
+        cursor.execute("PRAGMA secure_delete = ON")
         if not in_memory:
             cursor.execute("PRAGMA journal_mode = WAL")
         cursor.close()
@@ -297,30 +366,58 @@ def _sqlite_engine(url: URL) -> Engine:
     return engine
 
 
+def _private_sqlite_file(path: Path) -> None:
+    """Make the SQLite file 0600 (created so, or tightened) in a folder made 0700; an
+    existing folder is tightened too when it holds nothing but the report database (a
+    folder such as the home folder is left as it is). OSError if the folder cannot be made."""
+    folder = path.parent
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    # made 0600 before SQLite makes it 0644; if it exists or cannot be made here, SQLite
+    # says so when it opens it
+    with suppress(OSError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    names = {path.name, *(path.name + side for side in _SQLITE_SIDE_FILES)}
+    mine = [folder / name for name in names if (folder / name).exists()]
+    try:
+        for file in mine:
+            if file.stat().st_mode & 0o077:
+                file.chmod(0o600)
+        if folder.stat().st_mode & 0o077 and {f.name for f in folder.iterdir()} <= names:
+            folder.chmod(0o700)
+    except OSError as exc:  # not ours to change; the database still works
+        _LOG.warning("smroi could not make the report database private (%s)", exc.strerror)
+
+
+def token_hash(token: str) -> str:
+    """What the database keeps of a token: its SHA-256, in hex (64 characters)."""
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
 # ---------------------------------------------------------------- the store
 
 
 class ReportStore:
-    """Shared-report snapshots in a database, looked up by their token."""
+    """Shared-report snapshots in a database, looked up by the hash of their token."""
 
     def __init__(self, url: str | None = None) -> None:
-        """Open the store at this URL (default database_url()), creating its tables if new."""
+        """Open the store at this URL (default database_url()), creating its tables if new
+        and bringing a database of an older layout up to date."""
         self._engine = _engine(url or database_url())
         self._writer = self._engine.execution_options(**{_WRITE: True})
-        with self._failures("open"):
+        with self._failures():
             self._ensure_schema()
 
     @contextmanager
-    def _failures(self, doing: str) -> Iterator[None]:
-        """The database failing (unreachable, read-only, its disk full) as a SmroiError of
-        one line: "smroi cannot {doing} the report database URL (its reason)."."""
+    def _failures(self) -> Iterator[None]:
+        """The database failing (unreachable, refused, read-only, its disk full) as a
+        StoreUnavailable that names the kind of failure, and a log line that names it too;
+        neither shows the database's address nor the driver's words."""
         try:
             yield
-        except sa.exc.OperationalError as exc:
-            shown = self._engine.url.render_as_string(hide_password=True)
-            reason = (str(exc.orig or exc).strip().splitlines() or ["no reason given"])[0]
-            problem = f"smroi cannot {doing} the report database {shown} ({reason})."
-            raise SmroiError(problem) from exc
+        except (sa.exc.DBAPIError, sa.exc.TimeoutError) as exc:
+            kind, code = _failure_kind(exc)
+            _LOG.warning("the report store failed: %s (%s)", kind, code)
+            raise StoreUnavailable(kind) from None
 
     def save(
         self,
@@ -336,54 +433,66 @@ class ReportStore:
         password: str | None = None,
         now: datetime | None = None,
     ) -> str:
-        """Save a snapshot of the dashboard and return the token of its link."""
+        """Save a snapshot of the dashboard and return the token of its link (a password,
+        if any, of at least MIN_PASSWORD_CHARS characters)."""
+        if password:
+            check_password(password)
         created = _utc(now)
         expires = _expiry(created, expires_days)
         canonical = conform(table.reset_index(drop=True))
         parquet = table_to_parquet(canonical)
         settings_text = settings_to_json(settings)
-        details = details_to_json(canonical, list(reports), start, end, platforms)
-        size = len(parquet) + len(settings_text.encode()) + len(details.encode())
+        details = details_to_json(canonical, list(reports), start, end, platforms).encode()
+        size = len(parquet) + len(settings_text.encode()) + len(details)
         if size > MAX_SNAPSHOT_BYTES:
             raise SnapshotTooLarge(size, MAX_SNAPSHOT_BYTES)
+        packed = zlib.compress(details)
         token = _new_token()
         row = {
-            "token": token,
+            "token_hash": token_hash(token),
             "title": _clean_title(title),
             "created_at": created,
             "expires_at": expires,
             "revoked_at": None,
-            "password_hash": _hash_password(password) if password else None,
+            "password_hash": hash_password(password) if password else None,
             "table_parquet": parquet,
             "settings_json": settings_text,
-            "details_json": details,
-            "payload_bytes": size,
+            "details_json": "",
+            "details_zlib": packed,
+            "payload_bytes": size - len(details) + len(packed),
+            "failed_tries": 0,
         }
-        with self._failures("write to"), self._writer.begin() as connection:
+        with self._failures(), self._writer.begin() as connection:
             connection.execute(_REPORTS.insert().values(**row))
         return token
 
     def open(
         self, token: str, password: str | None = None, *, now: datetime | None = None
     ) -> Snapshot:
-        """The saved snapshot; raises ReportNotAvailable, PasswordNeeded or WrongPassword."""
-        info, password_hash = self._available(token, _utc(now))
+        """The saved snapshot; raises ReportNotAvailable, PasswordNeeded, WrongPassword,
+        TooManyTries (the password is then not checked), ReportDamaged or StoreUnavailable."""
+        at = _utc(now)
+        info, password_hash = self._available(token, at)
         if password_hash is not None:
             if not password:
                 raise PasswordNeeded()
-            if not _password_matches(password, password_hash):
-                raise WrongPassword()
+            self._try_password(token_hash(token), password, password_hash, at)
         query = sa.select(
-            _REPORTS.c.table_parquet, _REPORTS.c.settings_json, _REPORTS.c.details_json
-        ).where(_REPORTS.c.token == info.token)
-        with self._failures("read"), self._engine.connect() as connection:
+            _REPORTS.c.table_parquet,
+            _REPORTS.c.settings_json,
+            _REPORTS.c.details_json,
+            _REPORTS.c.details_zlib,
+        ).where(_REPORTS.c.token_hash == token_hash(token))
+        with self._failures(), self._engine.connect() as connection:
             payload = connection.execute(query).one_or_none()
         if payload is None:  # deleted between the two reads
             raise ReportNotAvailable()
-        return _snapshot(info, bytes(payload[0]), payload[1], payload[2])
+        details = _details_text(payload.details_json, payload.details_zlib)
+        return _snapshot(info, bytes(payload.table_parquet), payload.settings_json, details)
 
     def info(self, token: str, *, now: datetime | None = None) -> ReportInfo:
-        """The report's title and dates, without its data; raises ReportNotAvailable."""
+        """The report's title, dates and wrong passwords, without its data; raises
+        ReportNotAvailable."""
         return self._available(token, _utc(now))[0]
 
     def needs_password(self, token: str) -> bool:
@@ -400,10 +509,10 @@ class ReportStore:
             return False
         statement = (
             _REPORTS.update()
-            .where(_REPORTS.c.token == token, _REPORTS.c.revoked_at.is_(None))
+            .where(_REPORTS.c.token_hash == token_hash(token), _REPORTS.c.revoked_at.is_(None))
             .values(revoked_at=_utc(None))
         )
-        with self._failures("write to"), self._writer.begin() as connection:
+        with self._failures(), self._writer.begin() as connection:
             return connection.execute(statement).rowcount == 1
 
     # ------------------------------------------------------------ inside
@@ -412,46 +521,158 @@ class ReportStore:
         """The report's info and password hash, if it can be opened at `now`."""
         if not _token_shape_ok(token):
             raise ReportNotAvailable()
-        query = sa.select(*_INFO_COLUMNS).where(_REPORTS.c.token == token)
-        with self._failures("read"), self._engine.connect() as connection:
+        query = sa.select(*_INFO_COLUMNS).where(_REPORTS.c.token_hash == token_hash(token))
+        with self._failures(), self._engine.connect() as connection:
             row = connection.execute(query).one_or_none()
         if row is None or row.revoked_at is not None:
             raise ReportNotAvailable()
         if row.expires_at is not None and now >= row.expires_at:
             raise ReportNotAvailable()
         info = ReportInfo(
-            token=row.token,
+            token=token,
             title=row.title,
             created_at=row.created_at,
             expires_at=row.expires_at,
             revoked=False,
             has_password=row.password_hash is not None,
+            failed_tries=row.failed_tries,
+            failed_since=row.failed_since,
         )
         return info, row.password_hash
 
+    def _try_password(self, hashed: str, password: str, stored: str, now: datetime) -> None:
+        """Check a password, counting the try first as a wrong one (so that tries made at
+        once on several replicas are all counted); a right password clears the count."""
+        self._count_a_try(hashed, now)
+        if not password_matches(password, stored):
+            raise WrongPassword()
+        clear = (
+            _REPORTS.update()
+            .where(_REPORTS.c.token_hash == hashed, _REPORTS.c.failed_tries > 0)
+            .values(failed_tries=0, failed_since=None, last_failed_at=None)
+        )
+        with self._failures(), self._writer.begin() as connection:
+            connection.execute(clear)
+
+    def _count_a_try(self, hashed: str, now: datetime) -> None:
+        """Add a try to the report's wrong passwords, unless it must wait (TooManyTries).
+        The count only moves from the value read (compare and set), so no try slips past."""
+        tries = sa.select(
+            _REPORTS.c.failed_tries, _REPORTS.c.failed_since, _REPORTS.c.last_failed_at
+        ).where(_REPORTS.c.token_hash == hashed)
+        for _race in range(_TRY_RACES):
+            with self._failures(), self._engine.connect() as connection:
+                row = connection.execute(tries).one_or_none()
+            if row is None:
+                raise ReportNotAvailable()
+            wait = wait_left(row.failed_tries, row.last_failed_at, now)
+            if wait:
+                raise TooManyTries(wait)
+            count = (
+                _REPORTS.update()
+                .where(_REPORTS.c.token_hash == hashed, _REPORTS.c.failed_tries == row.failed_tries)
+                .values(
+                    failed_tries=row.failed_tries + 1,
+                    failed_since=row.failed_since or now,
+                    last_failed_at=now,
+                )
+            )
+            with self._failures(), self._writer.begin() as connection:
+                if connection.execute(count).rowcount == 1:
+                    return
+        raise TooManyTries(wait_after(FREE_TRIES))
+
     def _ensure_schema(self) -> None:
-        """Create the tables on first use; refuse a database made by a newer smroi."""
+        """Create the tables on first use, bring an older layout up to date, refuse a
+        database made by a newer smroi."""
         with self._engine.connect() as connection:
             version = _schema_version(connection)
-        if version is None:
-            with self._writer.begin() as connection:
-                if connection.dialect.name == "postgresql":  # one replica creates, others wait
-                    connection.execute(sa.select(sa.func.pg_advisory_xact_lock(_SCHEMA_LOCK_KEY)))
-                version = _schema_version(connection)  # another process may have just made it
-                if version is None:
-                    _METADATA.create_all(connection, checkfirst=True)
-                    connection.execute(_SCHEMA.insert().values(version=SCHEMA_VERSION))
-                    version = SCHEMA_VERSION
+        if version is None or version < SCHEMA_VERSION:
+            if self._make_or_upgrade():
+                self._scrub()
+            with self._engine.connect() as connection:
+                version = _schema_version(connection) or SCHEMA_VERSION
         if version > SCHEMA_VERSION:
-            shown = self._engine.url.render_as_string(hide_password=True)
             raise SmroiError(
-                f"The report database {shown} was made by a newer smroi (schema version "
-                f"{version}; this smroi knows version {SCHEMA_VERSION}). Update smroi to "
-                "open it."
+                _(
+                    "The report database was made by a newer smroi (schema version {version}; "
+                    "this smroi knows version {known}). Update smroi to open it.",
+                    version=version,
+                    known=SCHEMA_VERSION,
+                )
             )
+
+    def _make_or_upgrade(self) -> bool:
+        """Create the tables, or bring a schema-1 database to this layout, in one
+        transaction (on PostgreSQL one replica does it while the others wait); True when
+        a database was brought up to date."""
+        with self._writer.begin() as connection:
+            if connection.dialect.name == "postgresql":
+                connection.execute(sa.select(sa.func.pg_advisory_xact_lock(_SCHEMA_LOCK_KEY)))
+            version = _schema_version(connection)  # another process may have just done it
+            if version is None:
+                _METADATA.create_all(connection, checkfirst=True)
+                connection.execute(_SCHEMA.insert().values(version=SCHEMA_VERSION))
+                return False
+            if version >= SCHEMA_VERSION:
+                return False
+            _upgrade_from_1(connection)
+            connection.execute(_SCHEMA.update().values(version=SCHEMA_VERSION))
+            return True
+
+    def _scrub(self) -> None:
+        """Rewrite the database after an upgrade, so that the plain tokens it replaced are
+        not left in free pages, old row versions or the write-ahead log."""
+        if self._engine.dialect.name == "sqlite":
+            raw = self._engine.raw_connection()
+            try:
+                sqlite = raw.driver_connection
+                assert isinstance(sqlite, sqlite3.Connection)
+                sqlite.execute("VACUUM")
+                sqlite.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                raw.close()
+        else:
+            with self._engine.connect().execution_options(
+                isolation_level="AUTOCOMMIT"
+            ) as connection:
+                connection.exec_driver_sql(f"VACUUM FULL {_REPORTS.name}")
 
 
 # ---------------------------------------------------------------- helpers
+
+
+def _upgrade_from_1(connection: Connection) -> None:
+    """Schema 1 to 2: each token replaced by its hash (the links keep working), and the
+    columns for compressed details and wrong passwords added."""
+    connection.exec_driver_sql(f"ALTER TABLE {_REPORTS.name} RENAME COLUMN token TO token_hash")
+    column = _REPORTS.c.token_hash
+    for token in connection.execute(sa.select(column)).scalars().all():
+        update = _REPORTS.update().where(column == token).values(token_hash=token_hash(token))
+        connection.execute(update)
+    for name in _ADDED_IN_2:
+        added = _REPORTS.c[name]
+        kind = added.type.compile(dialect=connection.dialect)
+        rest = " NOT NULL DEFAULT 0" if name == "failed_tries" else ""
+        connection.exec_driver_sql(f"ALTER TABLE {_REPORTS.name} ADD COLUMN {name} {kind}{rest}")
+
+
+def _failure_kind(exc: Exception) -> tuple[str, str]:
+    """What kind of failure a database error is (a key of _FAILURES), and a code for the
+    log (the driver's error class and SQLSTATE or SQLite error name, never its message)."""
+    original = getattr(exc, "orig", None)
+    sqlstate = str(getattr(original, "sqlstate", None) or "")
+    sqlite_name = str(getattr(original, "sqlite_errorname", "") or "")
+    code = " ".join(filter(None, (type(original or exc).__name__, sqlstate, sqlite_name)))
+    if sqlstate.startswith("28") or sqlstate == "42501" or sqlite_name == "SQLITE_AUTH":
+        return "refused", code
+    if sqlstate == "25006" or sqlite_name.startswith("SQLITE_READONLY"):
+        return "read-only", code
+    if sqlstate == "53100" or sqlite_name == "SQLITE_FULL":
+        return "full", code
+    if isinstance(exc, sa.exc.TimeoutError | sa.exc.OperationalError | sa.exc.InterfaceError):
+        return "unreachable", code
+    return "failed", code
 
 
 def _schema_version(connection: Connection) -> int | None:
@@ -502,55 +723,37 @@ def _megabytes(size: int) -> str:
     return f"{mb:,.0f}" if mb >= 10 else f"{mb:.2g}"
 
 
-# ---------------------------------------------------------------- passwords
+# ---------------------------------------------------------------- snapshots
 
 
-def _password_bytes(password: str) -> bytes:
-    return unicodedata.normalize("NFC", password).encode("utf-8")
-
-
-def _hash_password(password: str) -> str:
-    """A salted scrypt hash of the password, with its parameters, as text."""
-    salt = secrets.token_bytes(16)
-    digest = hashlib.scrypt(
-        _password_bytes(password),
-        salt=salt,
-        n=_SCRYPT_N,
-        r=_SCRYPT_R,
-        p=_SCRYPT_P,
-        dklen=_SCRYPT_LEN,
-        maxmem=_SCRYPT_MAXMEM,
-    )
-    return f"scrypt${_SCRYPT_N}${_SCRYPT_R}${_SCRYPT_P}${salt.hex()}${digest.hex()}"
-
-
-def _password_matches(password: str, stored: str) -> bool:
-    """Whether the password is the one whose hash was stored."""
+def _details_text(details_json: str, details_zlib: bytes | None) -> str:
+    """A snapshot's details JSON: decompressed, or as a schema-1 database kept it (text)."""
+    if details_zlib is None:
+        return details_json
     try:
-        scheme, n, r, p, salt_hex, digest_hex = stored.split("$")
-        if scheme != "scrypt":
-            return False
-        expected = bytes.fromhex(digest_hex)
-        digest = hashlib.scrypt(
-            _password_bytes(password),
-            salt=bytes.fromhex(salt_hex),
-            n=int(n),
-            r=int(r),
-            p=int(p),
-            dklen=len(expected),
-            maxmem=_SCRYPT_MAXMEM,
-        )
-    except ValueError:  # a damaged hash never matches
-        return False
-    return hmac.compare_digest(digest, expected)
+        inflate = zlib.decompressobj()
+        text = inflate.decompress(bytes(details_zlib), MAX_SNAPSHOT_BYTES)
+        if inflate.unconsumed_tail or not inflate.eof:
+            raise ValueError("the details are longer than a shared report may be, or cut short")
+        return text.decode("utf-8")
+    except (zlib.error, ValueError) as exc:
+        raise _damaged(exc) from None
+
+
+def _damaged(exc: Exception) -> ReportDamaged:
+    """The error for saved data that cannot be read, naming what went wrong."""
+    error = f"{type(exc).__name__}: {exc}"
+    return ReportDamaged(_("This report's saved data could not be read ({error}).", error=error))
 
 
 def _snapshot(info: ReportInfo, parquet: bytes, settings_text: str, details_text: str) -> Snapshot:
-    """The snapshot from its stored parts; SmroiError if they cannot be read."""
+    """The snapshot from its stored parts; ReportDamaged if they cannot be read."""
     try:
         details = json.loads(details_text)
         if details.get("format", 0) > FORMAT_VERSION:
-            raise SmroiError(_("This report was saved by a newer smroi; update smroi to open it."))
+            raise ReportDamaged(
+                _("This report was saved by a newer smroi; update smroi to open it.")
+            )
         platforms = details.get("platforms")
         return Snapshot(
             info=info,
@@ -561,13 +764,12 @@ def _snapshot(info: ReportInfo, parquet: bytes, settings_text: str, details_text
             end=day_from_text(details.get("end")),
             platforms=None if platforms is None else tuple(str(p) for p in platforms),
         )
-    except SmroiError:
+    except ReportDamaged:
         raise
+    except SmroiError as exc:  # the saved settings are not valid
+        raise ReportDamaged(exc.message) from None
     except (ValueError, TypeError, KeyError, AttributeError, pa.ArrowException) as exc:
-        error = f"{type(exc).__name__}: {exc}"
-        raise SmroiError(
-            _("This report's saved data could not be read ({error}).", error=error)
-        ) from exc
+        raise _damaged(exc) from None
 
 
 DEFAULT_BASE_URL = "http://localhost:8501"

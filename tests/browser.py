@@ -48,11 +48,13 @@ def streamlit_server(
     timeout: float = 60.0,
     data_dir: Path | None = None,
     environment: dict[str, str] | None = None,
+    log_path: Path | None = None,
 ) -> Iterator[str]:
     """`streamlit run app.py` on a free localhost port; yields its URL and stops it after.
 
     Shared reports go to `data_dir` (a test's own SQLite file), never the user's ~/.smroi.
     `environment`: variables to set for the server (SMROI_XLSX_CHECKS=0 ...).
+    `log_path`: a file to keep the server's output in (a test reads what it logged).
     """
     port = free_port()
     command = [
@@ -74,7 +76,7 @@ def streamlit_server(
     ]
     url = f"http://127.0.0.1:{port}"
     # the server's output goes to a file: a pipe nobody reads could stall the server
-    with tempfile.TemporaryFile(mode="w+") as log:
+    with log_path.open("w+") if log_path else tempfile.TemporaryFile(mode="w+") as log:
         env = {k: v for k, v in os.environ.items() if k != "SMROI_DATABASE_URL"}
         env["SMROI_DATA_DIR"] = str(data_dir or Path(tempfile.mkdtemp(prefix="smroi-test-")))
         env.pop("SMROI_BASE_URL", None)  # links use the address the page was opened at

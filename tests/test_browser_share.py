@@ -6,21 +6,30 @@ people on two machines would be.
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from tests.browser import kpi as card_value
-from tests.browser import require_chromium, streamlit_server
+from tests.browser import require_chromium, settle, streamlit_server
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def reports_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The app server's data folder: its report database is reports.sqlite in it."""
+    return tmp_path_factory.mktemp("reports")
+
+
+@pytest.fixture(scope="module")
+def app_url(reports_dir: Path) -> Iterator[str]:
     require_chromium()
-    with streamlit_server(ROOT, data_dir=tmp_path_factory.mktemp("reports")) as url:
+    with streamlit_server(ROOT, data_dir=reports_dir) as url:
         yield url
 
 
@@ -124,3 +133,107 @@ def test_a_password_link_asks_and_refuses_a_wrong_one(browser, app_url: str) -> 
     boss.get_by_role("button", name="Open the report").click()
     boss.wait_for_selector("[data-testid=stMetric]", timeout=60_000)
     assert kpi(boss, "ROI") == roi
+
+
+def try_password(page, password: str) -> None:  # type: ignore[no-untyped-def]
+    """Type a password into the protected report's form and send it."""
+    page.get_by_role("textbox", name="Password", exact=True).fill(password)
+    page.get_by_role("button", name="Open the report").click()
+
+
+def wrong_tries(reports_dir: Path, title: str) -> int:
+    """The report's count of wrong passwords, as the server's database holds it."""
+    with sqlite3.connect(reports_dir / "reports.sqlite") as database:
+        query = "SELECT failed_tries FROM shared_reports WHERE title = ?"
+        return int(database.execute(query, (title,)).fetchone()[0])
+
+
+def wait_for_tries(reports_dir: Path, title: str, count: int) -> None:
+    """Wait until the server has counted this many wrong passwords (the page still shows
+    the last try's answer until the new one is in)."""
+    deadline = time.monotonic() + 30
+    while wrong_tries(reports_dir, title) != count:
+        assert time.monotonic() < deadline, f"{wrong_tries(reports_dir, title)} tries, not {count}"
+        time.sleep(0.1)
+
+
+def test_five_wrong_passwords_make_the_sixth_wait_and_the_owner_sees_them(  # type: ignore[no-untyped-def]
+    browser, app_url: str, reports_dir: Path
+) -> None:
+    owner = new_page(browser, app_url)
+    link = make_link(owner, "Guarded", password="blue-heron-42")
+    boss = new_page(browser, link, False)
+    wait_for_text(boss, "This report is protected")
+    for n in range(5):
+        try_password(boss, f"wrong guess {n}")
+        wait_for_tries(reports_dir, "Guarded", n + 1)
+        settle(boss)
+        assert boss.locator("[data-testid=stAlert]").inner_text() == "That password is not right."
+    try_password(boss, "blue-heron-42")  # the right one, but too soon
+    wait_for_text(boss, "Too many wrong passwords: try again in 1 minute.")
+    assert boss.get_by_text("That password is not right.").count() == 0
+    assert boss.locator("[data-testid=stMetric]").count() == 0
+    assert wrong_tries(reports_dir, "Guarded") == 5  # not checked, not counted
+    owner.get_by_role("button", name="Create link").click()  # the owner's page runs again
+    wait_for_text(owner, "5 wrong passwords since")
+
+
+def test_a_password_under_10_characters_is_refused_in_a_sentence(browser, app_url: str) -> None:  # type: ignore[no-untyped-def]
+    owner = new_page(browser, app_url)
+    owner.get_by_text("Share this report").click()
+    owner.get_by_role("textbox", name="Password (optional)").fill("short")
+    owner.get_by_role("button", name="Create link").click()
+    wait_for_text(
+        owner,
+        "A report's password must have at least 10 characters; this one has 5. Choose a "
+        "longer one, such as a few words.",
+    )
+    assert owner.locator("[data-testid=stCode]").filter(has_text="?report=").count() == 0
+
+
+CANNOT_SHOW = (
+    "This report cannot be shown just now. Try again later, or ask whoever sent you the link "
+    "for a new one."
+)
+
+
+def test_a_damaged_report_shows_the_plain_page_not_a_crash(  # type: ignore[no-untyped-def]
+    browser, app_url: str, reports_dir: Path
+) -> None:
+    owner = new_page(browser, app_url)
+    link = make_link(owner, "Soon damaged")
+    with sqlite3.connect(reports_dir / "reports.sqlite") as database:
+        database.execute(
+            "UPDATE shared_reports SET table_parquet = ? WHERE title = ?",
+            (b"not parquet", "Soon damaged"),
+        )
+    boss = new_page(browser, link, False)
+    wait_for_text(boss, CANNOT_SHOW)
+    assert boss.get_by_text("Report not available").count() == 1
+    assert boss.locator("[data-testid=stException]").count() == 0
+    assert boss.locator("[data-testid=stMetric]").count() == 0
+
+
+def test_an_unreachable_store_says_so_without_its_address(  # type: ignore[no-untyped-def]
+    browser, tmp_path: Path
+) -> None:
+    require_chromium()
+    url = "postgresql://admin:s3cret-word@127.0.0.2:1/smroi?password=query-s3cret&connect_timeout=2"
+    log = tmp_path / "server.log"
+    with streamlit_server(ROOT, environment={"SMROI_DATABASE_URL": url}, log_path=log) as app:
+        owner = new_page(browser, app)
+        owner.get_by_text("Share this report").click()
+        owner.get_by_role("button", name="Create link").click()
+        wait_for_text(owner, "The report store is not reachable; try again in a minute.")
+        boss = new_page(browser, f"{app}/?report={'a' * 43}", False)
+        wait_for_text(boss, "The report store is not reachable; try again in a minute.")
+        assert boss.get_by_text("Report not available").count() == 1
+        for page in (owner, boss):
+            assert page.locator("[data-testid=stException]").count() == 0
+            shown = page.locator("body").inner_text()
+            for secret in ("s3cret", "admin", "127.0.0.2", "postgresql", "smroi?"):
+                assert secret not in shown, secret
+    logged = log.read_text()
+    assert "the report store failed: unreachable (OperationalError)" in logged
+    for secret in ("s3cret", "admin:", "127.0.0.2", "postgresql"):
+        assert secret not in logged, secret

@@ -1216,8 +1216,8 @@ def test_share_with_a_data_dir_that_cannot_be_made_is_one_line(
         pytest.param("oracle://db.example.com/x", "is not one smroi can use", id="oracle"),
         pytest.param("nonsense", "is not a database URL", id="nonsense"),
         pytest.param(
-            "postgresql://kari:s3cret@127.0.0.1:1/x",
-            "smroi cannot open the report database postgresql+psycopg://kari:***@127.0.0.1:1/x",
+            "postgresql://kari:s3cret@127.0.0.1:1/x?password=s3cret",
+            "smroi: The report store is not reachable; try again in a minute.",
             id="postgresql-unreachable",
         ),
         pytest.param(
@@ -1232,7 +1232,8 @@ def test_an_unusable_database_url_is_one_line(command: str, url: str, says: str)
     args = ("share", SMALL_CSV) if command == "share" else ("revoke", "a" * 43)
     done = cli(*args, env={"SMROI_DATABASE_URL": url})
     assert_bad_input(done, says)
-    assert "s3cret" not in done.stderr
+    for secret in ("s3cret", "kari", "127.0.0.1", "db.example.com"):
+        assert secret not in done.stderr
 
 
 def test_a_read_only_database_is_one_line(tmp_path: Path) -> None:
@@ -1242,7 +1243,9 @@ def test_a_read_only_database_is_one_line(tmp_path: Path) -> None:
     for args in (("share", SMALL_CSV), ("revoke", made.stdout.strip())):
         done = cli(*args, env={"SMROI_DATABASE_URL": read_only})
         assert_bad_input(
-            done, "smroi cannot write to the report database", "(attempt to write a readonly"
+            done,
+            "smroi: The report store is read-only just now, so links cannot be made or "
+            "revoked; try again later.",
         )
 
 
@@ -1342,3 +1345,181 @@ def test_a_bug_is_one_line_with_status_1_and_a_traceback_only_when_asked(
     monkeypatch.setenv("SMROI_DEBUG", "1")
     with pytest.raises(RuntimeError, match="a bug"):
         main(["summary", str(SMALL_CSV)])
+
+
+# ---------------------------------------------------------------- share --password
+
+
+LONG_ENOUGH = "blue heron at dawn"
+
+
+@pytest.fixture
+def share_here(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """`smroi share` in this process saves to tmp_path, with scrypt made fast; no password
+    in the environment."""
+    from smroi import passwords
+
+    monkeypatch.setattr(passwords, "SCRYPT_N", 2**10)
+    monkeypatch.setenv("SMROI_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("SMROI_DATABASE_URL", raising=False)
+    monkeypatch.delenv("SMROI_SHARE_PASSWORD", raising=False)
+    return tmp_path
+
+
+def typed(monkeypatch: pytest.MonkeyPatch, *answers: str | type[EOFError]) -> list[str]:
+    """getpass answers the prompts with `answers` (EOFError: the input ends); the prompts."""
+    import getpass
+
+    prompts: list[str] = []
+    left = list(answers)
+
+    def fake_getpass(prompt: str = "Password: ", stream: object = None) -> str:
+        prompts.append(prompt)
+        answer = left.pop(0)
+        if answer is EOFError:
+            raise EOFError
+        assert isinstance(answer, str)
+        return answer
+
+    monkeypatch.setattr(getpass, "getpass", fake_getpass)
+    return prompts
+
+
+def opened_with(token_link: str, password: str | None) -> str:
+    """The title of the shared report, opened with this password."""
+    from smroi.store import ReportStore, token_of
+
+    return ReportStore().open(token_of(token_link), password).info.title
+
+
+def test_share_password_is_asked_twice_at_a_prompt(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, share_here: Path
+) -> None:
+    from smroi.store import PasswordNeeded, WrongPassword
+
+    prompts = typed(monkeypatch, LONG_ENOUGH, LONG_ENOUGH)
+    status, printed, err = run(capsys, "share", SMALL_CSV, "--title", "Asked", "--password")
+    assert (status, err) == (0, "")
+    assert prompts == ["Password for the link: ", "The same password again: "]
+    assert LONG_ENOUGH not in printed
+    assert opened_with(printed.strip(), LONG_ENOUGH) == "Asked"
+    with pytest.raises(PasswordNeeded):
+        opened_with(printed.strip(), None)
+    with pytest.raises(WrongPassword):
+        opened_with(printed.strip(), "not the password")
+
+
+@pytest.mark.parametrize(
+    ("answers", "says"),
+    [
+        pytest.param(
+            (LONG_ENOUGH, LONG_ENOUGH + "!"),
+            "smroi: The two passwords typed are not the same; run the command again.\n",
+            id="not-the-same",
+        ),
+        pytest.param(
+            ("short", "short"),
+            "smroi: A report's password must have at least 10 characters; this one has 5. "
+            "Choose a longer one, such as a few words.\n",
+            id="too-short",
+        ),
+        pytest.param(
+            (EOFError,),
+            "smroi: No password was typed (the input ended); type it at the prompt, or set "
+            "SMROI_SHARE_PASSWORD.\n",
+            id="input-ended",
+        ),
+    ],
+)
+def test_a_prompted_password_that_will_not_do_is_one_line(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    share_here: Path,
+    answers: tuple[str | type[EOFError], ...],
+    says: str,
+) -> None:
+    typed(monkeypatch, *answers)
+    assert run(capsys, "share", SMALL_CSV, "--password") == (2, "", says)
+    assert not (share_here / "reports.sqlite").exists()  # asked before anything was saved
+
+
+def test_share_takes_the_password_from_smroi_share_password(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, share_here: Path
+) -> None:
+    typed(monkeypatch)  # no prompt
+    monkeypatch.setenv("SMROI_SHARE_PASSWORD", LONG_ENOUGH)
+    status, printed, err = run(capsys, "share", SMALL_CSV, "--title", "From the variable")
+    assert (status, err) == (0, "")
+    assert opened_with(printed.strip(), LONG_ENOUGH) == "From the variable"
+    monkeypatch.setenv("SMROI_SHARE_PASSWORD", "too short")
+    assert run(capsys, "share", SMALL_CSV) == (
+        2,
+        "",
+        "smroi: A report's password must have at least 10 characters; this one has 9. "
+        "Choose a longer one, such as a few words.\n",
+    )
+
+
+def test_share_without_a_password_has_none(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, share_here: Path
+) -> None:
+    typed(monkeypatch)
+    monkeypatch.setenv("SMROI_SHARE_PASSWORD", "")  # set but empty: none
+    status, printed, _err = run(capsys, "share", SMALL_CSV, "--title", "Open")
+    assert status == 0
+    assert opened_with(printed.strip(), None) == "Open"
+
+
+REFUSED = (
+    "smroi: smroi does not take a password on the command line, where anyone on this machine "
+    "can read it (ps, the shell's history): give --password alone to be asked for it, or set "
+    "SMROI_SHARE_PASSWORD.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("share", SMALL_CSV, "--password", "secret-on-argv"),
+        ("share", "--password", "secret-on-argv", SMALL_CSV),
+        ("share", SMALL_CSV, "--password=secret-on-argv"),
+        ("share", SMALL_CSV, "--password="),
+    ],
+)
+def test_a_password_on_the_command_line_is_refused(
+    args: tuple[object, ...], tmp_path: Path
+) -> None:
+    done = cli(*args, env={"SMROI_DATA_DIR": str(tmp_path), "SMROI_SHARE_PASSWORD": LONG_ENOUGH})
+    assert (done.returncode, done.stdout, done.stderr) == (2, "", REFUSED)
+    assert not (tmp_path / "reports.sqlite").exists()
+
+
+def test_share_with_the_variable_in_a_fresh_process_uses_owasp_scrypt(tmp_path: Path) -> None:
+    from smroi.store import ReportStore, _dispose_engine
+
+    done = cli(
+        "share",
+        SMALL_CSV,
+        env={"SMROI_DATA_DIR": str(tmp_path), "SMROI_SHARE_PASSWORD": LONG_ENOUGH},
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    url = f"sqlite:///{(tmp_path / 'reports.sqlite').as_posix()}"
+    try:
+        store = ReportStore(url)
+        token = done.stdout.strip().split("report=", 1)[1]
+        assert store.info(token).has_password
+        with store._engine.connect() as connection:
+            stored = connection.exec_driver_sql("SELECT password_hash FROM shared_reports").scalar()
+        assert str(stored).startswith("scrypt$131072$8$1$")
+    finally:
+        _dispose_engine(url)
+
+
+def test_share_help_says_how_to_give_a_password() -> None:
+    done = cli("share", "--help")
+    assert done.returncode == 0
+    said = " ".join(done.stdout.split())
+    assert (
+        "--password [PASSWORD] ask for a password the reader must type (at least 10 characters; "
+        "give --password alone, or set SMROI_SHARE_PASSWORD instead)"
+    ) in said

@@ -7,16 +7,22 @@ server this module starts with initdb and pg_ctl and stops at the end of the ses
 
 from __future__ import annotations
 
+import hashlib
 import json
+import logging
 import os
 import pwd
 import secrets
 import shutil
 import socket
+import sqlite3
+import stat
 import subprocess
 import sys
 import tempfile
 import threading
+import time
+import zlib
 from collections.abc import Iterator
 from dataclasses import fields
 from datetime import UTC, date, datetime, timedelta
@@ -26,25 +32,47 @@ import pandas as pd
 import pytest
 import sqlalchemy as sa
 
+from smroi import passwords
 from smroi import store as store_module
 from smroi.canonical import conform
 from smroi.errors import SmroiError
 from smroi.exports import EXPORTS_BY_KEY, Recognition
 from smroi.ingest import ImportReport, load_files
+from smroi.passwords import PasswordTooShort, TooManyTries
 from smroi.settings import Costs, Goal, Settings, ValueAssumptions, settings_to_json
+from smroi.snapshot_payload import details_to_json, table_to_parquet
 from smroi.store import (
     PasswordNeeded,
+    ReportDamaged,
     ReportNotAvailable,
     ReportStore,
     SnapshotTooLarge,
+    StoreUnavailable,
     WrongPassword,
     database_url,
+    token_hash,
 )
 from smroi.unused_columns import Suggestion
 from tests.conftest import ROOT
 
 NOT_VALID = "This report link is not valid (unknown, expired or revoked)."
+NOT_REACHABLE = "The report store is not reachable; try again in a minute."
 T0 = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
+FAST_N = 2**10  # scrypt's N in these tests; test_the_default_scrypt_parameters_are_owasps
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture(autouse=True)
+def fast_scrypt(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """scrypt at N=2^10 instead of OWASP's 2^17 (0.4 s a hash), unless a test asks for
+    `owasp_scrypt`."""
+    if "owasp_scrypt" not in request.fixturenames:
+        monkeypatch.setattr(passwords, "SCRYPT_N", FAST_N)
+
+
+@pytest.fixture
+def owasp_scrypt() -> None:
+    """scrypt at its default parameters (see fast_scrypt)."""
 
 
 # ---------------------------------------------------------------- a throwaway PostgreSQL
@@ -368,7 +396,12 @@ def test_the_snapshot_is_parquet_and_json_never_a_pickle(store: ReportStore) -> 
     parquet = row["table_parquet"]
     assert isinstance(parquet, bytes | memoryview) and bytes(parquet)[:4] == b"PAR1"
     assert row["settings_json"] == settings_to_json(settings)
-    details = json.loads(str(row["details_json"]))
+    assert row["details_json"] == ""  # kept compressed, in details_zlib
+    text = zlib.decompress(bytes(row["details_zlib"]))
+    details = json.loads(text)
+    assert len(row["details_zlib"]) < len(text) / 2
+    stored = len(parquet) + len(row["settings_json"].encode()) + len(row["details_zlib"])
+    assert row["payload_bytes"] == stored
     assert details["reports"][0]["excluded"]["values"] == [
         [7, 12],
         ["a totals row", "not a date in column Dato"],
@@ -381,8 +414,19 @@ def test_damaged_saved_data_is_a_sentence_not_a_crash(store: ReportStore) -> Non
         connection.execute(
             sa.text("UPDATE shared_reports SET table_parquet = :junk"), {"junk": b"not parquet"}
         )
-    with pytest.raises(SmroiError, match=r"^This report's saved data could not be read"):
+    with pytest.raises(ReportDamaged, match=r"^This report's saved data could not be read"):
         store.open(token)
+
+
+def test_damaged_compressed_details_are_a_sentence_not_a_crash(store: ReportStore) -> None:
+    token = store.save(small_table(), Settings(), title="Damaged")
+    for junk in (b"not zlib", zlib.compress(b"{")[:-3], zlib.compress(b"[1, 2]")):
+        with store._engine.begin() as connection:
+            connection.execute(
+                sa.text("UPDATE shared_reports SET details_zlib = :junk"), {"junk": junk}
+            )
+        with pytest.raises(ReportDamaged, match=r"^This report's saved data could not be read"):
+            store.open(token)
 
 
 # ---------------------------------------------------------------- tokens
@@ -433,9 +477,9 @@ def test_no_expiry_means_never(store: ReportStore) -> None:
 
 def test_expiry_is_checked_before_the_password(store: ReportStore) -> None:
     token = store.save(
-        small_table(), Settings(), title="Old", expires_days=1, password="hunter2", now=T0
+        small_table(), Settings(), title="Old", expires_days=1, password=PASSWORD, now=T0
     )
-    for password in (None, "wrong", "hunter2"):
+    for password in (None, "wrong", PASSWORD):
         with pytest.raises(ReportNotAvailable):
             store.open(token, password, now=T0 + timedelta(days=2))
 
@@ -451,7 +495,7 @@ def test_a_revoked_link_no_longer_opens(store: ReportStore) -> None:
     with pytest.raises(ReportNotAvailable):
         store.info(token)
     assert store.open(other).info.title == "Keep me"
-    (revoked,) = [row for row in raw_rows(store) if row["token"] == token]
+    (revoked,) = [row for row in raw_rows(store) if row["token_hash"] == token_hash(token)]
     assert revoked["revoked_at"] is not None
 
 
@@ -488,12 +532,12 @@ def test_a_password_protects_the_report(store: ReportStore) -> None:
             assert password not in value, column
         elif isinstance(value, bytes | memoryview):
             assert password.encode() not in bytes(value), column
-    assert str(row["password_hash"]).startswith("scrypt$16384$8$1$")
+    assert str(row["password_hash"]).startswith(f"scrypt${FAST_N}$8$1$")
 
 
 def test_each_password_hash_has_its_own_salt(store: ReportStore) -> None:
-    store.save(small_table(), Settings(), title="A", password="same")
-    store.save(small_table(), Settings(), title="B", password="same")
+    store.save(small_table(), Settings(), title="A", password=PASSWORD)
+    store.save(small_table(), Settings(), title="B", password=PASSWORD)
     hashes = {row["password_hash"] for row in raw_rows(store)}
     assert len(hashes) == 2
 
@@ -507,7 +551,7 @@ def test_an_empty_password_means_none(store: ReportStore) -> None:
 
 
 def test_needs_password_tells_nothing_about_unknown_tokens(store: ReportStore) -> None:
-    token = store.save(small_table(), Settings(), title="Locked", password="pw")
+    token = store.save(small_table(), Settings(), title="Locked", password=PASSWORD)
     assert store.needs_password(token) is True
     assert store.needs_password("no-such-report-token-at-all-0000000000000000") is False
     store.revoke(token)
@@ -610,8 +654,8 @@ def test_many_replicas_starting_on_an_empty_database_make_it_once(db_url: str) -
     store = ReportStore(db_url)
     with store._engine.connect() as connection:
         versions = connection.execute(sa.text("SELECT version FROM schema_version")).all()
-    assert [row[0] for row in versions] == [1]
-    assert set(tokens) == {row["token"] for row in raw_rows(store)}
+    assert [row[0] for row in versions] == [2]
+    assert {token_hash(token) for token in tokens} == {row["token_hash"] for row in raw_rows(store)}
     assert len(tokens) == 8
 
 
@@ -651,10 +695,10 @@ def test_a_snapshot_survives_a_restart(store: ReportStore, db_url: str) -> None:
     assert result.stdout.splitlines() == ["After the restart", "150.5 EUR"]
 
 
-def test_a_new_database_gets_schema_version_1(store: ReportStore, db_url: str) -> None:
+def test_a_new_database_gets_schema_version_2(store: ReportStore, db_url: str) -> None:
     with store._engine.connect() as connection:
         versions = connection.execute(sa.text("SELECT version FROM schema_version")).all()
-    assert [row[0] for row in versions] == [1]
+    assert [row[0] for row in versions] == [2]
     ReportStore(db_url)  # opening it again adds no second version row
     with store._engine.connect() as connection:
         count = connection.execute(sa.text("SELECT COUNT(*) FROM schema_version")).scalar()
@@ -667,11 +711,10 @@ def test_a_database_from_a_newer_smroi_is_refused(store: ReportStore, db_url: st
         connection.execute(sa.text("UPDATE schema_version SET version = 99"))
     with pytest.raises(SmroiError) as caught:
         ReportStore(db_url)
-    message = str(caught.value)
-    assert "newer smroi" in message and "99" in message and "version 1" in message
-    password = sa.make_url(db_url).password
-    if password:
-        assert str(password) not in message
+    assert str(caught.value) == (
+        "The report database was made by a newer smroi (schema version 99; this smroi knows "
+        "version 2). Update smroi to open it."
+    )
     with store._engine.connect() as connection:  # nothing was changed or lost
         titles = connection.execute(sa.text("SELECT title FROM shared_reports")).scalars().all()
     assert titles == ["Kept"] and token
@@ -715,26 +758,45 @@ def test_a_url_that_is_not_a_database_is_a_sentence() -> None:
         ReportStore("this is not a url")
 
 
-def test_a_database_that_cannot_be_reached_is_a_sentence_without_the_password() -> None:
-    url = "postgresql+psycopg://smroi:s3cret-word@127.0.0.1:1/reports?connect_timeout=5"
+def test_a_database_that_cannot_be_reached_is_a_sentence_without_its_address(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    url = (
+        "postgresql+psycopg://smroi:s3cret-word@127.0.0.1:1/reports"
+        "?password=query-s3cret&connect_timeout=5"
+    )
+    caplog.set_level(logging.DEBUG)
     try:
-        with pytest.raises(SmroiError, match="cannot open the report database") as caught:
+        with pytest.raises(StoreUnavailable) as caught:
             ReportStore(url)
-        assert "s3cret-word" not in str(caught.value)
-        assert "127.0.0.1" in str(caught.value)
     finally:
         store_module._dispose_engine(url)
+    assert str(caught.value) == NOT_REACHABLE
+    assert caught.value.kind == "unreachable"
+    assert caught.value.__cause__ is None and caught.value.__suppress_context__
+    said = str(caught.value) + "\n" + caplog.text
+    for secret in ("s3cret-word", "query-s3cret", "smroi:", "127.0.0.1", "postgresql", "reports"):
+        assert secret not in said, secret
+    assert "the report store failed: unreachable (OperationalError)" in caplog.text
 
 
 @pytest.mark.parametrize(
-    "url", ["mysql://kari:s3cret@db.example.com/reports", "oracle://db/x", "mssql://db/x"]
+    ("url", "kind"),
+    [
+        ("mysql://kari:s3cret@db.example.com/reports", "mysql"),
+        ("oracle://db.example.com/x", "oracle"),
+        ("mssql://db.example.com/x", "mssql"),
+    ],
 )
-def test_a_database_smroi_is_not_made_for_is_refused_in_a_sentence(url: str) -> None:
+def test_a_database_smroi_is_not_made_for_is_refused_in_a_sentence(url: str, kind: str) -> None:
     with pytest.raises(SmroiError) as caught:
         ReportStore(url)
-    text = str(caught.value)
-    assert "is not one smroi can use: it keeps shared reports in SQLite or PostgreSQL" in text
-    assert "s3cret" not in text
+    assert str(caught.value) == (
+        f"The report database address (SMROI_DATABASE_URL) names a {kind} database, which is "
+        "not one smroi can use: it keeps shared reports in SQLite or PostgreSQL "
+        "(sqlite:///path/reports.sqlite or postgresql+psycopg://user:password@host/db)."
+    )
+    assert "s3cret" not in str(caught.value) and "db.example.com" not in str(caught.value)
 
 
 def test_a_sqlite_folder_that_cannot_be_made_is_a_sentence(tmp_path: Path) -> None:
@@ -743,12 +805,14 @@ def test_a_sqlite_folder_that_cannot_be_made_is_a_sentence(tmp_path: Path) -> No
     with pytest.raises(SmroiError) as caught:
         ReportStore(url)
     assert str(caught.value) == (
-        f"The folder for the report database {url} cannot be made (File exists); set "
+        "The folder for the report database cannot be made (File exists); set "
         "SMROI_DATA_DIR (or SMROI_DATABASE_URL) to a folder smroi can write to."
     )
 
 
-def test_a_read_only_database_fails_to_save_and_revoke_in_a_sentence(tmp_path: Path) -> None:
+def test_a_read_only_database_fails_to_save_and_revoke_in_a_sentence(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     path = tmp_path / "reports.sqlite"
     writable = ReportStore(f"sqlite:///{path}")
     token = writable.save(small_table(), Settings(), title="Kept")
@@ -760,14 +824,406 @@ def test_a_read_only_database_fails_to_save_and_revoke_in_a_sentence(tmp_path: P
             lambda: store.save(small_table(), Settings(), title="New"),
             lambda: store.revoke(token),
         ):
-            with pytest.raises(SmroiError, match=r"^smroi cannot write to the report database"):
+            with pytest.raises(StoreUnavailable) as caught:
                 attempt()
+            assert str(caught.value) == (
+                "The report store is read-only just now, so links cannot be made or revoked; "
+                "try again later."
+            )
     finally:
         store_module._dispose_engine(url)
         store_module._dispose_engine(f"sqlite:///{path}")
+    assert "read-only (OperationalError SQLITE_READONLY)" in caplog.text
+    assert str(tmp_path) not in caplog.text
+
+
+def test_a_read_only_postgresql_is_named_read_only(postgres_admin_url: str) -> None:
+    for url in _fresh_postgres(postgres_admin_url):
+        store = ReportStore(url)
+        token = store.save(small_table(), Settings(), title="Kept")
+        name = sa.make_url(url).database
+        with store._engine.connect() as connection:
+            connection.exec_driver_sql(
+                f'ALTER DATABASE "{name}" SET default_transaction_read_only = on'
+            )
+            connection.commit()
+        store_module._dispose_engine(url)  # new connections take the setting
+        store = ReportStore(url)
+        with pytest.raises(StoreUnavailable) as caught:
+            store.revoke(token)
+        assert caught.value.kind == "read-only"
+        assert store.info(token).title == "Kept"
 
 
 @pytest.mark.parametrize("days", [3650.5, 1e9])
 def test_an_expiry_past_ten_years_is_a_mistake_in_the_call(store: ReportStore, days: float) -> None:
     with pytest.raises(ValueError, match="up to 3650"):
         store.save(small_table(), Settings(), title="Long", expires_days=days)
+
+
+# ---------------------------------------------------------------- at rest: hashed tokens, 0600
+
+
+def database_bytes(path: Path) -> bytes:
+    """The SQLite database as it lies on disk: the file and its write-ahead log."""
+    parts = [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
+    return b"".join(part.read_bytes() for part in parts if part.exists())
+
+
+def test_the_database_keeps_the_tokens_hash_never_the_token(tmp_path: Path) -> None:
+    path = tmp_path / "reports.sqlite"
+    url = f"sqlite:///{path}"
+    try:
+        store = ReportStore(url)
+        tokens = [store.save(small_table(), Settings(), title=f"No. {n}") for n in range(3)]
+        store.revoke(tokens[0])
+        assert store.open(tokens[1]).info.title == "No. 1"
+        on_disk = database_bytes(path)
+        for token in tokens:
+            assert token.encode() not in on_disk
+            assert token_hash(token).encode() in on_disk  # what is kept instead
+        assert {row["token_hash"] for row in raw_rows(store)} == {token_hash(t) for t in tokens}
+    finally:
+        store_module._dispose_engine(url)
+    assert token_hash("abc") == hashlib.sha256(b"abc").hexdigest()
+
+
+def test_the_sqlite_file_is_made_0600_in_a_0700_folder(tmp_path: Path) -> None:
+    path = tmp_path / "new" / "reports.sqlite"
+    url = f"sqlite:///{path}"
+    try:
+        ReportStore(url).save(small_table(), Settings(), title="Private")
+        assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+        for file in path.parent.iterdir():  # the file and its -wal and -shm files
+            assert stat.S_IMODE(file.stat().st_mode) == 0o600, file.name
+    finally:
+        store_module._dispose_engine(url)
+
+
+def test_an_open_sqlite_file_and_its_folder_are_tightened(tmp_path: Path) -> None:
+    folder = tmp_path / "old"
+    folder.mkdir(mode=0o755)
+    folder.chmod(0o755)
+    path = folder / "reports.sqlite"
+    sqlite3.connect(path).close()
+    path.chmod(0o644)
+    url = f"sqlite:///{path}"
+    try:
+        ReportStore(url)
+    finally:
+        store_module._dispose_engine(url)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
+def test_a_folder_that_holds_other_files_is_left_as_it_is(tmp_path: Path) -> None:
+    folder = tmp_path / "home"
+    folder.mkdir()
+    folder.chmod(0o755)
+    (folder / "notes.txt").write_text("mine")
+    path = folder / "reports.sqlite"
+    url = f"sqlite:///{path}"
+    try:
+        ReportStore(url)
+    finally:
+        store_module._dispose_engine(url)
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o755
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+# ---------------------------------------------------------------- schema 1 to 2
+
+
+def old_password_hash(password: str) -> str:
+    """A password hash as smroi 0.1 made it: scrypt at N=2^14."""
+    salt = secrets.token_bytes(16)
+    digest = hashlib.scrypt(password.encode(), salt=salt, n=2**14, r=8, p=1, dklen=32)
+    return f"scrypt$16384$8$1${salt.hex()}${digest.hex()}"
+
+
+def make_schema_1_database(url: str) -> dict[str, str]:
+    """A database with schema 1's layout (the plain token as the key, details as JSON
+    text) and three reports in it, as smroi 0.1 left it: {title: token}."""
+    metadata = sa.MetaData()
+    sa.Table("schema_version", metadata, sa.Column("version", sa.Integer, nullable=False))
+    reports = sa.Table(
+        "shared_reports",
+        metadata,
+        sa.Column("token", sa.String(64), primary_key=True),
+        sa.Column("title", sa.String(200), nullable=False),
+        sa.Column("created_at", store_module._UTCDateTime, nullable=False),
+        sa.Column("expires_at", store_module._UTCDateTime, nullable=True),
+        sa.Column("revoked_at", store_module._UTCDateTime, nullable=True),
+        sa.Column("password_hash", sa.String(255), nullable=True),
+        sa.Column("table_parquet", sa.LargeBinary, nullable=False),
+        sa.Column("settings_json", sa.Text, nullable=False),
+        sa.Column("details_json", sa.Text, nullable=False),
+        sa.Column("payload_bytes", sa.BigInteger, nullable=False),
+    )
+    table = conform(small_table())
+    parquet = table_to_parquet(table)
+    settings = settings_to_json(Settings(currency="NOK"))
+    details = details_to_json(table, user_reports(), date(2026, 2, 1), None, ["facebook"])
+    tokens = {title: secrets.token_urlsafe(32) for title in ("Plain", "Locked", "Revoked")}
+    rows = [
+        {
+            "token": token,
+            "title": title,
+            "created_at": T0,
+            "expires_at": None,
+            "revoked_at": T0 if title == "Revoked" else None,
+            "password_hash": old_password_hash(PASSWORD) if title == "Locked" else None,
+            "table_parquet": parquet,
+            "settings_json": settings,
+            "details_json": details,
+            "payload_bytes": len(parquet) + len(settings) + len(details),
+        }
+        for title, token in tokens.items()
+    ]
+    engine = sa.create_engine(url)
+    try:
+        with engine.begin() as connection:
+            metadata.create_all(connection)
+            connection.execute(metadata.tables["schema_version"].insert().values(version=1))
+            connection.execute(reports.insert(), rows)
+    finally:
+        engine.dispose()
+    return tokens
+
+
+def test_a_schema_1_database_is_upgraded_and_its_links_still_work(db_url: str) -> None:
+    tokens = make_schema_1_database(db_url)
+    store = ReportStore(db_url)
+    with store._engine.connect() as connection:
+        versions = connection.execute(sa.text("SELECT version FROM schema_version")).scalars()
+        assert list(versions) == [2]
+    plain = store.open(tokens["Plain"])
+    assert (plain.info.title, plain.settings.currency) == ("Plain", "NOK")
+    assert plain.table["spend"].sum() == 150.5
+    assert (plain.start, plain.end, plain.platforms) == (date(2026, 2, 1), None, ("facebook",))
+    assert_same_reports(plain.reports, user_reports())
+    with pytest.raises(PasswordNeeded):
+        store.open(tokens["Locked"])
+    with pytest.raises(WrongPassword):
+        store.open(tokens["Locked"], "not the password at all")
+    assert store.info(tokens["Locked"]).failed_tries == 1
+    assert store.open(tokens["Locked"], PASSWORD).info.title == "Locked"  # N=2^14 still verifies
+    assert store.info(tokens["Locked"]).failed_tries == 0
+    with pytest.raises(ReportNotAvailable):
+        store.open(tokens["Revoked"])
+    rows = raw_rows(store)
+    assert {row["token_hash"] for row in rows} == {token_hash(t) for t in tokens.values()}
+    assert "token" not in rows[0]
+    for row in rows:
+        assert not any(token in str(value) for token in tokens.values() for value in row.values())
+    new = store.save(small_table(), Settings(), title="Made after", password=PASSWORD)
+    assert store.open(new, PASSWORD).info.title == "Made after"
+    ReportStore(db_url)  # opening it again changes nothing
+    assert len(raw_rows(store)) == 4
+
+
+def test_an_upgraded_sqlite_file_holds_no_token(tmp_path: Path) -> None:
+    path = tmp_path / "reports.sqlite"
+    url = f"sqlite:///{path}"
+    tokens = make_schema_1_database(url)
+    path.chmod(0o644)
+    assert all(token.encode() in database_bytes(path) for token in tokens.values())
+    try:
+        store = ReportStore(url)
+        assert store.open(tokens["Plain"]).info.title == "Plain"
+        on_disk = database_bytes(path)
+        for token in tokens.values():
+            assert token.encode() not in on_disk
+    finally:
+        store_module._dispose_engine(url)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_many_replicas_opening_a_schema_1_database_upgrade_it_once(db_url: str) -> None:
+    tokens = make_schema_1_database(db_url)
+    errors: list[BaseException] = []
+    start = threading.Barrier(6)
+
+    def replica() -> None:
+        try:
+            start.wait()
+            assert ReportStore(db_url).open(tokens["Plain"]).info.title == "Plain"
+        except BaseException as exc:  # reported below, in the test's thread
+            errors.append(exc)
+
+    workers = [threading.Thread(target=replica) for _ in range(6)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert errors == []
+    store = ReportStore(db_url)
+    assert {row["token_hash"] for row in raw_rows(store)} == {
+        token_hash(t) for t in tokens.values()
+    }
+
+
+# ---------------------------------------------------------------- passwords: OWASP, length
+
+
+def test_the_default_scrypt_parameters_are_owasps(owasp_scrypt: None) -> None:
+    assert (passwords.SCRYPT_N, passwords.SCRYPT_R, passwords.SCRYPT_P) == (2**17, 8, 1)
+    stored = passwords.hash_password(PASSWORD)
+    assert stored.startswith("scrypt$131072$8$1$")
+    started = time.perf_counter()
+    assert passwords.password_matches(PASSWORD, stored)
+    took = time.perf_counter() - started
+    print(f"one scrypt verify at N=2^17, r=8, p=1: {took:.2f} s")
+    assert not passwords.password_matches(PASSWORD + "!", stored)
+    assert passwords.password_matches(PASSWORD, old_password_hash(PASSWORD))  # N=2^14
+
+
+def test_a_hash_asking_more_memory_than_allowed_never_matches() -> None:
+    stored = passwords.hash_password(PASSWORD)
+    scheme, _n, r, p, salt, digest = stored.split("$")
+    assert not passwords.password_matches(
+        PASSWORD, "$".join((scheme, str(2**22), r, p, salt, digest))
+    )
+
+
+@pytest.mark.parametrize(
+    ("password", "length"), [("short", 5), ("nine char", 9), ("e\u0301" * 9, 9)]
+)
+def test_a_password_under_10_characters_is_refused_in_a_sentence(
+    store: ReportStore, password: str, length: int
+) -> None:
+    with pytest.raises(PasswordTooShort) as caught:
+        store.save(small_table(), Settings(), title="Weak", password=password)
+    assert str(caught.value) == (
+        f"A report's password must have at least 10 characters; this one has {length}. "
+        "Choose a longer one, such as a few words."
+    )
+    assert raw_rows(store) == []
+
+
+def test_a_password_of_10_characters_is_enough(store: ReportStore) -> None:
+    token = store.save(small_table(), Settings(), title="Ten", password="é" * 10)
+    assert store.open(token, "e\u0301" * 10).info.title == "Ten"  # the same text, decomposed
+
+
+# ---------------------------------------------------------------- throttling
+
+
+def test_five_wrong_passwords_make_the_sixth_try_wait_unchecked(
+    store: ReportStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    token = store.save(small_table(), Settings(), title="Guarded", password=PASSWORD, now=T0)
+    checked: list[str] = []
+    real_matches = store_module.password_matches
+
+    def counting(password: str, stored: str) -> bool:
+        checked.append(password)
+        return real_matches(password, stored)
+
+    monkeypatch.setattr(store_module, "password_matches", counting)
+    for n in range(5):
+        with pytest.raises(WrongPassword):
+            store.open(token, f"guess number {n}", now=T0 + timedelta(seconds=n))
+    assert len(checked) == 5
+    for later, password in ((5, PASSWORD), (20, "guess number 5"), (33, PASSWORD)):
+        with pytest.raises(TooManyTries) as caught:
+            store.open(token, password, now=T0 + timedelta(seconds=later))
+        assert str(caught.value) == "Too many wrong passwords: try again in 1 minute."
+    assert len(checked) == 5  # the password was not checked while it had to wait
+    info = store.info(token)
+    assert (info.failed_tries, info.failed_since) == (5, T0)
+    # 30 s after the fifth wrong one, a try goes ahead
+    assert store.open(token, PASSWORD, now=T0 + timedelta(seconds=34)).info.title == "Guarded"
+    assert len(checked) == 6
+    assert (store.info(token).failed_tries, store.info(token).failed_since) == (0, None)
+
+
+def test_the_wait_doubles_up_to_an_hour(store: ReportStore) -> None:
+    token = store.save(small_table(), Settings(), title="Guarded", password=PASSWORD, now=T0)
+    at = T0
+    told = []
+    for n in range(1, 15):
+        with pytest.raises(WrongPassword):  # each wrong try goes ahead once its wait is over
+            store.open(token, f"guess number {n}", now=at)
+        if n >= 5:  # a try one second later waits
+            with pytest.raises(TooManyTries) as caught:
+                store.open(token, PASSWORD, now=at + timedelta(seconds=1))
+            told.append(str(caught.value))
+        at += passwords.wait_after(n)
+    minutes = [int(text.split(" in ")[1].split()[0]) for text in told]
+    assert minutes == [1, 1, 2, 4, 8, 16, 32, 60, 60, 60]
+    assert told[-1] == "Too many wrong passwords: try again in 60 minutes."
+    assert store.info(token).failed_tries == 14
+
+
+def test_wait_after_counts_30_seconds_doubling_to_an_hour() -> None:
+    waits = [passwords.wait_after(n).total_seconds() for n in range(15)]
+    assert waits == [0] * 5 + [30, 60, 120, 240, 480, 960, 1920, 3600, 3600, 3600]
+    assert passwords.wait_after(10_000) == timedelta(hours=1)
+
+
+def test_a_clock_behind_waits_no_longer_than_the_wait() -> None:
+    left = passwords.wait_left(6, T0, T0 - timedelta(days=30))
+    assert left == timedelta(seconds=60)
+
+
+def test_a_right_password_clears_the_count(store: ReportStore) -> None:
+    token = store.save(small_table(), Settings(), title="Guarded", password=PASSWORD, now=T0)
+    for round_ in range(3):
+        for n in range(4):
+            with pytest.raises(WrongPassword):
+                store.open(token, f"guess {round_} {n}", now=T0)
+        assert store.info(token).failed_tries == 4
+        assert store.open(token, PASSWORD, now=T0).info.title == "Guarded"
+        assert store.info(token).failed_tries == 0
+
+
+def test_tries_at_once_are_all_counted(store: ReportStore) -> None:
+    token = store.save(small_table(), Settings(), title="Guarded", password=PASSWORD, now=T0)
+    outcomes: list[str] = []
+    start = threading.Barrier(12)
+
+    def guess(n: int) -> None:
+        start.wait()
+        try:
+            store.open(token, f"guess number {n}", now=T0)
+        except (WrongPassword, TooManyTries) as exc:
+            outcomes.append(type(exc).__name__)
+
+    workers = [threading.Thread(target=guess, args=(n,)) for n in range(12)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert sorted(outcomes) == ["TooManyTries"] * 7 + ["WrongPassword"] * 5
+    assert store.info(token).failed_tries == 5
+
+
+def test_the_wait_holds_in_another_process(store: ReportStore, db_url: str) -> None:
+    token = store.save(small_table(), Settings(), title="Guarded", password=PASSWORD)
+    for n in range(5):
+        with pytest.raises(WrongPassword):
+            store.open(token, f"guess number {n}")
+    code = (
+        "import sys\n"
+        "from smroi.store import ReportStore\n"
+        "from smroi.passwords import TooManyTries\n"
+        "store = ReportStore()\n"
+        "print(store.info(sys.argv[1]).failed_tries)\n"
+        "try:\n"
+        "    store.open(sys.argv[1], sys.argv[2])\n"
+        "except TooManyTries as exc:\n"
+        "    print(exc)\n"
+    )
+    env = {**os.environ, "SMROI_DATABASE_URL": db_url}
+    result = subprocess.run(
+        [sys.executable, "-c", code, token, PASSWORD],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["5", "Too many wrong passwords: try again in 1 minute."]

@@ -5,10 +5,14 @@ that one report: its data, settings and filters, the inputs shown but locked, an
 nothing else (no uploads, no other report). The snapshot is kept in this session's
 state, never in a cache shared between sessions, and the store is asked on every
 rerun whether the link is still valid, so a revoked link stops working at once.
+
+When the store fails, or a report's saved data cannot be read, a viewer sees a plain page
+that says so (never a crash page, never the database's address), and the log gets a line.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 from datetime import date
 from urllib.parse import urlsplit
@@ -18,21 +22,28 @@ import streamlit as st
 import smroi
 from smroi.errors import SmroiError
 from smroi.i18n import DEFAULT_LANGUAGE, N_
+from smroi.passwords import FREE_TRIES, MIN_PASSWORD_CHARS, TooManyTries
 from smroi.store import (
     PasswordNeeded,
     ReportInfo,
     ReportNotAvailable,
     ReportStore,
     Snapshot,
+    StoreUnavailable,
     WrongPassword,
     share_link,
 )
 from ui import state
 from ui.frame import caption_day
-from ui.i18n import LANG_PARAM, language, number, t, tr
+from ui.i18n import LANG_PARAM, language, nt, number, t, tr
 from ui.widgets import plain
 
 NOT_VALID = N_("This report link is not valid (unknown, expired or revoked).")
+CANNOT_SHOW = N_(
+    "This report cannot be shown just now. Try again later, or ask whoever sent you the link "
+    "for a new one."
+)
+_LOG = logging.getLogger(__name__)
 
 
 @st.cache_resource
@@ -56,7 +67,8 @@ def link_to(token: str) -> str:
 
 def open_shared_report() -> Snapshot | None:
     """The report a share link opened, or None in the normal app. An invalid link shows
-    the "not valid" page, a protected one asks for its password; both stop the run."""
+    the "not valid" page, a protected one asks for its password, a store that fails or a
+    report that cannot be read shows a plain "try later" page; each stops the run."""
     token = st.query_params.get("report") or st.session_state.get(state.SHARED_TOKEN)
     if not token:
         return None
@@ -64,8 +76,8 @@ def open_shared_report() -> Snapshot | None:
         st.session_state.pop(state.SHARED_SNAPSHOT, None)
         st.session_state.pop(state.SHARED_PASSWORD, None)
         st.session_state[state.SHARED_TOKEN] = token
-    store = report_store()
     try:
+        store = report_store()
         store.info(token)  # revoked or expired since it was opened: stop showing it
         snapshot = st.session_state.get(state.SHARED_SNAPSHOT)
         if snapshot is None:
@@ -74,24 +86,38 @@ def open_shared_report() -> Snapshot | None:
             _show_in_widgets(snapshot)
         return snapshot
     except ReportNotAvailable:
-        st.session_state.pop(state.SHARED_SNAPSHOT, None)
-        st.title(t("Report not available"))
-        st.error(t(NOT_VALID))
-        st.caption(t("Ask whoever sent you the link for a new one."))
-    except (PasswordNeeded, WrongPassword) as exc:
-        _password_form(wrong=isinstance(exc, WrongPassword))
+        _not_available(t(NOT_VALID))
+    except PasswordNeeded:
+        _password_form(None)
+    except (WrongPassword, TooManyTries) as exc:
+        st.session_state.pop(state.SHARED_PASSWORD, None)  # tried once, never again by itself
+        _password_form(plain(tr(exc.message)))
+    except StoreUnavailable as exc:
+        _not_available(plain(tr(exc.message)))
+    except SmroiError as exc:  # damaged saved data, or a store smroi cannot use
+        _LOG.warning("a shared report could not be shown: %s", exc)
+        _not_available(t(CANNOT_SHOW))
     st.stop()
 
 
-def _password_form(wrong: bool) -> None:
+def _not_available(reason: str) -> None:
+    """The plain page of a link that shows no report, with the reason in one sentence."""
+    st.session_state.pop(state.SHARED_SNAPSHOT, None)
+    st.title(t("Report not available"))
+    st.error(reason)
+    st.caption(t("Ask whoever sent you the link for a new one."))
+
+
+def _password_form(problem: str | None) -> None:
+    """The password form of a protected report, with what went wrong with the last try."""
     st.title(t("This report is protected"))
     with st.form(state.SHARED_PASSWORD_FORM):
         password = st.text_input(t("Password"), type="password")
         if st.form_submit_button(t("Open the report")):
             st.session_state[state.SHARED_PASSWORD] = password
             st.rerun()
-    if wrong:
-        st.error(t("That password is not right."))
+    if problem:
+        st.error(problem)
 
 
 def _show_in_widgets(snapshot: Snapshot) -> None:
@@ -154,7 +180,12 @@ def share_section(
             password = st.text_input(
                 t("Password (optional)"),
                 type="password",
-                help=t("Whoever opens the link must type it. Stored only as a salted hash."),
+                help=t(
+                    "Whoever opens the link must type it: at least {least} characters. Stored "
+                    "only as a salted hash; after {tries} wrong tries, each try has to wait.",
+                    least=number(MIN_PASSWORD_CHARS, "count"),
+                    tries=number(FREE_TRIES, "count"),
+                ),
             )
             create = st.form_submit_button(t("Create link"), type="primary")
         if create:
@@ -183,40 +214,78 @@ def share_section(
 
 
 def _my_shares() -> None:
+    """The links made in this session: title, dates, wrong passwords and a Revoke button."""
     tokens: list[str] = st.session_state.get(state.MY_SHARES, [])
     if not tokens:
         return
     st.markdown(t("**My shared reports**"))
-    store = report_store()
-    for position, token in enumerate(tokens):
-        try:
-            info = store.info(token)
-        except ReportNotAvailable:
-            # escaped: "1. …" at the start of markdown would become a numbered list
-            shown = plain(number(position + 1, "count"))
+    failed = st.session_state.pop(state.REVOKE_FAILED, None)
+    if failed:
+        st.error(failed)
+    try:
+        store = report_store()
+        infos = [_info_or_none(store, token) for token in tokens]
+    except SmroiError as exc:
+        st.error(plain(tr(exc.message)))
+        return
+    for position, (token, info) in enumerate(zip(tokens, infos, strict=True)):
+        # escaped: "1. …" at the start of markdown would become a numbered list
+        shown = plain(number(position + 1, "count"))
+        if info is None:
             st.caption(t("{number}. revoked or expired", number=shown))
             continue
-        expiry = t(", expires {date}", date=caption_day(info.expires_at)) if info.expires_at else ""
-        lock = t(", password") if info.has_password else ""
-        made = (
-            f"{info.created_at:%d %b}"
-            if language() == DEFAULT_LANGUAGE
-            else caption_day(info.created_at)
-        )
-        st.caption(
-            t(
-                "{number}. {title} ({date}{expiry}{password})",
-                number=plain(number(position + 1, "count")),
-                title=plain(info.title),
-                date=made,
-                expiry=expiry,
-                password=lock,
-            )
-        )
+        st.caption(_share_line(shown, info))
+        if info.failed_tries and info.failed_since is not None:
+            st.caption(_wrong_passwords(info.failed_tries, info))
         st.button(
             t("Revoke"),
             key=f"{state.REVOKE}{position}",
-            on_click=store.revoke,
+            on_click=_revoke,
             args=(token,),
             help=t("The link stops working for everyone, at once."),
         )
+
+
+def _info_or_none(store: ReportStore, token: str) -> ReportInfo | None:
+    """The report's info, or None once it is revoked or expired."""
+    try:
+        return store.info(token)
+    except ReportNotAvailable:
+        return None
+
+
+def _share_line(shown: str, info: ReportInfo) -> str:
+    """One line of "My shared reports": number, title, date, expiry, password."""
+    expiry = t(", expires {date}", date=caption_day(info.expires_at)) if info.expires_at else ""
+    lock = t(", password") if info.has_password else ""
+    english = language() == DEFAULT_LANGUAGE
+    made = f"{info.created_at:%d %b}" if english else caption_day(info.created_at)
+    return t(
+        "{number}. {title} ({date}{expiry}{password})",
+        number=shown,
+        title=plain(info.title),
+        date=made,
+        expiry=expiry,
+        password=lock,
+    )
+
+
+def _wrong_passwords(count: int, info: ReportInfo) -> str:
+    """ "3 wrong passwords since 05 Mar 2026 14:02 UTC" for the owner."""
+    assert info.failed_since is not None
+    since = f"{caption_day(info.failed_since)} {info.failed_since:%H:%M} UTC"
+    return nt(
+        "{count} wrong password since {since}",
+        "{count} wrong passwords since {since}",
+        count,
+        count=number(count, "count"),
+        since=since,
+    )
+
+
+def _revoke(token: str) -> None:
+    """The Revoke button: revoke the link; a store that fails says so above the list."""
+    try:
+        report_store().revoke(token)
+    except SmroiError as exc:
+        st.session_state[state.REVOKE_FAILED] = plain(tr(exc.message))

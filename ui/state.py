@@ -93,6 +93,7 @@ SHARE_FORM = "share.form"
 MY_SHARES = "share.mine"  # tokens made in this session, for "My shared reports"
 NEW_SHARE = "share.new"  # the link just made, shown to copy
 REVOKE = "share.revoke."  # + number
+REVOKE_FAILED = "share.revoke_failed"  # why the last Revoke did not work, shown once
 SHARED_TOKEN = "shared.token"  # set when this session opened a share link: read-only
 SHARED_SNAPSHOT = "shared.snapshot"
 SHARED_PASSWORD = "shared.password"
