@@ -1,0 +1,102 @@
+"""What a share link's viewer gets, page by page, in AppTest: no uploads, nothing that
+changes the data, the link kept in the address, and a link that stops working at once.
+
+The browser tests (tests/test_browser_share_view.py) show the same in Chromium, with
+Streamlit's own page changes, reloads and the check that runs while the page is idle.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from smroi import read_file
+from smroi.settings import Settings
+from smroi.store import ReportStore
+from tests.conftest import ROOT
+
+APP = str(ROOT / "app.py")
+SAMPLE = ROOT / "sample_data" / "social_media_sample.csv"
+PAGES = [
+    "pages/overview.py",
+    "pages/cost_per_result.py",
+    "pages/goals.py",
+    "pages/funnel.py",
+    "pages/earned_media.py",
+    "pages/tracking.py",
+    "pages/attribution.py",
+    "pages/data.py",
+]
+
+
+@pytest.fixture
+def token(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A report shared from the sample data, in this test's own store."""
+    from ui.share import report_store
+
+    monkeypatch.setenv("SMROI_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("SMROI_DATABASE_URL", raising=False)
+    report_store.clear()
+    table, report = read_file(SAMPLE.name, SAMPLE.read_bytes())
+    try:
+        yield ReportStore().save(table, Settings(), title="June for the boss", reports=[report])
+    finally:
+        report_store.clear()
+
+
+def open_link(token: str, lang: str | None = None) -> AppTest:
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.query_params["report"] = token
+    if lang:
+        app.query_params["lang"] = lang
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+def change_page(app: AppTest, page: str) -> None:
+    """As a click in the page menu does: Streamlit's browser side clears the query."""
+    app.query_params.clear()
+    app.switch_page(page).run()
+    assert not app.exception, app.exception
+
+
+@pytest.mark.parametrize(
+    "page", ["pages/attribution.py", "pages/tracking.py", "pages/earned_media.py"]
+)
+def test_a_viewer_has_no_uploader_on_the_pages_that_had_one(token: str, page: str) -> None:
+    app = open_link(token)
+    change_page(app, page)
+    assert app.get("file_uploader") == []
+    assert app.sidebar.header[0].value == "June for the boss"
+
+
+def test_a_viewer_can_edit_no_table_on_tracking_and_attribution(token: str) -> None:
+    app = open_link(token)
+    change_page(app, "pages/tracking.py")
+    editors = [frame for frame in app.dataframe if frame.proto.editing_mode]
+    assert len(editors) == 1 and editors[0].proto.disabled  # the link builder
+    change_page(app, "pages/attribution.py")
+    editors = [frame for frame in app.dataframe if frame.proto.editing_mode]
+    assert len(editors) == 1 and editors[0].proto.disabled  # the survey's keyword rules
+    notes = [caption.value for caption in app.caption]
+    assert any("are not part of a shared report: it shows the samples." in n for n in notes)
+    assert not any("upload your own above" in info.value for info in app.info)
+
+
+def test_the_owner_still_uploads_on_those_pages() -> None:
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.run()
+    uploads = {}
+    for page in ("pages/attribution.py", "pages/tracking.py", "pages/earned_media.py"):
+        app.switch_page(page).run()
+        uploads[page] = len(app.get("file_uploader"))
+    # the sidebar's data and settings uploaders, and the page's own
+    assert uploads == {
+        "pages/attribution.py": 2 + 4,
+        "pages/tracking.py": 2 + 1,
+        "pages/earned_media.py": 2 + 1,
+    }
