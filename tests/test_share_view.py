@@ -100,3 +100,30 @@ def test_the_owner_still_uploads_on_those_pages() -> None:
         "pages/tracking.py": 2 + 1,
         "pages/earned_media.py": 2 + 1,
     }
+
+
+def test_every_page_puts_the_link_and_language_back_in_the_address(token: str) -> None:
+    app = open_link(token, "nb")
+    assert app.query_params == {"report": token, "lang": "nb"}
+    for page in PAGES:
+        change_page(app, page)
+        assert app.query_params == {"report": token, "lang": "nb"}, page
+        assert app.sidebar.header[0].value == "June for the boss", page
+        assert app.get("file_uploader") == [], page
+        locked = [box.disabled for box in app.sidebar.number_input]
+        assert locked and all(locked), page
+
+
+def test_a_revoke_shows_not_valid_at_the_next_run_and_keeps_the_viewer_out(
+    token: str,
+) -> None:
+    app = open_link(token)
+    assert app.metric
+    ReportStore().revoke(token)
+    change_page(app, "pages/cost_per_result.py")  # the address has no ?report= for a moment
+    assert [title.value for title in app.title] == ["Report not available"]
+    assert [error.value for error in app.error] == [
+        "This report link is not valid (unknown, expired or revoked)."
+    ]
+    assert not app.metric and not app.get("file_uploader") and not app.sidebar.header
+    assert app.query_params["report"] == token  # a reload shows this page again

@@ -56,7 +56,11 @@ def link_to(token: str) -> str:
 
 def open_shared_report() -> Snapshot | None:
     """The report a share link opened, or None in the normal app. An invalid link shows
-    the "not valid" page, a protected one asks for its password; both stop the run."""
+    the "not valid" page, a protected one asks for its password; both stop the run.
+
+    Once a link is opened, this session stays on that report: a page change (which
+    clears the address's query) keeps its token and puts `?report=` back in the address
+    for reloads and bookmarks."""
     token = st.query_params.get("report") or st.session_state.get(state.SHARED_TOKEN)
     if not token:
         return None
@@ -64,6 +68,7 @@ def open_shared_report() -> Snapshot | None:
         st.session_state.pop(state.SHARED_SNAPSHOT, None)
         st.session_state.pop(state.SHARED_PASSWORD, None)
         st.session_state[state.SHARED_TOKEN] = token
+    keep_link_in_address(token)
     store = report_store()
     try:
         store.info(token)  # revoked or expired since it was opened: stop showing it
@@ -81,6 +86,14 @@ def open_shared_report() -> Snapshot | None:
     except (PasswordNeeded, WrongPassword) as exc:
         _password_form(wrong=isinstance(exc, WrongPassword))
     st.stop()
+
+
+def keep_link_in_address(token: str) -> None:
+    """Put `?report=<token>` back in the address: Streamlit clears the query when the
+    viewer changes page, and a reload or bookmark without it would open the full app.
+    (`?lang=` is put back by the language picker on every run.)"""
+    if st.query_params.get("report") != token:
+        st.query_params["report"] = token
 
 
 def _password_form(wrong: bool) -> None:
