@@ -7,13 +7,14 @@ Streamlit's own page changes, reloads and the check that runs while the page is 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from smroi import read_file
+from smroi.errors import SmroiError
 from smroi.settings import Settings
 from smroi.store import ReportStore
 from tests.conftest import ROOT
@@ -127,3 +128,60 @@ def test_a_revoke_shows_not_valid_at_the_next_run_and_keeps_the_viewer_out(
     ]
     assert not app.metric and not app.get("file_uploader") and not app.sidebar.header
     assert app.query_params["report"] == token  # a reload shows this page again
+
+
+def test_a_store_that_cannot_answer_shows_no_report_and_no_details(
+    token: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = open_link(token)
+    assert app.metric
+
+    def unreachable(self: ReportStore, token: str, **_: object) -> None:
+        raise SmroiError("smroi cannot use the report database postgresql://admin:***@db/x")
+
+    monkeypatch.setattr(ReportStore, "info", unreachable)
+    app.run()
+    assert not app.exception, app.exception
+    assert [title.value for title in app.title] == ["Report not available"]
+    assert [error.value for error in app.error] == [
+        "This report cannot be shown right now. Try again in a minute."
+    ]
+    assert not app.metric and not app.sidebar.header
+
+
+def test_a_viewers_downloads_check_the_link_before_making_a_file(
+    token: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Excel report and a chart's files are made by a function Streamlit calls when
+    the button is clicked, outside the script run (the browser test clicks them); for a
+    viewer that function asks the store first. Here the functions the app hands to its
+    download buttons are kept and called as Streamlit would call them."""
+    from ui import share
+
+    handed: list[Callable[[], object]] = []
+    original = share.on_demand
+
+    def keep(make: Callable[[], object]) -> Callable[[], object]:
+        handed.append(original(make))
+        return handed[-1]
+
+    monkeypatch.setattr(share, "on_demand", keep)
+    open_link(token)
+    assert len(handed) == 1 + 3 * 3  # the Excel report; PNG, SVG, CSV of the 3 charts
+    assert handed[0]()[:2] == b"PK"  # type: ignore[index]  # valid: the workbook
+    assert b"Return (USD)" in handed[-1]()  # type: ignore[operator]  # a chart's numbers
+    ReportStore().revoke(token)
+    for make in handed:
+        with pytest.raises(SmroiError, match="not valid"):
+            make()
+
+
+def test_the_owners_downloads_are_made_without_a_check(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ui import share
+
+    def no_store() -> None:
+        raise AssertionError("the owner's downloads asked the report store")
+
+    monkeypatch.setattr(share, "report_store", no_store)
+    made = share.on_demand(lambda: b"file")
+    assert made() == b"file"

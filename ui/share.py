@@ -10,7 +10,9 @@ rerun whether the link is still valid, so a revoked link stops working at once.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import date
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 import streamlit as st
@@ -33,6 +35,10 @@ from ui.i18n import LANG_PARAM, language, number, t, tr
 from ui.widgets import plain
 
 NOT_VALID = N_("This report link is not valid (unknown, expired or revoked).")
+CANNOT_SHOW = N_("This report cannot be shown right now. Try again in a minute.")
+LINK_CHECK_VARIABLE = "SMROI_LINK_CHECK_SECONDS"
+LINK_CHECK_SECONDS = 30.0
+T = TypeVar("T")
 
 
 @st.cache_resource
@@ -59,8 +65,9 @@ def open_shared_report() -> Snapshot | None:
     the "not valid" page, a protected one asks for its password; both stop the run.
 
     Once a link is opened, this session stays on that report: a page change (which
-    clears the address's query) keeps its token and puts `?report=` back in the address
-    for reloads and bookmarks."""
+    clears the address's query) keeps its token, puts `?report=` back in the address
+    for reloads and bookmarks, and a check in the background (`_watch_link`) turns an
+    idle page into the "not valid" one after a revoke or expiry."""
     token = st.query_params.get("report") or st.session_state.get(state.SHARED_TOKEN)
     if not token:
         return None
@@ -77,6 +84,7 @@ def open_shared_report() -> Snapshot | None:
             snapshot = store.open(token, st.session_state.get(state.SHARED_PASSWORD))
             st.session_state[state.SHARED_SNAPSHOT] = snapshot
             _show_in_widgets(snapshot)
+        _watch_link(token)
         return snapshot
     except ReportNotAvailable:
         st.session_state.pop(state.SHARED_SNAPSHOT, None)
@@ -85,6 +93,10 @@ def open_shared_report() -> Snapshot | None:
         st.caption(t("Ask whoever sent you the link for a new one."))
     except (PasswordNeeded, WrongPassword) as exc:
         _password_form(wrong=isinstance(exc, WrongPassword))
+    except SmroiError:  # the store out of reach, or a damaged snapshot: show nothing of it
+        st.session_state.pop(state.SHARED_SNAPSHOT, None)
+        st.title(t("Report not available"))
+        st.error(t(CANNOT_SHOW))
     st.stop()
 
 
@@ -94,6 +106,44 @@ def keep_link_in_address(token: str) -> None:
     (`?lang=` is put back by the language picker on every run.)"""
     if st.query_params.get("report") != token:
         st.query_params["report"] = token
+
+
+def link_check_seconds() -> float:
+    """How often an open shared report asks the store whether its link is still valid:
+    SMROI_LINK_CHECK_SECONDS (tests make it short), else every 30 seconds."""
+    try:
+        seconds = float(os.environ.get(LINK_CHECK_VARIABLE, "") or LINK_CHECK_SECONDS)
+    except ValueError:
+        return LINK_CHECK_SECONDS
+    return seconds if seconds >= 0.5 else LINK_CHECK_SECONDS
+
+
+@st.fragment(run_every=link_check_seconds())
+def _watch_link(token: str) -> None:
+    """Runs on its own every few seconds while the page is open, even with no one
+    touching it: a revoked or expired link (or a store that cannot say) reruns the
+    whole app, which then shows the "not valid" page instead of the report."""
+    try:
+        report_store().info(token)
+    except SmroiError:
+        st.rerun(scope="app")
+
+
+def on_demand(make: Callable[[], T]) -> Callable[[], T]:
+    """A file made when its download button is clicked (outside the script run). For a
+    share link's viewer the link is checked first, so a revoked or expired link makes no
+    file: the check raises ReportNotAvailable (SmroiError when the store cannot say), and
+    the button then says the download failed. Anyone else gets `make` as it is."""
+    token = st.session_state.get(state.SHARED_TOKEN)
+    if not token:
+        return make
+    store = report_store()
+
+    def checked() -> T:
+        store.info(token)
+        return make()
+
+    return checked
 
 
 def _password_form(wrong: bool) -> None:
