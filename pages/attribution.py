@@ -45,19 +45,29 @@ def model_name(key: str) -> str:
     return t(MODELS[key])
 
 
+locked = view.data.shared is not None  # a share link's viewer uploads nothing
+
 st.title(t("Which channel brought the sale?"))
-st.markdown(
-    t(
-        "Upload the **touchpoints** (journey or visitor id, time, channel; a campaign if you "
-        "have it) and the **conversions** (journey id, time, value), or one file with both. "
-        "Each conversion's value is shared over the touches before it, within the lookback "
-        "window, by the model you choose. Touches after a conversion, and journeys that did "
-        "not convert, get nothing."
+if locked:
+    st.markdown(
+        t(
+            "Each conversion's value is shared over the touches before it, within the "
+            "lookback window, by the model you choose. Touches after a conversion, and "
+            "journeys that did not convert, get nothing."
+        )
     )
-)
+else:
+    st.markdown(
+        t(
+            "Upload the **touchpoints** (journey or visitor id, time, channel; a campaign if "
+            "you have it) and the **conversions** (journey id, time, value), or one file with "
+            "both. Each conversion's value is shared over the touches before it, within the "
+            "lookback window, by the model you choose. Touches after a conversion, and "
+            "journeys that did not convert, get nothing."
+        )
+    )
 
 note_page_files(view)
-locked = view.data.shared is not None  # a share link's viewer uploads nothing
 touch_file = conversion_file = coupon_file = survey_file = None
 if not locked:
     left, right = st.columns(2)
@@ -190,6 +200,11 @@ st.dataframe(
 st.header(t("Coupon codes"))
 st.caption(
     t(
+        "Orders in your data with a coupon code (Shopify's Discount Code) go to the platform "
+        "that gave the code out."
+    )
+    if locked
+    else t(
         "Orders in your data with a coupon code (Shopify's Discount Code) go to the platform "
         "that gave the code out. Upload a table of code and platform."
     )

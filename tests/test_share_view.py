@@ -86,6 +86,8 @@ def test_a_viewer_can_edit_no_table_on_tracking_and_attribution(token: str) -> N
     notes = [caption.value for caption in app.caption]
     assert any("are not part of a shared report: it shows the samples." in n for n in notes)
     assert not any("upload your own above" in info.value for info in app.info)
+    texts = [*notes, *(text.value for text in app.markdown)]
+    assert not [text for text in texts if "upload" in text.lower()]  # nothing to upload with
 
 
 def test_the_owner_still_uploads_on_those_pages() -> None:
