@@ -52,10 +52,10 @@ def store_of(folder: Path) -> Iterator[ReportStore]:
                 os.environ[name] = value
 
 
-def share(folder: Path, title: str) -> str:
+def share(folder: Path, title: str, days: float = 7) -> str:
     table, report = read_file(SAMPLE.name, SAMPLE.read_bytes())
     with store_of(folder) as store:
-        return store.save(table, Settings(), title=title, reports=[report], expires_days=7)
+        return store.save(table, Settings(), title=title, reports=[report], expires_days=days)
 
 
 @pytest.fixture(scope="module")
@@ -180,6 +180,22 @@ def test_an_open_page_turns_not_valid_after_a_revoke_with_no_click(  # type: ign
     wait_for_text(page, "Denne rapportlenken er ikke gyldig")
     assert page.locator("[data-testid=stMetric]").count() == 0
     assert page.locator("[data-testid=stFileUploader]").count() == 0
+    page.context.close()
+
+
+def test_an_open_page_turns_not_valid_when_its_link_expires(  # type: ignore[no-untyped-def]
+    browser, app_url: str, reports: Path
+) -> None:
+    lifetime = 15.0  # seconds: long enough to open the page on a busy machine
+    token = share(reports, "Gone in seconds", days=lifetime / 86_400)
+    expires = time.monotonic() + lifetime
+    page = new_page(browser, f"{app_url}/?report={token}")
+    assert time.monotonic() < expires, "the page took longer to open than the link lives"
+    wait_for_text(page, "Gone in seconds")
+    page.get_by_text(NOT_VALID).first.wait_for(timeout=(lifetime + 15) * 1000)
+    late = time.monotonic() - expires
+    assert -1 < late < 2 * CHECK_SECONDS + 3, late  # not before it expired, nor long after
+    assert page.locator("[data-testid=stMetric]").count() == 0
     page.context.close()
 
 
