@@ -146,7 +146,8 @@ def test_a_store_that_cannot_answer_shows_no_report_and_no_details(
     assert not app.exception, app.exception
     assert [title.value for title in app.title] == ["Report not available"]
     assert [error.value for error in app.error] == [
-        "This report cannot be shown right now. Try again in a minute."
+        "This report cannot be shown just now. Try again later, or ask whoever sent you the "
+        "link for a new one."
     ]
     assert not app.metric and not app.sidebar.header
 

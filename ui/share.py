@@ -35,7 +35,10 @@ from ui.i18n import LANG_PARAM, language, number, t, tr
 from ui.widgets import plain
 
 NOT_VALID = N_("This report link is not valid (unknown, expired or revoked).")
-CANNOT_SHOW = N_("This report cannot be shown right now. Try again in a minute.")
+CANNOT_SHOW = N_(
+    "This report cannot be shown just now. Try again later, or ask whoever sent you the link "
+    "for a new one."
+)
 LINK_CHECK_VARIABLE = "SMROI_LINK_CHECK_SECONDS"
 LINK_CHECK_SECONDS = 30.0
 T = TypeVar("T")
