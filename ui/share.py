@@ -135,8 +135,9 @@ def _watch_link(token: str) -> None:
 def on_demand(make: Callable[[], T]) -> Callable[[], T]:
     """A file made when its download button is clicked (outside the script run). For a
     share link's viewer the link is checked first, so a revoked or expired link makes no
-    file: the check raises ReportNotAvailable (SmroiError when the store cannot say), and
-    the button then says the download failed. Anyone else gets `make` as it is."""
+    file: the check raises ReportNotAvailable (SmroiError when the store cannot say), no
+    file comes, and the page turns "not valid" at its next check or click. Anyone else
+    gets `make` as it is."""
     token = st.session_state.get(state.SHARED_TOKEN)
     if not token:
         return make
