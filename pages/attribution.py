@@ -45,28 +45,42 @@ def model_name(key: str) -> str:
     return t(MODELS[key])
 
 
+locked = view.data.shared is not None  # a share link's viewer uploads nothing
+
 st.title(t("Which channel brought the sale?"))
-st.markdown(
-    t(
-        "Upload the **touchpoints** (journey or visitor id, time, channel; a campaign if you "
-        "have it) and the **conversions** (journey id, time, value), or one file with both. "
-        "Each conversion's value is shared over the touches before it, within the lookback "
-        "window, by the model you choose. Touches after a conversion, and journeys that did "
-        "not convert, get nothing."
+if locked:
+    st.markdown(
+        t(
+            "Each conversion's value is shared over the touches before it, within the "
+            "lookback window, by the model you choose. Touches after a conversion, and "
+            "journeys that did not convert, get nothing."
+        )
     )
-)
+else:
+    st.markdown(
+        t(
+            "Upload the **touchpoints** (journey or visitor id, time, channel; a campaign if "
+            "you have it) and the **conversions** (journey id, time, value), or one file with "
+            "both. Each conversion's value is shared over the touches before it, within the "
+            "lookback window, by the model you choose. Touches after a conversion, and "
+            "journeys that did not convert, get nothing."
+        )
+    )
 
 note_page_files(view)
-left, right = st.columns(2)
-touch_file = left.file_uploader(
-    t("Touchpoints (or one file with both)"), type=FILE_TYPES, key=state.ATTRIBUTION_TOUCHES
-)
-conversion_file = right.file_uploader(
-    t("Conversions (optional)"), type=FILE_TYPES, key=state.ATTRIBUTION_CONVERSIONS
-)
+touch_file = conversion_file = coupon_file = survey_file = None
+if not locked:
+    left, right = st.columns(2)
+    touch_file = left.file_uploader(
+        t("Touchpoints (or one file with both)"), type=FILE_TYPES, key=state.ATTRIBUTION_TOUCHES
+    )
+    conversion_file = right.file_uploader(
+        t("Conversions (optional)"), type=FILE_TYPES, key=state.ATTRIBUTION_CONVERSIONS
+    )
 
 if touch_file is None:
-    st.info(t("You are looking at sample journeys — upload your own above."))
+    if not locked:
+        st.info(t("You are looking at sample journeys — upload your own above."))
     touches = (data.SAMPLE_JOURNEYS.name, data.SAMPLE_JOURNEYS.read_bytes())
 else:
     touches = (touch_file.name, touch_file.getvalue())
@@ -187,12 +201,18 @@ st.header(t("Coupon codes"))
 st.caption(
     t(
         "Orders in your data with a coupon code (Shopify's Discount Code) go to the platform "
+        "that gave the code out."
+    )
+    if locked
+    else t(
+        "Orders in your data with a coupon code (Shopify's Discount Code) go to the platform "
         "that gave the code out. Upload a table of code and platform."
     )
 )
-coupon_file = st.file_uploader(
-    t("Coupon codes and platforms"), type=FILE_TYPES, key=state.COUPON_UPLOAD
-)
+if not locked:
+    coupon_file = st.file_uploader(
+        t("Coupon codes and platforms"), type=FILE_TYPES, key=state.COUPON_UPLOAD
+    )
 try:
     if coupon_file is not None:
         coupon_table, unread = data.small_table(coupon_file.name, coupon_file.getvalue())
@@ -257,7 +277,8 @@ st.caption(
         "people remember the last thing they noticed, not every touch."
     )
 )
-survey_file = st.file_uploader(t("Survey answers"), type=FILE_TYPES, key=state.SURVEY_UPLOAD)
+if not locked:
+    survey_file = st.file_uploader(t("Survey answers"), type=FILE_TYPES, key=state.SURVEY_UPLOAD)
 # the editor's columns keep their English names (the keyword rules a user added are kept
 # under them in the session); the headers shown are translated
 rules_frame = pd.DataFrame({"Keyword": list(SURVEY_RULES), "Channel": list(SURVEY_RULES.values())})
@@ -267,6 +288,7 @@ with st.expander(t("Keyword rules")):
         num_rows="dynamic",
         hide_index=True,
         key=state.SURVEY_RULES_EDITOR,
+        disabled=locked,
         column_config={
             "Keyword": st.column_config.TextColumn(t("Keyword")),
             "Channel": st.column_config.TextColumn(t("Channel")),

@@ -27,6 +27,7 @@ require_frame()
 
 view = get_view()
 settings, currency, lang = view.settings, view.settings.currency_code, language()
+locked = view.data.shared is not None  # a share link's viewer: nothing to edit or upload
 FILE_TYPES = ["csv", "tsv", "txt", "xlsx", "xlsm", "xls"]
 # the tag names (utm_source…) are the same in every language
 UTM_COLUMNS = {
@@ -65,6 +66,7 @@ links = st.data_editor(
     hide_index=True,
     placeholder="",  # an empty tag is empty, not the word "None"
     key=state.UTM_LINKS_EDITOR,
+    disabled=locked,
     column_config={
         "base_url": st.column_config.TextColumn(t("Page address"), required=True),
         "source": st.column_config.TextColumn(t("Source"), help=t("Where: facebook, newsletter…")),
@@ -152,9 +154,14 @@ st.caption(
         "report with Session source as a second dimension."
     )
 )
-upload = st.file_uploader(t("Analytics export"), type=FILE_TYPES, key=state.REFERRAL_UPLOAD)
+upload = (
+    None
+    if locked  # a share link's viewer uploads nothing
+    else st.file_uploader(t("Analytics export"), type=FILE_TYPES, key=state.REFERRAL_UPLOAD)
+)
 if upload is None:
-    st.info(t("You are looking at sample paths — upload your own above."))
+    if not locked:
+        st.info(t("You are looking at sample paths — upload your own above."))
     name, content = data.SAMPLE_REFERRALS.name, data.SAMPLE_REFERRALS.read_bytes()
 else:
     name, content = upload.name, upload.getvalue()

@@ -205,7 +205,6 @@ def note_page_files(view: View) -> None:
         st.caption(
             t(
                 "The files on this page (journeys, coupons, survey answers, analytics exports) "
-                "are not part of a shared report: it shows the samples, or the files you upload "
-                "here, which stay in your browser session."
+                "are not part of a shared report: it shows the samples."
             )
         )

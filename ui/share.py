@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from datetime import date
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 import streamlit as st
@@ -43,6 +45,9 @@ CANNOT_SHOW = N_(
     "This report cannot be shown just now. Try again later, or ask whoever sent you the link "
     "for a new one."
 )
+LINK_CHECK_VARIABLE = "SMROI_LINK_CHECK_SECONDS"
+LINK_CHECK_SECONDS = 30.0
+T = TypeVar("T")
 _LOG = logging.getLogger(__name__)
 
 
@@ -68,7 +73,12 @@ def link_to(token: str) -> str:
 def open_shared_report() -> Snapshot | None:
     """The report a share link opened, or None in the normal app. An invalid link shows
     the "not valid" page, a protected one asks for its password, a store that fails or a
-    report that cannot be read shows a plain "try later" page; each stops the run."""
+    report that cannot be read shows a plain "try later" page; each stops the run.
+
+    Once a link is opened, this session stays on that report: a page change (which
+    clears the address's query) keeps its token, puts `?report=` back in the address
+    for reloads and bookmarks, and a check in the background (`_watch_link`) turns an
+    idle page into the "not valid" one after a revoke or expiry."""
     token = st.query_params.get("report") or st.session_state.get(state.SHARED_TOKEN)
     if not token:
         return None
@@ -76,6 +86,7 @@ def open_shared_report() -> Snapshot | None:
         st.session_state.pop(state.SHARED_SNAPSHOT, None)
         st.session_state.pop(state.SHARED_PASSWORD, None)
         st.session_state[state.SHARED_TOKEN] = token
+    keep_link_in_address(token)
     try:
         store = report_store()
         store.info(token)  # revoked or expired since it was opened: stop showing it
@@ -84,6 +95,7 @@ def open_shared_report() -> Snapshot | None:
             snapshot = store.open(token, st.session_state.get(state.SHARED_PASSWORD))
             st.session_state[state.SHARED_SNAPSHOT] = snapshot
             _show_in_widgets(snapshot)
+        _watch_link(token)
         return snapshot
     except ReportNotAvailable:
         _not_available(t(NOT_VALID))
@@ -106,6 +118,52 @@ def _not_available(reason: str) -> None:
     st.title(t("Report not available"))
     st.error(reason)
     st.caption(t("Ask whoever sent you the link for a new one."))
+
+
+def keep_link_in_address(token: str) -> None:
+    """Put `?report=<token>` back in the address: Streamlit clears the query when the
+    viewer changes page, and a reload or bookmark without it would open the full app.
+    (`?lang=` is put back by the language picker on every run.)"""
+    if st.query_params.get("report") != token:
+        st.query_params["report"] = token
+
+
+def link_check_seconds() -> float:
+    """How often an open shared report asks the store whether its link is still valid:
+    SMROI_LINK_CHECK_SECONDS (tests make it short), else every 30 seconds."""
+    try:
+        seconds = float(os.environ.get(LINK_CHECK_VARIABLE, "") or LINK_CHECK_SECONDS)
+    except ValueError:
+        return LINK_CHECK_SECONDS
+    return seconds if seconds >= 0.5 else LINK_CHECK_SECONDS
+
+
+@st.fragment(run_every=link_check_seconds())
+def _watch_link(token: str) -> None:
+    """Runs on its own every few seconds while the page is open, even with no one
+    touching it: a revoked or expired link (or a store that cannot say) reruns the
+    whole app, which then shows the "not valid" page instead of the report."""
+    try:
+        report_store().info(token)
+    except SmroiError:
+        st.rerun(scope="app")
+
+
+def on_demand(make: Callable[[], T]) -> Callable[[], T]:
+    """A file made when its download button is clicked (outside the script run). For a
+    share link's viewer the link is checked first, so a revoked or expired link makes no
+    file: the check raises ReportNotAvailable (SmroiError when the store cannot say), and
+    the button then says the download failed. Anyone else gets `make` as it is."""
+    token = st.session_state.get(state.SHARED_TOKEN)
+    if not token:
+        return make
+    store = report_store()
+
+    def checked() -> T:
+        store.info(token)
+        return make()
+
+    return checked
 
 
 def _password_form(problem: str | None) -> None:

@@ -93,8 +93,9 @@ def excel_report_button(view: state.View) -> None:
     """The Excel report of what is on screen: same data, settings, dates and platforms.
 
     The workbook is written only when the button is clicked (a 100,000-row report takes
-    seconds), so the pages do not slow down for it. It is in the session's language and
-    digits, read now: the button may call `workbook` outside the script run.
+    seconds), so the pages do not slow down for it; for a share link's viewer, only after
+    the link is checked again. It is in the session's language and digits, read now: the
+    button may call `workbook` outside the script run.
     """
 
     period = st.session_state.get(state.OVERVIEW_PERIOD) or "week"
@@ -117,7 +118,7 @@ def excel_report_button(view: state.View) -> None:
     span = f"-{first:%Y-%m-%d}-to-{last:%Y-%m-%d}" if first and last else ""
     st.download_button(
         t("Download Excel report"),
-        workbook,
+        share.on_demand(workbook),  # a viewer's link is checked again first
         file_name=f"social-media-roi{span}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         on_click="ignore",

@@ -187,13 +187,16 @@ def chart_with_downloads(
 ) -> None:
     """Draw a chart, with its picture (PNG, SVG) and the table behind it (CSV) to download.
 
-    The files are made only when a button is clicked, so drawing costs nothing extra.
+    The files are made only when a button is clicked, so drawing costs nothing extra; for
+    a share link's viewer, only after the link is checked again.
     """
+    from ui.share import on_demand  # imported here: ui.share draws with this module
+
     container.altair_chart(chart, width="stretch")
     with container.popover(t("Download this chart"), icon=":material/download:"):
         st.download_button(
             t("Picture (PNG)"),
-            lambda: chart_png(chart),
+            on_demand(lambda: chart_png(chart)),
             file_name=f"{name}.png",
             mime="image/png",
             on_click="ignore",
@@ -201,7 +204,7 @@ def chart_with_downloads(
         )
         st.download_button(
             t("Picture (SVG)"),
-            lambda: chart_svg(chart),
+            on_demand(lambda: chart_svg(chart)),
             file_name=f"{name}.svg",
             mime="image/svg+xml",
             on_click="ignore",
@@ -209,7 +212,7 @@ def chart_with_downloads(
         )
         st.download_button(
             t("Its numbers (CSV)"),
-            lambda: table_csv(table),
+            on_demand(lambda: table_csv(table)),
             file_name=f"{name}.csv",
             mime="text/csv",
             on_click="ignore",
