@@ -471,9 +471,14 @@ def _serve(connection: Connection, stderr_path: str) -> None:
         )
         try:
             connection.send((*reply, healthy))
-        except Exception as exc:  # a result that cannot be pickled
+        except _UNPICKLABLE as exc:  # a result that cannot be pickled
             connection.send(("raised", RuntimeError(f"{type(exc).__name__}: {exc}"), False))
         del reply  # not held while the worker waits
+
+
+# what pickling an object that cannot be pickled raises (a lambda, a lock, a class whose
+# __init__ needs arguments its args do not give back)
+_UNPICKLABLE = (pickle.PicklingError, TypeError, AttributeError, ValueError)
 
 
 def _outcome(exc: BaseException) -> tuple[str, Any]:
@@ -489,7 +494,7 @@ def _outcome(exc: BaseException) -> tuple[str, Any]:
         return ("crash", None)
     try:
         pickle.loads(pickle.dumps(exc))
-    except Exception:
+    except _UNPICKLABLE:  # its text still reaches the parent, as a RuntimeError
         return ("raised", RuntimeError(f"{type(exc).__name__}: {exc}"))
     return ("raised", exc)
 
