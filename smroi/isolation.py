@@ -477,8 +477,8 @@ def _serve(connection: Connection, stderr_path: str) -> None:
 
 
 # what pickling an object that cannot be pickled raises (a lambda, a lock, a class whose
-# __init__ needs arguments its args do not give back)
-_UNPICKLABLE = (pickle.PicklingError, TypeError, AttributeError, ValueError)
+# __init__ needs arguments its args do not give back, one nested too deep)
+_UNPICKLABLE = (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError)
 
 
 def _outcome(exc: BaseException) -> tuple[str, Any]:
