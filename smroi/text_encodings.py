@@ -97,6 +97,19 @@ class _Reading:
 # Icelandic text also has its other accented letters, which Turkish does not write
 TURKISH_AS_ICELANDIC = frozenset("ðþýÐÞÝ")
 ICELANDIC_OTHERS = frozenset("áéíóúæÁÉÍÓÚÆ")
+# Letters that one language alone writes among those of its code page, and the letters
+# beyond ASCII that language writes (its alphabet, lower case). A reading with such a
+# letter and two letters its language never writes is no language's text: Polish in
+# Windows-1250 read as Windows-1252 ("Wyœwietlenia", "Jesieñ", "Ósma": French œ beside ñ
+# and ó), Lithuanian in Windows-1257 read as Windows-1252 ("Iðlaidos", "àþuolas", "ðventë":
+# Icelandic ð beside à and ë) or as Windows-1254 ("Işlaidos" beside à and ë). One such
+# letter is let through: a menu of "Bœuf" and "Jalapeño" in Windows-1252 is two languages.
+ONE_LANGUAGE_LETTERS = {
+    "œÿ": "àâæçéèêëîïôœùûüÿ",  # French
+    "ðþ": "áéíóúýðþæö",  # Icelandic
+    "ığş": "çğıöşüâîû",  # Turkish
+}
+FOREIGN_LETTERS = 2
 
 
 def legacy_encodings(sample: bytes) -> list[str]:
@@ -112,6 +125,17 @@ def legacy_encodings(sample: bytes) -> list[str]:
     return list(dict.fromkeys([*(reading.encoding for reading in readings), "cp1252"]))
 
 
+def no_language(text: str) -> bool:
+    """Whether `text` writes a letter that only one language writes (French œ, Icelandic ð,
+    Turkish ı) beside a letter that language never writes: the text of another code page,
+    read in the wrong one."""
+    letters = {char for char in text.lower() if char.isalpha() and not char.isascii()}
+    return any(
+        letters & set(own) and len(letters - set(alphabet)) >= FOREIGN_LETTERS
+        for own, alphabet in ONE_LANGUAGE_LETTERS.items()
+    )
+
+
 def _turkish(readings: list[_Reading]) -> _Reading | None:
     """The Windows-1254 reading when Windows-1252 is first but reads Turkish's own letters as
     Icelandic ones (ı ş ğ as ý þ ð) in a text with none of Icelandic's other accented
@@ -121,6 +145,8 @@ def _turkish(readings: list[_Reading]) -> _Reading | None:
     if first.encoding != "cp1252" or turkish is None or turkish.text is None:
         return None
     if (turkish.unreadable, turkish.garbled) > (first.unreadable, first.garbled):
+        return None
+    if no_language(turkish.text):
         return None
     western = first.text or ""
     if any(c in TURKISH_AS_ICELANDIC for c in western) and not any(
@@ -209,6 +235,7 @@ def _close_to_cp1252(readings: list[_Reading]) -> _Reading | None:
             and not is_multi_byte_encoding(best.encoding)
             and (reading.unreadable, reading.garbled, reading.doubtful, reading.rare)
             == (best.unreadable, best.garbled, best.doubtful, best.rare)
+            and not no_language(reading.text or "")
         ):
             return reading
     return None

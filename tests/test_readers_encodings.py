@@ -1,5 +1,5 @@
 """Exports of any country (smroi.readers, smroi.text_encodings): Shift_JIS, EUC-JP, EUC-KR,
-GB18030, Big5, Windows-1250/1251/1253/1256, UTF-16 with or without its mark, a stray byte
+GB18030, Big5, Windows-1250/1251/1253/1256/1257, UTF-16 with or without its mark, a stray byte
 at the end, title lines in any script, totals rows in Japanese; and no parser or codec
 text in any message a broken file gets.
 
@@ -185,6 +185,44 @@ def test_icelandic_in_windows_1252_is_not_taken_for_turkish() -> None:
     )
     assert list(raw.columns) == header.split(",")
     assert list(raw.iloc[:, 0]) == ["Sumarútsala", "Þjónusta"]
+
+
+def test_polish_in_windows_1250_without_a_letter_windows_1252_lacks() -> None:
+    # ą, ł and ż are symbols in Windows-1252 ("¹", "³", "¿") and give the encoding away;
+    # without them, Windows-1252 reads ś, ń, ó as French œ beside ñ and ó: no language
+    header = "Kampania,Wyświetlenia,Kliknięcia,Koszt,Konwersje"
+    rows = ['Jesień,1200,34,"56,20",3', 'Promocja ósma,800,20,"30,00",1']
+    raw = table("pl.csv", csv_text(header, *rows).encode("cp1250"))
+    assert list(raw.columns) == header.split(",")
+    assert list(raw["Kampania"]) == ["Jesień", "Promocja ósma"]
+
+
+def test_a_polish_google_ads_report_in_windows_1250_gives_its_totals() -> None:
+    header = "Kampania,Wyświetlenia,Kliknięcia,Koszt,Konwersje"
+    rows = ['Jesień,1200,34,"56,20",3', 'Promocja ósma,800,20,"30,00",1']
+    table_, _ = read_file("pl.csv", csv_text(header, *rows).encode("cp1250"))
+    assert table_["impressions"].sum() == 1200 + 800
+    assert table_["clicks"].sum() == 34 + 20
+    assert table_["spend"].sum() == pytest.approx(56.20 + 30.00)
+    assert sorted(table_["campaign"]) == ["Jesień", "Promocja ósma"]
+
+
+def test_lithuanian_in_windows_1257_is_not_read_as_turkish_or_icelandic() -> None:
+    header = "Kampanija,Parodymai,Paspaudimai,Išlaidos"
+    rows = ["Rudens akcija ąžuolas,1200,34,56.20", "Žiemos išpardavimas,800,20,30.00"]
+    raw = table("lt.csv", csv_text(header, "Vasaros šventė,1,1,1.00", *rows).encode("cp1257"))
+    assert list(raw.columns) == header.split(",")
+    assert list(raw["Kampanija"]) == [
+        "Vasaros šventė",
+        "Rudens akcija ąžuolas",
+        "Žiemos išpardavimas",
+    ]
+
+
+def test_a_western_menu_of_two_languages_stays_windows_1252() -> None:
+    rows = ["2026-06-01,Bœuf bourguignon,a", "2026-06-02,Jalapeño,b", "2026-06-03,Crème,c"]
+    raw = table("menu.csv", csv_text("Date,Campaign,Label", *rows).encode("cp1252"))
+    assert list(raw["Campaign"]) == ["Bœuf bourguignon", "Jalapeño", "Crème"]
 
 
 def test_the_encoding_is_decided_beyond_the_first_64_kib() -> None:
