@@ -17,7 +17,14 @@ from ui.frame import (
 )
 from ui.i18n import digits, language, option_labels, t
 from ui.state import get_view
-from ui.widgets import chart_table, chart_with_downloads, kpi_cards, plain
+from ui.widgets import (
+    chart_table,
+    chart_with_downloads,
+    key_figures,
+    kpi_cards,
+    plain,
+    verdict_box,
+)
 
 TREND_PERIODS = {"day": N_("day"), "week": N_("week"), "month": N_("month")}
 
@@ -41,18 +48,20 @@ own_data = not view.data.is_sample and view.data.shared is None
 missing = smroi.missing_inputs(view.analysis, totals) if own_data else []
 if own_data and st.session_state.get(state.BUSINESS_FORM) == "open":
     business_form(settings, asks_order_value=any(m.key == "order_value" for m in missing))
-st.markdown(smroi.headline_sentence(totals, currency, lang=lang, digits=digit_choice))
-if st.session_state.get(state.BUSINESS_FORM) != "open":
-    missing_notes(missing)
-
+verdict_box(totals, currency)
 labels = {"cost_per_result": smroi.cost_per_result_label(settings.objective, lang)}
 if settings.earned_media.include_in_roi:  # two ROI figures, never one replacing the other
     labels["roi_pct"] = t("ROI with earned media")
     labels["return"] = t("Return with earned media")
-    keys = ["cost", "return", "profit", "roi_without_emv_pct", "roi_pct", "roas"]
+    key_figures(totals, ["roi_without_emv_pct", "roi_pct", "profit"], currency, labels)
 else:
-    keys = ["cost", "return", "profit", "roi_pct", "roas", "cost_per_result"]
-kpi_cards(totals, keys, currency, labels=labels)
+    key_figures(totals, ["roi_pct", "profit"], currency, labels)
+if caveat := smroi.sales_value_caveat(totals, currency, lang=lang, digits=digit_choice):
+    st.caption(plain(caveat))
+if st.session_state.get(state.BUSINESS_FORM) != "open":
+    missing_notes(missing)
+
+kpi_cards(totals, ["cost", "return", "roas", "cost_per_result"], currency, labels, per_row=4)
 st.caption(
     smroi.cost_per_result_sentence(
         totals, settings.objective, currency, lang=lang, digits=digit_choice

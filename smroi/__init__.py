@@ -43,7 +43,12 @@ from smroi.metrics import (
     safe_divide,
 )
 from smroi.missing_inputs import MissingInput, missing_inputs
-from smroi.narrative import cost_per_result_sentence, headline_sentence, sales_value_caveat
+from smroi.narrative import (
+    cost_per_result_sentence,
+    headline_sentence,
+    sales_value_caveat,
+    verdict,
+)
 from smroi.registry import (
     METRICS,
     OBJECTIVE_RESULTS,
@@ -157,4 +162,5 @@ __all__ = [
     "shown_currency",
     "table_csv",
     "translator",
+    "verdict",
 ]

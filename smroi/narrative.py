@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from smroi.formatting import format_money, is_undefined
 from smroi.i18n import DEFAULT_LANGUAGE, N_, fill, translator
@@ -30,11 +30,31 @@ _EACH_RESULT_COST: dict[str, str] = {
 }
 
 
+Verdict = Literal["paid", "not_paid", "unknown"]
+
+
+def verdict(totals: dict[str, Any]) -> Verdict:
+    """Whether social media paid for itself: "paid" (a profit of 0 or more on a cost),
+    "not_paid" (a loss), or "unknown" (no cost entered, or no return reported)."""
+    cost, return_, profit = totals.get("cost"), totals.get("return"), totals.get("profit")
+    if is_undefined(cost) or not cost or is_undefined(return_) or profit is None:
+        return "unknown"
+    if is_undefined(profit):
+        return "unknown"
+    return "paid" if profit >= 0 else "not_paid"
+
+
 def headline_sentence(
-    totals: dict[str, Any], currency: str, *, lang: str = DEFAULT_LANGUAGE, digits: str = "native"
+    totals: dict[str, Any],
+    currency: str,
+    *,
+    lang: str = DEFAULT_LANGUAGE,
+    digits: str = "native",
+    caveat: bool = True,
 ) -> str:
     """One to three sentences: what social media cost, what it brought in, whether it paid,
-    and, while no gross margin is known, that sales count at their full value."""
+    and (with `caveat`), while no gross margin is known, that sales count at their full
+    value."""
     _ = translator(lang)
 
     def money(value: Any) -> str:
@@ -74,8 +94,8 @@ def headline_sentence(
         profit=money(abs(profit or 0.0)),
         roi=format_metric("roi_pct", totals.get("roi_pct"), currency, lang=lang, digits=digits),
     )
-    caveat = sales_value_caveat(totals, currency, lang=lang, digits=digits)
-    return f"{text} {caveat}" if caveat else text
+    full_value = sales_value_caveat(totals, currency, lang=lang, digits=digits) if caveat else ""
+    return f"{text} {full_value}" if full_value else text
 
 
 def sales_value_caveat(

@@ -367,14 +367,14 @@ def test_overview_in_norwegian_from_the_link() -> None:
     assert app.title[0].value == "Lønner sosiale medier seg?"
     labels = [card.label for card in app.metric][:6]
     assert labels == [
+        "ROI",
+        "Fortjeneste",
         "Total kostnad",
         "Avkastning",
-        "Fortjeneste",
-        "ROI",
         "ROAS",
         "Kostnad per salg",
     ]
-    assert app.metric[0].proto.help.endswith("Formel: annonsekostnad + andre kostnader")
+    assert app.metric[2].proto.help.endswith("Formel: annonsekostnad + andre kostnader")
     banners = [info.value for info in app.info]
     assert "Du ser på eksempeldata — last opp dine egne i sidepanelet." in banners
     assert [h.value for h in app.sidebar.header][:2] == ["Dine data", "Vis"]
@@ -389,10 +389,10 @@ def test_overview_in_persian_reads_right_to_left_with_left_to_right_charts() -> 
     assert app.title[0].value == "آیا شبکه\u200cهای اجتماعی سودآور است؟"
     labels = [card.label for card in app.metric][:6]
     assert labels == [
+        "بازگشت سرمایه",
+        "سود",
         "هزینهٔ کل",
         "بازده",
-        "سود",
-        "بازگشت سرمایه",
         "بازگشت هزینهٔ تبلیغات",
         "هزینهٔ هر فروش",
     ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from smroi import cost_per_result_sentence, headline_sentence
+from smroi import cost_per_result_sentence, headline_sentence, verdict
 
 
 def test_a_profit_is_said_as_a_profit() -> None:
@@ -32,4 +32,36 @@ def test_undefined_cost_per_result_says_why() -> None:
     )
     assert cost_per_result_sentence({"cost_per_result": 12.5}, "sales", "USD") == (
         "Each sale from paid posts and ads cost $12.50 in ad spend."
+    )
+
+
+def test_the_verdict_is_paid_from_a_profit_of_zero_or_more_on_a_cost() -> None:
+    assert verdict({"cost": 1000.0, "return": 1500.0, "profit": 500.0}) == "paid"
+    assert verdict({"cost": 1000.0, "return": 1000.0, "profit": 0.0}) == "paid"
+    assert verdict({"cost": 1000.0, "return": 400.0, "profit": -600.0}) == "not_paid"
+
+
+def test_no_verdict_without_a_cost_or_a_return() -> None:
+    assert verdict({"cost": 0.0, "return": 250.0, "profit": 250.0}) == "unknown"
+    assert verdict({"cost": None, "return": 250.0, "profit": None}) == "unknown"
+    assert verdict({"cost": 300.0, "return": None, "profit": None}) == "unknown"
+    assert verdict({}) == "unknown"
+
+
+def test_the_full_value_caveat_can_be_left_to_a_caption() -> None:
+    totals = {
+        "cost": 1000.0,
+        "return": 1500.0,
+        "profit": 500.0,
+        "roi_pct": 50.0,
+        "sales_value_before_cost_of_goods": 1200.0,
+    }
+    with_caveat = headline_sentence(totals, "USD")
+    assert with_caveat.endswith(
+        "This counts $1,200.00 of sales at their full value, before the cost of goods: set "
+        "your gross margin to see what they really left you."
+    )
+    assert headline_sentence(totals, "USD", caveat=False) == (
+        "Social media cost you $1,000.00 and brought in $1,500.00. It paid for itself: "
+        "a profit of $500.00, an ROI of 50.0%."
     )

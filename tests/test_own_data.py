@@ -44,8 +44,9 @@ def cards(app: AppTest) -> dict[str, str]:
 
 
 def text(app: AppTest) -> str:
-    """Everything the page says in markdown, escapes removed."""
-    return re.sub(r"\\(.)", r"\1", " ".join(m.value for m in app.markdown))
+    """Everything the page says in markdown, captions and coloured boxes, escapes removed."""
+    said = [*app.markdown, *app.caption, *app.success, *app.error, *app.warning, *app.info]
+    return re.sub(r"\\(.)", r"\1", " ".join(m.value for m in said))
 
 
 def form_open(app: AppTest) -> bool:

@@ -66,10 +66,18 @@ def test_every_page_runs_on_sample_data_with_the_banner(page: str) -> None:
     assert not app.error
 
 
-def test_overview_shows_the_six_kpi_cards_with_help() -> None:
+def test_overview_shows_the_verdict_then_roi_and_profit_then_four_cards_with_help() -> None:
     app = run_app()
+    # the sample paid for itself: a green verdict with its figures (METRICS.md: profit =
+    # return - cost = 52,958.56 - 20,144.74; ROI = profit / cost)
+    shown = [re.sub(r"\\(.)", r"\1", box.value) for box in app.success]  # markdown escapes
+    assert shown == [
+        "Social media cost you $20,144.74 and brought in $52,958.56. It paid for itself: "
+        "a profit of $32,813.82, an ROI of 162.9%."
+    ]
     labels = [card.label for card in app.metric][:6]
-    assert labels == ["Total cost", "Return", "Profit", "ROI", "ROAS", "Cost per sale"]
+    assert labels == ["ROI", "Profit", "Total cost", "Return", "ROAS", "Cost per sale"]
+    assert [card.value for card in app.metric][:2] == ["162.9%", "$32,813.82"]
     for card in app.metric[:6]:
         assert card.value and card.value != "nan"
         assert "Formula:" in card.proto.help

@@ -9,6 +9,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+import smroi
 from smroi import DASH, MEASURES, METRICS, PREFIX_SYMBOLS, currency_symbol
 from smroi.charts import chart_png, chart_svg
 from smroi.cost_per_result import LEVEL_LABELS
@@ -58,16 +59,33 @@ def kpi_cards(
     for start in range(0, len(keys), per_row):
         columns = st.columns(per_row)
         for column, key in zip(columns, keys[start : start + per_row], strict=False):
-            value = values.get(key)
-            help_text = metric_help(key)
-            if is_undefined(value):  # "—": say why before what it means
-                help_text = f"{undefined_reason(key)}\n\n{help_text}"
-            column.metric(
-                labels[key] if key in labels else metric_label(key, language()),
-                metric_value(key, value, currency),
-                help=help_text,
-                border=True,
-            )
+            _card(column, values, key, currency, labels)
+
+
+def key_figures(
+    values: dict[str, Any], keys: Sequence[str], currency: str, labels: dict[str, str]
+) -> None:
+    """The figures that decide the verdict, side by side while they fit (on a phone too),
+    each with its formula in the help."""
+    row = st.container(horizontal=True, gap="small")
+    for key in keys:
+        _card(row, values, key, currency, labels)
+
+
+def _card(
+    place: Any, values: dict[str, Any], key: str, currency: str, labels: dict[str, str]
+) -> None:
+    """One KPI card in `place`: its label, its formatted value, and why it is "—"."""
+    value = values.get(key)
+    help_text = metric_help(key)
+    if is_undefined(value):  # "—": say why before what it means
+        help_text = f"{undefined_reason(key)}\n\n{help_text}"
+    place.metric(
+        labels[key] if key in labels else metric_label(key, language()),
+        metric_value(key, value, currency),
+        help=help_text,
+        border=True,
+    )
 
 
 def undefined_reason(key: str) -> str:
@@ -254,3 +272,21 @@ def chart_table(
         unit = {"money": currency, "percent": "%"}.get(metric.unit)
         names[column] = f"{label} ({unit})" if unit else label
     return frame[list(columns)].rename(columns=names)
+
+
+VERDICT_BOXES = {"paid": st.success, "not_paid": st.error, "unknown": st.info}
+VERDICT_ICONS = {
+    "paid": ":material/trending_up:",
+    "not_paid": ":material/trending_down:",
+    "unknown": ":material/help:",
+}
+
+
+def verdict_box(totals: dict[str, Any], currency: str) -> None:
+    """Whether social media paid for itself, first and in colour: green for a profit, red for
+    a loss, blue while no cost or no return is known; the figures in one or two sentences."""
+    kind = smroi.verdict(totals)
+    sentence = smroi.headline_sentence(
+        totals, currency, lang=language(), digits=digits(), caveat=False
+    )
+    VERDICT_BOXES[kind](plain(sentence), icon=VERDICT_ICONS[kind])
