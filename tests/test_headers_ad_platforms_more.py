@@ -33,6 +33,7 @@ def _utf16_report(title_lines: list[str], headers: list[str], rows: list[list[ob
 
 # the columns a public importer reads from a real Portuguese campaign performance report
 LINKEDIN_PT = [
+    "Data de início (em UTC)",
     "Nome da campanha",
     "Nome do grupo de campanhas",
     "Total investido",
@@ -42,9 +43,9 @@ LINKEDIN_PT = [
 ]
 # money with a decimal comma, as the Portuguese interface writes it
 _LINKEDIN_PT_ROWS = [
-    ["Vagas", "Recrutamento", "30,50", 2000, 25, 1],
-    ["Marca", "Institucional", "9,25", 800, 6, 0],
-    ["Vagas", "Recrutamento", "20,00", 1500, 12, 3],
+    ["21/09/2026", "Vagas", "Recrutamento", "30,50", 2000, 25, 1],
+    ["21/09/2026", "Marca", "Institucional", "9,25", 800, 6, 0],
+    ["22/09/2026", "Vagas", "Recrutamento", "20,00", 1500, 12, 3],
 ]
 
 
@@ -58,6 +59,8 @@ def test_a_linkedin_campaign_report_from_the_portuguese_interface() -> None:
     assert table["clicks"].sum() == 25 + 6 + 12
     assert table["leads"].sum() == 1 + 0 + 3
     assert table["campaign"].astype(str).tolist() == ["Vagas", "Marca", "Vagas"]
+    assert str(table["date"].min().date()) == "2026-09-21"
+    assert str(table["date"].max().date()) == "2026-09-22"
 
 
 def test_the_portuguese_linkedin_names_tell_linkedin_apart() -> None:
