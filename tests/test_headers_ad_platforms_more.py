@@ -106,3 +106,29 @@ def test_german_ausgaben_is_no_spend_outside_a_pinterest_report() -> None:
     assert recognise(["Datum", "Ausgaben", "Klicks"]) is None
     mapping, _ignored = map_columns(["Datum", "Ausgaben", "Klicks"], None)
     assert "Ausgaben" not in mapping and mapping["Klicks"] == "clicks"
+
+
+# ---- Pinterest Ads, Polish ----
+
+# the reporting table's metrics on Pinterest's Polish help page: "Kliknięcia linku" are its
+# Pin clicks (also Meta's Polish link clicks), "Wyświetlenia" its impressions
+PINTEREST_PL = ["Wydatki", "Wyświetlenia", "Kliknięcia linku"]
+
+
+def test_a_pinterest_report_from_the_polish_interface_named_as_pinterest() -> None:
+    rows = [[12.5, 4000, 90], [7.25, 2500, 31], [10.0, 3100, 55]]
+    data = _csv(PINTEREST_PL, rows)
+    # no column only Pinterest writes: the user chooses Pinterest on the Data page
+    table, report = read_file("raport.csv", data, export_choice="pinterest_ads")
+    assert report.export == "Pinterest Ads"
+    assert set(table["platform"]) == {"pinterest"} and table["paid"].all()
+    assert table["spend"].sum() == pytest.approx(12.5 + 7.25 + 10.0)
+    assert table["impressions"].sum() == 4000 + 2500 + 3100
+    assert table["clicks"].sum() == 90 + 31 + 55
+    # not chosen, a file named as Pinterest's takes its platform from the name, but
+    # "Wydatki" (an everyday word) is not read: the spend is left unreported and the column
+    # listed as not read, never counted as 0
+    table, report = read_file("pinterest_raport.csv", data)
+    assert set(table["platform"]) == {"pinterest"}
+    assert table["impressions"].sum() == 4000 + 2500 + 3100
+    assert table["spend"].isna().all() and "Wydatki" in report.ignored_columns
