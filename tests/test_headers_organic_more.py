@@ -105,3 +105,169 @@ def test_an_italian_youtube_table_with_its_video_title() -> None:
     assert table["element"].astype(str).tolist() == ["Rinvaso", "Terriccio"]
     assert table["video_views"].sum() == 1200 + 800
     assert table["followers_gained"].sum() == 12 + 3
+
+
+# ---- Meta Business Suite: Instagram and Facebook post exports ----
+
+# publish time, views, reach, likes, comments, shares, saves, follows, and the column that
+# tells the export; None where the language's name is not known
+INSTAGRAM: dict[str, dict[str, str | None]] = {
+    "it": {
+        "user": "Nome utente dell'account",
+        "published": "Orario di pubblicazione",
+        "views": "Visualizzazioni",
+        "reach": "Copertura",
+        "likes": "Mi piace",
+        "comments": "Commenti",
+        "shares": "Condivisioni",
+        "saves": "Salvataggi",
+        "follows": None,
+    },
+    "nl": {
+        "user": None,
+        "published": "Publicatietijdstip",
+        "views": "Weergaven",
+        "reach": "Bereik",
+        "likes": "Vind-ik-leuks",
+        "comments": "Opmerkingen",
+        "shares": "Aantal keer gedeeld",
+        "saves": "Aantal keer opgeslagen",
+        "follows": "Volgt",
+    },
+}
+_INSTAGRAM_ROWS: list[dict[str, object]] = [
+    {
+        "user": "shop.example",
+        "published": "09/15/2026 18:00",
+        "views": 15000,
+        "reach": 9800,
+        "likes": 410,
+        "comments": 20,
+        "shares": 120,
+        "saves": 55,
+        "follows": 14,
+    },
+    {
+        "user": "shop.example",
+        "published": "09/22/2026 09:30",
+        "views": 4000,
+        "reach": 3100,
+        "likes": 150,
+        "comments": 11,
+        "shares": 9,
+        "saves": 30,
+        "follows": 2,
+    },
+]
+
+
+def _table(spec: dict[str, str | None], rows: list[dict[str, object]]) -> bytes:
+    keys = [key for key, header in spec.items() if header is not None]
+    return _csv([str(spec[k]) for k in keys], [[row[k] for k in keys] for row in rows])
+
+
+@pytest.mark.parametrize("language", sorted(INSTAGRAM))
+def test_a_meta_business_suite_instagram_export_in_italian_and_dutch(language: str) -> None:
+    spec = INSTAGRAM[language]
+    table, report = read_file("export.csv", _table(spec, _INSTAGRAM_ROWS))
+    assert report.export == "Instagram Insights"
+    assert set(table["platform"]) == {"instagram"} and not table["paid"].any()
+    assert table["impressions"].sum() == 15000 + 4000  # views
+    assert table["reach"].sum() == 9800 + 3100
+    # likes + comments + shares + saves
+    assert table["engagements"].sum() == (410 + 20 + 120 + 55) + (150 + 11 + 9 + 30)
+    if spec["follows"]:
+        assert table["followers_gained"].sum() == 14 + 2
+    assert str(table["date"].min().date()) == "2026-09-15"
+
+
+# page id, post id, publish time, views, reach, reactions + comments + shares, reactions,
+# comments, shares
+FACEBOOK: dict[str, dict[str, str | None]] = {
+    "fr": {
+        "page": "ID de la Page",
+        "id": "Identifiant de la publication",
+        "published": "Heure de publication",
+        "views": "Vues",
+        "reach": "Couverture",
+        "engaged": "Réactions, commentaires et partages",
+        "reactions": "Réactions",
+        "comments": "Commentaires",
+        "shares": "Partages",
+    },
+    "it": {
+        "page": None,
+        "id": None,
+        "published": "Orario di pubblicazione",
+        "views": "Visualizzazioni",
+        "reach": "Copertura",
+        "engaged": "Reazioni, commenti e condivisioni",
+        "reactions": "Reazioni",
+        "comments": "Commenti",
+        "shares": "Condivisioni",
+    },
+    "nl": {
+        "page": "Pagina-ID",
+        "id": None,
+        "published": "Publicatietijdstip",
+        "views": "Weergaven",
+        "reach": "Bereik",
+        "engaged": "Reacties, opmerkingen en deelacties",
+        "reactions": "Reacties",
+        "comments": "Opmerkingen",
+        "shares": "Deelacties",
+    },
+}
+_FACEBOOK_ROWS: list[dict[str, object]] = [
+    {
+        "page": "100000000000001",
+        "id": "100000000000001_200000000000001",
+        "published": "10/14/2026 08:00",
+        "views": 5200,
+        "reach": 3100,
+        "engaged": 85,
+        "reactions": 70,
+        "comments": 10,
+        "shares": 5,
+    },
+    {
+        "page": "100000000000001",
+        "id": "100000000000001_200000000000002",
+        "published": "10/21/2026 17:45",
+        "views": 9800,
+        "reach": 6400,
+        "engaged": 240,
+        "reactions": 200,
+        "comments": 25,
+        "shares": 15,
+    },
+]
+
+
+@pytest.mark.parametrize("language", sorted(FACEBOOK))
+def test_a_meta_business_suite_facebook_export_in_french_italian_and_dutch(
+    language: str,
+) -> None:
+    spec = FACEBOOK[language]
+    table, report = read_file("export.csv", _table(spec, _FACEBOOK_ROWS))
+    assert report.export == "Facebook Insights (posts)"
+    assert set(table["platform"]) == {"facebook"} and not table["paid"].any()
+    assert table["impressions"].sum() == 5200 + 9800  # views
+    assert table["reach"].sum() == 3100 + 6400
+    # the export's own total of reactions, comments and shares, not the parts added again
+    assert table["engagements"].sum() == 85 + 240
+    assert str(table["date"].min().date()) == "2026-10-14"
+    if spec["id"]:
+        assert table["element"].astype(str).tolist() == [
+            "100000000000001_200000000000001",
+            "100000000000001_200000000000002",
+        ]
+
+
+def test_an_italian_instagram_export_without_its_username_is_still_instagram() -> None:
+    # saves are only Instagram's
+    headers = ["Orario di pubblicazione", "Visualizzazioni", "Mi piace", "Salvataggi"]
+    rows = [["09/15/2026 18:00", 15000, 410, 55], ["09/22/2026 09:30", 4000, 150, 30]]
+    table, report = read_file("export.csv", _csv(headers, rows))
+    assert report.export == "Instagram Insights"
+    assert table["engagements"].sum() == (410 + 55) + (150 + 30)
