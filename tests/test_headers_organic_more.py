@@ -271,3 +271,39 @@ def test_an_italian_instagram_export_without_its_username_is_still_instagram() -
     table, report = read_file("export.csv", _csv(headers, rows))
     assert report.export == "Instagram Insights"
     assert table["engagements"].sum() == (410 + 55) + (150 + 30)
+
+
+# ---- X (Twitter): the tweet activity export of analytics.twitter.com, in French ----
+
+
+def test_an_x_tweet_activity_export_in_french() -> None:
+    headers = ["Identifiant du Tweet", "Permalien du Tweet", "Texte du Tweet", "heure"]
+    headers += ["impressions", "engagements", "Retweets", "réponses", "J'aime"]
+    rows = [
+        [
+            *("917000000000000001", "https://twitter.com/a/status/917000000000000001", "Ce soir"),
+            *("2017-10-08 18:30 +0000", 2400, 61, 5, 2, 14),
+        ],
+        [
+            *("917000000000000002", "https://twitter.com/a/status/917000000000000002", "Données"),
+            *("2017-10-09 09:10 +0000", 1800, 40, 3, 1, 9),
+        ],
+    ]
+    name = "tweet_activity_metrics_a_20171001_20171101_fr.csv"
+    table, report = read_file(name, _csv(headers, rows))
+    assert report.export == "X (Twitter) tweet activity"
+    assert set(table["platform"]) == {"x"} and not table["paid"].any()
+    assert table["impressions"].sum() == 2400 + 1800
+    assert table["engagements"].sum() == 61 + 40  # the export's own, not the parts
+    assert "917000000000000001" in set(table["element"].astype(str))
+    assert str(table["date"].min().date()) == "2017-10-08"
+
+
+def test_a_french_tweet_activity_export_is_x_whatever_its_file_name() -> None:
+    headers = ["Identifiant du Tweet", "Texte du Tweet", "heure", "impressions", "J'aime"]
+    rows = [["917000000000000003", "Bonjour", "2017-10-10 07:00 +0000", 1000, 12]]
+    rows += [["917000000000000004", "Bonsoir", "2017-10-11 19:00 +0000", 700, 4]]
+    table, report = read_file("export.csv", _csv(headers, rows))
+    assert report.export == "X (Twitter) tweet activity"
+    assert table["impressions"].sum() == 1000 + 700
+    assert table["engagements"].sum() == 12 + 4  # only likes: the parts added up
