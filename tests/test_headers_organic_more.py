@@ -307,3 +307,55 @@ def test_a_french_tweet_activity_export_is_x_whatever_its_file_name() -> None:
     assert report.export == "X (Twitter) tweet activity"
     assert table["impressions"].sum() == 1000 + 700
     assert table["engagements"].sum() == 12 + 4  # only likes: the parts added up
+
+
+# ---- Google Ads, recognised from its average CPC column, not its file name ----
+
+# campaign, day, clicks, impressions, cost, conversions, the average CPC
+GOOGLE_ADS = {
+    "de": ("Kampagne", "Tag", "Klicks", "Impr.", "Kosten", "Conversions", "Durchschn. CPC"),
+    "fr": ("Campagne", "Jour", "Clics", "Impr.", "Coût", "Conversions", "CPC moy."),
+    "nb": ("Kampanje", "Dag", "Klikk", "Visn.", "Kostnad", "Konverteringer", "Gj.sn. CPC"),
+    "sv": ("Kampanj", "Dag", "Klick", "Exponeringar", "Kostnad", "Konverteringar", "Gen. CPC"),
+    "da": (
+        "Kampagne",
+        "Dag",
+        "Klik",
+        "Eksponeringer",
+        "Omkostninger",
+        "Konverteringer",
+        "Gns. CPC",
+    ),
+    "pl": ("Kampania", "Dzień", "Kliknięcia", "Wyświetlenia", "Koszt", "Konwersje", "Śr. CPC"),
+}
+_GOOGLE_ROWS = [
+    ["Campaign A", "2026-05-01", 12, 400, 10.5, 1, 0.88],
+    ["Campaign A", "2026-05-02", 30, 1000, 20.25, 2, 0.68],
+    ["Campaign B", "2026-05-01", 8, 250, 4.0, 0, 0.5],
+]
+
+
+@pytest.mark.parametrize("language", sorted(GOOGLE_ADS))
+def test_a_google_ads_report_is_recognised_by_its_average_cpc_column(language: str) -> None:
+    headers = list(GOOGLE_ADS[language])
+    table, report = read_file("report.csv", _csv(headers, _GOOGLE_ROWS))
+    assert report.export == "Google Ads"
+    assert report.recognition.sure
+    assert headers[-1] in report.recognition.evidence
+    assert set(table["platform"]) == {"google"} and table["paid"].all()
+    assert table["spend"].sum() == pytest.approx(10.5 + 20.25 + 4.0)
+    assert table["clicks"].sum() == 12 + 30 + 8
+    assert table["impressions"].sum() == 400 + 1000 + 250
+    assert table["conversions"].sum() == 1 + 2 + 0
+    assert set(table["campaign"].astype(str)) == {"Campaign A", "Campaign B"}
+    assert str(table["date"].min().date()) == "2026-05-01"
+
+
+def test_the_norwegian_abbreviation_of_impressions_tells_google_ads_apart() -> None:
+    headers = ["Kampanje", "Klikk", "Visn.", "Kostnad"]
+    rows = [["Kampanje A", 12, 400, 10.5], ["Kampanje B", 8, 250, 4.0]]
+    table, report = read_file("report.csv", _csv(headers, rows))
+    assert report.export == "Google Ads"
+    assert report.recognition.evidence == ("Visn.",)
+    assert table["impressions"].sum() == 400 + 250
+    assert table["spend"].sum() == pytest.approx(10.5 + 4.0)
