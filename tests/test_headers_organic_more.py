@@ -134,6 +134,17 @@ INSTAGRAM: dict[str, dict[str, str | None]] = {
         "saves": "Aantal keer opgeslagen",
         "follows": "Volgt",
     },
+    "ja": {
+        "user": "アカウントのユーザーネーム",
+        "published": "公開時間",
+        "views": "ビュー",
+        "reach": "リーチ",
+        "likes": "いいね！の数",
+        "comments": "コメント数",
+        "shares": "シェア数",
+        "saves": "保存数",
+        "follows": "フォロー数",
+    },
 }
 _INSTAGRAM_ROWS: list[dict[str, object]] = [
     {
@@ -167,7 +178,9 @@ def _table(spec: dict[str, str | None], rows: list[dict[str, object]]) -> bytes:
 
 
 @pytest.mark.parametrize("language", sorted(INSTAGRAM))
-def test_a_meta_business_suite_instagram_export_in_italian_and_dutch(language: str) -> None:
+def test_a_meta_business_suite_instagram_export_in_italian_dutch_and_japanese(
+    language: str,
+) -> None:
     spec = INSTAGRAM[language]
     table, report = read_file("export.csv", _table(spec, _INSTAGRAM_ROWS))
     assert report.export == "Instagram Insights"
@@ -359,3 +372,31 @@ def test_the_norwegian_abbreviation_of_impressions_tells_google_ads_apart() -> N
     assert report.recognition.evidence == ("Visn.",)
     assert table["impressions"].sum() == 400 + 250
     assert table["spend"].sum() == pytest.approx(10.5 + 4.0)
+
+
+def test_a_japanese_instagram_export_as_meta_writes_it() -> None:
+    # every column in the export's order; 日時 says 通算 (lifetime), so 公開時間 is the date
+    headers = ["投稿ID", "アカウントID", "アカウントのユーザーネーム", "アカウント名", "説明"]
+    headers += ["時間(秒)", "公開時間", "リンク", "投稿タイプ", "データコメント", "日時", "ビュー"]
+    headers += ["リーチ", "いいね！の数", "シェア数", "フォロー数", "コメント数", "保存数"]
+    rows = [
+        [
+            *("17900000000000001", "1", "shop.example", "Shop", "新作", 38, "09/22/2026 23:48"),
+            *("https://www.instagram.com/reel/AAA/", "IGリール動画", "", "通算", 105000, 70000),
+            *(448, 47, 122, 136, 149),
+        ],
+        [
+            *("17900000000000002", "1", "shop.example", "Shop", "告知", 0, "09/25/2026 12:00"),
+            *("https://www.instagram.com/p/BBB/", "IGリール動画", "", "通算", 5000, 4000),
+            *(52, 3, 1, 8, 11),
+        ],
+    ]
+    table, report = read_file("instagram.csv", _csv(headers, rows))
+    assert report.export == "Instagram Insights"
+    assert table["impressions"].sum() == 105000 + 5000
+    assert table["reach"].sum() == 70000 + 4000
+    # likes + shares + comments + saves
+    assert table["engagements"].sum() == (448 + 47 + 136 + 149) + (52 + 3 + 8 + 11)
+    assert table["followers_gained"].sum() == 122 + 1
+    assert str(table["date"].min().date()) == "2026-09-22"
+    assert table["element"].astype(str).tolist() == ["17900000000000001", "17900000000000002"]
