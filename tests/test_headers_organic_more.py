@@ -1,6 +1,7 @@
 """More interface languages of the organic post exports (YouTube Studio, Meta Business
-Suite's Instagram and Facebook post exports, X tweet activity) and the Google Ads reports
-recognised from their average CPC column, with the names their sources confirm
+Suite's Instagram and Facebook post exports, X tweet activity), the Google Ads reports
+recognised from their average CPC column and Meta Ads Manager exports in Japanese, Turkish
+and Polish, with the names their sources confirm
 (smroi/headers/*.csv, first line). Each file is small and anonymised; totals are worked
 out by hand in the test."""
 
@@ -400,3 +401,79 @@ def test_a_japanese_instagram_export_as_meta_writes_it() -> None:
     assert table["followers_gained"].sum() == 122 + 1
     assert str(table["date"].min().date()) == "2026-09-22"
     assert table["element"].astype(str).tolist() == ["17900000000000001", "17900000000000002"]
+
+
+# ---- Meta Ads Manager: Japanese, Turkish and Polish exports as public readers of real
+# exports have them ----
+
+# campaign, ad set (or ad), reporting start, reporting end, amount spent, impressions,
+# reach, link clicks, purchases, purchases conversion value; None where not known
+META_ADS: dict[str, tuple[str | None, ...]] = {
+    "ja": (
+        "キャンペーン名",
+        "広告の名前",
+        "レポート開始日",
+        "レポート終了日",
+        "消化金額 (JPY)",
+        "インプレッション",
+        "リーチ",
+        "リンクのクリック",
+        None,
+        None,
+    ),
+    "tr": (
+        "Kampanya adı",
+        None,
+        "Raporlama başlangıcı",
+        "Raporlama bitişi",
+        "Harcanan tutar (TRY)",
+        "Gösterimler",
+        "Erişim",
+        "Bağlantı tıklamaları",
+        "Satın almalar",
+        "Satın alma dönüşüm değeri",
+    ),
+    "pl": (
+        "Nazwa kampanii",
+        "Nazwa zestawu reklam",
+        "Początek raportowania",
+        None,
+        "Wydana kwota (PLN)",
+        "Wyświetlenia",
+        "Zasięg",
+        "Kliknięcia linku",
+        "Zakupy",
+        None,
+    ),
+}
+_META_ROWS = [
+    ["Campaign A", "Set 1", "2026-06-01", "2026-06-30", 120.5, 5000, 3000, 80, 4, 260.0],
+    ["Campaign A", "Set 2", "2026-06-01", "2026-06-30", 79.5, 2500, 2000, 20, 1, 55.0],
+    ["Campaign B", "Set 3", "2026-06-01", "2026-06-30", 50.0, 1500, 1200, 15, 0, 0.0],
+]
+
+
+@pytest.mark.parametrize("language", sorted(META_ADS))
+def test_a_meta_ads_manager_export_in_japanese_turkish_and_polish(language: str) -> None:
+    names = META_ADS[language]
+    keep = [i for i, name in enumerate(names) if name is not None]
+    headers = [str(names[i]) for i in keep]
+    rows = [[row[i] for i in keep] for row in _META_ROWS]
+    table, report = read_file("export.csv", _csv(headers, rows))
+    assert report.export == "Meta Ads Manager"
+    assert report.recognition.sure
+    assert report.ignored_columns == []
+    assert report.currency == names[4][-4:-1]  # "消化金額 (JPY)"
+    assert set(table["platform"]) == {"facebook"} and table["paid"].all()
+    assert table["spend"].sum() == pytest.approx(120.5 + 79.5 + 50.0)
+    assert table["impressions"].sum() == 5000 + 2500 + 1500
+    assert table["reach"].sum() == 3000 + 2000 + 1200
+    assert table["clicks"].sum() == 80 + 20 + 15
+    assert set(table["campaign"].astype(str)) == {"Campaign A", "Campaign B"}
+    assert str(table["date"].min().date()) == "2026-06-01"
+    if names[1]:
+        assert table["element"].astype(str).tolist() == ["Set 1", "Set 2", "Set 3"]
+    if names[8]:
+        assert table["conversions"].sum() == 4 + 1 + 0
+    if names[9]:
+        assert table["revenue"].sum() == pytest.approx(260.0 + 55.0)
