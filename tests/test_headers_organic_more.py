@@ -365,6 +365,30 @@ def test_a_google_ads_report_is_recognised_by_its_average_cpc_column(language: s
     assert str(table["date"].min().date()) == "2026-05-01"
 
 
+def test_a_turkish_google_ads_campaign_report_as_downloaded() -> None:
+    # UTF-16, tab-separated, a title and a date range above the column names and the
+    # account's total below; the average CPC ("Ort. TBM") tells Google Ads apart
+    report_text = (
+        "Kampanya performans raporu\n"
+        "1 Eylül 2026 - 2 Eylül 2026\n"
+        "Gün\tKampanya\tGösterim\tTıklamalar\tMaliyet\tOrt. TBM\tDönüşümler\tDönüşüm değeri\n"
+        "2026-09-01\tArama | A\t1000\t50\t125,50\t2,51\t2\t300,00\n"
+        "2026-09-02\tArama | A\t2000\t40\t74,50\t1,86\t0\t0,00\n"
+        "2026-09-01\tPMax B\t500\t10\t1200,00\t120,00\t1\t150,00\n"
+        "Toplam: Hesap\t\t3500\t100\t1400,00\t14,00\t3\t450,00\n"
+    )
+    table, report = read_file("rapor.csv", report_text.encode("utf-16"))
+    assert report.export == "Google Ads"
+    assert report.recognition.evidence == ("Ort. TBM",)
+    assert report.rows_used == 3  # the account's total is left out
+    assert table["spend"].sum() == pytest.approx(125.5 + 74.5 + 1200.0)
+    assert table["impressions"].sum() == 1000 + 2000 + 500
+    assert table["clicks"].sum() == 50 + 40 + 10
+    assert table["conversions"].sum() == 2 + 0 + 1
+    assert table["revenue"].sum() == pytest.approx(300.0 + 0.0 + 150.0)
+    assert str(table["date"].min().date()) == "2026-09-01"
+
+
 def test_the_norwegian_abbreviation_of_impressions_tells_google_ads_apart() -> None:
     headers = ["Kampanje", "Klikk", "Visn.", "Kostnad"]
     rows = [["Kampanje A", 12, 400, 10.5], ["Kampanje B", 8, 250, 4.0]]
