@@ -341,6 +341,7 @@ GOOGLE_ADS = {
         "Gns. CPC",
     ),
     "pl": ("Kampania", "Dzień", "Kliknięcia", "Wyświetlenia", "Koszt", "Konwersje", "Śr. CPC"),
+    "pt": ("Campanha", "Dia", "Cliques", "Impr.", "Custo", "Conversões", "CPC méd."),
 }
 _GOOGLE_ROWS = [
     ["Campaign A", "2026-05-01", 12, 400, 10.5, 1, 0.88],
