@@ -15,7 +15,7 @@ from smroi.parsing import blank_cells, map_unique, number_from_text
 
 TOTALS = re.compile(
     r"^\s*(?:grand total|total geral|total general|totals?|totalt|totaal|totale|gesamt|"
-    r"gesamtsumme|insgesamt|i alt|summe|合計|総計|全\s*[\d,]+\s*件の結果)\s*(?:[:：].*)?$",
+    r"gesamtsumme|insgesamt|i alt|summe|toplam|合計|総計|全\s*[\d,]+\s*件の結果)\s*(?:[:：].*)?$",
     re.IGNORECASE,
 )
 TOTALS_REASON = _("a totals row (adding it would count everything twice)")
