@@ -318,10 +318,16 @@ _META_ROWS = [
 ]
 
 
+# names not yet checked against a fetched page or a real export (smroi/headers/README.md):
+# no sign, so such an export is Meta's when the user says so on the Data page (or --platform)
+NOT_YET_CHECKED_META = {"da", "it", "sv"}
+
+
 @pytest.mark.parametrize("language", sorted(META_ADS))
 def test_a_meta_ads_manager_export_in_each_interface_language(language: str) -> None:
     headers = list(META_ADS[language])
-    table, report = read_file("export.csv", _csv(headers, _META_ROWS))
+    choice = "meta_ads" if language in NOT_YET_CHECKED_META else None
+    table, report = read_file("export.csv", _csv(headers, _META_ROWS), export_choice=choice)
     assert report.export == "Meta Ads Manager"
     assert report.ignored_columns == []
     assert report.currency == headers[4][-4:-1]  # "Importo speso (EUR)"
@@ -332,6 +338,13 @@ def test_a_meta_ads_manager_export_in_each_interface_language(language: str) -> 
     assert table["element"].astype(str).tolist() == ["Ad 1", "Ad 2", "Ad 3"]
     assert str(table["period_end"].iloc[0].date()) == "2026-06-30"
     assert set(table["platform"]) == {"facebook"} and table["paid"].all()
+
+
+@pytest.mark.parametrize("language", sorted(NOT_YET_CHECKED_META))
+def test_unchecked_meta_names_read_their_spend_but_do_not_claim_the_export(language: str) -> None:
+    table, report = read_file("export.csv", _csv(list(META_ADS[language]), _META_ROWS))
+    assert report.export is None
+    assert table["spend"].sum() == pytest.approx(120.5 + 79.5 + 50.0)
 
 
 def test_a_pinterest_ads_export_is_pinterest_not_tiktok() -> None:

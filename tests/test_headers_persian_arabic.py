@@ -159,8 +159,9 @@ def test_a_date_written_in_persian_or_arabic_indic_digits_is_a_date(cell: str) -
 def test_the_persian_and_arabic_names_do_not_take_another_platforms_file() -> None:
     meta = recognise(META_ARABIC)
     assert meta is not None and meta.name == "Meta Ads Manager"
-    google = recognise(["الحملة", "النقرات", "مرات الظهور", "التكلفة", "متوسط تكلفة النقرة"])
-    assert google is not None and google.name == "Google Ads"
+    # the Arabic Google Ads names are not yet checked against a real export: no sign, so
+    # such a report is Google's by its file name or the user's choice on the Data page
+    assert recognise(["الحملة", "النقرات", "مرات الظهور", "التكلفة", "متوسط تكلفة النقرة"]) is None
     # names both platforms' Arabic interfaces write tell neither apart
     assert recognise(["اسم الحملة", "مرات الظهور", "النقرات"]) is None
 
@@ -185,7 +186,8 @@ _GOOGLE_ROWS = [
 
 
 def test_a_google_ads_campaign_report_from_the_arabic_interface() -> None:
-    table, report = read_file("Campaign report.csv", _csv(GOOGLE_ARABIC, _GOOGLE_ROWS))
+    data = _csv(GOOGLE_ARABIC, _GOOGLE_ROWS)
+    table, report = read_file("Campaign report.csv", data, export_choice="google_ads")
     assert report.export == "Google Ads"
     assert report.ignored_columns == ["متوسط تكلفة النقرة"]  # the average is no total
     assert table["spend"].sum() == pytest.approx(10.5 + 20.25 + 4.0)
@@ -235,11 +237,11 @@ _SIGN = {
     "pt": "CPC méd.",
     "fr": "CPC moy.",
     "de": "Durchschn. CPC",
-    "it": "CPC medio",
     "nl": "Gem. CPC",
     "ja": "平均クリック単価",
-    "ar": "متوسط تكلفة النقرة",
 }
+# it "CPC medio" and ar "متوسط تكلفة النقرة" are not yet checked against a fetched page or a real
+# export: no sign (smroi/headers/README.md), so those reports are Google's by their file name
 # keyword report: keyword, campaign, ad group
 _KEYWORD = {
     "en": ("Keyword", "Campaign", "Ad group"),
@@ -311,7 +313,8 @@ def _google_file(
     ]
     file = "Report.csv" if sign else "Google Ads report.csv"
     table, report = read_file(file, _csv(headers, rows))
-    assert report.export == ("Google Ads" if sign else None)
+    # Impressions' "Impr." (en es pt fr de it, confirmed) is a sign of Google Ads too
+    assert report.export == ("Google Ads" if sign or "Impr." in headers else None)
     assert set(table["platform"]) == {"google"}
     assert table["clicks"].sum() == 25 + 5
     assert table["impressions"].sum() == 900 + 300
