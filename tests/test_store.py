@@ -34,6 +34,7 @@ import sqlalchemy as sa
 
 from smroi import passwords
 from smroi import store as store_module
+from smroi import store_schema
 from smroi.canonical import conform
 from smroi.errors import SmroiError
 from smroi.exports import EXPORTS_BY_KEY, Recognition
@@ -951,9 +952,9 @@ def make_schema_1_database(url: str) -> dict[str, str]:
         metadata,
         sa.Column("token", sa.String(64), primary_key=True),
         sa.Column("title", sa.String(200), nullable=False),
-        sa.Column("created_at", store_module._UTCDateTime, nullable=False),
-        sa.Column("expires_at", store_module._UTCDateTime, nullable=True),
-        sa.Column("revoked_at", store_module._UTCDateTime, nullable=True),
+        sa.Column("created_at", store_schema.UTCDateTime, nullable=False),
+        sa.Column("expires_at", store_schema.UTCDateTime, nullable=True),
+        sa.Column("revoked_at", store_schema.UTCDateTime, nullable=True),
         sa.Column("password_hash", sa.String(255), nullable=True),
         sa.Column("table_parquet", sa.LargeBinary, nullable=False),
         sa.Column("settings_json", sa.Text, nullable=False),
