@@ -246,6 +246,21 @@ def database_url() -> str:
     return f"sqlite:///{(folder.absolute() / 'reports.sqlite').as_posix()}"
 
 
+def has_database(url: str) -> bool:
+    """Whether there may be a report database at this URL: False only for a SQLite file that
+    does not exist yet (so that cleaning up does not make one)."""
+    try:
+        parsed = sa.make_url(url)
+    except ArgumentError:
+        return True  # ReportStore says what is wrong with it
+    name = parsed.database or ""
+    if parsed.get_backend_name() != "sqlite" or name.startswith("file:"):
+        return True
+    if name in ("", ":memory:"):
+        return True
+    return Path(name).expanduser().exists()
+
+
 def _engine(url: str) -> Engine:
     """The one engine for this URL in this process."""
     with _ENGINES_LOCK:
