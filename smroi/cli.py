@@ -44,7 +44,7 @@ when asked for:
 `purge` deletes the expired and revoked shared reports and their data, and prints how
 many and how many bytes of snapshots they took (exit status 0, also when there were none);
 a report store that cannot be reached is one line and exit status 2. The app runs it once
-when it starts; run it from cron to keep the store small (README, "Share it").
+when it starts; run it from cron to keep the store small (README, "Host it").
 
 `attribution` (docs/METRICS.md section 8, smroi.attribution) reads touchpoints and
 conversions from two files, or both from one, and prints each channel's share of the
