@@ -4,7 +4,7 @@ import streamlit as st
 
 from ui.frame import show_notices
 from ui.i18n import apply_direction, t
-from ui.share import open_shared_report
+from ui.share import open_shared_report, purge_on_start
 from ui.sidebar import render_sidebar
 
 st.set_page_config(
@@ -24,6 +24,7 @@ pages = st.navigation(
         st.Page("pages/data.py", title=t("Data"), icon=":material/table_chart:"),
     ]
 )
+purge_on_start()  # expired and revoked reports deleted, once per process
 shared = open_shared_report()  # a share link: that report, read-only
 view = render_sidebar(shared)
 show_notices(view)

@@ -7,6 +7,7 @@
     smroi share FILE... [--settings S.json] [--sheet NAME] [--currency CODE] [--title T]
                 [--expires-days N] [--password]
     smroi revoke LINK-OR-TOKEN
+    smroi purge
     smroi attribution TOUCHPOINTS [CONVERSIONS] [--model last|first|linear|time_decay|position]
                       [--half-life-days N] [--lookback-days N] [--json]
 
@@ -39,6 +40,11 @@ when asked for:
   period (smroi.goals.goal_status): metric, period, period_start, period_end, target,
   actual, progress_pct, met, days_covered, days_in_period, days_left, needed_per_day,
   on_pace.
+
+`purge` deletes the expired and revoked shared reports and their data, and prints how
+many and how many bytes of snapshots they took (exit status 0, also when there were none);
+a report store that cannot be reached is one line and exit status 2. The app runs it once
+when it starts; run it from cron to keep the store small (README, "Host it").
 
 `attribution` (docs/METRICS.md section 8, smroi.attribution) reads touchpoints and
 conversions from two files, or both from one, and prints each channel's share of the
@@ -85,6 +91,7 @@ from smroi.isolation import read_file_isolated
 from smroi.metric_format import format_metric
 from smroi.metrics import FREQUENCIES, Analysis, analyse, by_group, headline, over_time
 from smroi.passwords import MIN_PASSWORD_CHARS, check_password
+from smroi.quotas import MB
 from smroi.readers import MAX_FILE_BYTES, check_size
 from smroi.registry import METRICS, SUMMARY_KEYS
 from smroi.settings import Settings, settings_from_json
@@ -153,6 +160,9 @@ def _run(argv: list[str] | None) -> int:
     share = commands.add_parser("share", help="save a read-only report and print its link")
     revoke = commands.add_parser("revoke", help="stop a share link from working")
     revoke.add_argument("link", help="the share link, or its token (…?report=TOKEN)")
+    commands.add_parser(
+        "purge", help="delete expired and revoked shared reports (run it from cron)"
+    )
     attribution = commands.add_parser(
         "attribution", help="split conversions and their value over the channels that led to them"
     )
@@ -256,6 +266,8 @@ def _run(argv: list[str] | None) -> int:
         password = _share_password(args.password) if args.command == "share" else None
         if args.command == "revoke":
             return _revoke(token_of(args.link))
+        if args.command == "purge":
+            return _purge()
         if args.command == "attribution":
             return _attribution(args)
         by = _group_columns(args.by) if args.command == "summary" else None
@@ -441,6 +453,17 @@ def _revoke(token: str) -> int:
         return 0
     print("smroi: no such link, or it was already revoked.", file=sys.stderr)
     return 2
+
+
+def _purge() -> int:
+    """`smroi purge`: delete the expired and revoked reports, say how many and their bytes."""
+    purged = ReportStore().purge()
+    reports = "report" if purged.reports == 1 else "reports"
+    print(
+        f"smroi: deleted {purged.reports:,} expired or revoked {reports}, "
+        f"freeing {purged.bytes:,} bytes ({purged.bytes / MB:,.1f} MB)."
+    )
+    return 0
 
 
 def _write(path: Path, content: bytes) -> None:

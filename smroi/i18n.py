@@ -19,7 +19,7 @@ import gettext
 import numbers
 import re
 from collections.abc import Callable, Iterable
-from datetime import date
+from datetime import date, time
 from functools import cache
 from io import BytesIO
 from pathlib import Path
@@ -208,7 +208,8 @@ def _n(singular: str, plural: str, count: int, /, **fields: object) -> Message:
 def translate_message(text: object, lang: str, digits: str = "native") -> str:
     """A core message in `lang`: a Message is translated and its fields filled in (fields
     that are Messages themselves are translated too, numbers are written the locale's way:
-    whole numbers as counts, others with two decimals, and dates as days); any other text is
+    whole numbers as counts, others with two decimals, dates as days and times of day as
+    16:42); any other text is
     shown as it is."""
     if not isinstance(text, Message) or lang == DEFAULT_LANGUAGE:
         return str(text)
@@ -218,6 +219,8 @@ def translate_message(text: object, lang: str, digits: str = "native") -> str:
             value = translate_message(value, lang, digits)
         elif isinstance(value, date):
             value = format_day(value, lang, digits)
+        elif isinstance(value, time):  # a time of day: 16:42, in the language's digits
+            value = localise_digits(f"{value:%H:%M}", lang, digits)
         elif isinstance(value, NumberList):
             value = value.text(
                 _LIST_SEPARATORS.get(lang, ", "),

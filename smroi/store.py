@@ -9,19 +9,20 @@ Tokens are 256 random bits, and the database keeps only their SHA-256 hash; a pa
 only as a salted scrypt hash (smroi.passwords), and wrong passwords are counted per report in
 the database, so the wait they earn holds on every replica. A SQLite file is readable by its
 owner alone (0600, in a 0700 folder). The database's address is never put in a message or a
-log: a failure is named by its kind ("the report store is not reachable"). This module is
-plain Python: it never imports streamlit.
+log: a failure is named by its kind ("the report store is not reachable"). Each owner
+session's links and bytes an hour, and the store's whole size, are limited (smroi.quotas),
+checked in the transaction that saves a link; `purge` deletes expired and revoked reports.
+The tables and their upgrades are in smroi.store_schema. This module is plain Python: it
+never imports streamlit.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import math
 import os
 import secrets
-import sqlite3
 import threading
 import zlib
 from collections.abc import Iterable, Iterator
@@ -50,6 +51,15 @@ from smroi.passwords import (
     wait_after,
     wait_left,
 )
+from smroi.quotas import (
+    WINDOW,
+    Limits,
+    Share,
+    StoreFull,
+    check_share,
+    limits_from_environment,
+    owner_hash,
+)
 from smroi.settings import Settings, settings_from_json, settings_to_json
 from smroi.snapshot_payload import (
     FORMAT_VERSION,
@@ -59,12 +69,17 @@ from smroi.snapshot_payload import (
     table_from_parquet,
     table_to_parquet,
 )
+from smroi.store_schema import (
+    MAX_TITLE_CHARS,
+    SCHEMA_VERSION,
+    make_or_upgrade,
+    schema_version,
+    scrub,
+    token_hash,
+)
+from smroi.store_schema import REPORTS as _REPORTS
 
-# the layout of the tables below: 2 keeps tokens hashed and counts wrong passwords; a
-# database of version 1 is brought up to it when opened, a newer one is refused
-SCHEMA_VERSION = 2
 MAX_SNAPSHOT_BYTES = 50 * 1024 * 1024  # payload before compression: Parquet table + JSON
-MAX_TITLE_CHARS = 200
 MAX_EXPIRES_DAYS = 3650  # a link expires at most ten years after it is made (0 = never)
 BACKENDS = ("sqlite", "postgresql")  # the databases the store is made and tested for
 DEFAULT_TITLE = "Social media ROI report"
@@ -75,7 +90,7 @@ _TOKEN_BYTES = 32  # secrets.token_urlsafe(32): 43 url-safe characters
 _TOKEN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
 _TRY_RACES = 10  # a password try lost to as many others at once is told to wait
 _SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
-_SCHEMA_LOCK_KEY = 0x5347_524F_4931  # PostgreSQL advisory lock held while creating tables
+_QUOTA_LOCK_KEY = 0x5347_524F_4932  # PostgreSQL advisory lock held while checking the limits
 _WRITE = "smroi_write"  # execution option: on SQLite, take the write lock at BEGIN
 
 
@@ -164,6 +179,14 @@ class ReportInfo:
     failed_since: datetime | None = None  # the first of them
 
 
+@dataclass(frozen=True, kw_only=True)
+class Purged:
+    """What `smroi purge` deleted: expired and revoked reports, and the bytes they took."""
+
+    reports: int
+    bytes: int
+
+
 @dataclass(frozen=True)
 class Snapshot:
     """A shared report as it was saved: the table, settings, import reports and filters."""
@@ -180,57 +203,6 @@ class Snapshot:
 # ---------------------------------------------------------------- tables
 
 
-class _UTCDateTime(sa.types.TypeDecorator[datetime]):
-    """A timestamp stored in UTC and read back timezone-aware (SQLite keeps no zone)."""
-
-    impl = sa.DateTime(timezone=True)
-    cache_ok = True
-
-    def process_bind_param(self, value: datetime | None, dialect: sa.Dialect) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("timestamps for the report store must be timezone-aware")
-        value = value.astimezone(UTC)
-        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
-
-    def process_result_value(self, value: Any, dialect: sa.Dialect) -> datetime | None:
-        if value is None:
-            return None
-        if isinstance(value, str):  # a SQLite column read without its type
-            value = datetime.fromisoformat(value)
-        if value.tzinfo is None:
-            return value.replace(tzinfo=UTC)
-        return value.astimezone(UTC)
-
-
-_METADATA = sa.MetaData()
-_SCHEMA = sa.Table(
-    "schema_version",
-    _METADATA,
-    sa.Column("version", sa.Integer, nullable=False),
-)
-_REPORTS = sa.Table(
-    "shared_reports",
-    _METADATA,
-    sa.Column("token_hash", sa.String(64), primary_key=True),  # SHA-256 of the token, hex
-    sa.Column("title", sa.String(MAX_TITLE_CHARS), nullable=False),
-    sa.Column("created_at", _UTCDateTime, nullable=False),
-    sa.Column("expires_at", _UTCDateTime, nullable=True),
-    sa.Column("revoked_at", _UTCDateTime, nullable=True),
-    sa.Column("password_hash", sa.String(255), nullable=True),
-    sa.Column("table_parquet", sa.LargeBinary, nullable=False),
-    sa.Column("settings_json", sa.Text, nullable=False),
-    sa.Column("details_json", sa.Text, nullable=False),  # "" when details_zlib holds them
-    sa.Column("payload_bytes", sa.BigInteger, nullable=False),  # as stored (compressed)
-    # schema 2: the details JSON compressed (None in reports saved by schema 1), and the
-    # wrong passwords in a row (failed_tries), since when, and the latest
-    sa.Column("details_zlib", sa.LargeBinary, nullable=True),
-    sa.Column("failed_tries", sa.Integer, nullable=False, server_default="0"),
-    sa.Column("failed_since", _UTCDateTime, nullable=True),
-    sa.Column("last_failed_at", _UTCDateTime, nullable=True),
-)
-_ADDED_IN_2 = ("details_zlib", "failed_tries", "failed_since", "last_failed_at")
 _INFO_COLUMNS = (
     _REPORTS.c.title,
     _REPORTS.c.created_at,
@@ -272,6 +244,21 @@ def database_url() -> str:
         return configured
     folder = Path(os.environ.get("SMROI_DATA_DIR", "").strip() or "~/.smroi").expanduser()
     return f"sqlite:///{(folder.absolute() / 'reports.sqlite').as_posix()}"
+
+
+def has_database(url: str) -> bool:
+    """Whether there may be a report database at this URL: False only for a SQLite file that
+    does not exist yet (so that cleaning up does not make one)."""
+    try:
+        parsed = sa.make_url(url)
+    except ArgumentError:
+        return True  # ReportStore says what is wrong with it
+    name = parsed.database or ""
+    if parsed.get_backend_name() != "sqlite" or name.startswith("file:"):
+        return True
+    if name in ("", ":memory:"):
+        return True
+    return Path(name).expanduser().exists()
 
 
 def _engine(url: str) -> Engine:
@@ -388,11 +375,6 @@ def _private_sqlite_file(path: Path) -> None:
         _LOG.warning("smroi could not make the report database private (%s)", exc.strerror)
 
 
-def token_hash(token: str) -> str:
-    """What the database keeps of a token: its SHA-256, in hex (64 characters)."""
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
-
-
 # ---------------------------------------------------------------- the store
 
 
@@ -431,10 +413,17 @@ class ReportStore:
         platforms: Iterable[str] | None = None,
         expires_days: float | None = None,
         password: str | None = None,
+        owner: str | None = None,
+        limits: Limits | None = None,
         now: datetime | None = None,
     ) -> str:
         """Save a snapshot of the dashboard and return the token of its link (a password,
-        if any, of at least MIN_PASSWORD_CHARS characters)."""
+        if any, of at least MIN_PASSWORD_CHARS characters). `owner` is the random id of the
+        session that shares (kept only as its hash): its links and bytes in the last hour
+        are limited (smroi.quotas; `limits`, else the SMROI_* variables), and so is the
+        whole store's size, for links made without an owner too. Raises ShareLimitReached
+        or StoreFull when a limit would be passed; nothing is saved then."""
+        limits = limits or limits_from_environment()
         if password:
             check_password(password)
         created = _utc(now)
@@ -461,10 +450,48 @@ class ReportStore:
             "details_zlib": packed,
             "payload_bytes": size - len(details) + len(packed),
             "failed_tries": 0,
+            "owner_hash": owner_hash(owner) if owner else None,
         }
-        with self._failures(), self._writer.begin() as connection:
-            connection.execute(_REPORTS.insert().values(**row))
+        try:
+            self._insert_within_limits(row, limits, created)
+        except StoreFull:
+            if not self.purge(now=created).reports:  # expired and revoked ones make room
+                raise
+            self._insert_within_limits(row, limits, created)
         return token
+
+    def purge(self, *, now: datetime | None = None) -> Purged:
+        """Delete the expired and revoked reports, their data with them, and say how many
+        there were and how many bytes of snapshots they took."""
+        gone = sa.or_(_REPORTS.c.revoked_at.is_not(None), _REPORTS.c.expires_at <= _utc(now))
+        counted = sa.select(
+            sa.func.count(), sa.func.coalesce(sa.func.sum(_REPORTS.c.payload_bytes), 0)
+        ).where(gone)
+        with self._failures(), self._writer.begin() as connection:
+            reports, size = connection.execute(counted).one()
+            connection.execute(_REPORTS.delete().where(gone))
+        return Purged(reports=int(reports), bytes=int(size))
+
+    def _insert_within_limits(self, row: dict[str, Any], limits: Limits, now: datetime) -> None:
+        """Insert the report's row if the owner's hourly limits and the store's size allow
+        it, checked in the same transaction (SQLite's write lock, or on PostgreSQL an
+        advisory lock that every replica takes to share), so that no two links slip past."""
+        with self._failures(), self._writer.begin() as connection:
+            if connection.dialect.name == "postgresql":
+                connection.execute(sa.select(sa.func.pg_advisory_xact_lock(_QUOTA_LOCK_KEY)))
+            shares: list[Share] = []
+            if row["owner_hash"] is not None:
+                query = sa.select(_REPORTS.c.created_at, _REPORTS.c.payload_bytes).where(
+                    _REPORTS.c.owner_hash == row["owner_hash"],
+                    _REPORTS.c.created_at > now - WINDOW,
+                )
+                rows = connection.execute(query)
+                shares = [Share(r.created_at, int(r.payload_bytes)) for r in rows]
+            stored = connection.execute(
+                sa.select(sa.func.coalesce(sa.func.sum(_REPORTS.c.payload_bytes), 0))
+            ).scalar_one()
+            check_share(shares, int(row["payload_bytes"]), int(stored), limits, now)
+            connection.execute(_REPORTS.insert().values(**row))
 
     def open(
         self, token: str, password: str | None = None, *, now: datetime | None = None
@@ -586,12 +613,14 @@ class ReportStore:
         """Create the tables on first use, bring an older layout up to date, refuse a
         database made by a newer smroi."""
         with self._engine.connect() as connection:
-            version = _schema_version(connection)
+            version = schema_version(connection)
         if version is None or version < SCHEMA_VERSION:
-            if self._make_or_upgrade():
-                self._scrub()
+            with self._writer.begin() as connection:
+                replaced_tokens = make_or_upgrade(connection)
+            if replaced_tokens:
+                scrub(self._engine)
             with self._engine.connect() as connection:
-                version = _schema_version(connection) or SCHEMA_VERSION
+                version = schema_version(connection) or SCHEMA_VERSION
         if version > SCHEMA_VERSION:
             raise SmroiError(
                 _(
@@ -602,59 +631,8 @@ class ReportStore:
                 )
             )
 
-    def _make_or_upgrade(self) -> bool:
-        """Create the tables, or bring a schema-1 database to this layout, in one
-        transaction (on PostgreSQL one replica does it while the others wait); True when
-        a database was brought up to date."""
-        with self._writer.begin() as connection:
-            if connection.dialect.name == "postgresql":
-                connection.execute(sa.select(sa.func.pg_advisory_xact_lock(_SCHEMA_LOCK_KEY)))
-            version = _schema_version(connection)  # another process may have just done it
-            if version is None:
-                _METADATA.create_all(connection, checkfirst=True)
-                connection.execute(_SCHEMA.insert().values(version=SCHEMA_VERSION))
-                return False
-            if version >= SCHEMA_VERSION:
-                return False
-            _upgrade_from_1(connection)
-            connection.execute(_SCHEMA.update().values(version=SCHEMA_VERSION))
-            return True
-
-    def _scrub(self) -> None:
-        """Rewrite the database after an upgrade, so that the plain tokens it replaced are
-        not left in free pages, old row versions or the write-ahead log."""
-        if self._engine.dialect.name == "sqlite":
-            raw = self._engine.raw_connection()
-            try:
-                sqlite = raw.driver_connection
-                assert isinstance(sqlite, sqlite3.Connection)
-                sqlite.execute("VACUUM")
-                sqlite.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            finally:
-                raw.close()
-        else:
-            with self._engine.connect().execution_options(
-                isolation_level="AUTOCOMMIT"
-            ) as connection:
-                connection.exec_driver_sql(f"VACUUM FULL {_REPORTS.name}")
-
 
 # ---------------------------------------------------------------- helpers
-
-
-def _upgrade_from_1(connection: Connection) -> None:
-    """Schema 1 to 2: each token replaced by its hash (the links keep working), and the
-    columns for compressed details and wrong passwords added."""
-    connection.exec_driver_sql(f"ALTER TABLE {_REPORTS.name} RENAME COLUMN token TO token_hash")
-    column = _REPORTS.c.token_hash
-    for token in connection.execute(sa.select(column)).scalars().all():
-        update = _REPORTS.update().where(column == token).values(token_hash=token_hash(token))
-        connection.execute(update)
-    for name in _ADDED_IN_2:
-        added = _REPORTS.c[name]
-        kind = added.type.compile(dialect=connection.dialect)
-        rest = " NOT NULL DEFAULT 0" if name == "failed_tries" else ""
-        connection.exec_driver_sql(f"ALTER TABLE {_REPORTS.name} ADD COLUMN {name} {kind}{rest}")
 
 
 def _failure_kind(exc: Exception) -> tuple[str, str]:
@@ -673,14 +651,6 @@ def _failure_kind(exc: Exception) -> tuple[str, str]:
     if isinstance(exc, sa.exc.TimeoutError | sa.exc.OperationalError | sa.exc.InterfaceError):
         return "unreachable", code
     return "failed", code
-
-
-def _schema_version(connection: Connection) -> int | None:
-    """The database's schema version, or None when its tables are not made yet."""
-    if not sa.inspect(connection).has_table(_SCHEMA.name):
-        return None
-    version = connection.execute(sa.select(sa.func.max(_SCHEMA.c.version))).scalar()
-    return None if version is None else int(version)
 
 
 def _utc(now: datetime | None) -> datetime:

@@ -8,12 +8,18 @@ rerun whether the link is still valid, so a revoked link stops working at once.
 
 When the store fails, or a report's saved data cannot be read, a viewer sees a plain page
 that says so (never a crash page, never the database's address), and the log gets a line.
+
+Each session gets a random owner id for the links it makes (the store keeps only its hash
+and limits each owner's links and bytes an hour, smroi.quotas); a link refused by a limit
+is one sentence under the form. Expired and revoked reports are deleted once per process,
+when the app first runs (`purge_on_start`).
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import secrets
 from collections.abc import Callable
 from datetime import date
 from typing import TypeVar
@@ -27,12 +33,15 @@ from smroi.i18n import DEFAULT_LANGUAGE, N_
 from smroi.passwords import FREE_TRIES, MIN_PASSWORD_CHARS, TooManyTries
 from smroi.store import (
     PasswordNeeded,
+    Purged,
     ReportInfo,
     ReportNotAvailable,
     ReportStore,
     Snapshot,
     StoreUnavailable,
     WrongPassword,
+    database_url,
+    has_database,
     share_link,
 )
 from ui import state
@@ -55,6 +64,36 @@ _LOG = logging.getLogger(__name__)
 def report_store() -> ReportStore:
     """The store of shared reports (its database engine; it holds no user data)."""
     return ReportStore()
+
+
+def purge_on_start() -> Purged | None:
+    """Delete the expired and revoked reports once when the app starts (once per process and
+    database, not on every rerun); None when there is no store yet or it failed (logged)."""
+    return _purge_once(database_url())
+
+
+@st.cache_resource(show_spinner=False)
+def _purge_once(url: str) -> Purged | None:
+    """`smroi purge` for this database, the first time this process runs the app on it."""
+    if not has_database(url):  # no report was ever shared: nothing to make or delete
+        return None
+    try:
+        purged = ReportStore(url).purge()
+    except SmroiError as exc:  # the app still runs; `smroi purge` from cron tries again
+        _LOG.warning("the expired and revoked reports could not be deleted: %s", exc)
+        return None
+    if purged.reports:
+        _LOG.info("deleted %d expired or revoked reports (%d bytes)", purged.reports, purged.bytes)
+    return purged
+
+
+def owner_id() -> str:
+    """This session's random id as the owner of the links it makes: the store keeps only its
+    hash, and limits the links and bytes each owner shares in an hour (smroi.quotas)."""
+    if state.SHARE_OWNER not in st.session_state:
+        st.session_state[state.SHARE_OWNER] = secrets.token_urlsafe(32)
+    owner: str = st.session_state[state.SHARE_OWNER]
+    return owner
 
 
 def link_to(token: str) -> str:
@@ -258,8 +297,9 @@ def share_section(
                     platforms=platforms,
                     expires_days=float(days) or None,
                     password=password or None,
+                    owner=owner_id(),
                 )
-            except SmroiError as exc:
+            except SmroiError as exc:  # a limit reached (smroi.quotas) or the store failing
                 st.error(plain(tr(exc.message)))
             else:
                 st.session_state.setdefault(state.MY_SHARES, []).append(token)

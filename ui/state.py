@@ -92,6 +92,7 @@ HEATMAP_METRIC = "audience.heatmap_metric"
 SHARE_FORM = "share.form"
 MY_SHARES = "share.mine"  # tokens made in this session, for "My shared reports"
 NEW_SHARE = "share.new"  # the link just made, shown to copy
+SHARE_OWNER = "share.owner"  # a random id of this session; the store keeps only its hash
 REVOKE = "share.revoke."  # + number
 REVOKE_FAILED = "share.revoke_failed"  # why the last Revoke did not work, shown once
 SHARED_TOKEN = "shared.token"  # set when this session opened a share link: read-only
