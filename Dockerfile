@@ -15,7 +15,7 @@ WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY smroi ./smroi
 RUN pip install .
-COPY --chown=smroi:smroi app.py ./
+COPY --chown=smroi:smroi app.py serve.py ./
 COPY --chown=smroi:smroi pages ./pages
 COPY --chown=smroi:smroi ui ./ui
 COPY --chown=smroi:smroi sample_data ./sample_data
@@ -27,4 +27,5 @@ EXPOSE 8501
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
     CMD python -c "import urllib.request, sys; sys.exit(urllib.request.urlopen('http://localhost:8501/_stcore/health', timeout=4).status != 200)"
 
-CMD ["streamlit", "run", "app.py", "--server.port=8501", "--server.address=0.0.0.0"]
+# serve.py: the app with its security headers (ui/security_headers.py) set by the server
+CMD ["streamlit", "run", "serve.py", "--server.port=8501", "--server.address=0.0.0.0"]

@@ -49,9 +49,11 @@ def streamlit_server(
     data_dir: Path | None = None,
     environment: dict[str, str] | None = None,
     log_path: Path | None = None,
+    script: str = "app.py",
 ) -> Iterator[str]:
     """`streamlit run app.py` on a free localhost port; yields its URL and stops it after.
 
+    `script`: what to run instead of app.py (serve.py: the same app with its security headers).
     Shared reports go to `data_dir` (a test's own SQLite file), never the user's ~/.smroi.
     `environment`: variables to set for the server (SMROI_XLSX_CHECKS=0 ...).
     `log_path`: a file to keep the server's output in (a test reads what it logged).
@@ -62,7 +64,7 @@ def streamlit_server(
         "-m",
         "streamlit",
         "run",
-        str(root / "app.py"),
+        str(root / script),
         "--server.port",
         str(port),
         "--server.address",

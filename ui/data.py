@@ -79,8 +79,29 @@ def sample_bytes() -> bytes:
     return SAMPLE_FILE.read_bytes()
 
 
+def load_sample(
+    key: str, files: tuple[tuple[str, bytes], ...], column_map: str = "{}"
+) -> tuple[pd.DataFrame, list[smroi.ImportReport]]:
+    """The sample data's import (key: the digest of its bytes; column_map: the user's column
+    choices as JSON), read once per process and choice, with a spinner while it is read."""
+    with st.spinner(t("Reading your files…")):
+        return _load_sample(key, files, column_map)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _load_sample(
+    key: str, _files: tuple[tuple[str, bytes], ...], column_map: str = "{}"
+) -> tuple[pd.DataFrame, list[smroi.ImportReport]]:
+    # its own cache, without a time limit: every new session opens on the sample, and the
+    # uploads that fill _load_files' entries never push the sample out (a session gets its
+    # own copy of the cached table: st.cache_data returns a copy on each call)
+    return smroi.load_files(list(_files), json.loads(column_map))
+
+
+@st.cache_data(max_entries=1, show_spinner=False)
 def sample_settings() -> smroi.Settings:
-    """The settings that go with the sample data (a shop's costs and values)."""
+    """The settings that go with the sample data (a shop's costs and values), read once per
+    process (each call returns its own copy)."""
     return smroi.settings_from_json(SAMPLE_SETTINGS.read_bytes(), source=SAMPLE_SETTINGS.name)
 
 

@@ -217,7 +217,7 @@ def _sample() -> state.LoadedData:
         return state.LoadedData(key="no-sample", table=empty, reports=(), is_sample=False)
     raw = data.sample_bytes()
     key = data.digest(raw)
-    table, reports = data.load_files(key, ((data.SAMPLE_FILE.name, raw),), state.column_map_key())
+    table, reports = data.load_sample(key, ((data.SAMPLE_FILE.name, raw),), state.column_map_key())
     return state.LoadedData(
         key=_with_choices(key), table=table, reports=tuple(reports), is_sample=True
     )
