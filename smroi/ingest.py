@@ -44,6 +44,7 @@ from smroi.parsing import (
     UNDECIDED,
     Numbers,
     decimal_hint,
+    file_decimal_mark,
     map_unique,
     read_dates,
     read_numbers,
@@ -285,13 +286,14 @@ def _to_canonical(
     ]
     columns: dict[str, pd.Series] = {}
     header_of = {column: header for header, column in mapping.items()}
+    numbers_of = _numbers_of(source, header_of, decimal_marks, hint)
 
     for column in source.columns:
         values = source[column]
         if column in MEASURES:
             header = str(header_of[column])
             mark = decimal_marks.get(header)
-            numbers = read_numbers(values, mark if mark in (".", ",") else None, hint=hint)
+            numbers = numbers_of[column]
             if mark in (".", ","):
                 report.decimal_marks[header] = str(mark)
             columns[column] = numbers.values
@@ -462,6 +464,33 @@ def _currency(name: str, raw: pd.DataFrame, mapping: Mapping[str, str]) -> str |
         if codes:
             return codes.pop()
     return None
+
+
+def _numbers_of(
+    source: pd.DataFrame,
+    header_of: dict[str, str],
+    decimal_marks: Mapping[str, str],
+    hint: str | None,
+) -> dict[str, Numbers]:
+    """Each measure column read as numbers: with the mark the user chose for it, else the
+    mark its own cells prove, else the mark the file's other columns prove ("1.000"
+    impressions beside "12,50" of cost is 1000), else the file's `hint`."""
+    chosen = {
+        column: mark
+        for column in source.columns
+        if column in MEASURES and (mark := decimal_marks.get(str(header_of[column]))) in (".", ",")
+    }
+    numbers_of = {
+        column: read_numbers(source[column], chosen.get(column), hint=hint)
+        for column in source.columns
+        if column in MEASURES
+    }
+    file_mark = file_decimal_mark(numbers_of.values())
+    for column, numbers in numbers_of.items():
+        unproved = column not in chosen and numbers.proved is None and not numbers.mixed
+        if file_mark and unproved and numbers.decimal != file_mark:
+            numbers_of[column] = read_numbers(source[column], hint=file_mark)
+    return numbers_of
 
 
 def _number_problems(

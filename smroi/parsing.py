@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -202,6 +202,7 @@ class Numbers:
     reasons: pd.Series
     decimal: str | None
     mixed: tuple[str, str] | None = None
+    proved: str | None = None  # the mark the column's own cells prove (None: none, or both)
 
 
 def read_numbers(
@@ -248,6 +249,7 @@ def read_numbers(
         ",": bool((comma.notna() & point.isna()).any()),
     }
     everything = ~blank
+    own = "," if proved[","] else "." if proved["."] else None
     if decimal is None and all(proved.values()):
         either = point.notna() & comma.notna() & (point == comma)
         differs = everything & ~either & (point.notna() | comma.notna())
@@ -257,7 +259,7 @@ def read_numbers(
         "," if proved[","] else "." if proved["."] else "," if hint == "," else "."
     )
     read = _chosen(readings, chosen)
-    return _judged(read, everything & read.isna(), chosen, None)
+    return _judged(read, everything & read.isna(), chosen, None, proved=own)
 
 
 def _with_decimal_comma(values: pd.Series, parsed: pd.Series) -> pd.Series:
@@ -316,6 +318,7 @@ def _judged(
     decimal: str | None,
     mixed: tuple[str, str] | None,
     undecided: pd.Series | None = None,
+    proved: str | None = None,
 ) -> Numbers:
     """Numbers with impossible amounts taken out, and each bad cell's reason."""
     impossible = pd.Series(np.abs(parsed.to_numpy()) > LARGEST, index=parsed.index)
@@ -325,7 +328,7 @@ def _judged(
         reasons[undecided] = UNDECIDED
     reasons[impossible] = IMPOSSIBLE
     values = parsed.mask(impossible)
-    return Numbers(values, bad | impossible | reasons.notna(), reasons, decimal, mixed)
+    return Numbers(values, bad | impossible | reasons.notna(), reasons, decimal, mixed, proved)
 
 
 def parse_numbers(values: pd.Series) -> tuple[pd.Series, pd.Series, str]:
@@ -333,6 +336,14 @@ def parse_numbers(values: pd.Series) -> tuple[pd.Series, pd.Series, str]:
     (read_numbers, for callers that need no more than that)."""
     numbers = read_numbers(values)
     return numbers.values, numbers.not_numbers, numbers.decimal or "."
+
+
+def file_decimal_mark(columns: Iterable[Numbers]) -> str | None:
+    """The decimal mark a file's number columns prove when they agree ("," when a cost
+    column holds "12,50" and no column proves "."), else None: a column that proves
+    nothing ("1.000" impressions) is then read with it, 1000, as the file writes numbers."""
+    marks = {numbers.proved for numbers in columns if numbers.proved}
+    return marks.pop() if len(marks) == 1 else None
 
 
 def decimal_hint(delimiter: str | None) -> str | None:

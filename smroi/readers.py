@@ -558,6 +558,12 @@ def _read_csv(name: str, data: bytes, column_map: Mapping[str, str]) -> pd.DataF
         h: str for h in headers if delimiter == ";" or mapping.get(h.strip()) not in MEASURES
     }
     frame, too_long = _read_rows(name, source, encoding, delimiter, text_columns, header_at)
+    if dotted := _maybe_thousands(frame, text_columns):
+        # another measure is text ("125,50"): the file may write a decimal comma, so a
+        # column pandas read as 1.0 from "1.000" is read again as text, for smroi.parsing
+        # to decide from the whole file (smroi.ingest reads "1.000" beside "125,50" as 1000)
+        text_columns = {**text_columns, **{h: str for h in dotted}}
+        frame, too_long = _read_rows(name, source, encoding, delimiter, text_columns, header_at)
     if frame.empty:
         raise InputFileError(name, _("the file has a header but no rows of data."))
     frame.columns = _unique([str(column).strip() for column in frame.columns])
@@ -619,6 +625,15 @@ def without_unread_rows(name: str, frame: pd.DataFrame) -> tuple[pd.DataFrame, l
         )
         for reason, rows in unread
     ]
+
+
+def _maybe_thousands(frame: pd.DataFrame, text_columns: Mapping[str, type]) -> list[str]:
+    """The measure columns pandas read as decimals (float64) in a table where another
+    measure column is text: "1.000" there may be a thousand."""
+    measures = [column for column in frame.columns if column not in text_columns]
+    floats = [column for column in measures if frame[column].dtype == "float64"]
+    numeric = [column for column in measures if pd.api.types.is_numeric_dtype(frame[column])]
+    return floats if floats and len(numeric) < len(measures) else []
 
 
 PANDAS_TOO_MANY = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")

@@ -227,3 +227,37 @@ def test_a_refund_row_without_a_paid_column_is_paid() -> None:
     )
     assert table["paid"].tolist() == [True, True]
     assert table.loc[table["paid"], "spend"].sum() == 25.0
+
+
+def test_a_count_column_that_proves_no_mark_reads_as_its_file_writes_numbers() -> None:
+    # a Turkish report, tab-separated (no hint from the delimiter): "1.000" impressions beside
+    # "125,50" of cost is one thousand, as the cost column shows the file writes numbers
+    text = (
+        "Gün\tKampanya\tGösterim\tTıklamalar\tMaliyet\tOrt. TBM\n"
+        "2026-09-01\tA\t1.000\t50\t125,50\t2,51\n"
+        "2026-09-02\tA\t2.500\t40\t74,50\t1,86\n"
+        "2026-09-03\tB\t500\t10\t1.200,00\t120,00\n"
+    )
+    table, report = read_file("rapor.csv", text.encode("utf-16"))
+    assert table["impressions"].tolist() == [1000, 2500, 500]
+    assert table["spend"].sum() == pytest.approx(125.5 + 74.5 + 1200.0)
+    assert report.rows_used == 3
+
+
+def test_a_semicolon_file_that_writes_decimal_points_reads_a_lone_1_234_as_a_thousand() -> None:
+    # the ";" hints at a decimal comma, but the Spend column proves the point ("12.50"),
+    # so "1,234" impressions is 1,234, not 1.234
+    data = (
+        b"date;campaign;Impressions;Spend\n"
+        b"2026-01-05;A;1,234;12.50\n"
+        b"2026-01-06;A;900;7.25\n"
+    )
+    table, _report = read_file("ads.csv", data)
+    assert table["impressions"].tolist() == [1234, 900]
+    assert table["spend"].sum() == pytest.approx(12.5 + 7.25)
+
+
+def test_a_column_the_user_chose_a_mark_for_keeps_it_whatever_the_file_writes() -> None:
+    text = "Gün\tKampanya\tGösterim\tMaliyet\n2026-09-01\tA\t1.000\t125,50\n"
+    table, _report = read_file("rapor.csv", text.encode("utf-16"), decimal_marks={"Gösterim": "."})
+    assert table["impressions"].tolist() == [1.0]
