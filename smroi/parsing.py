@@ -8,7 +8,8 @@ its values (read_numbers): "1.234" means 1234 in a column that also holds "12,50
 column that proves both ("1,234.50" and "1.234,50") is not guessed: it is reported, and
 its values that read differently under the two marks wait for the user's choice.
 
-Dates: ISO, d.m.Y, d/m/Y or m/d/Y (decided for the whole column), month names,
+Dates: ISO, d.m.Y, d/m/Y or m/d/Y (decided for the whole column), month names in the
+platforms' interface languages (smroi.month_names),
 timestamps with zones (the local day is kept), Excel serial numbers.
 """
 
@@ -25,6 +26,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from babel.numbers import list_currencies
+
+from smroi.month_names import with_english_months
 
 PLACEHOLDERS = frozenset({"", "-", "--", "–", "—", "na", "n/a", "nan", "none", "null", "#n/a"})
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
@@ -435,7 +438,7 @@ def read_dates(values: pd.Series) -> tuple[pd.Series, pd.Series, str | None]:
     text = text.str.replace(_ZONE, r"\1", regex=True)
     read = pd.to_datetime(text, errors="coerce", format="ISO8601").astype(DAYS)
     left = text[read.isna()].str.replace(_TIME_OF_DAY, "", regex=True)  # the day is what counts
-    left = left.str.replace(_WEEKDAY, "", regex=True)
+    left = with_english_months(left.str.replace(_WEEKDAY, "", regex=True))
     chosen: list[str] = []
     if not left.empty:
         readings = pd.DataFrame(

@@ -247,11 +247,7 @@ def test_a_count_column_that_proves_no_mark_reads_as_its_file_writes_numbers() -
 def test_a_semicolon_file_that_writes_decimal_points_reads_a_lone_1_234_as_a_thousand() -> None:
     # the ";" hints at a decimal comma, but the Spend column proves the point ("12.50"),
     # so "1,234" impressions is 1,234, not 1.234
-    data = (
-        b"date;campaign;Impressions;Spend\n"
-        b"2026-01-05;A;1,234;12.50\n"
-        b"2026-01-06;A;900;7.25\n"
-    )
+    data = b"date;campaign;Impressions;Spend\n2026-01-05;A;1,234;12.50\n2026-01-06;A;900;7.25\n"
     table, _report = read_file("ads.csv", data)
     assert table["impressions"].tolist() == [1234, 900]
     assert table["spend"].sum() == pytest.approx(12.5 + 7.25)
