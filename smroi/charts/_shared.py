@@ -11,7 +11,7 @@ import pandas as pd
 from babel import Locale
 
 from smroi.formatting import BABEL_LOCALES, DASH, check_language, format_day, format_value
-from smroi.i18n import DEFAULT_LANGUAGE, is_rtl
+from smroi.i18n import DEFAULT_LANGUAGE, chart_translator, is_rtl
 
 RETURN_COLOUR = "#2e7d32"
 COST_COLOUR = "#c62828"
@@ -276,12 +276,15 @@ INSIDE_COLOUR = "white"  # values printed inside a long bar
 VALUE_FONT_SIZE = 11
 
 
+_BREAKS = re.compile(r"[ \t\n]+")  # where a line may break: never at a no-break space
+
+
 def wrap(text: str, width: int) -> list[str]:
     """A text's lines of at most `width` characters, broken between words (a word longer
-    than a line keeps its own line)."""
+    than a line keeps its own line; "2,00 %" with its no-break space stays whole)."""
     lines: list[str] = []
     line = ""
-    for word in text.split():
+    for word in _BREAKS.split(text.strip(" \t\n")):
         if line and len(line) + 1 + len(word) > width:
             lines.append(line)
             line = word
@@ -471,3 +474,17 @@ def layers(*charts: alt.Chart, title: alt.Title | None = None) -> alt.LayerChart
     if title is None:
         return alt.LayerChart(layer=list(charts))
     return alt.LayerChart(layer=list(charts), title=title)
+
+
+def nothing_to_draw(title: alt.Title, lang: str = DEFAULT_LANGUAGE) -> alt.LayerChart:
+    """A chart with nothing to draw (every value 0 or undefined) says so in a line under
+    its title, instead of an empty frame."""
+    _ = chart_translator(lang)
+    note = pd.DataFrame({"note": [_("Nothing to draw: every value is 0 or undefined")]})
+    text = (
+        alt.Chart(note)
+        .mark_text(align="left", baseline="top", fontSize=13, color=TEXT_COLOUR)
+        .encode(x=alt.value(0), y=alt.value(4), text="note:N")
+        .properties(height=24)
+    )
+    return layers(text, title=title)

@@ -12,6 +12,7 @@ from smroi.charts._shared import (
     layers,
     legend,
     localised,
+    nothing_to_draw,
     place_values,
     wrap_label,
 )
@@ -44,6 +45,13 @@ def attribution_by_model(
         format_value(v, "money", currency, lang=lang, digits=digits) for v in long["value"]
     ]
     long = long.join(place_values(long["value"]))
+    title = chart_title(
+        _("Value credited to each channel, by attribution model"),
+        _("Where the bars differ, the models disagree about that channel"),
+        lang,
+    )
+    if long.empty:
+        return localised(nothing_to_draw(title, lang), lang, digits)
     models = list(dict.fromkeys([*model_labels.values(), *long["model"]]))
     models = [model for model in models if model in set(long["model"])]
     bars, values = horizontal_bars(
@@ -63,10 +71,5 @@ def attribution_by_model(
         sort=list(dict.fromkeys(long["category"])),
         lang=lang,
         digits=digits,
-    )
-    title = chart_title(
-        _("Value credited to each channel, by attribution model"),
-        _("Where the bars differ, the models disagree about that channel"),
-        lang,
     )
     return localised(layers(bars, values, title=title), lang, digits)

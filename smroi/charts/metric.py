@@ -19,6 +19,7 @@ from smroi.charts._shared import (
     horizontal_bars,
     layers,
     localised,
+    nothing_to_draw,
     place_values,
     wrap_label,
 )
@@ -51,7 +52,9 @@ def metric_by_group(
     metric = METRICS[metric_key]
     title = label or metric_label(metric_key, lang)
     data = frame[[group, metric_key]].astype({group: str})
-    data = data[data[metric_key].notna()].sort_values(metric_key, ascending=False).head(limit)
+    # a group with nothing (undefined, or 0) gets no slot
+    shown = data[metric_key].notna() & (data[metric_key] != 0)
+    data = data[shown].sort_values(metric_key, ascending=False).head(limit)
     factor = 100.0 if metric.unit == "fraction" else 1.0
     data = data.assign(
         category=[wrap_label(name, lang) for name in data[group]],
@@ -67,6 +70,8 @@ def metric_by_group(
     chart_title_ = chart_title(
         _("{metric} by {group}").format(metric=title, group=group_title.lower()), lang=lang
     )
+    if data.empty:
+        return localised(nothing_to_draw(chart_title_, lang), lang, digits)
     bars, values = horizontal_bars(
         data,
         category_title=_drawn(group_title, lang),
@@ -81,7 +86,7 @@ def metric_by_group(
         lang=lang,
         digits=digits,
     )
-    if break_even is None or data.empty:
+    if break_even is None:
         return localised(layers(bars, values, title=chart_title_), lang, digits)
     shown = format_value(break_even, metric.unit, currency, lang=lang, digits=digits)
     text = _("Break-even: {value}").format(value=shown)

@@ -19,6 +19,7 @@ from smroi.charts._shared import (
     layers,
     legend,
     localised,
+    nothing_to_draw,
     place_values,
     wrap_label,
 )
@@ -57,6 +58,9 @@ def return_vs_cost_by_platform(
         format_value(v, "money", currency, lang=lang, digits=digits) for v in long["value"]
     ]
     long = long.join(place_values(long["value"]))
+    if long.empty:
+        title = chart_title(_("Return vs total cost by platform"), lang=lang)
+        return localised(nothing_to_draw(title, lang), lang, digits)
     amount = _("Amount ({currency})").format(currency=currency)
     bars, values = horizontal_bars(
         long,
@@ -101,6 +105,9 @@ def roi_by_platform(
         result=frame["roi_pct"].map(lambda v: "profit" if v >= 0 else "loss"),
     )
     frame = frame.join(place_values(frame["value"]))
+    title = chart_title(_("ROI by platform"), _("Above 0% a platform paid for itself"), lang)
+    if frame.empty:
+        return localised(nothing_to_draw(title, lang), lang, digits)
     bars, values = horizontal_bars(
         frame,
         category_title=_("Platform"),
@@ -121,7 +128,6 @@ def roi_by_platform(
     )
     values = values.encode(text=alt.Text("roi_text:N"))
     zero = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(color="#555").encode(x="x:Q")
-    title = chart_title(_("ROI by platform"), _("Above 0% a platform paid for itself"), lang)
     return localised(layers(bars, zero, values, title=title), lang, digits)
 
 

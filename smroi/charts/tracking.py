@@ -11,6 +11,7 @@ from smroi.charts._shared import (
     horizontal_bars,
     layers,
     localised,
+    nothing_to_draw,
     place_values,
     wrap_label,
 )
@@ -33,6 +34,13 @@ def referral_flows(
         share_text=[format_value(v, "percent", lang=lang, digits=digits) for v in top["share_pct"]],
     )
     data = data.join(place_values(data["value"]))
+    title = chart_title(
+        _("Where visitors come from and where they go"),
+        _("The busiest paths: source → landing page → next page"),
+        lang,
+    )
+    if data.empty:
+        return localised(nothing_to_draw(title, lang), lang, digits)
     visits = _("Visits (sessions)")
     bars, values = horizontal_bars(
         data,
@@ -47,10 +55,5 @@ def referral_flows(
         label_chars=PATH_CHARS,
         lang=lang,
         digits=digits,
-    )
-    title = chart_title(
-        _("Where visitors come from and where they go"),
-        _("The busiest paths: source → landing page → next page"),
-        lang,
     )
     return localised(layers(bars, values, title=title), lang, digits)
