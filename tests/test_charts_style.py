@@ -24,8 +24,8 @@ from smroi.attribution import compare_models, read_journeys
 from smroi.earned_media import value_ledger
 from smroi.funnel import funnel, heatmap
 from smroi.goals import goal_periods
-from smroi.settings import Goal
 from smroi.referrals import read_referrals, top_flows
+from smroi.settings import Goal
 from tests.conftest import ROOT
 
 SAMPLE = ROOT / "sample_data"
@@ -286,7 +286,7 @@ def test_no_slot_for_a_category_with_nothing(specs: dict[str, dict[str, Any]]) -
 
 
 def test_the_platform_with_nothing_gets_no_slot(specs: dict[str, dict[str, Any]]) -> None:
-    """"x" has a row with no numbers (edge tables) or only organic posts with no cost or
+    """ "x" has a row with no numbers (edge tables) or only organic posts with no cost or
     return (sample data): no bar, no label, in the return and cost chart."""
     for name, spec in specs.items():
         if "return vs cost" in name or "· roi ·" in name:
@@ -383,7 +383,7 @@ def test_five_days_are_five_whole_days_joined_by_a_line(
     specs: dict[str, dict[str, Any]],
 ) -> None:
     spec = specs["one platform, 5 days · trend · en"]
-    line, points = spec["layer"]
+    _line, points = spec["layer"]
     days = {row["period_start"] for row in rows(spec, points)}
     assert len(days) == 5
     assert not any(row["partial"] for row in rows(spec, points))
