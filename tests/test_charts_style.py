@@ -297,9 +297,13 @@ def test_the_platform_with_nothing_gets_no_slot(specs: dict[str, dict[str, Any]]
 
 def test_titles_and_labels_fit_a_phone(specs: dict[str, dict[str, Any]]) -> None:
     for name, spec in specs.items():
-        titled = [spec, *layers(spec)]
-        for line in (line for part in titled for line in title_lines(part.get("title"))):
-            assert shown_width(line) <= charts.NARROWEST_WIDTH, f"{name}: {line!r}"
+        for part in [spec, *layers(spec)]:
+            title = part.get("title") or {}
+            # a title's letters are larger and bold: 8.5 px; a subtitle's, 7 px
+            for line in title_lines(title.get("text") if isinstance(title, dict) else title):
+                assert shown_width(line) * 8.5 / 7 <= charts.NARROWEST_WIDTH, f"{name}: {line!r}"
+            for line in title_lines(title.get("subtitle") if isinstance(title, dict) else None):
+                assert shown_width(line) <= charts.NARROWEST_WIDTH, f"{name}: {line!r}"
         for channel, encoding in axes(spec):
             for line in title_lines(encoding.get("title")):
                 assert shown_width(line) <= 30 * charts.CHAR_PX, f"{name}: {line!r}"

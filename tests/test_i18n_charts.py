@@ -218,7 +218,8 @@ def test_norwegian_titles_and_axis_titles() -> None:
     assert column(goal, "label") == ["aug. 2026", "sep. 2026"]
 
     over_time = specs["metric_over_time"]
-    assert over_time["title"]["text"] == "Verdi av fortjente medier (anslått) per uke"
+    # a title's line fits a phone (40 characters)
+    assert over_time["title"]["text"] == ["Verdi av fortjente medier (anslått) per", "uke"]
     assert over_time["title"]["subtitle"] == [
         "Hvert punkt er uken som starter den dagen",
         "Hult punkt: en uke dataene bare dekker delvis",
@@ -346,8 +347,8 @@ def test_persian_titles_and_axis_titles() -> None:
     attribution = specs["attribution"]
     assert attribution["layer"][0]["encoding"]["y"]["title"] == "\u200fکانال\u200f"
     assert attribution["title"]["text"] == [
-        "\u200fارزش نسبت\u200cداده\u200cشده به هر کانال، به تفکیک مدل\u200f",
-        "\u200fانتساب\u200f",
+        "\u200fارزش نسبت\u200cداده\u200cشده به هر کانال، به تفکیک\u200f",
+        "\u200fمدل انتساب\u200f",
     ]
     # data stays as it is: platform, channel and model names are the user's
     assert column(attribution, "channel")[:2] == ["instagram", "newsletter"]

@@ -264,10 +264,14 @@ def _vl_version() -> str:
 
 CHAR_PX = 7  # an estimate of one character's width in a title or label, in pixels
 NARROWEST_WIDTH = 340  # a chart's width on a phone (a 390 px screen less the page's margins)
-TITLE_CHARS = NARROWEST_WIDTH // CHAR_PX  # a title's or subtitle's line, in characters
+TITLE_CHAR_PX = 8.5  # a title's characters are larger and bold (Streamlit's chart theme)
+TITLE_CHARS = int(NARROWEST_WIDTH // TITLE_CHAR_PX)  # a title's line, in characters (40)
+SUBTITLE_CHARS = NARROWEST_WIDTH // CHAR_PX  # a subtitle's line, in characters (48)
+LEGEND_WIDTH = 200  # pixels a legend on top has on a phone: it starts where the plot does
 LABEL_CHARS = 18  # a category label's line (the bars keep the rest of a phone's width)
 LABEL_LIMIT = LABEL_CHARS * CHAR_PX + 8  # pixels: a label line is never cut
 AXIS_TITLE_CHARS = 30  # an axis title's line: the width of a phone's plot
+LABEL_LINE_PX = 14  # pixels per line of a category label
 BAR_STEP = 24  # pixels per bar: one platform is one thin bar, not a block
 GROUPED_BAR_STEP = 18  # pixels per bar in a group of more than two (attribution's models)
 LABEL_LINES = "split(datum.label, '\\n')"  # a label's lines (wrap_label joins them with \n)
@@ -310,7 +314,7 @@ def chart_title(
     if subtitle is None:
         return alt.Title(lines if len(lines) > 1 else lines[0], anchor="start")
     texts = [subtitle] if isinstance(subtitle, str) else subtitle
-    below = _lines([line for text in texts for line in _wrapped(text, TITLE_CHARS, lang)], lang)
+    below = _lines([line for text in texts for line in _wrapped(text, SUBTITLE_CHARS, lang)], lang)
     return alt.Title(lines if len(lines) > 1 else lines[0], subtitle=below, anchor="start")
 
 
@@ -330,8 +334,8 @@ def _wrapped(text: str, width: int, lang: str) -> list[str]:
 def legend(labels: list[str], title: str | None = None) -> alt.Legend:
     """A legend on top of the plot, in as many rows as a phone needs, so it never squeezes
     the plot from the side."""
-    widest = max((len(label) for label in labels), default=1) * CHAR_PX + 28
-    columns = max(1, min(len(labels), NARROWEST_WIDTH // widest))
+    widest = max((len(label) for label in labels), default=1) * CHAR_PX + 30
+    columns = max(1, min(len(labels), LEGEND_WIDTH // widest))
     return alt.Legend(
         title=title, orient="top", direction="horizontal", columns=columns, labelLimit=0
     )
@@ -345,6 +349,7 @@ def category_axis(lang: str = DEFAULT_LANGUAGE, chars: int = LABEL_CHARS) -> alt
         labelAngle=0,
         labelExpr=LABEL_LINES,
         labelLimit=chars * CHAR_PX + 8,
+        labelOverlap=False,  # every category is named, a label of two lines too
         ticks=False,
         labelPadding=6,
         # the title level, above the labels, not turned on its side
@@ -406,11 +411,17 @@ def value_labels(
     ).encode(x=alt.X("text_at:Q", title=value_title), text=alt.Text(f"{text}:N"))
 
 
-def bar_height(rows: int, offsets: int = 1) -> int:
+def bar_height(rows: int, offsets: int = 1, lines: int = 1) -> int:
     """A horizontal bar chart's plot height: BAR_STEP per bar (a little less in groups of
-    more than two), however few the bars."""
+    more than two), however few the bars; more where a category's label has `lines` lines."""
     step = BAR_STEP if offsets <= 2 else GROUPED_BAR_STEP
-    return max(1, rows) * max(1, offsets) * step + (8 if offsets > 1 else 0) * max(1, rows)
+    band = max(max(1, offsets) * step + (8 if offsets > 1 else 0), lines * LABEL_LINE_PX + 8)
+    return max(1, rows) * band
+
+
+def label_lines(labels: pd.Series) -> int:
+    """The most lines a category label has (wrap_label's)."""
+    return max((str(label).count("\n") + 1 for label in labels), default=1)
 
 
 TREND_HEIGHT = 220  # pixels: a trend's plot
@@ -465,7 +476,7 @@ def horizontal_bars(
         bars = bars.mark_bar(cornerRadiusEnd=2, color=colour)
     else:
         bars = bars.encode(color=colour)
-    height = bar_height(data["category"].nunique(), offsets)
+    height = bar_height(data["category"].nunique(), offsets, label_lines(data["category"]))
     return bars.properties(height=height), value_labels(base, value_title).properties(height=height)
 
 

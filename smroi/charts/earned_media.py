@@ -16,6 +16,7 @@ from smroi.charts._shared import (
     bar_height,
     category_axis,
     chart_title,
+    label_lines,
     layers,
     legend,
     localised,
@@ -115,7 +116,7 @@ def value_waterfall(
     )
     values = value_labels(base, axis_title(amount, lang), "amount_text")
     zero = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(color="#555").encode(x="x:Q")
-    height = bar_height(len(data))
+    height = bar_height(len(data), lines=label_lines(data["category"]))
     chart = layers(
         bars.properties(height=height),
         zero,
