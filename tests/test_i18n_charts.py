@@ -245,7 +245,7 @@ def test_norwegian_titles_and_axis_titles() -> None:
     ]
 
     heatmap = specs["heatmap"]["layer"][0]
-    assert heatmap["title"]["text"] == "Kostnad per resultat etter alder og kjønn"
+    assert heatmap["title"]["text"] == ["Kostnad per resultat etter alder og", "kjønn"]
     assert heatmap["encoding"]["x"]["title"] == "Kjønn"
     assert heatmap["encoding"]["y"]["title"] == "Alder"
 
@@ -261,7 +261,10 @@ def test_norwegian_titles_and_axis_titles() -> None:
     referral = specs["referral"]
     assert referral["title"]["text"] == "Hvor besøkende kommer fra og hvor de går"
     assert referral["layer"][0]["encoding"]["x"]["title"] == "Besøk (økter)"
-    assert specs["funnel"]["title"]["text"] == "Trakten: hvor mange gikk videre til neste steg"
+    assert specs["funnel"]["title"]["text"] == [
+        "Trakten: hvor mange gikk videre til",
+        "neste steg",
+    ]
 
 
 def test_norwegian_tooltips() -> None:
