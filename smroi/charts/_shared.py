@@ -368,16 +368,23 @@ def value_axis(lang: str = DEFAULT_LANGUAGE, digits: str = "native") -> alt.Axis
     return alt.Axis(labelAngle=0, tickCount=4, labelFlush=True, grid=True)
 
 
-def place_values(values: pd.Series, also: float | None = None) -> pd.DataFrame:
-    """Where each bar's value is printed: inside the end of a long bar (white), beside a
-    short one (dark), never past the plot's edge. Columns text_at (the x the text is
-    anchored at), text_align, text_dx and text_colour. `also`: another value the plot
-    reaches (a target line)."""
+def place_values(
+    values: pd.Series,
+    also: float | None = None,
+    *,
+    inside_colour: str = INSIDE_COLOUR,
+    beside_only: bool = False,
+) -> pd.DataFrame:
+    """Where each bar's value is printed: inside the end of a long bar (white, or
+    `inside_colour` on a light bar), beside a short one (dark), never past the plot's edge.
+    Columns text_at (the x the text is anchored at), text_align, text_dx and text_colour.
+    `also`: another value the plot reaches (a target line). `beside_only`: every value
+    beside its bar (bars of many colours; the plot makes room with room_for_values)."""
     numbers = pd.to_numeric(values, errors="coerce").fillna(0.0)
     reach = [*numbers.tolist(), 0.0] + ([also] if also is not None else [])
     high, low = max(reach), min(reach)
     span = (high - low) or 1.0
-    inside = numbers.abs() >= 0.5 * span
+    inside = (numbers.abs() >= 0.5 * span) & (not beside_only)
     positive = numbers >= 0
     # a short negative bar has its value beside zero when the plot has room on the right
     at_zero = ~inside & ~positive & (high > 0)
@@ -391,10 +398,17 @@ def place_values(values: pd.Series, also: float | None = None) -> pd.DataFrame:
             "text_at": numbers.where(~at_zero, 0.0),
             "text_align": align,
             "text_dx": dx,
-            "text_colour": [INSIDE_COLOUR if i else TEXT_COLOUR for i in inside],
+            "text_colour": [inside_colour if i else TEXT_COLOUR for i in inside],
         },
         index=values.index,
     )
+
+
+def room_for_values(values: pd.Series) -> alt.Scale:
+    """A value axis reaching past the longest bar, so that a value printed beside it fits
+    (a phone's plot is some 200 px: a value of 10 characters takes a third of it)."""
+    high = float(pd.to_numeric(values, errors="coerce").fillna(0.0).max()) if len(values) else 0
+    return alt.Scale(domainMax=max(high, 0.0) * 1.5 or 1.0, nice=False, zero=True)
 
 
 def value_labels(

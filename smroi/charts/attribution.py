@@ -14,6 +14,7 @@ from smroi.charts._shared import (
     localised,
     nothing_to_draw,
     place_values,
+    room_for_values,
     wrap_label,
 )
 from smroi.formatting import format_value
@@ -44,7 +45,8 @@ def attribution_by_model(
     long["value_text"] = [
         format_value(v, "money", currency, lang=lang, digits=digits) for v in long["value"]
     ]
-    long = long.join(place_values(long["value"]))
+    # bars of five colours: every value beside its bar, in the room the axis leaves
+    long = long.join(place_values(long["value"], beside_only=True))
     title = chart_title(
         _("Value credited to each channel, by attribution model"),
         _("Where the bars differ, the models disagree about that channel"),
@@ -68,6 +70,7 @@ def attribution_by_model(
         ),
         offset=alt.YOffset("model:N", sort=models),
         offsets=len(models),
+        scale=room_for_values(long["value"]),
         sort=list(dict.fromkeys(long["category"])),
         lang=lang,
         digits=digits,

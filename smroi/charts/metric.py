@@ -8,7 +8,9 @@ import pandas as pd
 from smroi.charts._shared import (
     BREAK_EVEN_COLOUR,
     ESTIMATE_COLOUR,
+    INSIDE_COLOUR,
     NEUTRAL_COLOUR,
+    TEXT_COLOUR,
     TREND_HEIGHT,
     _day_texts,
     _drawn,
@@ -65,7 +67,10 @@ def metric_by_group(
         ],
         formula=_drawn(metric_formula(metric_key, lang), lang),
     )
-    data = data.join(place_values(data["value"]))
+    colour = ESTIMATE_COLOUR if metric.estimated else NEUTRAL_COLOUR
+    # dark figures on the light yellow of an estimate, white on blue
+    inside = TEXT_COLOUR if metric.estimated else INSIDE_COLOUR
+    data = data.join(place_values(data["value"], inside_colour=inside))
     unit = unit_label(metric.unit, currency, lang=lang)
     chart_title_ = chart_title(
         _("{metric} by {group}").format(metric=title, group=group_title.lower()), lang=lang
@@ -81,7 +86,7 @@ def metric_by_group(
             alt.Tooltip("value_text:N", title=_drawn(title, lang)),
             alt.Tooltip("formula:N", title=_("How it is worked out")),
         ],
-        colour=ESTIMATE_COLOUR if metric.estimated else NEUTRAL_COLOUR,
+        colour=colour,
         sort=list(data["category"]),
         lang=lang,
         digits=digits,
