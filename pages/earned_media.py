@@ -71,15 +71,16 @@ with left:
         key="emv-platform",
     )
 with right:
+    grain = charts.trend_period(view.analysis.first_day, view.analysis.last_day)
     period = (
         st.segmented_control(
             t("Per"),
             list(PERIODS),
             format_func=option_labels(PERIODS),
-            default="week",
+            default=grain,
             key=state.EMV_PERIOD,
         )
-        or "week"
+        or grain
     )
     trend = data.over_time(view.cache_key, period, view.analysis)
     chart_with_downloads(

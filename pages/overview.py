@@ -116,15 +116,16 @@ else:
                 platforms=plain(", ".join(no_cost)),
             )
         )
+    grain = charts.trend_period(view.analysis.first_day, view.analysis.last_day)
     period = (
         st.segmented_control(
             t("Trend by"),
             ["day", "week", "month"],
             format_func=option_labels(TREND_PERIODS),
-            default="week",
+            default=grain,
             key=state.OVERVIEW_PERIOD,
         )
-        or "week"
+        or grain
     )
     trend = data.over_time(view.cache_key, period, view.analysis)
     chart_with_downloads(

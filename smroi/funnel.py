@@ -34,6 +34,13 @@ RATE_TITLES: dict[str, str] = {
     "sales_value": N_("Sales value per sale"),
     "commissions": N_("Commissions per 1 of sales value"),
 }
+# What a count step's "rate" over 100% means: not a conversion rate (more people at a step
+# than at the step before), said in words instead of a percentage.
+MORE_THAN_BEFORE: dict[str, str] = {
+    "clicks": N_("more clicks than impressions: clicks did not all come from these impressions"),
+    "leads": N_("more leads than clicks: leads did not all come from clicks"),
+    "conversions": N_("more sales than leads: sales did not all come through leads"),
+}
 MONEY_STAGES = frozenset({"sales_value", "commissions"})
 # The audience dimensions' names for people (DIMENSIONS), English, marked for translation.
 DIMENSION_LABELS: dict[str, str] = {

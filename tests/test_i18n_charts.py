@@ -200,60 +200,71 @@ def test_english_tooltips_and_dates_as_before() -> None:
 def test_norwegian_titles_and_axis_titles() -> None:
     specs = {name: chart.to_dict() for name, chart in every_chart(lang="nb").items()}
 
-    goal = specs["goal"]["layer"][0]
+    goal = specs["goal"]
     assert goal["title"] == {
         "text": "Leads per måned mot målet",
+        "anchor": "start",
+        # a subtitle's line wraps to a phone's width (48 characters)
         "subtitle": [
             "Mål: 100 per måned (stiplet linje)",
-            "Blek søyle: en periode dataene bare dekker delvis",
+            "Blek søyle: en periode dataene bare dekker",
+            "delvis",
         ],
     }
-    assert goal["encoding"]["x"]["title"] == "Måned"
-    assert goal["encoding"]["y"]["title"] == "Leads (antall)"
-    assert goal["encoding"]["color"]["scale"]["domain"] == ["nådd", "ikke nådd"]
-    assert column(specs["goal"], "label") == ["aug. 2026", "sep. 2026"]
+    bars = goal["layer"][0]
+    assert bars["encoding"]["y"]["title"] == "Måned"  # the periods, one bar each
+    assert bars["encoding"]["x"]["title"] == "Leads (antall)"
+    assert bars["encoding"]["color"]["scale"]["domain"] == ["nådd", "ikke nådd"]
+    assert column(goal, "label") == ["aug. 2026", "sep. 2026"]
 
     over_time = specs["metric_over_time"]
-    assert over_time["title"]["text"] == "Verdi av fortjente medier (anslått) per uke"
+    # a title's line fits a phone (40 characters)
+    assert over_time["title"]["text"] == ["Verdi av fortjente medier (anslått) per", "uke"]
     assert over_time["title"]["subtitle"] == [
-        "Hver søyle er uken som starter den dagen",
-        "Lysere søyle: en uke dataene bare dekker delvis",
+        "Hvert punkt er uken som starter den dagen",
+        "Hult punkt: en uke dataene bare dekker delvis",
     ]
-    assert over_time["encoding"]["y"]["title"] == "Verdi av fortjente medier (anslått) (NOK)"
-    assert over_time["encoding"]["x"]["title"] == "Uke som starter"
+    line = over_time["layer"][0]["encoding"]
+    # the axis title on two lines: one would not fit a phone's plot
+    assert line["y"]["title"] == ["Verdi av fortjente medier", "(anslått) (NOK)"]
+    assert line["x"]["title"] == "Uke som starter"
 
-    waterfall = specs["waterfall"]["layer"][0]
+    waterfall = specs["waterfall"]
     assert waterfall["title"]["text"] == "Fra kostnad til samlet verdi"
-    assert waterfall["encoding"]["y"]["title"] == "Beløp (NOK)"
-    assert waterfall["encoding"]["color"]["scale"]["domain"] == [
+    assert waterfall["layer"][0]["encoding"]["x"]["title"] == "Beløp (NOK)"
+    assert waterfall["layer"][0]["encoding"]["color"]["scale"]["domain"] == [
         "kostnad",
         "penger",
         "anslått",
         "totalt",
     ]
-    assert column(specs["waterfall"], "label") == [
+    assert column(waterfall, "label") == [
         "Total kostnad",
         "Salgsverdi",
         "Nettoverdi (med anslag)",
     ]
 
     heatmap = specs["heatmap"]["layer"][0]
-    assert heatmap["title"]["text"] == "Kostnad per resultat etter alder og kjønn"
+    assert heatmap["title"]["text"] == ["Kostnad per resultat etter alder og", "kjønn"]
     assert heatmap["encoding"]["x"]["title"] == "Kjønn"
     assert heatmap["encoding"]["y"]["title"] == "Alder"
 
     by_group = specs["by_group"]
-    assert by_group["title"]["text"] == "CTR etter plattform"
-    assert by_group["encoding"]["x"]["title"] == "CTR (%)"
-    assert by_group["title"]["subtitle"] == "klikk / visninger"
+    assert by_group["title"] == {"text": "CTR etter plattform", "anchor": "start"}
+    assert by_group["layer"][0]["encoding"]["x"]["title"] == "CTR (%)"
+    # the formula is in the tooltip, not a subtitle
+    assert set(column(by_group, "formula")) == {"klikk / visninger"}
 
-    assert specs["attribution"]["encoding"]["x"]["title"] == "Kanal"
-    assert specs["attribution"]["encoding"]["y"]["title"] == "Verdi tilskrevet (NOK)"
-    assert specs["referral"]["title"]["text"] == "Hvor besøkende kommer fra og hvor de går"
-    assert specs["referral"]["encoding"]["x"]["title"] == "Besøk (økter)"
-    assert specs["funnel"]["layer"][0]["title"]["text"] == (
-        "Trakten: hvor mange gikk videre til neste steg"
-    )
+    attribution = specs["attribution"]["layer"][0]["encoding"]
+    assert attribution["y"]["title"] == "Kanal"
+    assert attribution["x"]["title"] == "Verdi tilskrevet (NOK)"
+    referral = specs["referral"]
+    assert referral["title"]["text"] == "Hvor besøkende kommer fra og hvor de går"
+    assert referral["layer"][0]["encoding"]["x"]["title"] == "Besøk (økter)"
+    assert specs["funnel"]["title"]["text"] == [
+        "Trakten: hvor mange gikk videre til",
+        "neste steg",
+    ]
 
 
 def test_norwegian_tooltips() -> None:
@@ -264,10 +275,16 @@ def test_norwegian_tooltips() -> None:
         "1\u00a0234,50\u00a0kr",
         "0,00\u00a0kr",
     ]
-    assert tooltip_titles(specs["return_vs_cost"]) == ["Plattform", "Hva", "Beløp (NOK)"]
+    assert tooltip_titles(specs["return_vs_cost"])[:4] == [
+        "Plattform",
+        "Hva",
+        "Beløp (NOK)",
+        "Slik er det regnet ut",
+    ]
     assert column(specs["roi"], "roi_text") == ["21,5\u00a0%"]
     assert column(specs["heatmap"], "label") == ["12,50\u00a0kr", "20,00\u00a0kr (få)"]
     assert column(specs["funnel"], "rate_text") == ["", "2,00\u00a0% klikkrate"]
+    assert column(specs["funnel"], "label") == ["120\u00a0000", "2\u00a0400\n2,00\u00a0% klikkrate"]
     assert column(specs["referral"], "share_text") == ["45,3\u00a0%"]
     assert column(specs["goal"], "actual_text") == ["124", "90"]
     # a period's first day in the locale's words, not Vega's "%d %b %Y"
@@ -306,33 +323,36 @@ def test_norwegian_axes_are_drawn_in_the_locale() -> None:
 
 def test_persian_titles_and_axis_titles() -> None:
     specs = {name: chart.to_dict() for name, chart in every_chart(lang="fa").items()}
-    goal = specs["goal"]["layer"][0]
+    goal = specs["goal"]
     assert goal["title"] == {
         "text": "\u200fسرنخ\u200cها در هر ماه در برابر هدف\u200f",
+        "anchor": "start",
         "subtitle": [
             "\u200e\u200fهدف: ۱۰۰ در ماه (خط\u200cچین)\u200f",
-            "\u200e\u200fستون کم\u200cرنگ: دوره\u200cای که داده\u200cها فقط بخشی از آن را"
-            " پوشش می\u200cدهند\u200f",
+            # wrapped to a phone's width, each line marked whole
+            "\u200e\u200fستون کم\u200cرنگ: دوره\u200cای که داده\u200cها فقط بخشی از آن\u200f",
+            "\u200e\u200fرا پوشش می\u200cدهند\u200f",
         ],
     }
-    assert goal["encoding"]["x"]["title"] == "\u200fماه\u200f"
-    assert goal["encoding"]["y"]["title"] == "\u200fسرنخ\u200cها (تعداد)\u200f"
-    assert column(specs["goal"], "label") == ["\u200fاوت ۲۰۲۶\u200f", "\u200fسپتامبر ۲۰۲۶\u200f"]
+    bars = goal["layer"][0]["encoding"]
+    assert bars["y"]["title"] == "\u200fماه\u200f"
+    assert bars["x"]["title"] == "\u200fسرنخ\u200cها (تعداد)\u200f"
+    assert column(goal, "label") == ["\u200fاوت ۲۰۲۶\u200f", "\u200fسپتامبر ۲۰۲۶\u200f"]
 
-    waterfall = specs["waterfall"]["layer"][0]
+    waterfall = specs["waterfall"]
     assert waterfall["title"]["text"] == "\u200fاز هزینه تا ارزش کل\u200f"
-    assert waterfall["encoding"]["y"]["title"] == "\u200fمبلغ (NOK)\u200f"
+    assert waterfall["layer"][0]["encoding"]["x"]["title"] == "\u200fمبلغ (NOK)\u200f"
 
     heatmap = specs["heatmap"]["layer"][0]
     assert heatmap["title"]["text"] == "\u200fهزینهٔ هر نتیجه به تفکیک سن و جنسیت\u200f"
     assert heatmap["encoding"]["y"]["title"] == "\u200fسن\u200f"
 
     attribution = specs["attribution"]
-    assert attribution["encoding"]["x"]["title"] == "\u200fکانال\u200f"
-    assert attribution["encoding"]["color"]["title"] == "\u200fمدل\u200f"
-    assert attribution["title"]["text"] == (
-        "\u200fارزش نسبت\u200cداده\u200cشده به هر کانال، به تفکیک مدل انتساب\u200f"
-    )
+    assert attribution["layer"][0]["encoding"]["y"]["title"] == "\u200fکانال\u200f"
+    assert attribution["title"]["text"] == [
+        "\u200fارزش نسبت\u200cداده\u200cشده به هر کانال، به تفکیک\u200f",
+        "\u200fمدل انتساب\u200f",
+    ]
     # data stays as it is: platform, channel and model names are the user's
     assert column(attribution, "channel")[:2] == ["instagram", "newsletter"]
 
@@ -394,7 +414,7 @@ def test_a_persian_chart_is_drawn_with_persian_numbers() -> None:
 
 def test_builders_keep_their_altair_types() -> None:
     built = every_chart(lang="nb")
-    assert isinstance(built["return_vs_cost"], alt.Chart)
+    assert isinstance(built["return_vs_cost"], alt.LayerChart)  # bars and their values
     assert isinstance(built["goal"], alt.LayerChart)
     assert isinstance(built["over_time"], alt.LayerChart)
 

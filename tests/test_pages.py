@@ -134,7 +134,8 @@ def test_data_page_accounts_for_every_row() -> None:
 
 def _title(spec: dict) -> str:
     title = spec.get("title") or (spec.get("layer") or [{}])[0].get("title") or {}
-    return title.get("text") if isinstance(title, dict) else str(title)
+    text = title.get("text") if isinstance(title, dict) else title
+    return " ".join(text) if isinstance(text, list) else str(text)  # a title wrapped on lines
 
 
 def _encoding(spec: dict) -> dict:

@@ -13,14 +13,22 @@ and in the PNG/SVG pictures (vl-convert) alike. English charts are what they alw
 were, with no locale config. Text that is data (platform, campaign, channel names)
 is drawn as it is; labels a caller passes in (group titles, model names) must already
 be in `lang`.
+
+One style for all (_shared.py): categories are horizontal bars with their value printed
+on each bar, never rotated labels; a category with nothing gets no slot; titles and labels
+wrap to a phone's width; legends sit on top; formulas go in tooltips, not subtitles; a
+trend's grain follows the data's span (trend_period) and a part-period is a hollow point
+the line does not reach.
 """
 
 from smroi.charts._shared import (
+    CHAR_PX,
     COST_COLOUR,
     ESTIMATE_COLOUR,
     IMAGE_WIDTH,
     LATIN_DIGITS,
     LRM,
+    NARROWEST_WIDTH,
     NEUTRAL_COLOUR,
     PERIOD_FORMATS,
     PERIOD_TICKS,
@@ -32,6 +40,7 @@ from smroi.charts._shared import (
     chart_svg,
     d3_time_format,
     localised,
+    trend_period,
 )
 from smroi.charts.attribution import attribution_by_model
 from smroi.charts.earned_media import value_waterfall
@@ -46,11 +55,13 @@ from smroi.charts.overview import (
 from smroi.charts.tracking import referral_flows
 
 __all__ = [
+    "CHAR_PX",
     "COST_COLOUR",
     "ESTIMATE_COLOUR",
     "IMAGE_WIDTH",
     "LATIN_DIGITS",
     "LRM",
+    "NARROWEST_WIDTH",
     "NEUTRAL_COLOUR",
     "PERIOD_FORMATS",
     "PERIOD_TICKS",
@@ -72,5 +83,6 @@ __all__ = [
     "return_and_cost_over_time",
     "return_vs_cost_by_platform",
     "roi_by_platform",
+    "trend_period",
     "value_waterfall",
 ]

@@ -11,7 +11,7 @@ import pandas as pd
 from babel import Locale
 
 from smroi.formatting import BABEL_LOCALES, DASH, check_language, format_day, format_value
-from smroi.i18n import DEFAULT_LANGUAGE, is_rtl
+from smroi.i18n import DEFAULT_LANGUAGE, chart_translator, is_rtl
 
 RETURN_COLOUR = "#2e7d32"
 COST_COLOUR = "#c62828"
@@ -153,12 +153,17 @@ def _numerals(lang: str, digits: str) -> list[str]:
 
 
 def localised(chart: ChartT, lang: str, digits: str = "native") -> ChartT:
-    """`chart` with the locale of `lang` as its top-level config (English: unchanged).
+    """`chart` sized to the page's width (autosize fit-x), with the locale of `lang` as its
+    top-level config (English: no locale).
 
     The chart stays the same Altair type (Chart, LayerChart), so st.altair_chart, chart_png,
     chart_svg and to_dict take it as before; like any configured chart it can no longer be
     layered or concatenated with another."""
     locale = chart_locale(lang, digits)
+    # the page's width for the plot, and the plot's own height (bars: BAR_STEP each) with
+    # the title, legend and axes added, so that a short chart is not squeezed into a
+    # fixed height (Streamlit would fit the whole chart into the plot's height)
+    chart = chart.properties(autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
     return chart if locale is None else chart.configure(locale=locale)
 
 
@@ -251,3 +256,260 @@ def _vl_version() -> str:
     """The Vega-Lite version Altair writes, as vl-convert names it ("5.20")."""
     major, minor = alt.SCHEMA_VERSION.lstrip("v").split(".")[:2]
     return f"{major}.{minor}"
+
+
+# ---------------------------------------------------------------- the app's chart style
+# One style for every chart: categories as horizontal bars with their value printed on each
+# bar, no rotated labels, titles and labels wrapped to fit a phone, legends on top.
+
+CHAR_PX = 7  # an estimate of one character's width in a title or label, in pixels
+NARROWEST_WIDTH = 340  # a chart's width on a phone (a 390 px screen less the page's margins)
+TITLE_CHAR_PX = 8.5  # a title's characters are larger and bold (Streamlit's chart theme)
+TITLE_CHARS = int(NARROWEST_WIDTH // TITLE_CHAR_PX)  # a title's line, in characters (40)
+SUBTITLE_CHARS = NARROWEST_WIDTH // CHAR_PX  # a subtitle's line, in characters (48)
+LEGEND_WIDTH = 200  # pixels a legend on top has on a phone: it starts where the plot does
+LABEL_CHARS = 18  # a category label's line (the bars keep the rest of a phone's width)
+LABEL_LIMIT = LABEL_CHARS * CHAR_PX + 8  # pixels: a label line is never cut
+AXIS_TITLE_CHARS = 30  # an axis title's line: the width of a phone's plot
+LABEL_LINE_PX = 14  # pixels per line of a category label
+BAR_STEP = 24  # pixels per bar: one platform is one thin bar, not a block
+GROUPED_BAR_STEP = 18  # pixels per bar in a group of more than two (attribution's models)
+LABEL_LINES = "split(datum.label, '\\n')"  # a label's lines (wrap_label joins them with \n)
+TEXT_COLOUR = "#31333f"  # Streamlit's text colour: values printed beside a bar
+INSIDE_COLOUR = "white"  # values printed inside a long bar
+VALUE_FONT_SIZE = 11
+
+
+_BREAKS = re.compile(r"[ \t\n]+")  # where a line may break: never at a no-break space
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """A text's lines of at most `width` characters, broken between words (a word longer
+    than a line keeps its own line; "2,00 %" with its no-break space stays whole)."""
+    lines: list[str] = []
+    line = ""
+    for word in _BREAKS.split(text.strip(" \t\n")):
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    if line or not lines:
+        lines.append(line)
+    return lines
+
+
+def wrap_label(text: str, lang: str = DEFAULT_LANGUAGE, width: int = LABEL_CHARS) -> str:
+    """A category label ("Net value (with estimates)") as lines joined by a newline, each
+    line drawn whole (axes split it with LABEL_LINES)."""
+    return "\n".join(_drawn(line.strip(RLM), lang) for line in wrap(text.strip(RLM), width))
+
+
+def chart_title(
+    title: str, subtitle: list[str] | str | None = None, lang: str = DEFAULT_LANGUAGE
+) -> alt.Title:
+    """A chart's title and subtitle lines, wrapped to fit a phone's width, in plain words
+    (a formula belongs in the tooltip, not here)."""
+    lines = _wrapped(title, TITLE_CHARS, lang)
+    if subtitle is None:
+        return alt.Title(lines if len(lines) > 1 else lines[0], anchor="start")
+    texts = [subtitle] if isinstance(subtitle, str) else subtitle
+    below = _lines([line for text in texts for line in _wrapped(text, SUBTITLE_CHARS, lang)], lang)
+    return alt.Title(lines if len(lines) > 1 else lines[0], subtitle=below, anchor="start")
+
+
+def axis_title(text: str, lang: str = DEFAULT_LANGUAGE) -> str | list[str]:
+    """An axis title (with its unit) as one line, or lines when a phone's plot is narrower."""
+    lines = _wrapped(text, AXIS_TITLE_CHARS, lang)
+    return lines if len(lines) > 1 else lines[0]
+
+
+def _wrapped(text: str, width: int, lang: str) -> list[str]:
+    """Lines of a text that may already carry right-to-left marks, each drawn whole."""
+    bare = text.strip(RLM)
+    lines = wrap(bare, width)
+    return [_drawn(line, lang) for line in lines] if bare != text or is_rtl(lang) else lines
+
+
+def legend(labels: list[str], title: str | None = None) -> alt.Legend:
+    """A legend on top of the plot, in as many rows as a phone needs, so it never squeezes
+    the plot from the side."""
+    widest = max((len(label) for label in labels), default=1) * CHAR_PX + 30
+    columns = max(1, min(len(labels), LEGEND_WIDTH // widest))
+    return alt.Legend(
+        title=title, orient="top", direction="horizontal", columns=columns, labelLimit=0
+    )
+
+
+def category_axis(lang: str = DEFAULT_LANGUAGE, chars: int = LABEL_CHARS) -> alt.Axis:
+    """The axis of a bar chart's categories: labels level, wrapped onto lines of `chars`
+    characters (wrap_label's), never cut."""
+    del lang  # labels are wrapped and marked when the data is made (wrap_label)
+    return alt.Axis(
+        labelAngle=0,
+        labelExpr=LABEL_LINES,
+        labelLimit=chars * CHAR_PX + 8,
+        labelOverlap=False,  # every category is named, a label of two lines too
+        ticks=False,
+        labelPadding=6,
+        # the title level, above the labels, not turned on its side
+        titleAngle=0,
+        titleAnchor="end",
+        titleAlign="right",
+        titleBaseline="bottom",
+        titleY=-6,
+        titleX=-6,
+    )
+
+
+def value_axis(lang: str = DEFAULT_LANGUAGE, digits: str = "native") -> alt.Axis:
+    """The value axis of horizontal bars: a few level ticks (the values are on the bars)."""
+    del lang, digits  # numbers follow the chart's config.locale
+    return alt.Axis(labelAngle=0, tickCount=4, labelFlush=True, grid=True)
+
+
+def place_values(
+    values: pd.Series,
+    also: float | None = None,
+    *,
+    inside_colour: str = INSIDE_COLOUR,
+    beside_only: bool = False,
+) -> pd.DataFrame:
+    """Where each bar's value is printed: inside the end of a long bar (white, or
+    `inside_colour` on a light bar), beside a short one (dark), never past the plot's edge.
+    Columns text_at (the x the text is anchored at), text_align, text_dx and text_colour.
+    `also`: another value the plot reaches (a target line). `beside_only`: every value
+    beside its bar (bars of many colours; the plot makes room with room_for_values)."""
+    numbers = pd.to_numeric(values, errors="coerce").fillna(0.0)
+    reach = [*numbers.tolist(), 0.0] + ([also] if also is not None else [])
+    high, low = max(reach), min(reach)
+    span = (high - low) or 1.0
+    inside = (numbers.abs() >= 0.5 * span) & (not beside_only)
+    positive = numbers >= 0
+    # a short negative bar has its value beside zero when the plot has room on the right
+    at_zero = ~inside & ~positive & (high > 0)
+    align = pd.Series("left", index=numbers.index)
+    align[inside & positive] = "right"
+    align[~inside & ~positive & ~at_zero] = "right"
+    dx = pd.Series(4, index=numbers.index)
+    dx[align == "right"] = -4
+    return pd.DataFrame(
+        {
+            "text_at": numbers.where(~at_zero, 0.0),
+            "text_align": align,
+            "text_dx": dx,
+            "text_colour": [inside_colour if i else TEXT_COLOUR for i in inside],
+        },
+        index=values.index,
+    )
+
+
+def room_for_values(values: pd.Series) -> alt.Scale:
+    """A value axis reaching past the longest bar, so that a value printed beside it fits
+    (a phone's plot is some 200 px: a value of 10 characters takes a third of it)."""
+    high = float(pd.to_numeric(values, errors="coerce").fillna(0.0).max()) if len(values) else 0
+    return alt.Scale(domainMax=max(high, 0.0) * 1.5 or 1.0, nice=False, zero=True)
+
+
+def value_labels(
+    base: alt.Chart, value_title: str | list[str], text: str = "value_text"
+) -> alt.Chart:
+    """The value printed on each bar of `base` (data from place_values); `value_title` is
+    the bars' axis title (a layer's axes share it)."""
+    return base.mark_text(
+        align=alt.expr("datum.text_align"),
+        dx=alt.expr("datum.text_dx"),
+        baseline="middle",
+        fontSize=VALUE_FONT_SIZE,
+        fill=alt.expr("datum.text_colour"),
+    ).encode(x=alt.X("text_at:Q", title=value_title), text=alt.Text(f"{text}:N"))
+
+
+def bar_height(rows: int, offsets: int = 1, lines: int = 1) -> int:
+    """A horizontal bar chart's plot height: BAR_STEP per bar (a little less in groups of
+    more than two), however few the bars; more where a category's label has `lines` lines."""
+    step = BAR_STEP if offsets <= 2 else GROUPED_BAR_STEP
+    band = max(max(1, offsets) * step + (8 if offsets > 1 else 0), lines * LABEL_LINE_PX + 8)
+    return max(1, rows) * band
+
+
+def label_lines(labels: pd.Series) -> int:
+    """The most lines a category label has (wrap_label's)."""
+    return max((str(label).count("\n") + 1 for label in labels), default=1)
+
+
+TREND_HEIGHT = 220  # pixels: a trend's plot
+TREND_DAYS = 21  # under 3 weeks of data: a trend per day
+TREND_WEEKS_DAYS = 183  # under 6 months: per week; longer: per month
+
+
+def trend_period(first_day: Any, last_day: Any) -> str:
+    """The trend's time grain for the data's span: "day" under 3 weeks, "week" under 6
+    months, "month" after (a week's trend of 5 days would be two part-weeks)."""
+    if first_day is None or last_day is None or pd.isna(first_day) or pd.isna(last_day):
+        return "week"
+    days = (pd.Timestamp(last_day) - pd.Timestamp(first_day)).days + 1
+    if days < TREND_DAYS:
+        return "day"
+    return "week" if days < TREND_WEEKS_DAYS else "month"
+
+
+def horizontal_bars(
+    data: pd.DataFrame,
+    *,
+    category_title: str | None,
+    value_title: str | list[str],
+    tooltip: list[alt.Tooltip],
+    colour: alt.Color | str = NEUTRAL_COLOUR,
+    offset: alt.YOffset | None = None,
+    offsets: int = 1,
+    sort: Any = None,
+    scale: alt.Scale | None = None,
+    label_chars: int = LABEL_CHARS,
+    lang: str = DEFAULT_LANGUAGE,
+    digits: str = "native",
+) -> tuple[alt.Chart, alt.Chart]:
+    """The app's bar chart: one horizontal bar per category (grouped by `offset`) with its
+    value printed on it. `data` has category (wrap_label's), value, value_text and
+    place_values' columns; `label_chars`: wrap_label's width for the categories. Returns
+    the bars and the values, to layer with what else a chart draws (a zero line, a target)."""
+    encoding: dict[str, Any] = {
+        "y": alt.Y(
+            "category:N", title=category_title, sort=sort, axis=category_axis(lang, label_chars)
+        ),
+        "tooltip": tooltip,
+    }
+    if offset is not None:
+        encoding["yOffset"] = offset
+    base = alt.Chart(data).encode(**encoding)
+    x = alt.X("value:Q", title=value_title, axis=value_axis(lang, digits))
+    if scale is not None:
+        x = alt.X("value:Q", title=value_title, axis=value_axis(lang, digits), scale=scale)
+    bars = base.mark_bar(cornerRadiusEnd=2).encode(x=x)
+    if isinstance(colour, str):
+        bars = bars.mark_bar(cornerRadiusEnd=2, color=colour)
+    else:
+        bars = bars.encode(color=colour)
+    height = bar_height(data["category"].nunique(), offsets, label_lines(data["category"]))
+    return bars.properties(height=height), value_labels(base, value_title).properties(height=height)
+
+
+def layers(*charts: alt.Chart, title: alt.Title | None = None) -> alt.LayerChart:
+    """Charts drawn over each other (bars, their values, a line), under one title."""
+    if title is None:
+        return alt.LayerChart(layer=list(charts))
+    return alt.LayerChart(layer=list(charts), title=title)
+
+
+def nothing_to_draw(title: alt.Title, lang: str = DEFAULT_LANGUAGE) -> alt.LayerChart:
+    """A chart with nothing to draw (every value 0 or undefined) says so in a line under
+    its title, instead of an empty frame."""
+    _ = chart_translator(lang)
+    note = pd.DataFrame({"note": [_("Nothing to draw: every value is 0 or undefined")]})
+    text = (
+        alt.Chart(note)
+        .mark_text(align="left", baseline="top", fontSize=13, color=TEXT_COLOUR)
+        .encode(x=alt.value(0), y=alt.value(4), text="note:N")
+        .properties(height=24)
+    )
+    return layers(text, title=title)

@@ -10,8 +10,19 @@ from smroi.charts._shared import (
     ESTIMATE_COLOUR,
     NEUTRAL_COLOUR,
     RETURN_COLOUR,
+    TEXT_COLOUR,
     _drawn,
+    axis_title,
+    bar_height,
+    category_axis,
+    chart_title,
+    label_lines,
+    layers,
+    legend,
     localised,
+    value_axis,
+    value_labels,
+    wrap_label,
 )
 from smroi.formatting import format_value
 from smroi.i18n import DEFAULT_LANGUAGE, N_, chart_translator
@@ -66,33 +77,50 @@ def value_waterfall(
     ]
     kinds = {kind: _(name) for kind, name in _WATERFALL_KINDS.items()}
     data["kind_text"] = data["kind"].map(kinds)
+    data["category"] = [wrap_label(str(label), lang) for label in data["label"]]
+    # each step's amount printed beside its bar's right end
+    reach = max([*data["end"], *data["start"], 0.0])
+    data["text_at"] = [
+        max(start, end) for start, end in zip(data["start"], data["end"], strict=True)
+    ]
+    data["text_align"], data["text_dx"], data["text_colour"] = "left", 4, TEXT_COLOUR
+    # a step ending in the right half has its amount on its left (inside the plot)
+    right = data["text_at"] > 0.6 * reach
+    data.loc[right, "text_at"] = data.loc[right, ["start", "end"]].min(axis=1)
+    data.loc[right, "text_align"] = "right"
+    data.loc[right, "text_dx"] = -4
     scale = alt.Scale(
         domain=[kinds["cost"], kinds["cash"], kinds["estimated"], kinds["net"]],
         range=[COST_COLOUR, RETURN_COLOUR, ESTIMATE_COLOUR, NEUTRAL_COLOUR],
     )
     amount = _("Amount ({currency})").format(currency=currency)
-    bars = (
-        alt.Chart(
-            data,
-            title=alt.Title(
-                _("From cost to total value"),
-                subtitle=_("Red: what it cost; green: money; yellow: estimates (not cash)"),
-            ),
-        )
-        .mark_bar()
-        .encode(
-            x=alt.X("label:N", title=None, sort=alt.SortField("order")),
-            y=alt.Y("start:Q", title=amount),
-            y2="end:Q",
-            color=alt.Color(
-                "kind_text:N", title=None, scale=scale, legend=alt.Legend(orient="top")
-            ),
-            tooltip=[
-                alt.Tooltip("label:N", title=_("Line")),
-                alt.Tooltip("kind_text:N", title=_("Kind")),
-                alt.Tooltip("amount_text:N", title=amount),
-            ],
-        )
+    base = alt.Chart(data).encode(
+        y=alt.Y(
+            "category:N",
+            title=None,
+            sort=list(data["category"]),
+            axis=category_axis(lang),
+        ),
+        tooltip=[
+            alt.Tooltip("label:N", title=_("Line")),
+            alt.Tooltip("kind_text:N", title=_("Kind")),
+            alt.Tooltip("amount_text:N", title=amount),
+        ],
     )
-    zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color="#555").encode(y="y:Q")
-    return localised(bars + zero, lang, digits)
+    bars = base.mark_bar(cornerRadius=2).encode(
+        x=alt.X("start:Q", title=axis_title(amount, lang), axis=value_axis(lang, digits)),
+        x2="end:Q",
+        color=alt.Color(
+            "kind_text:N", scale=scale, legend=legend([kinds[k] for k in _WATERFALL_KINDS])
+        ),
+    )
+    values = value_labels(base, axis_title(amount, lang), "amount_text")
+    zero = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(color="#555").encode(x="x:Q")
+    height = bar_height(len(data), lines=label_lines(data["category"]))
+    chart = layers(
+        bars.properties(height=height),
+        zero,
+        values.properties(height=height),
+        title=chart_title(_("From cost to total value"), lang=lang),
+    )
+    return localised(chart, lang, digits)

@@ -5,61 +5,91 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from smroi.charts._shared import NEUTRAL_COLOUR, _drawn, localised
+from smroi.charts._shared import (
+    LABEL_LIMIT,
+    LABEL_LINES,
+    VALUE_FONT_SIZE,
+    _drawn,
+    category_axis,
+    chart_title,
+    horizontal_bars,
+    layers,
+    localised,
+    place_values,
+    wrap_label,
+)
 from smroi.formatting import format_value, unit_label
-from smroi.funnel import DIMENSION_LABELS
+from smroi.funnel import DIMENSION_LABELS, MORE_THAN_BEFORE
 from smroi.i18n import DEFAULT_LANGUAGE, chart_translator, translator
 from smroi.registry import METRICS, metric_label
+
+LINE_PX = 15  # pixels per line of a step's count and rate
+RATE_CHARS = 34  # a rate's line beside a bar, in characters
 
 
 def funnel_chart(
     stages: pd.DataFrame, currency: str, *, lang: str = DEFAULT_LANGUAGE, digits: str = "native"
 ) -> alt.LayerChart:
-    """The count stages of the funnel as bars, widest first, each with its rate from the
-    stage before (money stages are left to the table: they are not people).
+    """The count steps of the funnel as bars on a plain (linear) scale, widest first, each
+    with its count and its rate from the step before (money steps are left to the table:
+    they are not people). A "rate" over 100% is no conversion rate: it is said in words.
 
     `stages` (smroi.funnel's) names its stages and rates in `lang`."""
     _ = chart_translator(lang)
     counts = stages[~stages["money"] & stages["value"].notna()].copy()
+    counts["category"] = [wrap_label(str(stage), lang) for stage in counts["stage"]]
     counts["stage"] = [_drawn(str(stage), lang) for stage in counts["stage"]]
     counts["value_text"] = [
         format_value(v, "count", currency, lang=lang, digits=digits) for v in counts["value"]
     ]
     counts["rate_text"] = [
-        ""
-        if pd.isna(rate) or not name
-        else _drawn(
-            f"{format_value(rate, 'fraction', currency, lang=lang, digits=digits)} {name}", lang
-        )
-        for rate, name in zip(counts["rate"], counts["rate_name"], strict=True)
+        _rate_text(str(key), rate, str(name), lang, digits)
+        for key, rate, name in zip(counts["key"], counts["rate"], counts["rate_name"], strict=True)
     ]
-    counts["order"] = range(len(counts))
-    base = alt.Chart(
+    counts["label"] = [
+        "\n".join([count, *wrap_label(rate, lang, RATE_CHARS).split("\n")]) if rate else count
+        for count, rate in zip(counts["value_text"], counts["rate_text"], strict=True)
+    ]
+    counts = counts.join(place_values(counts["value"]))
+    how_many = _("How many")
+    bars, values = horizontal_bars(
         counts,
-        title=alt.Title(
-            _("The funnel: how many went on to the next step"),
-            subtitle=_("Each rate is the step over the step before it (from sums)"),
-        ),
-    ).encode(
-        y=alt.Y("stage:N", title=None, sort=alt.SortField("order")),
+        category_title=None,
+        value_title=how_many,
         tooltip=[
             alt.Tooltip("stage:N", title=_("Step")),
-            alt.Tooltip("value_text:N", title=_("How many")),
+            alt.Tooltip("value_text:N", title=how_many),
             alt.Tooltip("rate_text:N", title=_("Rate")),
         ],
+        sort=list(counts["category"]),
+        scale=alt.Scale(type="linear", zero=True),
+        lang=lang,
+        digits=digits,
     )
-    bars = base.mark_bar(color=NEUTRAL_COLOUR).encode(
-        x=alt.X(
-            "value:Q",
-            title=_("How many (log scale: each step is often 10 to 100 times smaller)"),
-            scale=alt.Scale(type="symlog"),
-            axis=alt.Axis(grid=False, tickCount=4, format="~s"),
-        )
-    )
-    labels = base.mark_text(align="left", dx=4).encode(
-        x=alt.X("value:Q", scale=alt.Scale(type="symlog")), text="rate_text:N"
-    )
-    return localised(bars + labels, lang, digits)
+    # each step as tall as its count and rate's lines need (two, or three for a long rate)
+    lines = max((label.count("\n") + 1 for label in counts["label"]), default=1)
+    height = max(1, len(counts)) * (lines * LINE_PX + 14)
+    values = values.mark_text(
+        align=alt.expr("datum.text_align"),
+        dx=alt.expr("datum.text_dx"),
+        baseline="middle",
+        lineBreak="\n",
+        fontSize=VALUE_FONT_SIZE,
+        fill=alt.expr("datum.text_colour"),
+    ).encode(text=alt.Text("label:N"))
+    title = chart_title(_("The funnel: how many went on to the next step"), lang=lang)
+    chart = layers(bars.properties(height=height), values.properties(height=height))
+    return localised(chart.properties(title=title), lang, digits)
+
+
+def _rate_text(key: str, rate: object, name: str, lang: str, digits: str) -> str:
+    """A step's rate from the step before, as its line beside the bar: "1.22% click-through
+    rate"; a count over the step before's in words; "" where there is no rate."""
+    if rate is None or pd.isna(rate) or not name:  # type: ignore[call-overload]
+        return ""
+    if float(rate) > 1 and key in MORE_THAN_BEFORE:  # type: ignore[arg-type]
+        return translator(lang)(MORE_THAN_BEFORE[key])
+    return f"{format_value(rate, 'fraction', lang=lang, digits=digits)} {name}"
 
 
 def _dimension_title(dimension: str, lang: str) -> str:
@@ -98,23 +128,34 @@ def heatmap_chart(
     data["shown"] = data[metric_key] * factor
     unit = unit_label(metric.unit, currency, lang=lang)
     lower_is_better = metric.unit == "money"
-    base = alt.Chart(
-        data,
-        title=alt.Title(
-            _("{metric} by {rows} and {columns}").format(
-                metric=name, rows=row_title.lower(), columns=column_title.lower()
-            ),
-            subtitle=_("(few): too few clicks or results to compare"),
+    title = chart_title(
+        _("{metric} by {rows} and {columns}").format(
+            metric=name, rows=row_title.lower(), columns=column_title.lower()
         ),
-    ).encode(
-        x=alt.X(f"{columns}:N", title=_drawn(column_title, lang)),
-        y=alt.Y(f"{rows}:N", title=_drawn(row_title, lang)),
+        _("(few): too few clicks or results to compare"),
+        lang,
+    )
+    data["column_label"] = [wrap_label(str(value), lang, 10) for value in data[columns]]
+    data["row_label"] = [wrap_label(str(value), lang) for value in data[rows]]
+    base = alt.Chart(data, title=title).encode(
+        # the columns' names level, on top, wrapped onto lines rather than turned
+        x=alt.X(
+            "column_label:N",
+            title=_drawn(column_title, lang),
+            axis=alt.Axis(
+                labelAngle=0, orient="top", labelExpr=LABEL_LINES, labelLimit=LABEL_LIMIT
+            ),
+        ),
+        y=alt.Y("row_label:N", title=_drawn(row_title, lang), axis=category_axis(lang)),
     )
     rects = base.mark_rect().encode(
         color=alt.Color(
             "shown:Q",
             title=_drawn(f"{name} ({unit})", lang),
             scale=alt.Scale(scheme="redyellowgreen", reverse=lower_is_better),
+            legend=alt.Legend(
+                orient="bottom", direction="horizontal", gradientLength=200, titleLimit=0
+            ),
         ),
         opacity=alt.condition("datum.enough", alt.value(1.0), alt.value(0.35)),
         tooltip=[
@@ -127,5 +168,5 @@ def heatmap_chart(
             alt.Tooltip("results:Q", title=_("Results"), format=",.0f"),
         ],
     )
-    text = base.mark_text(color="black").encode(text="label:N")
+    text = base.mark_text(color="black", fontSize=VALUE_FONT_SIZE).encode(text="label:N")
     return localised(rects + text, lang, digits)

@@ -8,32 +8,32 @@ import pandas as pd
 from smroi.charts._shared import (
     COST_COLOUR,
     RETURN_COLOUR,
+    TREND_HEIGHT,
     _day_texts,
-    _lines,
+    _drawn,
     _period_axis,
     _period_start_tooltip,
+    axis_title,
+    chart_title,
+    horizontal_bars,
+    layers,
+    legend,
     localised,
+    nothing_to_draw,
+    place_values,
+    wrap_label,
 )
 from smroi.formatting import format_value
 from smroi.i18n import DEFAULT_LANGUAGE, N_, chart_translator
+from smroi.registry import metric_formula
 
 
-def _amounts_long(
-    frame: pd.DataFrame,
-    key: str,
-    currency: str,
-    names: tuple[str, str],
-    lang: str = DEFAULT_LANGUAGE,
-    digits: str = "native",
-) -> pd.DataFrame:
-    long = frame.melt(
-        id_vars=[key], value_vars=["return", "cost"], var_name="measure", value_name="amount"
-    )
-    long["measure"] = long["measure"].map({"return": names[0], "cost": names[1]})
-    long["amount_text"] = [
-        format_value(v, "money", currency, lang=lang, digits=digits) for v in long["amount"]
-    ]
-    return long
+def _with_something(by_platform: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """The platforms with something to draw: a platform whose figures are all 0 or
+    undefined (one with no rows in view) gets no slot in a chart."""
+    frame = by_platform.astype({"platform": str})
+    values = frame[columns].apply(pd.to_numeric, errors="coerce").fillna(0.0)
+    return frame[(values != 0).any(axis=1)]
 
 
 def return_vs_cost_by_platform(
@@ -42,81 +42,93 @@ def return_vs_cost_by_platform(
     *,
     lang: str = DEFAULT_LANGUAGE,
     digits: str = "native",
-) -> alt.Chart:
-    """Bars of return next to total cost for each platform."""
+) -> alt.LayerChart:
+    """For each platform, what it brought in (return) over what it cost, as two bars with
+    their amounts; platforms with neither are left out."""
     _ = chart_translator(lang)
     names = (_("Return"), _("Total cost"))
-    long = _amounts_long(
-        by_platform.astype({"platform": str}), "platform", currency, names, lang, digits
+    frame = _with_something(by_platform, ["return", "cost"]).sort_values("return", ascending=False)
+    long = frame.melt(
+        id_vars=["platform"], value_vars=["return", "cost"], var_name="key", value_name="value"
     )
+    long["measure"] = long["key"].map({"return": names[0], "cost": names[1]})
+    long["formula"] = [_drawn(metric_formula(key, lang), lang) for key in long["key"]]
+    long["category"] = [wrap_label(platform, lang) for platform in long["platform"]]
+    long["amount_text"] = [
+        format_value(v, "money", currency, lang=lang, digits=digits) for v in long["value"]
+    ]
+    long = long.join(place_values(long["value"]))
+    if long.empty:
+        title = chart_title(_("Return vs total cost by platform"), lang=lang)
+        return localised(nothing_to_draw(title, lang), lang, digits)
     amount = _("Amount ({currency})").format(currency=currency)
-    chart = (
-        alt.Chart(
-            long,
-            title=alt.Title(
-                _("Return vs total cost by platform"),
-                subtitle=_("Total cost = ad spend + your other costs"),
-            ),
-        )
-        .mark_bar()
-        .encode(
-            x=alt.X("platform:N", title=_("Platform"), sort="-y"),
-            xOffset=alt.XOffset("measure:N", sort=list(names)),
-            y=alt.Y("amount:Q", title=amount),
-            color=alt.Color(
-                "measure:N",
-                title=None,
-                scale=alt.Scale(domain=list(names), range=[RETURN_COLOUR, COST_COLOUR]),
-                legend=alt.Legend(orient="top"),
-            ),
-            tooltip=[
-                alt.Tooltip("platform:N", title=_("Platform")),
-                alt.Tooltip("measure:N", title=_("What")),
-                alt.Tooltip("amount_text:N", title=amount),
-            ],
-        )
+    bars, values = horizontal_bars(
+        long,
+        category_title=_("Platform"),
+        value_title=axis_title(amount, lang),
+        tooltip=[
+            alt.Tooltip("platform:N", title=_("Platform")),
+            alt.Tooltip("measure:N", title=_("What")),
+            alt.Tooltip("amount_text:N", title=amount),
+            alt.Tooltip("formula:N", title=_("How it is worked out")),
+        ],
+        colour=alt.Color(
+            "measure:N",
+            scale=alt.Scale(domain=list(names), range=[RETURN_COLOUR, COST_COLOUR]),
+            legend=legend(list(names)),
+        ),
+        offset=alt.YOffset("measure:N", sort=list(names)),
+        offsets=2,
+        sort=list(dict.fromkeys(long["category"])),
+        lang=lang,
+        digits=digits,
     )
-    return localised(chart, lang, digits)
+    values = values.encode(text=alt.Text("amount_text:N"))
+    title = chart_title(_("Return vs total cost by platform"), lang=lang)
+    return localised(layers(bars, values, title=title), lang, digits)
 
 
 def roi_by_platform(
     by_platform: pd.DataFrame, *, lang: str = DEFAULT_LANGUAGE, digits: str = "native"
 ) -> alt.LayerChart:
-    """ROI % per platform: green above break-even, red below; platforms with no cost left out."""
+    """ROI % per platform with its value on the bar: green above break-even, red below;
+    platforms with no cost (undefined ROI) left out."""
     _ = chart_translator(lang)
     frame = by_platform.astype({"platform": str})[["platform", "roi_pct", "profit", "cost"]]
-    frame = frame[frame["roi_pct"].notna()].copy()
-    frame["roi_text"] = [
-        format_value(v, "percent", lang=lang, digits=digits) for v in frame["roi_pct"]
-    ]
-    # the colour's domain (no legend is drawn): data, not words
-    frame["result"] = frame["roi_pct"].map(lambda v: "profit" if v >= 0 else "loss")
-    bars = (
-        alt.Chart(
-            frame,
-            title=alt.Title(
-                _("ROI by platform"),
-                subtitle=_("(return - total cost) / total cost; 0% = break-even"),
-            ),
-        )
-        .mark_bar()
-        .encode(
-            x=alt.X("platform:N", title=_("Platform"), sort="-y"),
-            y=alt.Y("roi_pct:Q", title=_("ROI (%)")),
-            color=alt.Color(
-                "result:N",
-                title=None,
-                scale=alt.Scale(domain=["profit", "loss"], range=[RETURN_COLOUR, COST_COLOUR]),
-                legend=None,
-            ),
-            tooltip=[
-                alt.Tooltip("platform:N", title=_("Platform")),
-                alt.Tooltip("roi_text:N", title=_("ROI")),
-            ],
-        )
+    frame = frame[frame["roi_pct"].notna()].sort_values("roi_pct", ascending=False)
+    frame = frame.assign(
+        category=[wrap_label(platform, lang) for platform in frame["platform"]],
+        value=frame["roi_pct"],
+        roi_text=[format_value(v, "percent", lang=lang, digits=digits) for v in frame["roi_pct"]],
+        formula=_drawn(metric_formula("roi_pct", lang), lang),
+        # the colour's domain (no legend is drawn): data, not words
+        result=frame["roi_pct"].map(lambda v: "profit" if v >= 0 else "loss"),
     )
-    zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color="#555").encode(y="y:Q")
-    return localised(bars + zero, lang, digits)
+    frame = frame.join(place_values(frame["value"]))
+    title = chart_title(_("ROI by platform"), _("Above 0% a platform paid for itself"), lang)
+    if frame.empty:
+        return localised(nothing_to_draw(title, lang), lang, digits)
+    bars, values = horizontal_bars(
+        frame,
+        category_title=_("Platform"),
+        value_title=_("ROI (%)"),
+        tooltip=[
+            alt.Tooltip("platform:N", title=_("Platform")),
+            alt.Tooltip("roi_text:N", title=_("ROI")),
+            alt.Tooltip("formula:N", title=_("How it is worked out")),
+        ],
+        colour=alt.Color(
+            "result:N",
+            scale=alt.Scale(domain=["profit", "loss"], range=[RETURN_COLOUR, COST_COLOUR]),
+            legend=None,
+        ),
+        sort=list(frame["category"]),
+        lang=lang,
+        digits=digits,
+    )
+    values = values.encode(text=alt.Text("roi_text:N"))
+    zero = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(color="#555").encode(x="x:Q")
+    return localised(layers(bars, zero, values, title=title), lang, digits)
 
 
 # The over-time chart's words for each period, whole, so each language words its own grammar:
@@ -165,8 +177,8 @@ def return_and_cost_over_time(
 ) -> alt.LayerChart:
     """Lines of return and total cost per period (fixed costs spread by days).
 
-    A period the data covers only in part (the first or last) has a hollow point, so a
-    short last week does not read as a collapse.
+    A period the data covers only in part (the first or last) is a hollow point that the
+    line does not reach, so a short last week does not read as a collapse.
     """
     _ = chart_translator(lang)
     title, each_point, hollow_point, starting = (_(w) for w in _OVER_TIME_WORDS[period])
@@ -188,17 +200,19 @@ def return_and_cost_over_time(
     if trend["partial"].any():
         subtitle.append(hollow_point)
     scale = alt.Scale(domain=names, range=[RETURN_COLOUR, COST_COLOUR])
-    colour = alt.Color("measure:N", title=None, scale=scale, legend=alt.Legend(orient="top"))
-    base = alt.Chart(long, title=alt.Title(title, subtitle=_lines(subtitle, lang))).encode(
+    colour = alt.Color("measure:N", title=None, scale=scale, legend=legend(names))
+    base = alt.Chart(long).encode(
         x=alt.X(
             "period_start:T",
             title=starting,
             # ticks on the periods themselves (weeks start on Monday), never hourly ones
             axis=_period_axis(trend, period, lang, digits),
         ),
-        y=alt.Y("amount:Q", title=amount),
+        y=alt.Y("amount:Q", title=axis_title(amount, lang), axis=alt.Axis(tickCount=5)),
         color=colour,
     )
+    # the line joins whole periods only: a part-period's smaller sum is not a fall
+    line = base.mark_line().transform_filter("!datum.partial")
     points = base.mark_point(size=70, strokeWidth=2, opacity=1).encode(
         fill=alt.condition(
             "datum.partial",
@@ -212,4 +226,9 @@ def return_and_cost_over_time(
             alt.Tooltip("days:Q", title=_("Days covered")),
         ],
     )
-    return localised(base.mark_line() + points, lang, digits)
+    chart = layers(
+        line.properties(height=TREND_HEIGHT),
+        points.properties(height=TREND_HEIGHT),
+        title=chart_title(title, subtitle, lang),
+    )
+    return localised(chart, lang, digits)
