@@ -311,10 +311,9 @@ def summary_line(settings: smroi.Settings) -> str:
 
 
 def sidebar_summary(settings: smroi.Settings) -> None:
-    """The business in one line, and a link to the page that changes it."""
-    st.header(t("Your business"))
+    """A link to the page that changes the business, and what it holds in one line."""
+    st.page_link(BUSINESS_PAGE, label=t("Your business"), icon=":material/storefront:")
     st.caption(summary_line(settings))
-    st.page_link(BUSINESS_PAGE, label=t("Edit costs, values and goals"), icon=":material/edit:")
 
 
 def assumption_lines(settings: smroi.Settings) -> list[str]:
@@ -326,9 +325,9 @@ def assumption_lines(settings: smroi.Settings) -> list[str]:
     lines = [t("Objective: {objective}", objective=t(OBJECTIVE_LABELS[settings.objective]))]
     if amount:
         parts = [
-            f"{t(smroi.COST_LINE_LABELS[line])}: {money(value, currency)}"
-            for line, value in costs.monthly().items()
-            if value
+            t("{cost}: {amount}", cost=t(label), amount=money(costs.monthly()[line], currency))
+            for line, label in smroi.COST_LINE_LABELS.items()
+            if costs.monthly()[line]
         ]
         lines.append(
             t(
