@@ -9,9 +9,10 @@ is opened once first: the first session of a process reads the sample data and f
 per-process caches, and its time is printed as "first ever". Then, on the sample data at
 1440x900 in Debian's Chromium (Playwright):
 
-- first view: a new browser context (a new visitor, a new session) opens the Overview; the
-  time runs from the navigation's start (the page's own clock, performance.now()) to the
-  moment the ROI card shows a value;
+- first view: a new browser context (a new visitor with an empty cache, a new session)
+  opens the Overview; the time runs from the navigation's start (the page's own clock,
+  performance.now()) to the moment the ROI card shows a value. Then the same with the
+  browser's cache warm (a returning visitor: a new tab, a new session, in one context);
 - page switch: in an open Overview, a click on a page in the sidebar's menu; the time runs
   from the click to the moment that page's title is drawn and every chart it has when it
   is finished is drawn (its SVG marks), with no element of the old page left. Each page is
@@ -174,6 +175,14 @@ def main(argv: list[str] | None = None) -> int:
             page = visitor()
             first_views.append(open_overview(page, url + query, roi))
             page.context.close()
+        returning = []  # one browser context: its cache holds the app's scripts
+        context = visitor().context
+        open_overview(context.pages[0], url + query, roi)
+        for _ in range(args.runs):
+            page = context.new_page()
+            returning.append(open_overview(page, url + query, roi))
+            page.close()
+        context.close()
 
         switches: dict[str, list[float]] = {path: [] for path in SWITCHES}
         back: list[float] = []
@@ -200,6 +209,7 @@ def main(argv: list[str] | None = None) -> int:
     print("| measured | median | range | target |")
     print("|---|---:|---:|---|")
     print(row("first view: navigation → ROI shown (Overview)", first_views, FIRST_VIEW_TARGET))
+    print(row("first view, the browser's cache warm", returning, FIRST_VIEW_TARGET))
     for path in SWITCHES:
         title, charts = shapes[path]
         print(row(f"switch Overview → {title} ({charts} charts)", switches[path], SWITCH_TARGET))
