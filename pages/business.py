@@ -34,9 +34,7 @@ st.caption(
         "settings file and goes with a share link."
     )
 )
-left, _ = st.columns(2, gap="large")
-with left:
-    objective_input()
+objective_input()
 left, right = st.columns(2, gap="large")
 with left:
     cost_inputs(platforms_in(view.data), currency)

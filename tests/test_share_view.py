@@ -140,7 +140,8 @@ def test_a_viewer_reads_the_assumptions_as_a_short_list(
     try:
         token = ReportStore().save(table, settings, title="Costs", reports=[report])
         app = open_link(token)
-        said = [m.value.replace("\\", "") for m in app.sidebar.markdown]
+        lists = [c.value for c in app.sidebar.caption if c.value.startswith("- ")]
+        said = [text.replace("\\", "") for text in lists]
         # 10 h x $30 = $300 of labour and $50 of tools: $350 a month
         assert said == [
             "- Dates: 01 Jun 2026 – 28 Sep 2026\n- Platforms: facebook, instagram, linkedin, x",

@@ -19,7 +19,10 @@ def report_actions(view: state.View) -> None:
     Excel report."""
     with st.container(horizontal=True, horizontal_alignment="right", gap="small"):
         if view.data.shared is None:
-            with st.popover(t("Share this report"), icon=":material/share:", width="content"):
+            # tertiary: both fit one row on a phone
+            with st.popover(
+                t("Share this report"), icon=":material/share:", type="tertiary", width="content"
+            ):
                 share.share_section(view.data, view.settings, view.start, view.end, view.platforms)
         excel_report_button(view)
 
@@ -63,5 +66,6 @@ def excel_report_button(view: state.View) -> None:
             "settings and the import report, for the selected dates and platforms."
         ),
         key=state.EXCEL_REPORT,
+        type="tertiary",
         width="content",
     )

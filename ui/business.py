@@ -175,6 +175,7 @@ def objective_input() -> None:
         on_change=state.mark_typed,
         args=("objective",),
         persist_state="session",
+        width=420,  # a short choice; a phone narrows it to the screen
     )
 
 
@@ -357,9 +358,11 @@ def assumption_lines(settings: smroi.Settings) -> list[str]:
     return lines
 
 
-def read_only_assumptions(settings: smroi.Settings) -> None:
-    """A share link's assumptions as a short list: nothing to type into."""
-    st.markdown("\n".join(f"- {plain(line)}" for line in assumption_lines(settings)))
+def read_only_assumptions(settings: smroi.Settings, small: bool = False) -> None:
+    """A share link's assumptions as a short list: nothing to type into (`small`: in the
+    sidebar's caption size)."""
+    text = "\n".join(f"- {plain(line)}" for line in assumption_lines(settings))
+    (st.caption if small else st.markdown)(text)
 
 
 # ---------------------------------------------------------------- the first-run form

@@ -251,7 +251,7 @@ def shared_heading(info: ReportInfo) -> None:
     st.header(plain(info.title))
     st.caption(
         t(
-            "Shared on {date}. Read-only: the inputs are locked.",
+            "Shared on {date}. Read-only: the numbers as they were shared.",
             date=caption_day(info.created_at),
         )
     )

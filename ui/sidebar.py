@@ -45,7 +45,7 @@ def render_sidebar(shared: Snapshot | None = None) -> state.View:
             settings = state.settings_from_widgets()  # the snapshot's (ui.share)
             _shared_filters(loaded, start, end, platforms)
             st.header(t("Assumptions"))
-            business.read_only_assumptions(settings)
+            business.read_only_assumptions(settings, small=True)
         else:
             loaded, notices = _data_section()
             # the sample's costs, values and goals are the sample shop's, never the user's
@@ -233,7 +233,7 @@ def _shared_filters(
         )
     shown = platforms if platforms is not None else platforms_in(loaded)
     lines.append(t("Platforms: {platforms}", platforms=", ".join(shown)))
-    st.markdown("\n".join(f"- {plain(line)}" for line in lines))
+    st.caption("\n".join(f"- {plain(line)}" for line in lines))
 
 
 def platforms_in(loaded: state.LoadedData) -> list[str]:
