@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from ui.actions import report_actions
 from ui.frame import show_notices
 from ui.i18n import apply_direction, t
 from ui.share import open_shared_report, purge_on_start
@@ -22,10 +23,12 @@ pages = st.navigation(
         st.Page("pages/tracking.py", title=t("Tracking"), icon=":material/link:"),
         st.Page("pages/attribution.py", title=t("Attribution"), icon=":material/alt_route:"),
         st.Page("pages/data.py", title=t("Data"), icon=":material/table_chart:"),
+        st.Page("pages/business.py", title=t("Your business"), icon=":material/storefront:"),
     ]
 )
 purge_on_start()  # expired and revoked reports deleted, once per process
 shared = open_shared_report()  # a share link: that report, read-only
 view = render_sidebar(shared)
+report_actions(view)  # Share this report, Download Excel report: above every page
 show_notices(view)
 pages.run()

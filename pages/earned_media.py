@@ -46,12 +46,15 @@ st.markdown(
 st.header(t("Earned media value"))
 kpi_cards(totals, ["emv", "roi_without_emv_pct", "roi_with_emv_pct"], currency)
 if settings.earned_media.include_in_roi:
-    st.caption(t("Earned media value is counted in return and ROI on every page (sidebar)."))
+    st.caption(
+        t("Earned media value is counted in return and ROI on every page (Your business page).")
+    )
 else:
     st.caption(
         t(
             "ROI on the other pages is the one without earned media. To count it, turn on "
-            "'Count earned media value in return and ROI' in the sidebar; the Overview then "
+            "'Count earned media value in return and ROI' on the Your business page; the "
+            "Overview then "
             "shows both figures."
         )
     )

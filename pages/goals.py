@@ -128,7 +128,9 @@ if analysis.rows.empty or analysis.first_day is None:
 
 st.header(t("Goals"))
 if not settings.goals:
-    st.info(t("No goals yet. Add one in the sidebar under Goals (metric, target, period)."))
+    st.info(
+        t("No goals yet. Add one on the Your business page, under Goals (metric, target, period).")
+    )
 for position, goal in enumerate(settings.goals):
     metric = smroi.METRICS[goal.metric]
     periods = goal_periods(analysis, goal, data.over_time(view.cache_key, goal.period, analysis))

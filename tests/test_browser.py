@@ -34,19 +34,22 @@ def page(app_url: str):  # type: ignore[no-untyped-def]
         browser.close()
 
 
-def test_changing_a_cost_in_the_sidebar_changes_roi(page) -> None:  # type: ignore[no-untyped-def]
+def test_changing_a_cost_on_the_business_page_changes_roi(page) -> None:  # type: ignore[no-untyped-def]
     from playwright.sync_api import expect
 
-    roi = kpi(page, "ROI")
-    before = roi.inner_text()
-    assert before.endswith("%")
-    agency = page.get_by_role("spinbutton", name="Agency / freelancer")
+    expect(kpi(page, "ROI")).to_have_text("162.9%")  # the sample's
+    page.get_by_role("link", name="Your business").first.click()
+    agency = page.get_by_role("spinbutton", name="Agency or freelancer per month (USD)")
     agency.fill("2500")
     agency.press("Enter")
-    expect(roi).not_to_have_text(before, timeout=30_000)
-    after = roi.inner_text()
-    # more cost, same return: ROI must fall
-    assert float(after.rstrip("%").replace(",", "")) < float(before.rstrip("%").replace(",", ""))
+    # $899 of the sample shop's costs and the agency's $2,500, every month
+    sidebar = page.locator("[data-testid=stSidebar]")
+    expect(sidebar.get_by_text("Costs $3,399.00 a month")).to_be_visible(timeout=30_000)
+    page.get_by_role("link", name="Overview").first.click()
+    # 1 Jun - 28 Sep is 120 days, 120 / 30.4375 = 3.9425 months: $9,856.26 of agency fees
+    # on top of $20,144.74 makes $30,001.00 against a return of $52,958.56
+    expect(kpi(page, "Total cost")).to_have_text("$30,001.00", timeout=30_000)
+    expect(kpi(page, "ROI")).to_have_text("76.5%")
 
 
 def test_uploading_a_canonical_csv_replaces_the_sample(page) -> None:  # type: ignore[no-untyped-def]
@@ -99,18 +102,21 @@ def test_counting_earned_media_shows_roi_with_and_without_it(page) -> None:  # t
     from playwright.sync_api import expect
 
     roi = kpi(page, "ROI").inner_text()
-    page.get_by_text("Earned media value (estimated)").first.click()  # the sidebar section
+    page.get_by_role("link", name="Your business").first.click()  # where the switch is
+    settle(page)
     toggle = page.get_by_role("checkbox", name="Count earned media value in return and ROI")
-    without = kpi(page, "ROI without earned media")
     label = page.get_by_text("Count earned media value in return and ROI")
     for _ in range(3):  # a click that lands while the page is still drawing can be lost: redo
         if not toggle.is_checked():
             label.click()
         try:
-            expect(without).to_be_visible(timeout=15_000)
+            expect(toggle).to_be_checked(timeout=15_000)
             break
         except AssertionError:
             continue
+    settle(page)
+    page.get_by_role("link", name="Overview").first.click()
+    without = kpi(page, "ROI without earned media")
     expect(without).to_have_text(roi, timeout=30_000)  # the ROI it had: cash and set values
     with_emv = kpi(page, "ROI with earned media").inner_text()
     assert float(with_emv.rstrip("%").replace(",", "")) > float(roi.rstrip("%").replace(",", ""))
@@ -120,24 +126,27 @@ def test_setting_a_goal_shows_its_progress(page, app_url) -> None:  # type: igno
     from playwright.sync_api import expect
 
     page.goto(f"{app_url}/goals")
-    sidebar = page.locator("[data-testid=stSidebar]")
-    sidebar.get_by_text("Goals", exact=True).click()
     # the sample's goal: 100 leads a month; September has 90 so far
     expect(page.get_by_text("90% of the target")).to_be_visible(timeout=60_000)
-    target = sidebar.get_by_role("spinbutton", name="Leads a month")
+    page.get_by_role("link", name="Your business").first.click()  # where goals are set
+    main = page.locator("[data-testid=stMain]")
+    target = main.get_by_role("spinbutton", name="Leads a month")
     target.fill("80")
     target.press("Enter")
-    expect(page.get_by_text("Leads: 80 a month")).to_be_visible(timeout=30_000)
-    expect(page.get_by_text("112% of the target")).to_be_visible()  # 90 / 80
-    expect(page.get_by_text("Target met.")).to_be_visible()
+    settle(page)
     # a new goal: 150 sales a month (September has 136)
-    metric = sidebar.get_by_role("combobox", name="Metric")
+    metric = main.get_by_role("combobox", name="Metric")
     metric.click()
     metric.fill("Sales")
     page.locator("[role=option]").filter(has_text="Sales").first.click()
     expect(metric).to_have_value("Sales")
-    sidebar.get_by_role("spinbutton", name="Target").fill("150")
-    sidebar.get_by_role("button", name="Add goal").click()
+    main.get_by_role("spinbutton", name="Target").fill("150")
+    main.get_by_role("button", name="Add goal").click()
+    settle(page)
+    page.get_by_role("link", name="Goals and trends").first.click()
+    expect(page.get_by_text("Leads: 80 a month")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("112% of the target")).to_be_visible()  # 90 / 80
+    expect(page.get_by_text("Target met.")).to_be_visible()
     expect(page.get_by_text("Sales: 150 a month")).to_be_visible(timeout=30_000)
     expect(page.get_by_text("91% of the target")).to_be_visible()  # 136 / 150
     assert page.locator("[data-testid=stException]").count() == 0

@@ -42,7 +42,8 @@ def own_file_loaded(browser, url: str):  # type: ignore[no-untyped-def]
     page.wait_for_selector("[data-testid=stMetric]", timeout=60_000)
     expect(page.get_by_text("You are looking at sample data")).to_be_visible()
     sidebar = page.locator("[data-testid=stSidebar]")
-    expect(sidebar.get_by_role("spinbutton", name="Hours spent per month")).to_have_value("20.0")
+    # the sample shop's 20 h x $35 + $49 + $150 a month, in one line
+    expect(sidebar.get_by_text("Costs $899.00 a month")).to_be_visible()
     page.set_input_files("[data-testid=stSidebar] input[type=file]", str(GOOGLE_ADS))
     expect(page.get_by_text("You are looking at sample data")).to_have_count(0, timeout=30_000)
     expect(page.get_by_role("heading", name="Your business")).to_be_visible(timeout=30_000)
@@ -79,22 +80,10 @@ def test_no_sample_setting_reaches_a_real_export_and_the_overview_asks(  # type:
 
     page = own_file_loaded(browser, app_url)
     sidebar = page.locator("[data-testid=stSidebar]")
-    # the sample shop's 20 h x $35, tools $49 and content $150 a month are gone
-    for name, empty in (
-        ("Hours spent per month", "0.0"),
-        ("Hourly rate", "0.00"),
-        ("Tools and software", "0.00"),
-        ("Content production", "0.00"),
-    ):
-        expect(sidebar.get_by_role("spinbutton", name=name, exact=True)).to_have_value(empty)
-    sidebar.get_by_text("What results are worth").click()
-    expect(sidebar.get_by_role("spinbutton", name="Value per lead")).to_have_value("0.00")
-    expect(sidebar.get_by_role("spinbutton", name="Average order value")).to_have_value("0.00")
-    sidebar.get_by_text("Goals", exact=True).click()
-    expect(sidebar.get_by_role("spinbutton", name="Leads a month")).to_have_count(0)
     # the cost is the ad spend alone, in the file's pounds; sales count in full for now
     expect(kpi(page, "Total cost")).to_have_text(f"£{SPEND:,.2f}")
     expect(kpi(page, "ROI")).to_have_text(f"{(SALES - SPEND) / SPEND * 100:.1f}%")  # 82.8%
+    expect(sidebar.get_by_text("Costs £0.00 a month · margin not set")).to_be_visible()
     page.get_by_role("button", name="Skip for now").click()
     settle(page)
     expect(page.get_by_text("Only ad spend is counted: add what else social media")).to_be_visible()
@@ -103,6 +92,20 @@ def test_no_sample_setting_reaches_a_real_export_and_the_overview_asks(  # type:
     ).to_be_visible()
     expect(page.get_by_role("button", name="Enter your costs and margin")).to_be_visible()
     page.screenshot(path=str(tmp_path / "own-file-asks.png"), full_page=True)
+    # the sample shop's 20 h x $35, tools $49, content $150, values and goal are gone
+    sidebar.get_by_role("link", name="Your business").first.click()
+    settle(page)
+    main = page.locator("[data-testid=stMain]")
+    for name, empty in (
+        ("Hours spent on social media per month", "0.0"),
+        ("Hourly rate (GBP)", "0.00"),
+        ("Tools and software per month (GBP)", "0.00"),
+        ("Content production per month (GBP)", "0.00"),
+        ("What a lead is worth to you (GBP)", "0.00"),
+        ("Average order value (GBP)", "0.00"),
+    ):
+        expect(main.get_by_role("spinbutton", name=name, exact=True)).to_have_value(empty)
+    expect(main.get_by_role("spinbutton", name="Leads a month")).to_have_count(0)
 
 
 def test_a_margin_moves_roi_and_draws_the_break_even_line(  # type: ignore[no-untyped-def]

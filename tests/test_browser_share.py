@@ -66,10 +66,13 @@ def wait_for_text(page, text: str) -> None:  # type: ignore[no-untyped-def]
 
 def test_the_boss_sees_the_same_report_read_only(browser, app_url: str) -> None:  # type: ignore[no-untyped-def]
     owner = new_page(browser, app_url)
-    agency = owner.get_by_role("spinbutton", name="Agency / freelancer")
     before = kpi(owner, "ROI")
+    owner.get_by_role("link", name="Your business").first.click()
+    agency = owner.get_by_role("spinbutton", name="Agency or freelancer per month (USD)")
     agency.fill("900")
     agency.press("Enter")
+    settle(owner)
+    owner.get_by_role("link", name="Overview").first.click()
     owner.wait_for_function(
         "before => ![...document.querySelectorAll('[data-testid=stMetricValue]')]"
         ".some(e => e.innerText === before)",
@@ -83,15 +86,23 @@ def test_the_boss_sees_the_same_report_read_only(browser, app_url: str) -> None:
     boss = new_page(browser, link)
     assert kpi(boss, "ROI") == roi
     wait_for_text(boss, "June for the boss")
-    assert boss.get_by_role("spinbutton", name="Agency / freelancer").is_disabled()
-    assert boss.get_by_role("spinbutton", name="Agency / freelancer").input_value() == "900.00"
-    assert boss.get_by_role("spinbutton", name="Hourly rate").is_disabled()
-    assert boss.locator("[data-testid=stFileUploader]").count() == 0  # no uploads
+    # the assumptions as a short list: 20 h x $35 = $700, tools $49, the agency's $900 and
+    # content $150 make $1,799 a month; and the sample's goal
+    sidebar = boss.locator("[data-testid=stSidebar]")
+    costs = sidebar.get_by_text("Costs besides ad spend: $1,799.00 a month")
+    assert "Agency / freelancer: $900.00" in costs.inner_text()
+    assert sidebar.get_by_text("Goal: Leads a month, 100").is_visible()
+    # nothing to type into, upload or share
+    assert boss.get_by_role("spinbutton").count() == 0
+    assert boss.locator("[data-testid=stFileUploader]").count() == 0
     assert boss.get_by_text("Share this report").count() == 0
-    boss.locator("[data-testid=stSidebar]").get_by_text("Goals", exact=True).click()
-    assert boss.get_by_role("spinbutton", name="Leads a month").is_disabled()  # the goals
     assert boss.get_by_role("button", name="Add goal").count() == 0
     assert boss.get_by_role("button", name="Download Excel report").is_visible()
+    boss.get_by_role("link", name="Your business").first.click()  # the same list, read-only
+    wait_for_text(boss, "The assumptions behind this shared report's numbers (read-only).")
+    main = boss.locator("[data-testid=stMain]")
+    assert "Agency / freelancer: $900.00" in main.get_by_text("Costs besides ad spend").inner_text()
+    assert boss.get_by_role("spinbutton").count() == 0
 
 
 def test_a_made_up_link_shows_not_valid_and_no_data(browser, app_url: str) -> None:  # type: ignore[no-untyped-def]

@@ -81,15 +81,18 @@ def heading(page) -> str:  # type: ignore[no-untyped-def]
 
 def assert_read_only_report(page, token: str, title: str) -> None:  # type: ignore[no-untyped-def]
     """What the viewer must see on any page: the link in the address, the report's title,
-    no uploader anywhere, no "Share this report", and the sidebar's inputs locked."""
+    no uploader anywhere, no "Share this report", nothing to type into, and the report's
+    assumptions as a list in the sidebar."""
     assert f"report={token}" in page.url and "lang=nb" in page.url, page.url
     sidebar = page.locator("[data-testid=stSidebar]")
     assert sidebar.get_by_text(title, exact=True).is_visible()
     assert page.locator("[data-testid=stFileUploader]").count() == 0
     assert page.get_by_text("Del denne rapporten").count() == 0  # "Share this report"
-    inputs = sidebar.locator("input[type=number], [data-testid=stDateInput] input")
-    assert inputs.count() >= 10  # the dates, costs, values, rates and goals
-    assert all(box.is_disabled() for box in inputs.all())
+    assert sidebar.locator("input[type=number]").count() == 0  # nothing to type into
+    assert sidebar.locator("[data-testid=stDateInput], [data-testid=stMultiSelect]").count() == 0
+    assert sidebar.get_by_role("heading", name="Forutsetninger").is_visible()  # "Assumptions"
+    # Settings(): no costs besides ad spend, no margin
+    assert sidebar.get_by_text("Kostnader utenom annonsekostnad: ingen").is_visible()
     assert page.get_by_text(NOT_VALID).count() == 0
 
 
@@ -99,9 +102,9 @@ def test_a_viewer_walks_every_page_and_reloads_and_stays_on_the_report(  # type:
     token = share(reports, "June for the boss")
     page = new_page(browser, f"{app_url}/?report={token}&lang=nb")
     assert_read_only_report(page, token, "June for the boss")
-    assert page_menu(page).count() == 8
+    assert page_menu(page).count() == 9
     seen = []
-    for position in range(8):
+    for position in range(9):
         before = page.url
         page_menu(page).nth(position).click()
         if position:  # the first is the page the link opened
@@ -113,7 +116,7 @@ def test_a_viewer_walks_every_page_and_reloads_and_stays_on_the_report(  # type:
         assert_read_only_report(page, token, "June for the boss")
         if position in (1, 6):
             page.screenshot(path=str(tmp_path / f"viewer-page-{position + 1}.png"))
-    assert len(set(seen)) == 8, seen  # eight different pages
+    assert len(set(seen)) == 9, seen  # nine different pages
     page_menu(page).nth(6).click()  # Attribution, which had four uploaders
     page.wait_for_url(re.compile(rf"/attribution\?report={token}"), timeout=30_000)
     settle(page)

@@ -427,25 +427,28 @@ def test_an_unknown_lang_in_the_link_opens_in_english_and_leaves_the_link() -> N
 
 def test_the_picker_changes_the_language_and_the_link_and_keeps_the_inputs() -> None:
     app = run_app()
-    app.sidebar.number_input(key="set.costs.agency_per_month").set_value(1234.0)
+    app.switch_page("pages/business.py").run()
+    app.number_input(key="set.costs.agency_per_month").set_value(1234.0)
     app.run()
     picker = app.sidebar.selectbox(key="ui.language")
     assert picker.options == ["English", "Norsk bokmål", "فارسی"]
     picker.select("nb")
     app.run()
     assert not app.exception
-    assert app.title[0].value == "Lønner sosiale medier seg?"
+    assert app.title[0].value == "Din bedrift"
     assert app.query_params["lang"] == "nb"
-    assert app.sidebar.number_input(key="set.costs.agency_per_month").value == 1234.0
+    assert app.number_input(key="set.costs.agency_per_month").value == 1234.0
     app.sidebar.selectbox(key="ui.language").select("fa")
     app.run()
-    assert app.title[0].value == "آیا شبکه\u200cهای اجتماعی سودآور است؟"
+    assert app.title[0].value == "کسب\u200cوکار شما"
     assert app.query_params["lang"] == "fa"
     app.sidebar.selectbox(key="ui.language").select("en")
     app.run()
-    assert app.title[0].value == "Is social media paying?"
+    assert app.title[0].value == "Your business"
     assert "lang" not in app.query_params
-    assert app.sidebar.number_input(key="set.costs.agency_per_month").value == 1234.0
+    assert app.number_input(key="set.costs.agency_per_month").value == 1234.0
+    app.switch_page("pages/overview.py").run()  # and the number reaches the other pages
+    assert "Costs $2,133.00 a month" in app.sidebar.caption[0].value  # 899 + 1,234
 
 
 def test_the_language_stays_on_another_page() -> None:
@@ -468,10 +471,10 @@ def test_a_link_shared_in_norwegian_opens_in_norwegian(
     report_store.clear()
     try:
         app = run_app("nb")
-        (create,) = [b for b in app.sidebar.button if b.label == "Lag lenke"]
+        (create,) = [b for b in app.button if b.label == "Lag lenke"]
         create.click()
         app.run()
-        (link,) = [code.value for code in app.sidebar.code]
+        (link,) = [code.value for code in app.code]
         assert re.fullmatch(r"https://roi\.example/\?report=[\w-]+&lang=nb", link)
     finally:
         report_store.clear()

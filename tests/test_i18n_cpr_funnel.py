@@ -168,8 +168,9 @@ def test_cost_per_result_in_norwegian() -> None:
 
 
 def test_cost_per_result_headings_follow_the_objective() -> None:
-    app = open_page("nb", "pages/cost_per_result.py")
+    app = open_page("nb", "pages/business.py")
     app.selectbox(key="set.objective").set_value("leads").run()
+    app.switch_page("pages/cost_per_result.py").run()
     assert [h.value for h in app.subheader] == [
         "Beste og dårligste innlegg og annonser etter kostnad per lead"
     ]

@@ -48,7 +48,8 @@ def test_the_page_in_norwegian() -> None:
     assert app.title[0].value == "Hva er resten verdt?"
     assert [h.value for h in app.main.header] == ["Verdi av fortjente medier", "Verdiregnskapet"]
     assert [s.value for s in app.main.subheader] == ["Prisene bak"]
-    assert [b.label for b in app.main.button] == ["Lave priser", "Middels priser", "Høye priser"]
+    presets = [b.label for b in app.main.button if str(b.key).startswith("emv.rates.preset.")]
+    assert presets == ["Lave priser", "Middels priser", "Høye priser"]
     assert app.number_input(key="set.soft_value.fans").label == "Fans / følgere"
     assert app.number_input(key="set.soft_value.fan_cpm").label == "CPM for fans (USD)"
     assert app.main.expander[-1].label == (
@@ -82,7 +83,7 @@ def test_the_page_in_persian() -> None:
     app = earned_media_page("fa")
     assert app.title[0].value == "بقیه چه ارزشی دارد؟"
     assert [h.value for h in app.main.header] == ["ارزش رسانهٔ اکتسابی", "دفتر ارزش"]
-    assert [b.label for b in app.main.button] == [
+    assert [b.label for b in app.main.button if str(b.key).startswith("emv.rates.preset.")] == [
         f"نرخ{ZWNJ}های پایین",
         f"نرخ{ZWNJ}های متوسط",
         f"نرخ{ZWNJ}های بالا",

@@ -237,9 +237,9 @@ def test_budget_shift_in_norwegian_and_persian() -> None:
 # ---------------------------------------------------------------- the page
 
 
-def goals_page(lang: str):
+def goals_page(lang: str, page: str = "pages/goals.py"):
     app = run_app(lang)
-    app.switch_page("pages/goals.py")
+    app.switch_page(page)
     app.run()
     assert not app.exception, app.exception
     return app
@@ -284,11 +284,15 @@ def test_goals_page_in_norwegian() -> None:
 
 
 def test_goals_page_in_norwegian_after_editing_the_goals() -> None:
-    app = goals_page("nb")
-    app.sidebar.number_input(key="goals.target.0.leads.month.100.0").set_value(80.0).run()
-    app.sidebar.selectbox(key="goals.add.metric").set_value("spend")
-    app.sidebar.number_input(key="goals.add.target").set_value(3000.0)
-    next(b for b in app.sidebar.button if b.label == "Legg til mål").click().run()
+    app = goals_page("nb", "pages/business.py")
+    app.number_input(key="goals.target.0.leads.month.100.0").set_value(80.0).run()
+    app.selectbox(key="goals.add.metric").set_value("spend")
+    app.number_input(key="goals.add.target").set_value(3000.0)
+    next(b for b in app.button if b.label == "Legg til mål").click().run()
+    labels = [box.label for box in app.number_input]
+    assert "Leads per måned" in labels and "Annonsekostnad per måned (høyst)" in labels
+    assert untranslated(app, "nb") == []
+    app.switch_page("pages/goals.py").run()
     assert not app.exception
     assert [h.value for h in app.subheader] == [
         "Leads: 80 per måned",
@@ -303,8 +307,6 @@ def test_goals_page_in_norwegian_after_editing_the_goals() -> None:
     assert f"Over grensen på 3{NBSP}000,00{NBSP}USD med 779,00{NBSP}USD." in [
         w.value for w in app.warning
     ]
-    labels = [box.label for box in app.sidebar.number_input]
-    assert "Leads per måned" in labels and "Annonsekostnad per måned (høyst)" in labels
     assert untranslated(app, "nb") == []
 
 
@@ -326,7 +328,9 @@ def test_goals_page_in_persian() -> None:
 
     # the target met, in Latin digits
     app.sidebar.radio(key="ui.digits").set_value("latin").run()
-    app.sidebar.number_input(key="goals.target.0.leads.month.100.0").set_value(80.0).run()
+    app.switch_page("pages/business.py").run()
+    app.number_input(key="goals.target.0.leads.month.100.0").set_value(80.0).run()
+    app.switch_page("pages/goals.py").run()
     assert not app.exception
     assert [h.value for h in app.subheader] == [f"{iso('سرنخ' + ZWNJ + 'ها')}: {iso('80')} در ماه"]
     assert [s.value for s in app.success] == ["هدف محقق شد."]
@@ -335,10 +339,12 @@ def test_goals_page_in_persian() -> None:
 
 
 def test_goals_page_without_goals_in_persian() -> None:
-    app = goals_page("fa")
-    app.sidebar.button(key="goals.remove.0").click().run()
+    app = goals_page("fa", "pages/business.py")
+    app.button(key="goals.remove.0").click().run()
+    app.switch_page("pages/goals.py").run()
     assert not app.exception
-    assert "هنوز هدفی نیست. یکی در نوار کناری زیر «اهداف» بیفزایید (شاخص، مقدار هدف، دوره)." in [
-        i.value for i in app.info
-    ]
+    assert (
+        "هنوز هدفی نیست. یکی در صفحهٔ «کسب‌وکار شما» زیر «اهداف» بیفزایید (شاخص، مقدار هدف، دوره)."
+        in [i.value for i in app.info]
+    )
     assert untranslated(app, "fa") == []

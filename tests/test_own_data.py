@@ -39,6 +39,16 @@ def upload(app: AppTest, data: bytes = GBP, name: str = "google.csv") -> AppTest
     return app
 
 
+def go_to(app: AppTest, page: str) -> AppTest:
+    """Open another page, as a click in the page menu does."""
+    app.switch_page(page).run()
+    assert not app.exception, app.exception
+    return app
+
+
+BUSINESS, OVERVIEW = "pages/business.py", "pages/overview.py"
+
+
 def cards(app: AppTest) -> dict[str, str]:
     return {card.label: card.value for card in app.metric}
 
@@ -62,26 +72,31 @@ def click(app: AppTest, label: str) -> AppTest:
 
 def test_the_sample_keeps_its_own_settings() -> None:
     app = started()
+    assert cards(app)["Other costs"] == "$3,544.31"
+    go_to(app, BUSINESS)  # where the costs and values are typed
     for key, value in SAMPLE_COSTS.items():
         assert app.number_input(key=key).value == value, key
-    assert cards(app)["Other costs"] == "$3,544.31"
 
 
 def test_own_file_drops_every_sample_cost_value_and_goal() -> None:
     app = upload(started())
-    for key in SAMPLE_COSTS:
-        assert app.number_input(key=key).value == 0, key
     assert app.session_state["base_settings"].goals == ()
     assert app.selectbox(key="set.currency").value == "GBP"  # the file's currency
+    assert [c.value for c in app.sidebar.caption] == [
+        "Costs £0.00 a month · margin not set · objective: Sales"
+    ]
     shown = cards(app)
     assert shown["Other costs"] == "£0.00"
     assert shown["Total cost"] == "£800.00"  # the ad spend alone
     assert shown["Return"] == "£1,750.00"  # sales value: no margin is known
     assert shown["Lead value"] == "—"  # no leads in the file: not 0
     # the Goals page has no sample goal to measure the file against
-    app.switch_page("pages/goals.py").run()
-    assert not app.exception
+    go_to(app, "pages/goals.py")
     assert "100" not in " ".join(number.label for number in app.number_input)
+    go_to(app, BUSINESS)
+    for key in SAMPLE_COSTS:
+        assert app.number_input(key=key).value == 0, key
+    assert not [box for box in app.number_input if str(box.key).startswith("goals.target.")]
 
 
 def test_the_overview_asks_about_the_business_and_then_for_what_is_missing() -> None:
@@ -112,8 +127,6 @@ def test_the_form_saves_costs_and_a_margin_into_the_settings() -> None:
     app.number_input(key="business.margin").set_value(40.0)
     click(app, "Save")
     assert not form_open(app)
-    assert app.number_input(key="set.costs.labour_hours_per_month").value == 10
-    assert app.number_input(key="set.values.gross_margin_pct").value == 40
     shown = cards(app)
     assert shown["Other costs"] == "£203.70"
     assert shown["Return"] == "£700.00"
@@ -129,10 +142,13 @@ def test_the_form_saves_costs_and_a_margin_into_the_settings() -> None:
     )
     # saved with the settings, as the user's own: they survive going back to the sample
     assert {"costs.hourly_rate", "values.gross_margin_pct"} <= app.session_state["settings.typed"]
+    go_to(app, BUSINESS)  # the page shows what the form saved
+    assert app.number_input(key="set.costs.labour_hours_per_month").value == 10
+    assert app.number_input(key="set.values.gross_margin_pct").value == 40
 
 
 def test_what_the_user_typed_on_the_sample_stays_for_their_file() -> None:
-    app = started()
+    app = go_to(started(), BUSINESS)
     app.number_input(key="set.costs.labour_hours_per_month").set_value(15.0).run()
     upload(app)
     assert app.number_input(key="set.costs.labour_hours_per_month").value == 15  # typed
@@ -141,7 +157,7 @@ def test_what_the_user_typed_on_the_sample_stays_for_their_file() -> None:
 
 
 def test_a_loaded_settings_file_applies_to_own_files() -> None:
-    app = started()
+    app = go_to(started(), BUSINESS)
     mine = {"costs": {"tools_per_month": 80}, "values": {"gross_margin_pct": 50}}
     app.file_uploader(key="settings_upload").set_value(
         ("mine.json", json.dumps(mine).encode(), "application/json")
@@ -149,6 +165,7 @@ def test_a_loaded_settings_file_applies_to_own_files() -> None:
     upload(app)
     assert app.number_input(key="set.costs.tools_per_month").value == 80
     assert app.number_input(key="set.values.gross_margin_pct").value == 50
+    go_to(app, OVERVIEW)
     assert not form_open(app)  # the user's settings are loaded: no first-run form
     assert cards(app)["Gross profit from sales"] == "£875.00"  # 1,750 x 50%
 
@@ -172,7 +189,7 @@ def test_files_in_two_currencies_are_shown_one_at_a_time() -> None:
 
 
 def test_a_settings_file_without_a_currency_takes_the_files() -> None:
-    app = upload(started())
+    app = go_to(upload(started()), BUSINESS)
     app.file_uploader(key="settings_upload").set_value(
         ("mine.json", b'{"currency": null, "costs": {"tools_per_month": 10}}', "application/json")
     ).run()

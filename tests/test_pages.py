@@ -20,6 +20,7 @@ PAGES = [
     "pages/tracking.py",
     "pages/attribution.py",
     "pages/data.py",
+    "pages/business.py",
 ]
 
 
@@ -27,10 +28,20 @@ def run_app(page: str | None = None) -> AppTest:
     app = AppTest.from_file(APP, default_timeout=60)
     app.run()
     if page:
-        app.switch_page(page)
-        app.run()
+        go_to(app, page)
     assert not app.exception, app.exception
     return app
+
+
+def go_to(app: AppTest, page: str) -> AppTest:
+    """Open another page, as a click in the page menu does."""
+    app.switch_page(page).run()
+    assert not app.exception, app.exception
+    return app
+
+
+BUSINESS = "pages/business.py"
+OVERVIEW = "pages/overview.py"
 
 
 def rendered(markdown: str) -> str:
@@ -57,6 +68,7 @@ def metric_value(app: AppTest, label: str) -> str:
         "tracking",
         "attribution",
         "data",
+        "business",
     ],
 )
 def test_every_page_runs_on_sample_data_with_the_banner(page: str) -> None:
@@ -102,15 +114,33 @@ def test_changing_a_cost_changes_roi_and_total_cost() -> None:
     app = run_app()
     before_cost = metric_value(app, "Total cost")
     before_roi = metric_value(app, "ROI")
-    app.number_input(key="set.costs.agency_per_month").set_value(1000.0).run()
+    go_to(app, BUSINESS).number_input(key="set.costs.agency_per_month").set_value(1000.0).run()
     assert not app.exception
+    go_to(app, OVERVIEW)  # the page's box keeps its value on every page
     assert metric_value(app, "Total cost") != before_cost
     assert metric_value(app, "ROI") != before_roi
 
 
-def test_objective_changes_the_cost_per_result_card() -> None:
+def test_the_sidebar_holds_view_choices_and_the_business_in_one_line() -> None:
     app = run_app()
+    # no box to type a cost or value into: those are on the Your business page
+    assert not app.sidebar.number_input and not app.sidebar.radio
+    assert [box.key for box in app.sidebar.selectbox] == ["ui.language", "set.currency"]
+    # the sample shop: 20 h x $35 + $49 tools + $150 content = $899 a month
+    assert [c.value for c in app.sidebar.caption] == [
+        "Costs $899.00 a month · margin not set · objective: Sales"
+    ]
+    go_to(app, BUSINESS).number_input(key="set.values.gross_margin_pct").set_value(40.0).run()
+    app.number_input(key="set.costs.agency_per_month").set_value(101.0).run()
+    assert [c.value for c in app.sidebar.caption] == [
+        "Costs $1,000.00 a month · margin 40.0% · objective: Sales"
+    ]
+
+
+def test_objective_changes_the_cost_per_result_card() -> None:
+    app = run_app(BUSINESS)
     app.selectbox(key="set.objective").set_value("leads").run()
+    go_to(app, OVERVIEW)
     labels = [card.label for card in app.metric]
     assert "Cost per lead" in labels
 
@@ -179,8 +209,8 @@ def test_a_broken_upload_keeps_the_data_and_says_why_in_one_sentence() -> None:
     assert {card.label: card.value for card in app.metric} == before
 
 
-def test_settings_file_round_trip_through_the_sidebar() -> None:
-    app = run_app()
+def test_settings_file_round_trip_through_the_business_page() -> None:
+    app = run_app(BUSINESS)
     settings = json.loads((ROOT / "sample_data" / "settings.json").read_text())
     settings["costs"]["agency_per_month"] = 500
     settings["objective"] = "leads"
@@ -194,7 +224,7 @@ def test_settings_file_round_trip_through_the_sidebar() -> None:
 
 
 def test_a_bad_settings_file_changes_nothing_and_names_the_problem() -> None:
-    app = run_app()
+    app = run_app(BUSINESS)
     app.file_uploader(key="settings_upload").set_value(
         ("bad.json", b'{"costs": {"hourly_rate": -5}, "colour": "red"}', "application/json")
     ).run()
@@ -360,9 +390,9 @@ def test_value_per_fan_shows_in_the_ledger() -> None:
 
 
 def test_counting_earned_media_shows_both_rois_on_the_overview() -> None:
-    app = run_app()
+    app = run_app(BUSINESS)
     app.checkbox(key="set.earned_media.include_in_roi").check().run()
-    assert not app.exception
+    go_to(app, OVERVIEW)
     labels = [card.label for card in app.metric]
     assert "ROI without earned media" in labels and "ROI with earned media" in labels
     assert metric_value(app, "ROI without earned media") == "162.9%"  # the sample's ROI
@@ -472,17 +502,18 @@ def test_goals_page_ranks_platforms_by_roi() -> None:
     assert any("simple linear projection" in info.value for info in app.info)
 
 
-def test_a_goal_edited_in_the_sidebar_is_tracked_and_kept_in_the_settings() -> None:
+def test_a_goal_edited_on_the_business_page_is_tracked_and_kept_in_the_settings() -> None:
     leads = sample_leads_by_month()
-    app = run_app("pages/goals.py")
+    app = run_app(BUSINESS)
     # the leads target from 100 to 80
-    app.sidebar.number_input(key="goals.target.0.leads.month.100.0").set_value(80.0).run()
+    app.number_input(key="goals.target.0.leads.month.100.0").set_value(80.0).run()
     # and a new goal: at most $3,000 of ad spend a month
-    app.sidebar.selectbox(key="goals.add.metric").set_value("spend")
-    app.sidebar.number_input(key="goals.add.target").set_value(3000.0)
-    app.sidebar.selectbox(key="goals.add.period").set_value("month")
-    next(b for b in app.sidebar.button if b.label == "Add goal").click().run()
+    app.selectbox(key="goals.add.metric").set_value("spend")
+    app.number_input(key="goals.add.target").set_value(3000.0)
+    app.selectbox(key="goals.add.period").set_value("month")
+    next(b for b in app.button if b.label == "Add goal").click().run()
     assert not app.exception
+    go_to(app, "pages/goals.py")
     goals = app.session_state["base_settings"].goals
     assert [(g.metric, g.target, g.period) for g in goals] == [
         ("leads", 80.0, "month"),
@@ -502,7 +533,7 @@ def test_a_goal_edited_in_the_sidebar_is_tracked_and_kept_in_the_settings() -> N
     assert f"{spend:,.2f}" == "3,779.00"
     over = f"Over the limit of $3,000.00 by ${spend - 3000:,.2f}."
     assert over in [w.value for w in app.warning]
-    # the goals are in the settings file the sidebar saves
+    # the goals are in the settings file the business page saves
     from smroi import settings_to_json
 
     saved = json.loads(settings_to_json(app.session_state["view"].settings))
@@ -511,7 +542,7 @@ def test_a_goal_edited_in_the_sidebar_is_tracked_and_kept_in_the_settings() -> N
         {"metric": "spend", "target": 3000.0, "period": "month"},
     ]
     # removing the first goal leaves the second
-    next(b for b in app.sidebar.button if b.key == "goals.remove.0").click().run()
+    next(b for b in go_to(app, BUSINESS).button if b.key == "goals.remove.0").click().run()
     assert [g.metric for g in app.session_state["base_settings"].goals] == ["spend"]
 
 

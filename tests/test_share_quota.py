@@ -289,7 +289,7 @@ def test_starting_the_app_makes_no_database_where_there_is_none(
 
 
 def create_link(app: AppTest) -> None:
-    (button,) = [b for b in app.sidebar.button if b.label in ("Create link", "Lag lenke")]
+    (button,) = [b for b in app.button if b.label in ("Create link", "Lag lenke")]
     button.click()
     app.run()
     assert not app.exception, app.exception
@@ -336,19 +336,19 @@ def test_the_app_says_when_more_links_can_be_made_never_a_traceback(
         app.run()
         create_link(app)
         create_link(app)
-        assert not app.sidebar.error
+        assert not app.error
         create_link(app)
         store = ReportStore(url)
         assert len(raw_rows(store)) == 2
         # shown as markdown with its markdown characters escaped: "kl\\. 16\\:17"
-        assert [error.value.replace("\\", "") for error in app.sidebar.error] == [
+        assert [error.value.replace("\\", "") for error in app.error] == [
             says.format(time=free_at_text(store))
         ]
         # another session (a new owner id) may share
         other = AppTest.from_file(APP, default_timeout=60)
         other.run()
         create_link(other)
-        assert not other.sidebar.error and len(raw_rows(store)) == 3
+        assert not other.error and len(raw_rows(store)) == 3
     finally:
         report_store.clear()
         store_module._dispose_engine(url)

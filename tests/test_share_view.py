@@ -30,6 +30,7 @@ PAGES = [
     "pages/tracking.py",
     "pages/attribution.py",
     "pages/data.py",
+    "pages/business.py",
 ]
 
 
@@ -97,11 +98,11 @@ def test_the_owner_still_uploads_on_those_pages() -> None:
     for page in ("pages/attribution.py", "pages/tracking.py", "pages/earned_media.py"):
         app.switch_page(page).run()
         uploads[page] = len(app.get("file_uploader"))
-    # the sidebar's data and settings uploaders, and the page's own
+    # the sidebar's data uploader, and the page's own
     assert uploads == {
-        "pages/attribution.py": 2 + 4,
-        "pages/tracking.py": 2 + 1,
-        "pages/earned_media.py": 2 + 1,
+        "pages/attribution.py": 1 + 4,
+        "pages/tracking.py": 1 + 1,
+        "pages/earned_media.py": 1 + 1,
     }
 
 
@@ -113,8 +114,50 @@ def test_every_page_puts_the_link_and_language_back_in_the_address(token: str) -
         assert app.query_params == {"report": token, "lang": "nb"}, page
         assert app.sidebar.header[0].value == "June for the boss", page
         assert app.get("file_uploader") == [], page
-        locked = [box.disabled for box in app.sidebar.number_input]
-        assert locked and all(locked), page
+        # nothing to type into: the assumptions are a list, the filters text
+        assert not app.sidebar.number_input and not app.sidebar.get("date_input"), page
+        assert not app.sidebar.get("multiselect"), page
+
+
+def test_a_viewer_reads_the_assumptions_as_a_short_list(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from smroi import settings_from_dict
+    from ui.share import report_store
+
+    monkeypatch.setenv("SMROI_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("SMROI_DATABASE_URL", raising=False)
+    report_store.clear()
+    settings = settings_from_dict(
+        {
+            "objective": "leads",
+            "costs": {"labour_hours_per_month": 10, "hourly_rate": 30, "tools_per_month": 50},
+            "values": {"gross_margin_pct": 40, "value_per_lead": 25},
+            "goals": [{"metric": "leads", "target": 100, "period": "month"}],
+        }
+    )
+    table, report = read_file(SAMPLE.name, SAMPLE.read_bytes())
+    try:
+        token = ReportStore().save(table, settings, title="Costs", reports=[report])
+        app = open_link(token)
+        lists = [c.value for c in app.sidebar.caption if c.value.startswith("- ")]
+        said = [text.replace("\\", "") for text in lists]
+        # 10 h x $30 = $300 of labour and $50 of tools: $350 a month
+        assert said == [
+            "- Dates: 01 Jun 2026 – 28 Sep 2026\n- Platforms: facebook, instagram, linkedin, x",
+            "- Objective: Leads\n"
+            "- Costs besides ad spend: $350.00 a month (Labour (hours x hourly rate): $300.00; "
+            "Tools and software: $50.00)\n"
+            "- Gross margin: 40.0%\n"
+            "- What a lead is worth to you (USD): $25.00\n"
+            "- Goal: Leads a month, 100",
+        ]
+        change_page(app, "pages/business.py")  # the same list, and no box to type into
+        assert said[1] in [m.value.replace("\\", "") for m in app.main.markdown]
+        assert [box.key for box in app.selectbox] == ["ui.language"]
+        assert not app.number_input and not app.get("file_uploader")
+    finally:
+        report_store.clear()
 
 
 def test_a_revoke_shows_not_valid_at_the_next_run_and_keeps_the_viewer_out(

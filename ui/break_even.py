@@ -42,8 +42,8 @@ def break_even_section(
     elif kind == "sales":
         st.caption(
             t(
-                "Set your gross margin (sidebar, What results are worth) to see the most a "
-                "sale may cost in ads and still pay."
+                "Set your gross margin (Your business page, What results are worth) to see the "
+                "most a sale may cost in ads and still pay."
             )
         )
     else:

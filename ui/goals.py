@@ -1,7 +1,8 @@
-"""The sidebar's goals: metric, target and period, kept in the settings file ("goals").
+"""The goals on the Your business page: metric, target and period, kept in the settings
+file ("goals").
 
 Each goal is a target box (change it in place) with a remove button; "Add a goal" takes a
-metric, a target and a period. A narrow sidebar reads a list better than a grid.
+metric, a target and a period. A narrow column reads a list better than a grid.
 """
 
 from __future__ import annotations
@@ -83,51 +84,47 @@ def _add() -> None:
         state.set_goals((*state.base_settings().goals, goal))
 
 
-def goals_editor(locked: bool) -> None:
-    """The goals in the sidebar; on a shared (locked) report they are shown, not editable."""
+def goals_editor() -> None:
+    """The goals, each a target box with a remove button, and a form to add one."""
     goals = state.base_settings().goals
-    with st.expander(t("Goals")):
-        st.caption(t("What you aim for: the Goals and trends page tracks each one per period."))
-        for number, goal in enumerate(goals):
-            key = _target_key(number, goal)
-            left, right = st.columns([5, 1], vertical_alignment="bottom")
-            left.number_input(
-                goal_label(goal),
-                min_value=0.0,
-                value=float(goal.target),
-                key=key,
-                disabled=locked,
-                on_change=_change_target,
-                args=(number, key),
-                help=metric_help_text(goal.metric, language()),
-            )
-            right.button(
-                "",
-                icon=":material/delete:",
-                key=f"goals.remove.{number}",
-                help=t("Remove the goal on {goal}", goal=goal_label(goal).lower()),
-                disabled=locked,
-                on_click=_remove,
-                args=(number,),
-            )
-        if locked:
-            return
-        lang = language()  # read now: a format_func may run outside the script
-        with st.form("goals.add", border=False):
-            st.markdown(t("**Add a goal**"))
-            st.selectbox(
-                t("Metric"),
-                GOAL_METRICS,
-                index=GOAL_METRICS.index("leads"),
-                format_func=lambda key: metric_label(key, lang),
-                key=ADD_METRIC,
-            )
-            st.number_input(t("Target"), min_value=0.0, value=100.0, key=ADD_TARGET)
-            st.selectbox(
-                t("Per"),
-                PERIODS,
-                index=PERIODS.index("month"),
-                format_func=option_labels(PERIOD_LABELS),
-                key=ADD_PERIOD,
-            )
-            st.form_submit_button(t("Add goal"), icon=":material/add:", on_click=_add)
+    st.subheader(t("Goals"), anchor=False)
+    st.caption(t("What you aim for: the Goals and trends page tracks each one per period."))
+    for number, goal in enumerate(goals):
+        key = _target_key(number, goal)
+        left, right = st.columns([5, 1], vertical_alignment="bottom")
+        left.number_input(
+            goal_label(goal),
+            min_value=0.0,
+            value=float(goal.target),
+            key=key,
+            on_change=_change_target,
+            args=(number, key),
+            help=metric_help_text(goal.metric, language()),
+        )
+        right.button(
+            "",
+            icon=":material/delete:",
+            key=f"goals.remove.{number}",
+            help=t("Remove the goal on {goal}", goal=goal_label(goal).lower()),
+            on_click=_remove,
+            args=(number,),
+        )
+    lang = language()  # read now: a format_func may run outside the script
+    with st.form("goals.add", border=False):
+        st.markdown(t("**Add a goal**"))
+        st.selectbox(
+            t("Metric"),
+            GOAL_METRICS,
+            index=GOAL_METRICS.index("leads"),
+            format_func=lambda key: metric_label(key, lang),
+            key=ADD_METRIC,
+        )
+        st.number_input(t("Target"), min_value=0.0, value=100.0, key=ADD_TARGET)
+        st.selectbox(
+            t("Per"),
+            PERIODS,
+            index=PERIODS.index("month"),
+            format_func=option_labels(PERIOD_LABELS),
+            key=ADD_PERIOD,
+        )
+        st.form_submit_button(t("Add goal"), icon=":material/add:", on_click=_add)

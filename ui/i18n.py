@@ -124,7 +124,9 @@ def language_picker() -> None:
     """The language picker (top of the sidebar); the URL's ?lang= follows it, so a link
     copied from the address bar opens in the same language."""
     current = language()  # before the widget: a first run takes the link's ?lang=
-    st.selectbox(
+    # with a choice of digits, both side by side: the sidebar stays short
+    picker, digit_choice = st.columns(2) if has_own_digits(current) else (st, None)
+    picker.selectbox(
         t("Language"),
         list(LANGUAGES),
         format_func=LANGUAGES.__getitem__,
@@ -132,12 +134,11 @@ def language_picker() -> None:
         # kept while a run shows no sidebar (a shared report's password form)
         persist_state="session",
     )
-    if has_own_digits(current):
-        st.radio(
+    if digit_choice is not None:
+        digit_choice.radio(
             t("Digits"),
             list(DIGITS),
             format_func=option_labels(_DIGIT_LABELS),
-            horizontal=True,
             key=state.DIGITS,
             persist_state="session",
         )

@@ -76,7 +76,7 @@ def rate_editor(settings: smroi.Settings, platforms: list[str], locked: bool) ->
     )
     changed = _changed_rates(frame, edited)
     if changed and not locked:
-        # the default row is also the sidebar's widgets, drawn already in this run: the
+        # the default row is also the business page's widgets, drawn already in this run: the
         # change is applied at the start of the next run (ui.state.apply_pending_rates)
         state.queue_rates(changed)
         st.rerun()

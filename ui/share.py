@@ -251,7 +251,7 @@ def shared_heading(info: ReportInfo) -> None:
     st.header(plain(info.title))
     st.caption(
         t(
-            "Shared on {date}. Read-only: the inputs are locked.",
+            "Shared on {date}. Read-only: the numbers as they were shared.",
             date=caption_day(info.created_at),
         )
     )
@@ -267,48 +267,48 @@ def share_section(
     end: date | None,
     platforms: tuple[str, ...] | None,
 ) -> None:
-    """'Share this report' and the links made in this session, with revoke buttons."""
-    with st.expander(t("Share this report")):
-        with st.form(state.SHARE_FORM, border=False):
-            title = st.text_input(t("Title"), value=t("Social media ROI report"), max_chars=200)
-            days = st.number_input(
-                t("Expires after (days, 0 = never)"), min_value=0, max_value=3650, value=30
+    """The 'Share this report' form and the links made in this session, with revoke
+    buttons (in the page's actions, ui.actions)."""
+    with st.form(state.SHARE_FORM, border=False):
+        title = st.text_input(t("Title"), value=t("Social media ROI report"), max_chars=200)
+        days = st.number_input(
+            t("Expires after (days, 0 = never)"), min_value=0, max_value=3650, value=30
+        )
+        password = st.text_input(
+            t("Password (optional)"),
+            type="password",
+            help=t(
+                "Whoever opens the link must type it: at least {least} characters. Stored "
+                "only as a salted hash; after {tries} wrong tries, each try has to wait.",
+                least=number(MIN_PASSWORD_CHARS, "count"),
+                tries=number(FREE_TRIES, "count"),
+            ),
+        )
+        create = st.form_submit_button(t("Create link"), type="primary")
+    if create:
+        try:
+            token = report_store().save(
+                loaded.table,
+                settings,
+                title=title,
+                reports=list(loaded.reports),
+                start=start,
+                end=end,
+                platforms=platforms,
+                expires_days=float(days) or None,
+                password=password or None,
+                owner=owner_id(),
             )
-            password = st.text_input(
-                t("Password (optional)"),
-                type="password",
-                help=t(
-                    "Whoever opens the link must type it: at least {least} characters. Stored "
-                    "only as a salted hash; after {tries} wrong tries, each try has to wait.",
-                    least=number(MIN_PASSWORD_CHARS, "count"),
-                    tries=number(FREE_TRIES, "count"),
-                ),
-            )
-            create = st.form_submit_button(t("Create link"), type="primary")
-        if create:
-            try:
-                token = report_store().save(
-                    loaded.table,
-                    settings,
-                    title=title,
-                    reports=list(loaded.reports),
-                    start=start,
-                    end=end,
-                    platforms=platforms,
-                    expires_days=float(days) or None,
-                    password=password or None,
-                    owner=owner_id(),
-                )
-            except SmroiError as exc:  # a limit reached (smroi.quotas) or the store failing
-                st.error(plain(tr(exc.message)))
-            else:
-                st.session_state.setdefault(state.MY_SHARES, []).append(token)
-                st.session_state[state.NEW_SHARE] = token
-        new = st.session_state.get(state.NEW_SHARE)
-        if new:
-            st.caption(t("Anyone with this link can see this report (read-only):"))
-            st.code(link_to(new), language=None, wrap_lines=True)
-        _my_shares()
+        except SmroiError as exc:  # a limit reached (smroi.quotas) or the store failing
+            st.error(plain(tr(exc.message)))
+        else:
+            st.session_state.setdefault(state.MY_SHARES, []).append(token)
+            st.session_state[state.NEW_SHARE] = token
+    new = st.session_state.get(state.NEW_SHARE)
+    if new:
+        st.caption(t("Anyone with this link can see this report (read-only):"))
+        st.code(link_to(new), language=None, wrap_lines=True)
+    _my_shares()
 
 
 def _my_shares() -> None:

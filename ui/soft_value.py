@@ -1,7 +1,7 @@
 """The soft-value inputs of the value ledger: fans, customer service, insights, keywords.
 
 Their keys are settings paths ("set.soft_value.fans"), so they are saved in the settings
-file and in share links like the sidebar's; `persist_state="session"` keeps them while
+file and in share links like the Your business page's; `persist_state="session"` keeps them while
 the user is on another page.
 """
 

@@ -1,0 +1,71 @@
+"""The actions at the top of every page: 'Share this report' and 'Download Excel report'.
+
+They act on what is on screen (the data, settings, dates and platforms of the View), so they
+sit above the page rather than in the sidebar among the inputs. A share link's viewer gets
+the Excel report only.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+import smroi
+from ui import share, state
+from ui.i18n import digits, language, t
+
+
+def report_actions(view: state.View) -> None:
+    """A row at the page's top end: Share this report (its form in a popover), then the
+    Excel report."""
+    with st.container(horizontal=True, horizontal_alignment="right", gap="small"):
+        if view.data.shared is None:
+            # tertiary: both fit one row on a phone
+            with st.popover(
+                t("Share this report"), icon=":material/share:", type="tertiary", width="content"
+            ):
+                share.share_section(view.data, view.settings, view.start, view.end, view.platforms)
+        excel_report_button(view)
+
+
+def excel_report_button(view: state.View) -> None:
+    """The Excel report of what is on screen: same data, settings, dates and platforms.
+
+    The workbook is written only when the button is clicked (a 100,000-row report takes
+    seconds), so the pages do not slow down for it; for a share link's viewer, only after
+    the link is checked again. It is in the session's language and digits, read now: the
+    button may call `workbook` outside the script run.
+    """
+
+    period = st.session_state.get(state.OVERVIEW_PERIOD) or "week"
+    lang, digit_style = language(), digits()
+
+    def workbook() -> bytes:
+        return smroi.report_workbook(
+            view.data.table,
+            list(view.data.reports),
+            view.settings,
+            start=view.start,
+            end=view.end,
+            platforms=list(view.platforms) if view.platforms is not None else None,
+            period=period,
+            lang=lang,
+            digits=digit_style,
+        )
+
+    first, last = view.analysis.first_day, view.analysis.last_day
+    span = f"-{first:%Y-%m-%d}-to-{last:%Y-%m-%d}" if first and last else ""
+    st.download_button(
+        t("Download Excel report"),
+        share.on_demand(workbook),  # a viewer's link is checked again first
+        file_name=f"social-media-roi{span}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        on_click="ignore",
+        icon=":material/download:",
+        help=t(
+            "A workbook with the numbers on these pages, native Excel charts, your "
+            "settings and the import report, for the selected dates and platforms."
+        ),
+        key=state.EXCEL_REPORT,
+        type="tertiary",
+        width="content",
+    )
