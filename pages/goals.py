@@ -105,8 +105,8 @@ lang, digit_choice = language(), digits()
 
 
 def from_day(iso: str | None) -> str:
-    """A period's first day: ISO in English ('2026-09-01'), else the locale's date."""
-    if iso is None or lang == DEFAULT_LANGUAGE:
+    """A period's first day, as every date is written ('01 Sep 2026', '1. sep. 2026')."""
+    if iso is None:
         return str(iso)
     return day(date.fromisoformat(iso))
 
