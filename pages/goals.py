@@ -25,7 +25,14 @@ from ui.frame import period_caption, require_frame, show_warnings
 from ui.goals import PERIOD_LABELS
 from ui.i18n import day, digits, language, metric_value, number, option_labels, t
 from ui.state import get_view
-from ui.widgets import chart_with_downloads, english_format, metric_help, metric_table, plain
+from ui.widgets import (
+    chart_with_downloads,
+    data_table,
+    english_format,
+    metric_help,
+    metric_table,
+    plain,
+)
 
 # Whole sentences per period, so that each language words its own grammar
 # ("this month" is "denne måneden" but "dette året" in Norwegian).
@@ -222,7 +229,7 @@ else:
             before=shown_values("previous"),
             change_text=shown_values("change"),
         )[["label", "now", "before", "change_text", "change_pct"]]
-        st.dataframe(
+        data_table(
             table
             if lang == DEFAULT_LANGUAGE
             else table.style.format({"change_pct": signed_percent}, na_rep=smroi.DASH),

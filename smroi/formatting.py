@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 from functools import cache
@@ -353,3 +354,38 @@ def period_label(start: date, period: str, *, lang: str = "en", digits: str = "n
     if period == "year":
         return str(day.year)
     return format_day(day)
+
+
+def format_numbers(
+    values: Iterable[Any], unit: str, lang: str = "en", digits: str = "native"
+) -> list[str]:
+    """Many counts ("count": '1,234', '1 234', '۱٬۲۳۴') or amounts ("number": two decimals)
+    written as format_value writes one, fast enough for a table of thousands of rows: Python
+    writes '1,234.50' and the language's separators, digits and minus sign replace its own."""
+    check_language(lang, digits)
+    places = {"count": 0, "number": 2}[unit]
+    symbols = _locale(lang).number_symbols[_system(lang, digits)] if lang != "en" else {}
+    table = (
+        str.maketrans(
+            {
+                ",": symbols.get("group", ","),
+                ".": symbols.get("decimal", "."),
+                **{
+                    str(d): _SYSTEM_DIGITS.get(_system(lang, digits), "0123456789")[d]
+                    for d in range(10)
+                },
+            }
+        )
+        if lang != "en"
+        else {}
+    )
+    minus = _MINUS.get(lang, "-")
+    shown = []
+    for value in values:
+        if is_undefined(value):
+            shown.append(DASH)
+            continue
+        text = f"{abs(float(value)):,.{places}f}"
+        negative = float(value) < 0 and text.strip("0.,") != ""
+        shown.append((minus if negative else "") + text.translate(table))
+    return shown
