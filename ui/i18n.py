@@ -36,9 +36,10 @@ LANG_PARAM = "lang"  # ?lang=nb in a link opens the app in that language
 # (Streamlit's grid draws left to right) get their columns in reverse (ui.widgets.data_table).
 # Streamlit's own styles set some sides by name (a list's margin on the left, text aligned
 # left, a tag's close button spaced on its left); here they follow the reading direction.
-# A date box keeps its dates left to right ("2026-06-01 – 2026-09-28"): right to left, the
-# bidi algorithm would show "28 - 09 - 2026 – 01 - 06 - 2026". This is a fixed stylesheet
-# with no user text in it, the only kind of raw HTML the project allows (docs/DESIGN.md, XSS).
+# In the date range box the first day stands on the right, where the reader starts, and each
+# day keeps its year, month and day left to right ("2026-06-01"), not "01-06-2026". This is
+# a fixed stylesheet with no user text in it, the only kind of raw HTML the project allows
+# (docs/DESIGN.md, XSS).
 _RTL_STYLE = """<style>
 [data-testid="stMain"], [data-testid="stSidebar"] { direction: rtl; }
 [data-testid="stMain"] .stElementContainer,
@@ -55,7 +56,7 @@ _RTL_STYLE = """<style>
 [data-testid="stTooltipContent"], [data-testid="stPopoverBody"] {
   direction: rtl; text-align: start;
 }
-[data-testid="stDateInput"] input { direction: ltr; text-align: right; }
+[data-testid="stDateInputField"] [role="group"] { direction: ltr; }
 [data-testid="stMultiSelect"] [data-tag] > button {
   margin-left: 0 !important; margin-right: 0.35rem !important;
 }
