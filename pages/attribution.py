@@ -25,6 +25,7 @@ from ui.i18n import digits, language, money, number, option_labels, t, tr
 from ui.state import get_view
 from ui.widgets import (
     chart_with_downloads,
+    data_table,
     english_format,
     error_text,
     localised_table,
@@ -180,7 +181,7 @@ if lang != "en":  # the row of conversions with no touch is smroi's, not a chann
     by_channel = by_channel.assign(
         channel=by_channel["channel"].replace({NO_TOUCH: t("(no touch)")})
     )
-st.dataframe(
+data_table(
     localised_table(by_channel, {"conversions": "number", "value": "money"}, currency),
     hide_index=True,
     placeholder=DASH,
@@ -239,7 +240,7 @@ else:
         value_column = st.column_config.NumberColumn(
             t("Value ({currency})", currency=currency), format=english_format(MONEY)
         )
-        st.dataframe(
+        data_table(
             localised_table(coupons.by_platform, {"orders": "number", "value": "money"}, currency),
             hide_index=True,
             column_config={
@@ -252,7 +253,7 @@ else:
         )
         if not coupons.unmatched.empty:
             st.caption(t("Codes no platform gave out (not counted above):"))
-            st.dataframe(
+            data_table(
                 localised_table(
                     coupons.unmatched, {"orders": "number", "value": "money"}, currency
                 ),
@@ -322,7 +323,7 @@ else:
         side_by_side["channel"] = side_by_side["channel"].replace(
             {OTHER: t("other"), NO_ANSWER: t("(no answer)")}
         )
-    st.dataframe(
+    data_table(
         localised_table(
             side_by_side, {"answers": "count", "share": "percent", "tracked": "number"}, currency
         ),

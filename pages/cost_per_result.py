@@ -14,25 +14,6 @@ from ui.widgets import chart_table, chart_with_downloads, metric_table
 
 require_frame()
 
-TABLE_METRICS = [
-    "spend",
-    "impressions",
-    "clicks",
-    "ctr",
-    "cpc",
-    "cpm",
-    "engagements",
-    "cpe",
-    "leads",
-    "cpl",
-    "conversions",
-    "cpa",
-    "full_cpl",
-    "full_cpa",
-    "cost_per_result",
-    "break_even_cpa",
-    "roi_pct",
-]
 CHART_METRICS = [
     "cost_per_result",
     "cpc",
@@ -56,10 +37,10 @@ BEST_AND_WORST = {
     "sales": N_("Best and worst posts and ads by cost per sale"),
 }
 NO_RESULT = {
-    "awareness": N_("**Spent money with no impressions**"),
-    "engagement": N_("**Spent money with no engagements**"),
-    "leads": N_("**Spent money with no leads**"),
-    "sales": N_("**Spent money with no sales**"),
+    "awareness": N_("**Spent money with no impressions, leads or sales**"),
+    "engagement": N_("**Spent money with no engagements, leads or sales**"),
+    "leads": N_("**Spent money with no leads or sales**"),
+    "sales": N_("**Spent money with no sales or leads**"),
 }
 
 
@@ -67,6 +48,8 @@ view = get_view()
 settings, currency, lang = view.settings, view.settings.currency_code, language()
 result_label = smroi.cost_per_result_label(settings.objective, lang)
 labels = {"cost_per_result": result_label}
+# the table and the chart picker: plain words beside CTR, CPC, CPM and CPE
+plain_labels = {**{key: t(text) for key, text in smroi.PLAIN_LABELS.items()}, **labels}
 
 st.title(t("Cost per result"))
 st.caption(period_caption(view))
@@ -113,9 +96,24 @@ if frame.empty:
     st.info(t("No rows in this selection."))
     st.stop()
 
-metric_table(frame, label_columns, TABLE_METRICS, currency, labels=labels, key=state.CPR_TABLE)
+group = st.segmented_control(
+    t("Columns"),
+    list(smroi.COLUMN_GROUPS),
+    format_func=option_labels(smroi.COLUMN_GROUP_LABELS),
+    default="reach",
+    key=state.CPR_COLUMNS,
+    required=True,
+)
+metric_table(
+    frame,
+    label_columns,
+    smroi.COLUMN_GROUPS[group or "reach"],
+    currency,
+    labels=plain_labels,
+    key=state.CPR_TABLE,
+)
 
-chart_labels = {key: labels.get(key) or metric_label(key, lang) for key in CHART_METRICS}
+chart_labels = {key: plain_labels.get(key) or metric_label(key, lang) for key in CHART_METRICS}
 chosen = st.selectbox(
     t("Chart"),
     CHART_METRICS,

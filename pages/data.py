@@ -5,11 +5,12 @@ import streamlit as st
 
 from smroi import MAPPABLE
 from smroi.canonical import COLUMN_LABELS
+from smroi.registry import METRICS
 from ui.frame import decimal_mark_choice, require_frame, use_again_button
 from ui.i18n import nt, number, t, tr
 from ui.mapping import column_labels, mapping_editor, platform_choice, sheet_choice
 from ui.state import get_view
-from ui.widgets import english_format, localised_table, plain
+from ui.widgets import data_table, english_format, localised_table, plain, written_numbers
 
 require_frame()
 
@@ -44,7 +45,7 @@ counts = {
     column: st.column_config.NumberColumn(column, format=english_format("%,d"))
     for column in (READ, USED, LEFT_OUT)
 }
-st.dataframe(
+data_table(
     localised_table(summary, dict.fromkeys((READ, USED, LEFT_OUT), "count")),
     hide_index=True,
     column_config=counts,
@@ -75,7 +76,7 @@ for position, report in enumerate(reports):
         platform_choice(report, position, read_only=read_only)
         if read_only:
             st.markdown(t("**What each column is read as**"))
-            st.dataframe(
+            data_table(
                 pd.DataFrame(
                     {
                         t("Column in the file"): list(report.column_map),
@@ -110,7 +111,7 @@ for position, report in enumerate(reports):
                     t("Reason"): report.excluded["reason"].map(reasons),
                 }
             )
-            st.dataframe(excluded, hide_index=True)
+            data_table(excluded, hide_index=True)
             if not read_only:
                 use_again_button(report, position)
 
@@ -125,12 +126,15 @@ st.subheader(
 )
 if len(table) > SHOW_ROWS:
     st.caption(t("Showing the first {rows} rows.", rows=number(SHOW_ROWS, "count")))
-columns = {
-    column: st.column_config.Column(label(column))
-    for column in table.columns
-    if column in COLUMN_LABELS
-}
-for column in ("date", "period_end"):
-    columns[column] = st.column_config.DateColumn(label(column), format="YYYY-MM-DD")
+# amounts as the file gives them (each file in its own currency), counts as whole numbers
+amounts = [c for c in table.columns if c in METRICS and METRICS[c].unit == "money"]
+counts = [c for c in table.select_dtypes("number").columns if c not in amounts and c != "paid"]
+rows, written = written_numbers(table.head(SHOW_ROWS), amounts, counts, ["date", "period_end"])
+columns = {}
+for column in table.columns:
+    if column not in COLUMN_LABELS:
+        continue
+    shown = written.get(column) or st.column_config.Column()
+    columns[column] = {**shown, "label": label(column)}
 st.caption(t("An empty cell (—) was not reported in the file; it is not a zero."))
-st.dataframe(table.head(SHOW_ROWS), hide_index=True, column_config=columns, placeholder="—")
+data_table(rows, hide_index=True, column_config=columns, placeholder="—")

@@ -15,6 +15,7 @@ from ui.state import get_view
 from ui.widgets import (
     chart_table,
     chart_with_downloads,
+    data_table,
     kpi_cards,
     metric_table,
     number_format,
@@ -151,7 +152,7 @@ ledger = pd.DataFrame(
     }
 )
 english = lang == "en"
-st.dataframe(
+data_table(
     # in English the column's printf format writes the amounts; in another language a
     # Styler writes them the locale's way while the cells stay numbers (so they sort)
     ledger
@@ -198,7 +199,7 @@ if len(keywords):
             saved=plain(money(float(keywords["saved"].sum()), currency)),
         )
     )
-    st.dataframe(
+    data_table(
         keywords
         if english
         else keywords.style.format(

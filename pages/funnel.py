@@ -25,6 +25,7 @@ from ui.state import get_view
 from ui.widgets import (
     chart_table,
     chart_with_downloads,
+    data_table,
     english_format,
     localised_table,
     metric_table,
@@ -95,7 +96,7 @@ steps = funnel_by(analysis, by, lang=lang)
 money_format = number_format("sales_value", currency)
 printf = {"count": "%,d", "money": money_format, "fraction": "percent"}
 units = {title: unit for _, title, unit in funnel_columns(lang)}
-st.dataframe(
+data_table(
     localised_table(steps, units, currency),
     hide_index=True,
     placeholder=smroi.DASH,

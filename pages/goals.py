@@ -25,7 +25,14 @@ from ui.frame import period_caption, require_frame, show_warnings
 from ui.goals import PERIOD_LABELS
 from ui.i18n import day, digits, language, metric_value, number, option_labels, t
 from ui.state import get_view
-from ui.widgets import chart_with_downloads, english_format, metric_help, metric_table, plain
+from ui.widgets import (
+    chart_with_downloads,
+    data_table,
+    english_format,
+    metric_help,
+    metric_table,
+    plain,
+)
 
 # Whole sentences per period, so that each language words its own grammar
 # ("this month" is "denne måneden" but "dette året" in Norwegian).
@@ -105,8 +112,8 @@ lang, digit_choice = language(), digits()
 
 
 def from_day(iso: str | None) -> str:
-    """A period's first day: ISO in English ('2026-09-01'), else the locale's date."""
-    if iso is None or lang == DEFAULT_LANGUAGE:
+    """A period's first day, as every date is written ('01 Sep 2026', '1. sep. 2026')."""
+    if iso is None:
         return str(iso)
     return day(date.fromisoformat(iso))
 
@@ -224,7 +231,7 @@ else:
             before=shown_values("previous"),
             change_text=shown_values("change"),
         )[["label", "now", "before", "change_text", "change_pct"]]
-        st.dataframe(
+        data_table(
             table
             if lang == DEFAULT_LANGUAGE
             else table.style.format({"change_pct": signed_percent}, na_rep=smroi.DASH),

@@ -17,6 +17,7 @@ from ui.state import get_view
 from ui.widgets import (
     chart_table,
     chart_with_downloads,
+    data_table,
     english_format,
     error_text,
     localised_table,
@@ -77,7 +78,7 @@ links = st.data_editor(
     },
 )
 built = build_links(links, lang=lang)
-st.dataframe(
+data_table(
     built[["link", "warnings"]],
     hide_index=True,
     placeholder=DASH,
@@ -179,7 +180,7 @@ else:
             top.drop(columns="path"),
             "referral-paths",
         )
-        st.dataframe(
+        data_table(
             localised_table(referrals.flows, {"sessions": "count"}),
             hide_index=True,
             column_config={

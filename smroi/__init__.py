@@ -12,7 +12,15 @@ from smroi.break_even import (
     result_kind,
 )
 from smroi.canonical import COLUMNS, DIMENSIONS, MAPPABLE, MEASURES, NOT_SET, conform
-from smroi.cost_per_result import LEVEL_LABELS, LEVELS, best_and_worst, drill_down
+from smroi.cost_per_result import (
+    COLUMN_GROUP_LABELS,
+    COLUMN_GROUPS,
+    LEVEL_LABELS,
+    LEVELS,
+    PLAIN_LABELS,
+    best_and_worst,
+    drill_down,
+)
 from smroi.currency import (
     currency_choices,
     files_in_use,
@@ -84,6 +92,8 @@ __version__ = "0.1.0"
 
 __all__ = [
     "COLUMNS",
+    "COLUMN_GROUPS",
+    "COLUMN_GROUP_LABELS",
     "COST_LINES",
     "COST_LINE_LABELS",
     "DASH",
@@ -98,6 +108,7 @@ __all__ = [
     "NOT_SET",
     "OBJECTIVES",
     "OBJECTIVE_RESULTS",
+    "PLAIN_LABELS",
     "PREFIX_SYMBOLS",
     "RESULT_WORDS",
     "RTL",

@@ -22,6 +22,28 @@ LEVEL_LABELS: dict[str, str] = {
     "campaign": N_("Campaign"),
     "element": N_("Post / ad"),
 }
+# The ad platforms' short names, with plain words beside them, for tables and pickers
+PLAIN_LABELS: dict[str, str] = {
+    "ctr": N_("Click rate (CTR)"),
+    "cpc": N_("Cost per click (CPC)"),
+    "cpm": N_("Cost per 1,000 impressions (CPM)"),
+    "cpe": N_("Cost per engagement (CPE)"),
+}
+# The table's columns in three views, each narrow enough for the page: what the money bought,
+# what each result cost, and the cost with your time and tools against what a sale is worth
+COLUMN_GROUPS: dict[str, list[str]] = {
+    "reach": ["spend", "impressions", "clicks", "ctr", "cpc", "cpm"],
+    "results": ["spend", "engagements", "cpe", "leads", "cpl", "conversions", "cpa"],
+    "full": ["spend", "cost_per_result", "full_cpl", "full_cpa", "break_even_cpa", "roi_pct"],
+}
+COLUMN_GROUP_LABELS: dict[str, str] = {
+    "reach": N_("Reach and clicks"),
+    "results": N_("Cost of each result"),
+    "full": N_("Full cost and break-even"),
+}
+# Results that show a post or ad did some work: one that brought leads (or sales) did not spend
+# "with no result", whatever the objective (a lead campaign under the objective "sales")
+ANY_RESULT = ("leads", "conversions")
 
 
 def drill_down(
@@ -41,7 +63,9 @@ def best_and_worst(
     frame: pd.DataFrame, n: int = 5
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """The cheapest and the dearest rows by cost per result (never the same row in both),
-    and the rows that spent money with no result, biggest spend first.
+    and the rows that spent money with no result, biggest spend first: no result of the
+    objective and no lead or sale either (a lead campaign that brought leads is not listed
+    under "no sales").
 
     Only rows with ad spend count: organic posts have no cost per result.
     """
@@ -49,5 +73,9 @@ def best_and_worst(
     ranked = spent[spent["cost_per_result"].notna()].sort_values("cost_per_result", kind="stable")
     best = ranked.head(min(n, math.ceil(len(ranked) / 2)))
     worst = ranked.iloc[len(best) :].iloc[::-1].head(n)
-    no_result = spent[spent["cost_per_result"].isna()].sort_values("spend", ascending=False)
+    no_result = spent[spent["cost_per_result"].isna()]
+    other = [column for column in ANY_RESULT if column in no_result]
+    if other:
+        no_result = no_result[~no_result[other].fillna(0).gt(0).any(axis=1)]
+    no_result = no_result.sort_values("spend", ascending=False)
     return best, worst, no_result

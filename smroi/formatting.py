@@ -1,7 +1,7 @@
 """Numbers as a user reads them; the only place that rounds. Undefined shows as "—".
 
 English ("en", the default) is written by this module itself, exactly as it always was
-("$1,234.50", "1,234.50 kr", "12.5%", "2.60x", "1 Jun 2026"). Norwegian bokmål ("nb")
+("$1,234.50", "1,234.50 kr", "12.5%", "2.60x", "01 Jun 2026"). Norwegian bokmål ("nb")
 and Persian ("fa") follow the locale's conventions from Babel (CLDR):
 
 - The number is rounded here, by Python (round half to even on the float, as in English),
@@ -15,16 +15,25 @@ and Persian ("fa") follow the locale's conventions from Babel (CLDR):
   nb's CLDR pattern is "#,##0.00 ¤"; fa's is "<U+200E>¤ #,##0.00", but Persian writes the amount
   first ("۱۲٬۳۴۵ ریال"), so fa uses nb's order. Decimals: Babel's currency digits (0 for
   IRR and JPY, 2 for most), unless `decimals` is given.
+- A currency whose own country groups digits differently keeps its grouping in every
+  language: Indian rupees (INR) in lakhs and crores, as Babel's en_IN writes them
+  ("₹17,34,465.00", "17 34 465,00 INR", "۱۷٬۳۴٬۴۶۵٫۰۰ INR"); every other currency is grouped
+  by threes. The currency picks the grouping, the language the separators and digits.
+- Counts are whole numbers in every language ("46", "1 234", "۱٬۲۳۴"), never "46.00".
 - Negative numbers start with "-" (Babel's own output; not CLDR's U+2212); in Persian a
   left-to-right mark U+200E comes first, so the sign stays left of the digits in
   right-to-left text (CLDR does the same with its Persian minus sign).
 - Percent: the locale's pattern ("12,5 %" with U+00A0 in nb, "۱۲٫۵٪" in fa with the
   Arabic percent sign U+066A, or "12.5%" with Latin digits). Multiple: the number and a
   Latin "x" in every language ("2,60x", "۲٫۶۰x"), as on the chart axes.
-- Dates: Gregorian in every language. A day is CLDR's medium date ("1. juni 2026",
-  "5. sep. 2026", "۱ ژوئن ۲۰۲۶"), a month CLDR's "yMMM" ("sep. 2026", "سپتامبر ۲۰۲۶"),
-  a quarter CLDR's "yQQQ" ("K3 2026", "سه<U+200C>ماههٔ سوم ۲۰۲۶"); a week is "Uke fra <day>"
-  / "هفته از <day>" (literally "week from <day>").
+- Dates: Gregorian in every language, one style per language. A day is "01 Jun 2026" in
+  English (as the core's messages and the charts write it) and CLDR's medium date in nb and
+  fa ("1. juni 2026", "5. sep. 2026", "۱ ژوئن ۲۰۲۶"); a range of days is "<first> – <last>",
+  the earlier day first in reading order (in Persian each day is a Unicode isolate, so the
+  earlier day stands on the right, where a right-to-left reader starts); a month is
+  CLDR's "yMMM" ("sep. 2026", "سپتامبر ۲۰۲۶"), a quarter CLDR's "yQQQ" ("K3 2026",
+  "سه<U+200C>ماههٔ سوم ۲۰۲۶"); a week is "Uke fra <day>" / "هفته از <day>" (literally
+  "week from <day>").
 
 This module knows units, not metrics: it imports nothing from smroi, so smroi.i18n can
 use it. A registry metric's value is written by smroi.metric_format.format_metric.
@@ -34,6 +43,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 from functools import cache
@@ -58,6 +68,9 @@ PREFIX_SYMBOLS: dict[str, str] = {
     "CNY": "¥",
 }
 SUFFIX_SYMBOLS: dict[str, str] = {"NOK": "kr", "SEK": "kr", "DKK": "kr.", "IRR": "﷼"}
+# Currencies whose country groups digits its own way (CLDR en_IN: "#,##,##0.###"): the
+# amount keeps that grouping in every language. Others are grouped by threes.
+CURRENCY_GROUPING: dict[str, str] = {"INR": "#,##,##0"}
 
 
 def is_undefined(value: Any) -> bool:
@@ -71,12 +84,15 @@ def is_undefined(value: Any) -> bool:
 
 
 LANGUAGES = ("en", "nb", "fa")
+RIGHT_TO_LEFT = frozenset({"fa"})  # as smroi.i18n.RTL, which builds on this module
 # The Babel (CLDR) locale of each language.
 BABEL_LOCALES: dict[str, str] = {"en": "en_US", "nb": "nb_NO", "fa": "fa_IR"}
 # "native": the language's own digits (Persian ۰–۹ in fa); "latin": 0–9.
 DIGITS = ("native", "latin")
 NBSP = "\u00a0"
 LRM = "\u200e"
+FSI, PDI = "\u2068", "\u2069"  # a Unicode isolate: its text keeps its own direction
+EN_DASH = "\u2013"
 # The digits of a CLDR numbering system; Babel writes only Latin ones.
 _SYSTEM_DIGITS: dict[str, str] = {"latn": "0123456789", "arabext": "۰۱۲۳۴۵۶۷۸۹"}
 # The sign of a negative number: in Persian behind a left-to-right mark, so that in
@@ -132,14 +148,15 @@ def localise_digits(text: str, lang: str, digits: str = "native") -> str:
     return text if lang == "en" else _script(text, lang, digits)
 
 
-def _number_pattern(decimals: int) -> str:
-    """'#,##0' with `decimals` zeros after the point."""
-    return "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+def _number_pattern(decimals: int, grouping: str = "#,##0") -> str:
+    """'#,##0' (or another grouping, '#,##,##0') with `decimals` zeros after the point."""
+    return grouping + ("." + "0" * decimals if decimals > 0 else "")
 
 
-def _with_decimals(pattern: str, decimals: int) -> str:
-    """A CLDR pattern ('#,##0 %', '#,##0.00 ¤') with `decimals` fraction digits."""
-    return re.sub(r"[#,0]+(\.[#0]+)?", _number_pattern(decimals), pattern, count=1)
+def _with_decimals(pattern: str, decimals: int, grouping: str = "#,##0") -> str:
+    """A CLDR pattern ('#,##0 %', '#,##0.00 ¤') with `decimals` fraction digits and the
+    given grouping."""
+    return re.sub(r"[#,0]+(\.[#0]+)?", _number_pattern(decimals, grouping), pattern, count=1)
 
 
 def _rounded(number: float, decimals: int) -> tuple[Decimal, bool]:
@@ -193,10 +210,11 @@ def format_money(
         places = get_currency_precision(currency) if decimals is None else decimals
         size, negative = _rounded(number, places)
         pattern = _MONEY_PATTERNS.get(lang) or _locale(lang).currency_formats["standard"].pattern
+        grouping = CURRENCY_GROUPING.get(currency, "#,##0")
         text = format_currency(
             size,
             currency,
-            _with_decimals(pattern, places),
+            _with_decimals(pattern, places, grouping),
             locale=_locale(lang),
             currency_digits=False,
             numbering_system=_system(lang, digits),
@@ -206,6 +224,11 @@ def format_money(
     places = 2 if decimals is None else decimals
     sign = "-" if number < 0 else ""
     amount = f"{abs(number):,.{places}f}"
+    if currency in CURRENCY_GROUPING:  # its own grouping, English separators: 17,34,465.00
+        size = Decimal(f"{abs(number):.{places}f}")
+        amount = format_decimal(
+            size, _number_pattern(places, CURRENCY_GROUPING[currency]), locale=_locale("en")
+        )
     if currency in PREFIX_SYMBOLS:
         return f"{sign}{PREFIX_SYMBOLS[currency]}{amount}"
     return f"{sign}{amount} {currency_symbol(currency)}"
@@ -279,16 +302,41 @@ def plural(count: int, word: str) -> str:
 
 
 def format_day(day: date, lang: str = "en", digits: str = "native") -> str:
-    """A day: '1 Jun 2026', '1. juni 2026', '۱ ژوئن ۲۰۲۶' (Gregorian in every language)."""
+    """A day: '01 Jun 2026', '1. juni 2026', '۱ ژوئن ۲۰۲۶' (Gregorian in every language)."""
     check_language(lang, digits)
     if lang == "en":
-        return f"{day.day} {day:%b %Y}"
+        return f"{day:%d %b %Y}"
     return _script(format_date(day, "medium", locale=_locale(lang)), lang, digits)
 
 
+def format_day_range(first: date, last: date, lang: str = "en", digits: str = "native") -> str:
+    """The days from `first` to `last`, the earlier first in reading order: '01 Jun 2026 –
+    28 Sep 2026', '1. juni 2026 – 28. sep. 2026'; in Persian each day is an isolate, so
+    '۱ ژوئن ۲۰۲۶' stands on the right, where the reader starts."""
+    check_language(lang, digits)
+    earlier, later = sorted((first, last))
+    days = [format_day(day, lang, digits) for day in (earlier, later)]
+    if lang in RIGHT_TO_LEFT:  # each day keeps its own order of day, month and year
+        days = [f"{FSI}{day}{PDI}" for day in days]
+    return f"{days[0]} {EN_DASH} {days[1]}"
+
+
+def label_with_unit(label: str, unit: str, lang: str = "en") -> str:
+    """A column's or axis' name with its unit in one pair of brackets: 'Return (USD)', and
+    'Earned media value (estimated, USD)' for a name that has brackets already (not
+    '(estimated) (USD)'); in Persian the list comma '،'."""
+    check_language(lang)
+    if not unit:
+        return label
+    if label.endswith(")") and "(" in label:
+        comma = "، " if lang in RIGHT_TO_LEFT else ", "
+        return f"{label[:-1]}{comma}{unit})"
+    return f"{label} ({unit})"
+
+
 def period_label(start: date, period: str, *, lang: str = "en", digits: str = "native") -> str:
-    """A period named the way people say it, from its first day: '5 Jun 2026',
-    'Week of 1 Jun 2026', 'Jun 2026', 'Q3 2026', '2026'; in nb '5. juni 2026',
+    """A period named the way people say it, from its first day: '05 Jun 2026',
+    'Week of 01 Jun 2026', 'Jun 2026', 'Q3 2026', '2026'; in nb '5. juni 2026',
     'Uke fra 1. juni 2026', 'juni 2026', 'K3 2026', '2026'."""
     check_language(lang, digits)
     day = start
@@ -306,3 +354,38 @@ def period_label(start: date, period: str, *, lang: str = "en", digits: str = "n
     if period == "year":
         return str(day.year)
     return format_day(day)
+
+
+def format_numbers(
+    values: Iterable[Any], unit: str, lang: str = "en", digits: str = "native"
+) -> list[str]:
+    """Many counts ("count": '1,234', '1 234', '۱٬۲۳۴') or amounts ("number": two decimals)
+    written as format_value writes one, fast enough for a table of thousands of rows: Python
+    writes '1,234.50' and the language's separators, digits and minus sign replace its own."""
+    check_language(lang, digits)
+    places = {"count": 0, "number": 2}[unit]
+    symbols = _locale(lang).number_symbols[_system(lang, digits)] if lang != "en" else {}
+    table = (
+        str.maketrans(
+            {
+                ",": symbols.get("group", ","),
+                ".": symbols.get("decimal", "."),
+                **{
+                    str(d): _SYSTEM_DIGITS.get(_system(lang, digits), "0123456789")[d]
+                    for d in range(10)
+                },
+            }
+        )
+        if lang != "en"
+        else {}
+    )
+    minus = _MINUS.get(lang, "-")
+    shown = []
+    for value in values:
+        if is_undefined(value):
+            shown.append(DASH)
+            continue
+        text = f"{abs(float(value)):,.{places}f}"
+        negative = float(value) < 0 and text.strip("0.,") != ""
+        shown.append((minus if negative else "") + text.translate(table))
+    return shown

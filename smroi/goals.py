@@ -579,9 +579,7 @@ def format_pace(
 
 
 def _end_day(iso: str, lang: str, digits: str) -> str:
-    """The period's last day: ISO in English ('2026-09-30'), else the locale's date."""
-    if lang == DEFAULT_LANGUAGE:
-        return iso
+    """The period's last day, as every date is written ('30 Sep 2026', '30. sep. 2026')."""
     return format_day(date.fromisoformat(iso), lang, digits)
 
 
@@ -596,7 +594,7 @@ def goal_sentence(
     (a cost above its ceiling) or "info".
 
     Reads a goal_status() result: "Behind pace: 5 a day is needed over the 2 days left to
-    reach 100 by 2026-09-30." The words are in `lang`, numbers written with `digits`
+    reach 100 by 30 Sep 2026." The words are in `lang`, numbers written with `digits`
     (English by default).
     """
     gettext, ngettext = translator(lang), plural_translator(lang)

@@ -24,12 +24,12 @@ from functools import cache
 from io import BytesIO
 from pathlib import Path
 
-from smroi.formatting import format_day, format_value, localise_digits
+from smroi.formatting import RIGHT_TO_LEFT, format_day, format_value, localise_digits
 
 LANGUAGES: dict[str, str] = {"en": "English", "nb": "Norsk bokmål", "fa": "فارسی"}
 DEFAULT_LANGUAGE = "en"
 # written right to left: the UI turns its text blocks around for these
-RTL: frozenset[str] = frozenset({"fa"})
+RTL: frozenset[str] = RIGHT_TO_LEFT
 DOMAIN = "smroi"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 

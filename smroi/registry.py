@@ -302,7 +302,7 @@ _METRICS: tuple[Metric, ...] = (
         unit="multiple",
         paid_only=True,
         formula=N_("sales value of paid rows / ad spend"),
-        help=N_("Return on ad spend: sales value per 1 of ad spend (paid rows only)."),
+        help=N_("Return on ad spend: sales value per 1 of ad spend."),
         ratio=True,
     ),
     Metric(

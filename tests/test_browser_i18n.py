@@ -99,5 +99,6 @@ def test_other_pages_in_persian_read_right_to_left(  # type: ignore[no-untyped-d
     )
     assert page.evaluate(DIRECTION, "[data-testid=stMain]") == "rtl"
     page.wait_for_selector("[data-testid=stDataFrame]", state="attached", timeout=60_000)
+    # the grid draws left to right; its columns come in reverse (ui.widgets.data_table)
     assert page.evaluate(DIRECTION, "[data-testid=stDataFrame]") == "ltr"
     page.screenshot(path=str(tmp_path / f"{name}-fa.png"), full_page=True)

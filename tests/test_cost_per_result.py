@@ -46,3 +46,24 @@ def test_best_and_worst_never_share_a_row_and_list_spend_without_results() -> No
     small = best_and_worst(elements[elements["element"].isin(["A", "B", "C"])], n=5)
     assert list(small[0]["element"]) == ["A", "C"]
     assert list(small[1]["element"]) == ["B"]
+
+
+def test_a_lead_ad_that_brought_leads_did_not_spend_with_no_sales() -> None:
+    # objective "sales": G (a lead form) spent 50 and brought 7 leads, no sale; H spent 20 on
+    # nothing at all. Only H spent money with no result.
+    rows = smroi.conform(
+        pd.DataFrame(
+            {
+                "date": ["2026-02-01"] * 3,
+                "platform": ["facebook"] * 3,
+                "campaign": ["Sale", "Newsletter", "Newsletter"],
+                "element": ["A", "G", "H"],
+                "spend": [100, 50, 20],
+                "leads": [0, 7, 0],
+                "conversions": [10, 0, 0],
+            }
+        )
+    )
+    elements = drill_down(analyse(rows, Settings(objective="sales")), "element")
+    _, _, no_result = best_and_worst(elements)
+    assert list(no_result["element"]) == ["H"]

@@ -66,8 +66,8 @@ def test_plural() -> None:
 @pytest.mark.parametrize(
     ("start", "period", "label"),
     [
-        (date(2026, 6, 5), "day", "5 Jun 2026"),
-        (date(2026, 6, 1), "week", "Week of 1 Jun 2026"),
+        (date(2026, 6, 5), "day", "05 Jun 2026"),
+        (date(2026, 6, 1), "week", "Week of 01 Jun 2026"),
         (date(2026, 9, 1), "month", "Sep 2026"),
         (date(2026, 7, 1), "quarter", "Q3 2026"),
         (date(2026, 1, 1), "quarter", "Q1 2026"),
@@ -196,8 +196,8 @@ def test_currency_symbols_and_unit_labels_per_locale() -> None:
 @pytest.mark.parametrize(
     ("day", "lang", "digits", "shown"),
     [
-        (date(2026, 6, 1), "en", "native", "1 Jun 2026"),
-        (date(2026, 6, 1), "en", "latin", "1 Jun 2026"),
+        (date(2026, 6, 1), "en", "native", "01 Jun 2026"),
+        (date(2026, 6, 1), "en", "latin", "01 Jun 2026"),
         (date(2026, 6, 1), "nb", "native", "1. juni 2026"),
         (date(2026, 9, 28), "nb", "native", "28. sep. 2026"),
         (date(2026, 6, 1), "fa", "native", "۱ ژوئن ۲۰۲۶"),

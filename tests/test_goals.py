@@ -315,12 +315,12 @@ def test_goal_sentences_say_where_each_goal_stands() -> None:
     # 12 leads by 10 April: 18 more over 20 days is 0.90 a day
     assert said(april_leads(), Goal(metric="leads", target=30)) == (
         "on_pace",
-        "On pace: 0.90 a day is needed over the 20 days left to reach 30 by 2026-04-30.",
+        "On pace: 0.90 a day is needed over the 20 days left to reach 30 by 30 Apr 2026.",
     )
     # 8 by 10 April: 22 over 20 days is 1.10 a day, and 0.8 a day so far is behind
     assert said(april_leads(3, 5), Goal(metric="leads", target=30)) == (
         "behind",
-        "Behind pace: 1.10 a day is needed over the 20 days left to reach 30 by 2026-04-30.",
+        "Behind pace: 1.10 a day is needed over the 20 days left to reach 30 by 30 Apr 2026.",
     )
     assert said(april_leads(), Goal(metric="leads", target=10)) == ("met", "Target met.")
     week = table(date=["2026-03-02", "2026-03-08"], leads=[2, 3])

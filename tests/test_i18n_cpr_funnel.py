@@ -70,6 +70,13 @@ def segmented(app: AppTest, key: str) -> tuple[str, list[str]]:
     return control.label, [option.content for option in control.proto.options]
 
 
+def show_columns(app: AppTest, group: str) -> None:
+    """Pick which of the Cost per result table's column groups is shown."""
+    (control,) = [w for w in app.get("button_group") if w.key == "cpr.columns"]
+    control.set_value(group).run()
+    assert not app.exception, app.exception
+
+
 # ---------------------------------------------------------------- the core
 
 
@@ -147,17 +154,27 @@ def test_cost_per_result_in_norwegian() -> None:
     assert inside.options == ["Alle plattformer", "facebook", "instagram"]
     chart = app.selectbox(key="cpr.chart_metric")
     assert chart.label == "Diagram"
-    assert chart.options[:3] == ["Kostnad per salg", "CPC", "CPM"]
+    assert chart.options[:3] == [
+        "Kostnad per salg",
+        "Kostnad per klikk (CPC)",
+        "Kostnad per 1000 visninger (CPM)",
+    ]
     assert [h.value for h in app.subheader] == [
         "Beste og dårligste innlegg og annonser etter kostnad per salg"
     ]
     texts = read(app.markdown)
     assert {"**Billigste resultater**", "**Dyreste resultater**"} <= set(texts)
-    assert "**Brukte penger uten salg**" in texts  # the instagram reel
+    assert "**Brukte penger uten salg eller leads**" in texts  # the instagram reel
     # cost per sale by platform: facebook 1234.50 / 40 = 30.8625
     cells = shown_cells(app, 0).set_index("platform")
-    assert cells.loc["facebook", "cost_per_result"] == f"30,86{NBSP}USD"
     assert cells.loc["facebook", "clicks"] == f"3{NBSP}000"
+    assert segmented(app, "cpr.columns") == (
+        "Kolonner",
+        ["Rekkevidde og klikk", "Kostnad per resultat", "Full kostnad og break-even"],
+    )
+    show_columns(app, "full")
+    cells = shown_cells(app, 0).set_index("platform")
+    assert cells.loc["facebook", "cost_per_result"] == f"30,86{NBSP}USD"
     assert untranslated(app, "nb") == []
 
     level.set_value("element").run()
@@ -174,7 +191,7 @@ def test_cost_per_result_headings_follow_the_objective() -> None:
     assert [h.value for h in app.subheader] == [
         "Beste og dårligste innlegg og annonser etter kostnad per lead"
     ]
-    assert "**Brukte penger uten leads**" in [m.value for m in app.markdown]
+    assert "**Brukte penger uten leads eller salg**" in [m.value for m in app.markdown]
 
 
 def test_cost_per_result_in_persian() -> None:
@@ -187,10 +204,12 @@ def test_cost_per_result_in_persian() -> None:
     assert [h.value for h in app.subheader] == [
         "بهترین و بدترین پست‌ها و تبلیغات بر اساس هزینهٔ هر فروش"
     ]
-    assert "**پول خرج‌شده بدون هیچ فروشی**" in [m.value for m in app.markdown]
+    assert "**پول خرج‌شده بدون هیچ فروش یا سرنخی**" in [m.value for m in app.markdown]
+    cells = shown_cells(app, 0).set_index("platform")
+    assert cells.loc["facebook", "clicks"] == "۳٬۰۰۰"
+    show_columns(app, "full")
     cells = shown_cells(app, 0).set_index("platform")
     assert cells.loc["facebook", "cost_per_result"] == f"۳۰٫۸۶{NBSP}$"
-    assert cells.loc["facebook", "clicks"] == "۳٬۰۰۰"
     assert untranslated(app, "fa") == []
 
 
@@ -199,7 +218,7 @@ def test_english_cost_per_result_is_unchanged() -> None:
     assert app.title[0].value == "Cost per result"
     assert app.radio(key="cpr.level").options == ["Platform", "Campaign", "Post / ad"]
     assert [h.value for h in app.subheader] == ["Best and worst posts and ads by cost per sale"]
-    assert "**Spent money with no sales**" in [m.value for m in app.markdown]
+    assert "**Spent money with no sales or leads**" in [m.value for m in app.markdown]
 
 
 # ---------------------------------------------------------------- Funnel and audience

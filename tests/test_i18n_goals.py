@@ -141,7 +141,7 @@ def test_where_a_goal_stands_in_persian() -> None:
 
 def test_english_pace_says_day_for_one_day_left() -> None:
     assert goal_sentence({**BEHIND, "days_left": 1}, "USD")[1] == (
-        "Behind pace: 5.00 a day is needed over the 1 day left to reach 100 by 2026-09-30."
+        "Behind pace: 5.00 a day is needed over the 1 day left to reach 100 by 30 Sep 2026."
     )
 
 

@@ -710,7 +710,7 @@ def test_each_goal_has_a_column_chart_with_the_target_as_a_line() -> None:
 def test_goals_sheet_compares_the_latest_month_with_the_one_before() -> None:
     sheet = book(goals_export())["Goals"]
     texts = [row[0] for row in sheet.iter_rows(values_only=True)]
-    assert "The month from 2026-02-01 against the month from 2026-01-01." in texts
+    assert "The month from 01 Feb 2026 against the month from 01 Jan 2026." in texts
     assert any(
         str(text).startswith("The data stops before the latest month ends") for text in texts
     )

@@ -8,7 +8,6 @@ import streamlit as st
 
 import smroi
 from smroi.formatting import localise_digits
-from smroi.i18n import DEFAULT_LANGUAGE
 from smroi.ingest import mixed_marks_warning
 from smroi.report_dates import is_outlier_warning
 from ui.i18n import day, digits, language, nt, number, t, tr
@@ -27,9 +26,9 @@ from ui.widgets import plain
 
 
 def caption_day(value: date) -> str:
-    """A day in a caption: '01 Jun 2026' in English (as always), else the language's own
-    ('1. juni 2026', '۱ ژوئن ۲۰۲۶')."""
-    return f"{value:%d %b %Y}" if language() == DEFAULT_LANGUAGE else day(value)
+    """A day in a caption, as every day is written ('01 Jun 2026', '1. juni 2026',
+    '۱ ژوئن ۲۰۲۶')."""
+    return day(value)
 
 
 def show_notices(view: View) -> None:
@@ -52,7 +51,7 @@ def show_notices(view: View) -> None:
 
 
 def period_caption(view: View) -> str:
-    """'1 Jun 2026 – 28 Sep 2026 (3.9 months) · 5,234 rows · USD'."""
+    """'01 Jun 2026 – 28 Sep 2026 (3.9 months) · 5,234 rows · USD'."""
     analysis = view.analysis
     rows = smroi.rows_in_view(analysis)
     if analysis.first_day is None:

@@ -32,9 +32,14 @@ from ui import state
 LANG_PARAM = "lang"  # ?lang=nb in a link opens the app in that language
 
 # Right to left for Persian: the main area and the sidebar read right to left, while
-# charts, tables and code keep left to right so that axes, numbers and links stay readable.
-# This is a fixed stylesheet with no user text in it, which is the only kind of raw HTML
-# the project allows (docs/DESIGN.md, XSS).
+# charts and code keep left to right so that axes, numbers and links stay readable. Tables
+# (Streamlit's grid draws left to right) get their columns in reverse (ui.widgets.data_table).
+# Streamlit's own styles set some sides by name (a list's margin on the left, text aligned
+# left, a tag's close button spaced on its left); here they follow the reading direction.
+# In the date range box the first day stands on the right, where the reader starts, and each
+# day keeps its year, month and day left to right ("2026-06-01"), not "01-06-2026". This is
+# a fixed stylesheet with no user text in it, the only kind of raw HTML the project allows
+# (docs/DESIGN.md, XSS).
 _RTL_STYLE = """<style>
 [data-testid="stMain"], [data-testid="stSidebar"] { direction: rtl; }
 [data-testid="stMain"] .stElementContainer,
@@ -43,6 +48,19 @@ _RTL_STYLE = """<style>
 [data-testid="stMain"] [data-testid="stDataFrame"],
 [data-testid="stMain"] [data-testid="stCode"],
 [data-testid="stSidebar"] [data-testid="stCode"] { direction: ltr; }
+[data-testid="stMarkdownContainer"] :is(ul, ol, li) { text-align: start !important; }
+[data-testid="stMarkdownContainer"] li {
+  margin-left: 0 !important; margin-right: 1.2rem !important;
+  padding-left: 0 !important; padding-right: 0.3rem !important;
+}
+[data-testid="stTooltipContent"], [data-testid="stPopoverBody"] {
+  direction: rtl; text-align: start;
+}
+[data-testid="stDateInputField"] [role="group"] { direction: ltr; }
+[data-testid="stMultiSelect"] [data-tag] > button {
+  margin-left: 0 !important; margin-right: 0.35rem !important;
+}
+[data-testid="stMultiSelect"] [data-tag] { gap: 0.35rem; }
 </style>"""
 
 

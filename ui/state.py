@@ -103,6 +103,7 @@ CPR_LEVEL = "cpr.level"
 CPR_PLATFORM = "cpr.platform"
 CPR_CAMPAIGN = "cpr.campaign"
 CPR_TABLE = "cpr.table"
+CPR_COLUMNS = "cpr.columns"  # which of the table's column groups is shown
 CPR_CHART_METRIC = "cpr.chart_metric"
 CPR_BEST = "cpr.best"
 CPR_WORST = "cpr.worst"

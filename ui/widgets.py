@@ -14,12 +14,18 @@ from smroi import DASH, MEASURES, METRICS, PREFIX_SYMBOLS, currency_symbol
 from smroi.charts import chart_png, chart_svg
 from smroi.cost_per_result import LEVEL_LABELS
 from smroi.errors import SmroiError
-from smroi.formatting import format_value, is_undefined
+from smroi.formatting import (
+    CURRENCY_GROUPING,
+    format_numbers,
+    format_value,
+    is_undefined,
+    label_with_unit,
+)
 from smroi.funnel import DIMENSION_LABELS
-from smroi.i18n import N_
+from smroi.i18n import N_, is_rtl
 from smroi.registry import metric_formula, metric_help_text, metric_label
 from smroi.workbook import table_csv
-from ui.i18n import digits, language, metric_value, t, tr
+from ui.i18n import day, digits, language, metric_value, t, tr
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
@@ -135,11 +141,13 @@ def metric_table(
             labels[metric_key] if metric_key in labels else metric_label(metric_key, language()),
             help=metric_help(metric_key),
             # a column format would win over the Styler's locale text (localised_numbers)
-            format=english_format(number_format(metric_key, currency), rows=len(shown)),
+            format=english_format(
+                number_format(metric_key, currency), rows=len(shown), currency=currency
+            ),
         )
     for column in label_columns:
         shown[column] = shown[column].astype(str)
-    st.dataframe(
+    data_table(
         localised_numbers(shown, keys, currency),
         column_config=config,
         hide_index=True,
@@ -162,15 +170,30 @@ def localised_numbers(shown: pd.DataFrame, keys: Sequence[str], currency: str) -
 MAX_STYLED_ROWS = 2_000
 
 
-def styled(rows: int) -> bool:
-    """True when a table of `rows` rows gets the language's numbers (localised_table)."""
-    return language() != "en" and rows <= MAX_STYLED_ROWS
+def styled(rows: int, currency: str = "USD") -> bool:
+    """True when a table of `rows` rows gets the language's numbers (localised_table): in
+    every language but English, and in English for a currency with its own grouping (rupees
+    in lakhs, which a printf format cannot write)."""
+    own_words = language() != "en" or currency in CURRENCY_GROUPING
+    return own_words and rows <= MAX_STYLED_ROWS
 
 
-def english_format(printf: str, *, rows: int = 0) -> str | None:
+def english_format(printf: str, *, rows: int = 0, currency: str = "USD") -> str | None:
     """A number column's printf format, unless the table's Styler writes its numbers in the
     language (a column format would win over the Styler)."""
-    return None if styled(rows) else printf
+    return None if styled(rows, currency) else printf
+
+
+def data_table(data: Any, **options: Any) -> Any:
+    """st.dataframe laid out in the reader's direction: in a right-to-left language the first
+    column stands on the right and the others follow leftwards, as a Persian reader reads a
+    table. (Streamlit's grid draws left to right whatever the page's direction, so its
+    columns are given in reverse; the numbers inside stay left to right.)"""
+    if is_rtl(language()):
+        frame = data.data if hasattr(data, "data") and hasattr(data, "format") else data
+        columns = list(options.get("column_order") or getattr(frame, "columns", []))
+        options["column_order"] = [str(column) for column in columns][::-1] or None
+    return st.dataframe(data, **options)
 
 
 def localised_table(frame: pd.DataFrame, units: dict[str, str], currency: str = "USD") -> Any:
@@ -182,7 +205,7 @@ def localised_table(frame: pd.DataFrame, units: dict[str, str], currency: str = 
     Styler: give these columns `english_format(printf, rows=len(frame))`. A table of more
     than MAX_STYLED_ROWS rows is left to its printf formats."""
     lang, digit_choice = language(), digits()
-    if not styled(len(frame)):
+    if not styled(len(frame), currency):
         return frame
 
     def formatter(unit: str) -> Any:
@@ -198,6 +221,36 @@ def localised_table(frame: pd.DataFrame, units: dict[str, str], currency: str = 
 
     formats = {column: formatter(unit) for column, unit in units.items() if column in frame}
     return frame.style.format(formats, na_rep=DASH)
+
+
+def written_numbers(
+    frame: pd.DataFrame, amounts: Sequence[str], counts: Sequence[str], days: Sequence[str] = ()
+) -> tuple[pd.DataFrame, dict[str, Any]]:
+    """A big table (thousands of rows) with its numbers and dates as the reader writes them,
+    and the column_config that shows them: `amounts` with two decimals, `counts` as whole
+    numbers ("152", not "152.0"), `days` as every day is written ("01 Jun 2026"). English
+    keeps numbers and dates with the grid's formats; another language gets text in its
+    digits and separators (smroi.formatting.format_numbers: a Styler would take seconds at
+    this size), so such a column sorts as text."""
+    lang, digit_choice = language(), digits()
+    config: dict[str, Any] = {}
+    shown = frame.copy()
+    for column in (c for c in days if c in frame):
+        if lang == "en":
+            config[column] = st.column_config.DateColumn(format="DD MMM YYYY")
+            continue
+        moments = (pd.Timestamp(value) for value in frame[column].dropna().unique())
+        written = {moment: day(moment.date()) for moment in moments}
+        shown[column] = frame[column].map(written)
+        config[column] = st.column_config.TextColumn()
+    for columns, unit, printf in ((amounts, "number", "%,.2f"), (counts, "count", "%,d")):
+        for column in (c for c in columns if c in frame):
+            if lang == "en":
+                config[column] = st.column_config.NumberColumn(format=printf)
+            else:
+                shown[column] = format_numbers(frame[column], unit, lang, digit_choice)
+                config[column] = st.column_config.TextColumn()
+    return shown, config
 
 
 def chart_with_downloads(
@@ -269,8 +322,8 @@ def chart_table(
             )
             continue
         label = labels.get(column) or metric_label(column, lang)
-        unit = {"money": currency, "percent": "%"}.get(metric.unit)
-        names[column] = f"{label} ({unit})" if unit else label
+        unit = {"money": currency, "percent": "%"}.get(metric.unit, "")
+        names[column] = label_with_unit(label, unit, lang)
     return frame[list(columns)].rename(columns=names)
 
 

@@ -21,7 +21,7 @@ from smroi.goals import (
     ranking,
     review,
 )
-from smroi.i18n import DEFAULT_LANGUAGE, N_
+from smroi.i18n import N_
 from smroi.metrics import Analysis, by_group
 from smroi.registry import METRICS, cost_per_result_label, metric_label
 from smroi.settings import Goal
@@ -296,10 +296,8 @@ def _comparison(writer: _Writer, layout: _Layout, analysis: Analysis, period: st
 
 
 def _day_text(value: Any, writer: _Writer) -> str:
-    """A period's first day (an ISO date) inside a sentence: as it is (2026-01-05) in
-    English, the language's date otherwise ('5. jan. 2026', '۵ ژانویهٔ ۲۰۲۶')."""
-    if writer.lang == DEFAULT_LANGUAGE:
-        return str(value)
+    """A period's first day (an ISO date) inside a sentence, as every date is written
+    ('05 Jan 2026', '5. jan. 2026', '۵ ژانویهٔ ۲۰۲۶')."""
     try:
         day = value if isinstance(value, date) else date.fromisoformat(str(value))
     except ValueError:
