@@ -127,3 +127,23 @@ def settle(page) -> None:  # type: ignore[no-untyped-def]
     """Wait for the script run to end (the running indicator goes away)."""
     page.wait_for_timeout(300)
     page.wait_for_selector("[data-testid=stStatusWidget]", state="detached", timeout=60_000)
+
+
+def choose_option(page, combobox, option: str) -> None:  # type: ignore[no-untyped-def]
+    """Pick `option` in a Streamlit selectbox. A rerun that ends while the list is open
+    closes it (and a click that lands while the page is still drawing is lost), so the
+    pick is redone until the box shows it."""
+    from playwright.sync_api import expect
+
+    for _ in range(3):
+        settle(page)
+        combobox.click()
+        combobox.fill(option)
+        choice = page.locator("[role=option]").filter(has_text=option).first
+        try:
+            choice.click(timeout=10_000)
+            expect(combobox).to_have_value(option, timeout=10_000)
+            return
+        except Exception:  # the list closed under us: open it again
+            page.keyboard.press("Escape")
+    expect(combobox).to_have_value(option)

@@ -6,7 +6,15 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, kpi, require_chromium, settle, streamlit_server
+from tests.browser import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    choose_option,
+    kpi,
+    require_chromium,
+    settle,
+    streamlit_server,
+)
 from tests.conftest import FIXTURES, ROOT
 
 pytestmark = pytest.mark.browser
@@ -136,10 +144,7 @@ def test_setting_a_goal_shows_its_progress(page, app_url) -> None:  # type: igno
     settle(page)
     # a new goal: 150 sales a month (September has 136)
     metric = main.get_by_role("combobox", name="Metric")
-    metric.click()
-    metric.fill("Sales")
-    page.locator("[role=option]").filter(has_text="Sales").first.click()
-    expect(metric).to_have_value("Sales")
+    choose_option(page, metric, "Sales")
     main.get_by_role("spinbutton", name="Target").fill("150")
     main.get_by_role("button", name="Add goal").click()
     settle(page)
