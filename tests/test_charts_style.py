@@ -452,3 +452,15 @@ def test_the_funnel_says_it_in_every_language(specs: dict[str, dict[str, Any]]) 
     assert labels[0] == "۵٬۰۰۰"
     assert "فروش‌ها بیشتر از سرنخ‌ها" in labels[3]
     assert "%" not in labels[3] and "٪" not in labels[3]
+
+
+def test_a_unit_joins_the_names_own_brackets(specs: dict[str, dict[str, Any]]) -> None:
+    """'Earned media value (estimated, USD)', never '(estimated) (USD)' on an axis."""
+    seen = []
+    for name, spec in specs.items():
+        for _, encoding in axes(spec):
+            for line in title_lines(encoding.get("title")):
+                plain = line.replace(RLM, "").replace(LRM, "")
+                assert ") (" not in plain and ") ،(" not in plain, (name, plain)
+                seen.append(plain)
+    assert "Earned media value (estimated, USD)" in " ".join(seen)

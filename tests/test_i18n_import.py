@@ -296,6 +296,7 @@ def test_a_broken_upload_says_why_in_the_language(lang: str, expected: str) -> N
 )
 def test_a_bad_settings_file_says_why_in_the_language(lang: str, expected: str) -> None:
     app = run_app(lang)
+    app.switch_page("pages/business.py").run()  # where a settings file is loaded
     app.file_uploader(key="settings_upload").set_value(
         ("bad.json", BAD_SETTINGS, "application/json")
     ).run()
@@ -353,9 +354,11 @@ def test_an_analysis_note_with_an_amount_in_the_language(lang: str, warning: str
     ).run()
     # a settings file: 1,234.50 a month for an agency that works on tiktok only
     costs = {"costs": {"agency_per_month": 1234.5, "assigned_to": {"agency": "tiktok"}}}
+    app.switch_page("pages/business.py").run()  # where a settings file is loaded
     app.file_uploader(key="settings_upload").set_value(
         ("tiktok.json", json.dumps(costs).encode(), "application/json")
     ).run()
+    app.switch_page("pages/overview.py").run()  # the numbers, and their notes
     assert not app.exception, app.exception
     # no dates: the monthly cost counts for one month, all of it on a tiktok row
     assert warning in [rendered(w.value) for w in app.warning]

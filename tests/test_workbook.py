@@ -562,7 +562,7 @@ def test_an_empty_table_still_gives_a_valid_workbook() -> None:
         "No rows in this selection, so there is no funnel to show."
     )
     goals = [row[0] for row in workbook["Goals"].iter_rows(values_only=True)]
-    assert "No goals set. Add them in the sidebar under Goals." in goals
+    assert "No goals set. Add them on the Your business page, under Goals." in goals
     assert charts(data) == []  # nothing to chart: no chart over empty cells
 
 
@@ -756,7 +756,7 @@ def test_goals_sheet_reviews_and_ranks_the_platforms() -> None:
 def test_goals_sheet_says_when_no_goals_are_set() -> None:
     sheet = book(export())["Goals"]
     texts = [row[0] for row in sheet.iter_rows(values_only=True)]
-    assert texts[:2] == ["Goals", "No goals set. Add them in the sidebar under Goals."]
+    assert texts[:2] == ["Goals", "No goals set. Add them on the Your business page, under Goals."]
     assert "This period against the one before" in texts and "Review" in texts
     assert not [name for name in sheet.tables if name.startswith("Goal_")]
 

@@ -18,7 +18,7 @@ from smroi.charts._shared import (
     place_values,
     wrap_label,
 )
-from smroi.formatting import format_value, unit_label
+from smroi.formatting import format_value, label_with_unit, unit_label
 from smroi.funnel import DIMENSION_LABELS, MORE_THAN_BEFORE
 from smroi.i18n import DEFAULT_LANGUAGE, chart_translator, translator
 from smroi.registry import METRICS, metric_label
@@ -151,7 +151,7 @@ def heatmap_chart(
     rects = base.mark_rect().encode(
         color=alt.Color(
             "shown:Q",
-            title=_drawn(f"{name} ({unit})", lang),
+            title=_drawn(label_with_unit(name, unit, lang), lang),
             scale=alt.Scale(scheme="redyellowgreen", reverse=lower_is_better),
             legend=alt.Legend(
                 orient="bottom", direction="horizontal", gradientLength=200, titleLimit=0

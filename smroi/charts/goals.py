@@ -19,7 +19,7 @@ from smroi.charts._shared import (
     place_values,
     wrap_label,
 )
-from smroi.formatting import format_value, period_label, unit_label
+from smroi.formatting import format_value, label_with_unit, period_label, unit_label
 from smroi.i18n import DEFAULT_LANGUAGE, N_, chart_translator
 from smroi.registry import METRICS, metric_label
 
@@ -93,7 +93,7 @@ def goal_chart(
     subtitle = [target_words.format(target=target_text)]
     if data["partial"].any():
         subtitle.append(_("Pale bar: a period the data covers only in part"))
-    value_title = axis_title(_drawn(f"{name} ({unit})", lang), lang)
+    value_title = axis_title(_drawn(label_with_unit(name, unit, lang), lang), lang)
     bars, values = horizontal_bars(
         data,
         category_title=period_word,

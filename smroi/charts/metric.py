@@ -26,7 +26,7 @@ from smroi.charts._shared import (
     wrap_label,
 )
 from smroi.charts.overview import _OVER_TIME_WORDS
-from smroi.formatting import format_value, unit_label
+from smroi.formatting import format_value, label_with_unit, unit_label
 from smroi.i18n import DEFAULT_LANGUAGE, N_, chart_translator
 from smroi.registry import METRICS, metric_formula, metric_label
 
@@ -80,7 +80,7 @@ def metric_by_group(
     bars, values = horizontal_bars(
         data,
         category_title=_drawn(group_title, lang),
-        value_title=axis_title(_drawn(f"{title} ({unit})", lang), lang),
+        value_title=axis_title(_drawn(label_with_unit(title, unit, lang), lang), lang),
         tooltip=[
             alt.Tooltip(f"{group}:N", title=_drawn(group_title, lang)),
             alt.Tooltip("value_text:N", title=_drawn(title, lang)),
@@ -164,7 +164,7 @@ def metric_over_time(
         x=alt.X("period_start:T", title=starting, axis=_period_axis(trend, period, lang, digits)),
         y=alt.Y(
             "value:Q",
-            title=axis_title(_drawn(f"{name} ({unit})", lang), lang),
+            title=axis_title(_drawn(label_with_unit(name, unit, lang), lang), lang),
             axis=alt.Axis(tickCount=5),
         ),
     )

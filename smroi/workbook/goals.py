@@ -75,7 +75,7 @@ GOAL_CHART_TITLES: dict[str, str] = {
 }
 
 
-NO_GOALS = N_("No goals set. Add them in the sidebar under Goals.")
+NO_GOALS = N_("No goals set. Add them on the Your business page, under Goals.")
 GOAL_CHART_ROWS = 17  # rows a goal's chart takes (320 pixels)
 NOT_MET_COLOUR = "#9e9e9e"
 
