@@ -33,7 +33,9 @@ def test_leaving_out_a_row_dated_years_away_changes_the_numbers_and_can_be_undon
     app = AppTest.from_file(APP, default_timeout=60)
     app.run()
     app.file_uploader(key="uploads").set_value([("ads.csv", outlier_file(), "text/csv")]).run()
+    app.switch_page("pages/business.py").run()  # where costs are typed
     app.number_input(key="set.costs.tools_per_month").set_value(100.0).run()
+    app.switch_page("pages/overview.py").run()
     assert not app.exception, app.exception
     warnings = [rendered(warning.value) for warning in app.warning]
     assert OUTLIER_WARNING in warnings
