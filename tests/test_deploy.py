@@ -10,6 +10,7 @@ database. Docker is not run here: compose.yaml is only parsed and checked.
 
 from __future__ import annotations
 
+import gzip
 import http.client
 import os
 import re
@@ -148,13 +149,18 @@ def proxy(servers: tuple[str, str], tmp_path_factory: pytest.TempPathFactory) ->
         shutil.rmtree(home, ignore_errors=True)
 
 
-def _get(url: str, cookie: str | None = None) -> http.client.HTTPResponse:
-    """GET without following redirects or checking Caddy's own certificate."""
+def _insecure() -> ssl.SSLContext:
+    """TLS that does not check Caddy's own certificate (a local CA)."""
     context = ssl.create_default_context()
     context.check_hostname = False
     context.verify_mode = ssl.CERT_NONE
+    return context
+
+
+def _get(url: str, cookie: str | None = None) -> http.client.HTTPResponse:
+    """GET without following redirects or checking Caddy's own certificate."""
     request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
-    response = urllib.request.urlopen(request, timeout=5, context=context)
+    response = urllib.request.urlopen(request, timeout=5, context=_insecure())
     response.read()
     return response  # type: ignore[no-any-return]
 
@@ -256,6 +262,28 @@ def test_the_proxy_sends_the_headers_and_keeps_a_browser_on_one_replica(
     for cookie in cookies:
         for _ in range(5):
             assert replica_cookies(_get(proxy + "/_stcore/health", cookie)) == []
+
+
+def _fetch(
+    url: str, headers: dict[str, str] | None = None
+) -> tuple[http.client.HTTPResponse, bytes]:
+    """A GET through the proxy: the response and its body as sent."""
+    request = urllib.request.Request(url, headers=headers or {})
+    response = urllib.request.urlopen(request, timeout=5, context=_insecure())
+    return response, response.read()
+
+
+def test_the_proxy_compresses_the_apps_scripts(proxy: str) -> None:
+    """A first visit fetches Streamlit's scripts (about 4 MB, sent uncompressed by the app
+    server): through the proxy a browser that accepts gzip gets them gzipped."""
+    _, page = _fetch(proxy + "/")
+    (script,) = re.findall(r'src="\.?/?(static/js/index\.[^"]+\.js)"', page.decode())
+    plain, body = _fetch(f"{proxy}/{script}")
+    assert plain.headers["Content-Encoding"] is None
+    packed, packed_body = _fetch(f"{proxy}/{script}", {"Accept-Encoding": "gzip"})
+    assert packed.headers["Content-Encoding"] == "gzip"
+    assert gzip.decompress(packed_body) == body
+    assert len(packed_body) < len(body) / 2
 
 
 def replica_cookies(response: http.client.HTTPResponse) -> list[str]:
