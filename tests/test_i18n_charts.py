@@ -226,7 +226,7 @@ def test_norwegian_titles_and_axis_titles() -> None:
     ]
     line = over_time["layer"][0]["encoding"]
     # the axis title on two lines: one would not fit a phone's plot
-    assert line["y"]["title"] == ["Verdi av fortjente medier", "(anslått) (NOK)"]
+    assert line["y"]["title"] == ["Verdi av fortjente medier", "(anslått, NOK)"]
     assert line["x"]["title"] == "Uke som starter"
 
     waterfall = specs["waterfall"]
