@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from smroi.i18n import N_
@@ -111,7 +112,18 @@ def conform(frame: pd.DataFrame) -> pd.DataFrame:
         paid = out["spend"].fillna(0) != 0
     out["paid"] = paid.astype(bool)
     for column in (*LABELS, *DIMENSIONS, SOURCE):
-        values = frame[column] if column in frame else pd.Series(pd.NA, index=frame.index)
-        out[column] = values.astype("category")
+        out[column] = (
+            frame[column].astype("category")
+            if column in frame
+            else _unreported_text(len(frame), frame.index)
+        )
     ordered = {column: out[column] for column in (*COLUMNS, SOURCE)}
     return pd.DataFrame(ordered, index=frame.index)
+
+
+def _unreported_text(rows: int, index: pd.Index) -> pd.Series:
+    """A text column no file reports: every cell missing, built as codes (no Python objects)."""
+    codes = np.full(rows, -1, dtype=np.int8)
+    return pd.Series(
+        pd.Categorical.from_codes(codes, categories=pd.Index([], dtype=object)), index=index
+    )

@@ -42,12 +42,14 @@ def _categorical_unique(values: pd.Series, func: Callable[[Any], str | None]) ->
 def _parse_paid(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     if pd.api.types.is_bool_dtype(values):
         return values.astype("boolean"), pd.Series(False, index=values.index)
-    words = values.astype(str).str.strip().str.lower()
-    blank = blank_cells(values)
-    paid = pd.Series(pd.NA, index=values.index, dtype="boolean")
-    paid[words.isin(TRUE_WORDS)] = True
-    paid[words.isin(FALSE_WORDS)] = False
-    return paid, paid.isna() & ~blank
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    words = [str(u).strip().lower() for u in uniques]
+    said = np.array([w in TRUE_WORDS or w in FALSE_WORDS for w in words] + [False])
+    true = np.array([w in TRUE_WORDS for w in words] + [False])
+    paid = pd.Series(
+        pd.arrays.BooleanArray(true[codes], ~said[codes]), index=values.index, dtype="boolean"
+    )
+    return paid, paid.isna() & ~blank_cells(values)
 
 
 def _text_or_none(value: Any) -> str | None:

@@ -177,7 +177,10 @@ def map_unique(values: pd.Series, func: Callable[[Any], Any]) -> pd.Series:
 
 def blank_cells(values: pd.Series) -> pd.Series:
     """Which cells hold nothing."""
-    return map_unique(values, is_blank).astype(bool)
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    blank = np.ones(len(uniques) + 1, dtype=bool)  # the last: a missing cell (code -1)
+    blank[:-1] = [is_blank(u) for u in uniques]
+    return pd.Series(blank[codes], index=values.index)
 
 
 def number_from_text(text: Any, decimal: str = ".") -> float | None:

@@ -555,14 +555,14 @@ def _read_csv(name: str, data: bytes, column_map: Mapping[str, str]) -> pd.DataF
     stripped = [h.strip() for h in headers]
     mapping, _ignored = map_columns(stripped, recognise(stripped), column_map)
     text_columns = {
-        h: str for h in headers if delimiter == ";" or mapping.get(h.strip()) not in MEASURES
+        h: object for h in headers if delimiter == ";" or mapping.get(h.strip()) not in MEASURES
     }
     frame, too_long = _read_rows(name, source, encoding, delimiter, text_columns, header_at)
     if dotted := _maybe_thousands(frame, text_columns):
         # another measure is text ("125,50"): the file may write a decimal comma, so a
         # column pandas read as 1.0 from "1.000" is read again as text, for smroi.parsing
         # to decide from the whole file (smroi.ingest reads "1.000" beside "125,50" as 1000)
-        text_columns = {**text_columns, **{h: str for h in dotted}}
+        text_columns = {**text_columns, **{h: object for h in dotted}}
         frame, too_long = _read_rows(name, source, encoding, delimiter, text_columns, header_at)
     if frame.empty:
         raise InputFileError(name, _("the file has a header but no rows of data."))
