@@ -31,7 +31,7 @@ import numpy as np
 import pandas as pd
 
 from smroi.formatting import format_money, format_value
-from smroi.i18n import DEFAULT_LANGUAGE, N_, fill, translator
+from smroi.i18n import DEFAULT_LANGUAGE, N_, fill, plural_translator, translator
 from smroi.metrics import Analysis, by_group
 from smroi.registry import OBJECTIVE_RESULTS
 
@@ -273,6 +273,25 @@ def group_curves(analysis: Analysis, by: str = "platform") -> dict[str, GroupCur
     return curves
 
 
+def curve_of(curves: dict[str, GroupCurve], group: str) -> GroupCurve:
+    """The group's curve; a group without whole weeks of ad spend has none (FEW_WEEKS)."""
+    if group in curves:
+        return curves[group]
+    return GroupCurve(group, 0, 0.0, 0.0, 0.0, 0.0, FEW_WEEKS, None, None)
+
+
+def by_extra_return(curves: dict[str, GroupCurve]) -> list[str]:
+    """The groups with a curve, the one whose next unit of ad spend brings back most first
+    (the slope of its return curve at today's spend; of its results curve without a value)."""
+
+    def slope(curve: GroupCurve) -> float:
+        fit = curve.money or curve.results
+        return fit.curve.extra_per_unit(curve.spend_per_week) if fit else math.nan
+
+    fitted = [curve for curve in curves.values() if curve.refusal is None]
+    return [curve.group for curve in sorted(fitted, key=lambda c: (-slope(c), c.group))]
+
+
 # ---------------------------------------------------------------- plans
 
 
@@ -409,16 +428,19 @@ def refusal_sentence(
     curve: GroupCurve, objective: str, *, lang: str = DEFAULT_LANGUAGE, digits: str = "native"
 ) -> str:
     """Why a group's curve cannot be told, in plain words ('' when it can)."""
-    gettext = translator(lang)
+    gettext, ngettext = translator(lang), plural_translator(lang)
 
     def count(value: int) -> str:
         return str(value) if lang == DEFAULT_LANGUAGE else format_value(value, "count", lang=lang)
 
     if curve.refusal == FEW_WEEKS:
         return fill(
-            gettext(
+            ngettext(
+                "{group} has {weeks} whole week with ad spend; a curve needs at least "
+                "{needed}: its curve cannot be told yet.",
                 "{group} has {weeks} whole weeks with ad spend; a curve needs at least "
-                "{needed}: its curve cannot be told yet."
+                "{needed}: its curve cannot be told yet.",
+                curve.weeks,
             ),
             lang,
             group=curve.group,
@@ -575,8 +597,9 @@ def total_sentence(
 
 def outside_sentence(groups: list[str], *, lang: str = DEFAULT_LANGUAGE) -> str:
     """The groups a plan takes far from the spend their weeks have seen, in words."""
+    gettext = translator(lang)
     return fill(
-        translator(lang)(
+        gettext(
             "The plan takes {groups} far from any week in the data (beyond 1.5 times its "
             "largest week, or below its smallest by as much): there the curve is a guess."
         ),

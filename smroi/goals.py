@@ -22,6 +22,7 @@ import pandas as pd
 
 from smroi.budget_curves import (
     GroupCurve,
+    curve_of,
     group_curves,
     move_share,
     project,
@@ -483,18 +484,17 @@ def budget_shift(
         "reasons": [],
     }
     objective = analysis.settings.objective
+    gettext = translator(lang)
     reasons = [
-        refusal_sentence(curves[name], objective, lang=lang, digits=digits)
-        if name in curves
-        else ""
+        refusal_sentence(curve_of(curves, name), objective, lang=lang, digits=digits)
         for name in (source, target)
     ]
-    if any(curves.get(name) is None or curves[name].refusal for name in (source, target)):
+    if any(reasons):
         shift["reasons"] = [reason for reason in reasons if reason]
         shift["sentence"] = " ".join(
             [
                 fill(
-                    translator(lang)(
+                    gettext(
                         "What moving {percent}% of {source}'s ad spend to {target} would "
                         "bring cannot be projected yet:"
                     ),
