@@ -86,14 +86,15 @@ def child_smroi(path: Path, repeat: int) -> dict[str, float]:
 
 
 def _duckdb_set(connection) -> None:  # type: ignore[no-untyped-def]
+    """The same sums, each as a sorted pandas table (as smroi gives them to the pages)."""
     sums = ", ".join(f"sum({m})" for m in MEASURES)
-    connection.execute(f"select {sums} from t").fetchall()
+    connection.execute(f"select {sums} from t").df()
     for grouping in GROUPINGS:
         keys = ", ".join([grouping] if isinstance(grouping, str) else grouping)
-        connection.execute(f"select {keys}, {sums} from t group by all order by all").fetchall()
+        connection.execute(f"select {keys}, {sums} from t group by all order by all").df()
     connection.execute(
         f"select date_trunc('week', date) as w, {sums} from t group by w order by w"
-    ).fetchall()
+    ).df()
 
 
 def _polars_set(frame) -> None:  # type: ignore[no-untyped-def]
