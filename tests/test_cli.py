@@ -73,7 +73,16 @@ METRIC_KEYS = {
     "break_even_cpa",
 }
 COUNT_KEYS = ("impressions", "clicks", "engagements", "leads", "conversions")
-TOP_KEYS = {"rows_read", "rows_used", "warnings", "currency", "period", "totals", "by_platform"}
+TOP_KEYS = {
+    "rows_read",
+    "rows_used",
+    "warnings",
+    "currency",
+    "period",
+    "totals",
+    "by_platform",
+    "intervals",
+}
 
 MONTHS = 30 / (365.25 / 12)  # 2024-03-01 .. 2024-03-30 inclusive
 FIXED = (10 * 30 + 50) * MONTHS  # labour + tools per month, for the months covered
