@@ -120,6 +120,16 @@ metric_table(
     key=state.CPR_TABLE,
     ranges=RANGES[group or "reach"],
 )
+compared = smroi.compare_sentence(
+    frame.assign(label=frame[group_columns].astype(str).agg(" · ".join, axis=1)),
+    "label",
+    settings.objective,
+    currency,
+    lang=lang,
+    digits=digits(),
+)
+if compared:  # can the counts tell the best row from the worst?
+    st.caption(plain(compared))
 
 chart_labels = {key: plain_labels.get(key) or metric_label(key, lang) for key in CHART_METRICS}
 chosen = st.selectbox(
@@ -131,11 +141,6 @@ chosen = st.selectbox(
 totals = data.headline(view.cache_key, view.analysis)
 line = smroi.break_even_line(chosen, settings.objective, totals)
 frame = frame.assign(label=frame[group_columns].astype(str).agg(" · ".join, axis=1))
-compared = smroi.compare_sentence(
-    frame, "label", settings.objective, currency, lang=lang, digits=digits()
-)
-if compared:  # can the counts tell the best row from the worst?
-    st.caption(plain(compared))
 chart_with_downloads(
     charts.metric_by_group(
         frame,

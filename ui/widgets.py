@@ -112,6 +112,7 @@ def _card(
         delta_arrow="off",
         help=help_text,
         border=True,
+        height="stretch",  # as tall as a neighbour that shows its range
     )
 
 
