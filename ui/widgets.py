@@ -117,9 +117,13 @@ def _card(
 
 
 def range_text(key: str, interval: Interval, currency: str) -> str:
-    """A metric's 90% range as a reader writes it: '$24.56–$27.92', '1,21 %–1,24 %'."""
+    """A metric's 90% range as a reader writes it: '$24.56–$27.92', '1,21 %–1,24 %'; in a
+    right-to-left language the low bound first in reading order, on the right (each bound
+    an isolate inside a right-to-left one, as smroi.formatting writes a range of days)."""
     low = metric_value(key, interval.low, currency)
     high = metric_value(key, interval.high, currency)
+    if is_rtl(language()):
+        return f"\u2067\u2068{low}\u2069\u2013\u2068{high}\u2069\u2069"
     return f"{low}\u2013{high}"
 
 
