@@ -10,7 +10,7 @@ from ui import data, state
 from ui.frame import period_caption, require_frame, show_warnings
 from ui.i18n import digits, language, metric_value, option_labels, t
 from ui.state import get_view
-from ui.widgets import chart_table, chart_with_downloads, metric_table
+from ui.widgets import chart_table, chart_with_downloads, metric_table, plain
 
 require_frame()
 
@@ -104,6 +104,13 @@ group = st.segmented_control(
     key=state.CPR_COLUMNS,
     required=True,
 )
+# one 90% range per view, beside the number it decides: click rate, the objective's cost
+# per result, ROI
+RANGES = {
+    "reach": ["ctr"],
+    "results": [smroi.OBJECTIVE_COSTS[settings.objective] or ""],
+    "full": ["roi_pct"],
+}
 metric_table(
     frame,
     label_columns,
@@ -111,7 +118,18 @@ metric_table(
     currency,
     labels=plain_labels,
     key=state.CPR_TABLE,
+    ranges=RANGES[group or "reach"],
 )
+compared = smroi.compare_sentence(
+    frame.assign(label=frame[group_columns].astype(str).agg(" · ".join, axis=1)),
+    "label",
+    settings.objective,
+    currency,
+    lang=lang,
+    digits=digits(),
+)
+if compared:  # can the counts tell the best row from the worst?
+    st.caption(plain(compared))
 
 chart_labels = {key: plain_labels.get(key) or metric_label(key, lang) for key in CHART_METRICS}
 chosen = st.selectbox(
@@ -153,19 +171,37 @@ elif chosen in ("cpa", "full_cpa", "roas") or (
 
 st.subheader(t(BEST_AND_WORST[settings.objective]))
 elements = smroi.drill_down(view.analysis, "element", platform=platform, campaign=campaign)
-best, worst, no_result = smroi.best_and_worst(elements)
+best, worst, no_result = smroi.best_and_worst(elements, objective=settings.objective)
 show = {column: t(smroi.LEVEL_LABELS[column]) for column in smroi.LEVELS["element"]}
 best_col, worst_col = st.columns(2)
 with best_col:
     st.markdown(t("**Cheapest results**"))
     metric_table(
-        best, show, ["cost_per_result", "spend"], currency, labels=labels, key=state.CPR_BEST
+        best,
+        show,
+        ["cost_per_result", "spend"],
+        currency,
+        labels=labels,
+        key=state.CPR_BEST,
+        ranges=["cost_per_result"],
     )
 with worst_col:
     st.markdown(t("**Dearest results**"))
     metric_table(
-        worst, show, ["cost_per_result", "spend"], currency, labels=labels, key=state.CPR_WORST
+        worst,
+        show,
+        ["cost_per_result", "spend"],
+        currency,
+        labels=labels,
+        key=state.CPR_WORST,
+        ranges=["cost_per_result"],
     )
+st.caption(
+    t(
+        "A post or ad is listed only when its cost per result's 90% range lies wholly below "
+        "(or above) that of all the others together: otherwise the difference could be chance."
+    )
+)
 if not no_result.empty:
     st.markdown(t(NO_RESULT[settings.objective]))
     metric_table(no_result, show, ["spend", "clicks"], currency, key=state.CPR_NO_RESULT)

@@ -136,8 +136,9 @@ result_label = smroi.cost_per_result_label(settings.objective, lang)
 frame = segments(analysis, dimension)
 st.caption(
     t(
-        "A segment needs at least {clicks} clicks and {results} results to be ranked: "
-        "with fewer, one sale more or less would change its rates a lot.",
+        "A segment is ranked only with at least {clicks} clicks and {results} results, and "
+        "when its cost per result's 90% range lies wholly apart from that of the other "
+        "segments together: otherwise the difference could be chance.",
         clicks=number(MIN_CLICKS, "count"),
         results=number(MIN_RESULTS, "count"),
     )
@@ -150,7 +151,7 @@ metric_table(
     labels={"cost_per_result": result_label},
     key=f"{state.AUDIENCE_DIMENSION}.table",
 )
-best, worst = best_and_worst_segments(frame, "cost_per_result")
+best, worst = best_and_worst_segments(frame, "cost_per_result", objective=settings.objective)
 left, right = st.columns(2)
 with left:
     st.markdown(t(CHEAPEST[settings.objective]))
@@ -160,7 +161,7 @@ with left:
         line = t("{segment}: {cost}", segment=plain(row[dimension]), cost=plain(cost))
         st.markdown(f"- {line}")
     if best.empty:
-        st.caption(t("No segment has enough volume to rank."))
+        st.caption(t("No segment stands apart from the others yet."))
 with right:
     st.markdown(t(DEAREST[settings.objective]))
     for _, row in worst.iterrows():

@@ -104,6 +104,11 @@ RANK_CAPTION = {
 }
 
 require_frame()
+NORMAL_VARIATION_HELP = t(
+    "Within normal variation: the 90% ranges of the two periods overlap, so the change "
+    "could be chance (a few clicks, leads or sales more or less). Counts and money are "
+    "not tested."
+)
 
 view = get_view()
 settings, currency = view.settings, view.settings.currency_code
@@ -210,12 +215,25 @@ else:
         row = rows.loc[key]
         metric = smroi.METRICS[key]
         delta = None if pd.isna(row["change_pct"]) else signed_percent(row["change_pct"])
+        before = t("Before: {value}", value=number(row["previous"], metric.unit, currency))
+        chance = row["within_normal_variation"]
+        if pd.notna(chance) and bool(chance):  # the change could be chance: no arrow
+            column.metric(
+                metric_label(key, lang),
+                number(row["latest"], metric.unit, currency),
+                delta=t("within normal variation"),
+                delta_color="off",
+                delta_arrow="off",
+                help=f"{before} ({delta})\n\n{NORMAL_VARIATION_HELP}",
+                border=True,
+            )
+            continue
         column.metric(
             metric_label(key, lang),
             number(row["latest"], metric.unit, currency),
             delta=delta,
             delta_color="inverse" if metric.lower_is_better else "normal",
-            help=t("Before: {value}", value=number(row["previous"], metric.unit, currency)),
+            help=before,
             border=True,
         )
 
@@ -225,12 +243,14 @@ else:
             pairs = zip(compared["metric"], compared[column], strict=True)
             return [metric_value(key, value, currency) for key, value in pairs]
 
+        variation = {True: t("within normal variation"), False: t("beyond normal variation")}
         table = compared.assign(
             label=[metric_label(key, lang) for key in compared["metric"]],
             now=shown_values("latest"),
             before=shown_values("previous"),
             change_text=shown_values("change"),
-        )[["label", "now", "before", "change_text", "change_pct"]]
+            chance=[variation.get(v, "") for v in compared["within_normal_variation"]],
+        )[["label", "now", "before", "change_text", "change_pct", "chance"]]
         data_table(
             table
             if lang == DEFAULT_LANGUAGE
@@ -244,6 +264,9 @@ else:
                 "change_text": st.column_config.TextColumn(t("Change")),
                 "change_pct": st.column_config.NumberColumn(
                     t("Change (%)"), format=english_format("%+,.1f%%")
+                ),
+                "chance": st.column_config.TextColumn(
+                    t("Normal variation (90%)"), help=NORMAL_VARIATION_HELP
                 ),
             },
         )
@@ -260,7 +283,7 @@ by = (
     or "platform"
 )
 st.caption(t(RANK_CAPTION[by]))
-groups = data.by_group(view.cache_key, by, analysis)
+groups = data.by_group_with_intervals(view.cache_key, by, analysis)
 metric_table(
     ranking(analysis, by, groups),
     {by: t(RANK_COLUMN[by])},
@@ -268,7 +291,13 @@ metric_table(
     currency,
     labels={"cost_per_result": smroi.cost_per_result_label(settings.objective, lang)},
     key=f"ranking-{by}",
+    ranges=["roi_pct"],
 )
+compared_groups = smroi.compare_sentence(
+    groups, by, settings.objective, currency, lang=lang, digits=digit_choice
+)
+if compared_groups:  # can the counts tell the best from the worst?
+    st.caption(plain(compared_groups))
 for sentence in review(analysis, by, groups=groups, lang=lang, digits=digit_choice):
     st.markdown(f"- {plain(sentence)}")
 caveat = smroi.sales_value_caveat(

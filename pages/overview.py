@@ -38,6 +38,7 @@ settings, currency, lang, digit_choice = (
     digits(),
 )
 totals = data.headline(view.cache_key, view.analysis)
+ranges = data.intervals(view.cache_key, view.analysis)
 
 st.title(t("Is social media paying?"))
 st.caption(period_caption(view))
@@ -55,13 +56,20 @@ if settings.earned_media.include_in_roi:  # two ROI figures, never one replacing
     labels["return"] = t("Return with earned media")
     key_figures(totals, ["roi_without_emv_pct", "roi_pct", "profit"], currency, labels)
 else:
-    key_figures(totals, ["roi_pct", "profit"], currency, labels)
+    key_figures(totals, ["roi_pct", "profit"], currency, labels, ranges)
 if caveat := smroi.sales_value_caveat(totals, currency, lang=lang, digits=digit_choice):
     st.caption(plain(caveat))
 if st.session_state.get(state.BUSINESS_FORM) != "open":
     missing_notes(missing)
 
-kpi_cards(totals, ["cost", "return", "roas", "cost_per_result"], currency, labels, per_row=4)
+kpi_cards(
+    totals,
+    ["cost", "return", "roas", "cost_per_result"],
+    currency,
+    labels,
+    per_row=4,
+    ranges=ranges,
+)
 st.caption(
     smroi.cost_per_result_sentence(
         totals, settings.objective, currency, lang=lang, digits=digit_choice
@@ -88,7 +96,7 @@ with st.expander(t("Where the cost and return come from")):
     else:
         st.caption(t("Earned media value is an estimate and is not counted in return."))
 
-by_platform = data.by_group(view.cache_key, "platform", view.analysis)
+by_platform = data.by_group_with_intervals(view.cache_key, "platform", view.analysis)
 break_even_section(totals, by_platform, settings.objective, currency)
 if by_platform.empty:
     st.info(t("No rows in this selection."))
@@ -116,6 +124,11 @@ else:
                 platforms=plain(", ".join(no_cost)),
             )
         )
+    compared = smroi.compare_sentence(
+        by_platform, "platform", settings.objective, currency, lang=lang, digits=digit_choice
+    )
+    if compared:  # can the counts tell the best platform from the worst?
+        st.caption(plain(compared))
     grain = charts.trend_period(view.analysis.first_day, view.analysis.last_day)
     period = (
         st.segmented_control(

@@ -38,6 +38,16 @@ from smroi.formatting import (
 )
 from smroi.i18n import LANGUAGES, RTL, plural_translator, translator
 from smroi.ingest import ImportReport, empty_table, load_files, read_file
+from smroi.intervals import (
+    INTERVAL_KEYS,
+    LEVEL,
+    OBJECTIVE_COSTS,
+    Interval,
+    compare_sentence,
+    intervals_of,
+    proportion_interval,
+    with_intervals,
+)
 from smroi.metric_format import format_metric
 from smroi.metrics import (
     Analysis,
@@ -46,6 +56,7 @@ from smroi.metrics import (
     headline,
     months_covered,
     over_time,
+    paid_counts,
     period_of,
     rows_in_view,
     safe_divide,
@@ -99,7 +110,9 @@ __all__ = [
     "DASH",
     "DEFAULT_CURRENCY",
     "DIMENSIONS",
+    "INTERVAL_KEYS",
     "LANGUAGES",
+    "LEVEL",
     "LEVELS",
     "LEVEL_LABELS",
     "MAPPABLE",
@@ -107,6 +120,7 @@ __all__ = [
     "METRICS",
     "NOT_SET",
     "OBJECTIVES",
+    "OBJECTIVE_COSTS",
     "OBJECTIVE_RESULTS",
     "PLAIN_LABELS",
     "PREFIX_SYMBOLS",
@@ -119,6 +133,7 @@ __all__ = [
     "Goal",
     "ImportReport",
     "InputFileError",
+    "Interval",
     "Metric",
     "MissingInput",
     "PpcKeyword",
@@ -134,6 +149,7 @@ __all__ = [
     "break_even_sentences",
     "break_even_table",
     "by_group",
+    "compare_sentence",
     "conform",
     "cost_per_result_label",
     "cost_per_result_sentence",
@@ -147,6 +163,7 @@ __all__ = [
     "format_value",
     "headline",
     "headline_sentence",
+    "intervals_of",
     "is_currency_code",
     "load_files",
     "metric_formula",
@@ -156,8 +173,10 @@ __all__ = [
     "months_covered",
     "over_time",
     "overall_break_even_sentence",
+    "paid_counts",
     "period_of",
     "plural_translator",
+    "proportion_interval",
     "read_file",
     "report_currency",
     "report_workbook",
@@ -174,4 +193,5 @@ __all__ = [
     "table_csv",
     "translator",
     "verdict",
+    "with_intervals",
 ]

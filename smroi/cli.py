@@ -29,7 +29,7 @@ Files in two currencies are refused (exit 2) unless --currency picks the one to 
 (docs/METRICS.md 4a); a measure no file reports is null (4b), not 0.
 
 Additions to docs/DESIGN.md's CLI contract (`summary --json`), each key present only
-when asked for:
+when asked for, but `intervals`:
 - `--by COL[,COL...]` adds `groups`: a list of objects, each with the group's values
   (keys = the column names, values as text, "(not set)" where missing) and the metric
   keys of `totals`, ratios recomputed from the group's sums. Columns: platform,
@@ -37,6 +37,11 @@ when asked for:
 - `--period P` adds `periods`: a list of objects with `period` (the period's first day;
   weeks start on Monday), the metric keys of `totals`, `days` (days covered) and
   `partial` (the data covers only part of the period).
+- `intervals` (always): how sure each rate is (smroi.intervals, docs/METRICS.md "How
+  sure is each rate?"): for ctr, conversion_rate, cpe, cpl, cpa, full_cpl, full_cpa,
+  cost_per_result and roi_pct, {"low": …, "high": …, "level": 0.9}, the 90% interval
+  from the counts behind the rate (fractions for ctr and conversion_rate, money for the
+  costs, percent for roi_pct); null where the counts cannot give one (no trials, no result).
 - Goals in the settings add `goals`: one object per goal, its status in the latest
   period (smroi.goals.goal_status): metric, period, period_start, period_end, target,
   actual, progress_pct, met, days_covered, days_in_period, days_left, needed_per_day,
@@ -119,9 +124,18 @@ from smroi.formatting import DASH, DIGITS, format_money
 from smroi.goals import check_goal, format_pace, goal_status
 from smroi.i18n import DEFAULT_LANGUAGE, LANGUAGES, _
 from smroi.ingest import ImportReport, check_together
+from smroi.intervals import LEVEL, intervals_of
 from smroi.isolation import read_file_isolated
 from smroi.metric_format import format_metric
-from smroi.metrics import FREQUENCIES, Analysis, analyse, by_group, headline, over_time
+from smroi.metrics import (
+    FREQUENCIES,
+    Analysis,
+    analyse,
+    by_group,
+    headline,
+    over_time,
+    paid_counts,
+)
 from smroi.passwords import MIN_PASSWORD_CHARS, check_password
 from smroi.quotas import MB
 from smroi.readers import MAX_FILE_BYTES, check_size
@@ -689,6 +703,7 @@ def summarise(
         },
         "totals": _keys(totals),
         "by_platform": _by_platform(analysis),
+        "intervals": _intervals(analysis, totals),
     }
     if by:
         result["groups"] = _groups(analysis, by)
@@ -711,6 +726,15 @@ def _keys(values: Mapping[str, Any]) -> dict[str, Any]:
         else:
             result[key] = float(value)
     return result
+
+
+def _intervals(analysis: Analysis, totals: Mapping[str, Any]) -> dict[str, Any]:
+    """Each rate's 90% interval: {"low", "high", "level"}, or None where it has none."""
+    paid = paid_counts(analysis).iloc[0].to_dict()
+    return {
+        key: None if interval is None else {**interval._asdict(), "level": LEVEL}
+        for key, interval in intervals_of(totals, paid, analysis.settings.objective).items()
+    }
 
 
 def _by_platform(analysis: Analysis) -> dict[str, dict[str, Any]]:

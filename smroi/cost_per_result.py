@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import replace
 
 import pandas as pd
 
 from smroi.canonical import NOT_SET
 from smroi.i18n import N_
-from smroi.metrics import Analysis, by_group
+from smroi.intervals import stands_apart, with_intervals
+from smroi.metrics import Analysis, by_group, paid_counts
 
 LEVELS: dict[str, list[str]] = {
     "platform": ["platform"],
@@ -49,33 +49,48 @@ ANY_RESULT = ("leads", "conversions")
 def drill_down(
     analysis: Analysis, level: str, *, platform: str | None = None, campaign: str | None = None
 ) -> pd.DataFrame:
-    """Metrics per platform, campaign or post/ad, optionally inside one platform and campaign."""
+    """Metrics per platform, campaign or post/ad, optionally inside one platform and campaign,
+    with each rate's 90% bounds and the paid counts behind them (smroi.intervals)."""
     rows = analysis.rows
     if platform is not None:
         rows = rows[rows["platform"] == platform]
     if campaign is not None:
         rows = rows[rows["campaign"].astype("object").fillna(NOT_SET) == campaign]
     narrowed = replace(analysis, rows=rows)  # the same months and costs, fewer rows
-    return by_group(narrowed, LEVELS[level])
+    groups = by_group(narrowed, LEVELS[level])
+    return with_intervals(groups, paid_counts(narrowed, LEVELS[level]), analysis.settings.objective)
 
 
 def best_and_worst(
-    frame: pd.DataFrame, n: int = 5
+    frame: pd.DataFrame, n: int = 5, *, objective: str
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """The cheapest and the dearest rows by cost per result (never the same row in both),
-    and the rows that spent money with no result, biggest spend first: no result of the
-    objective and no lead or sale either (a lead campaign that brought leads is not listed
-    under "no sales").
+    """The rows whose cost per result is cheaper, and dearer, than the rest's by more than
+    chance (their 90% interval lies wholly below, or above, that of all the other rows with
+    ad spend taken together; smroi.intervals.stands_apart), up to `n` each, cheapest and
+    dearest first; and the rows that spent money with no result, biggest spend first: no
+    result of the objective and no lead or sale either (a lead campaign that brought leads
+    is not listed under "no sales").
 
-    Only rows with ad spend count: organic posts have no cost per result.
+    Only rows with ad spend count: organic posts have no cost per result. `frame` is
+    drill_down's (it carries the counts behind each cost).
     """
     spent = frame[frame["spend"] > 0]
+    cheaper, dearer = _apart(spent, objective)
     ranked = spent[spent["cost_per_result"].notna()].sort_values("cost_per_result", kind="stable")
-    best = ranked.head(min(n, math.ceil(len(ranked) / 2)))
-    worst = ranked.iloc[len(best) :].iloc[::-1].head(n)
+    best = ranked[cheaper.reindex(ranked.index, fill_value=False)].head(n)
+    worst = ranked[dearer.reindex(ranked.index, fill_value=False)].iloc[::-1].head(n)
     no_result = spent[spent["cost_per_result"].isna()]
     other = [column for column in ANY_RESULT if column in no_result]
     if other:
         no_result = no_result[~no_result[other].fillna(0).gt(0).any(axis=1)]
     no_result = no_result.sort_values("spend", ascending=False)
     return best, worst, no_result
+
+
+def _apart(rows: pd.DataFrame, objective: str) -> tuple[pd.Series, pd.Series]:
+    """Which rows' cost per result is cheaper, and dearer, than the rest's by more than
+    chance; none for awareness (impressions are bought, not drawn)."""
+    if objective == "awareness" or rows.empty:
+        nothing = pd.Series(False, index=rows.index)
+        return nothing, nothing
+    return stands_apart(rows, "cost_per_result", objective)

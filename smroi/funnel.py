@@ -12,7 +12,8 @@ import pandas as pd
 
 from smroi.canonical import DIMENSIONS
 from smroi.i18n import DEFAULT_LANGUAGE, N_, translator
-from smroi.metrics import Analysis, by_group, headline, safe_divide
+from smroi.intervals import stands_apart, wilson_bounds, with_intervals
+from smroi.metrics import Analysis, by_group, headline, paid_counts, safe_divide
 from smroi.registry import METRICS, OBJECTIVE_RESULTS
 
 # Labels and rate names are English, marked for translation (funnel and funnel_by take lang).
@@ -62,7 +63,9 @@ MIN_RESULTS = 5
 
 def funnel(analysis: Analysis, *, lang: str = DEFAULT_LANGUAGE) -> pd.DataFrame:
     """The funnel of the rows in view: each stage's total and its rate from the stage
-    before (undefined, not 0, when the stage before is 0); stage and rate names in `lang`."""
+    before (undefined, not 0, when the stage before is 0), with the 90% bounds of a count
+    stage's rate (rate_low, rate_high: Wilson, the stage before as trials; NaN for money
+    stages and a stage larger than the one before); stage and rate names in `lang`."""
     totals = headline(analysis)
     return _stages({key: totals.get(key) for key, _, _ in STAGES}, lang)
 
@@ -103,6 +106,11 @@ def _stages(values: dict[str, float | int | None], lang: str) -> pd.DataFrame:
     for key, label, rate_name in STAGES:
         value = values.get(key)
         rate = safe_divide(value, previous) if rate_name else None
+        # a count stage's rate is a share of the stage before: 90% sure between these
+        low, high = wilson_bounds(
+            [value if rate_name and key not in MONEY_STAGES and value is not None else None],
+            [previous if previous is not None else None],
+        )
         rows.append(
             {
                 "key": key,
@@ -111,6 +119,8 @@ def _stages(values: dict[str, float | int | None], lang: str) -> pd.DataFrame:
                 "money": key in MONEY_STAGES,
                 "rate_name": _(rate_name) if rate_name else "",
                 "rate": rate,
+                "rate_low": float(low[0]),
+                "rate_high": float(high[0]),
             }
         )
         previous = value
@@ -126,24 +136,32 @@ def dimensions_present(analysis: Analysis) -> list[str]:
 def segments(analysis: Analysis, dimension: str | list[str]) -> pd.DataFrame:
     """Cost, results, conversion rate and cost per result for each value of a dimension,
     with `enough` marking segments with the volume to be compared (MIN_CLICKS clicks and
-    MIN_RESULTS results)."""
-    results_column, _ = OBJECTIVE_RESULTS[analysis.settings.objective]
+    MIN_RESULTS results), and each rate's 90% bounds (smroi.intervals.with_intervals)."""
+    objective = analysis.settings.objective
+    results_column, _ = OBJECTIVE_RESULTS[objective]
     frame = by_group(analysis, dimension)
+    frame = with_intervals(frame, paid_counts(analysis, dimension), objective)
     frame = frame.assign(results=frame[results_column])
     enough = (frame["clicks"] >= MIN_CLICKS) & (frame["results"] >= MIN_RESULTS)
     return frame.assign(enough=enough)
 
 
 def best_and_worst_segments(
-    frame: pd.DataFrame, metric: str = "cost_per_result", count: int = 3
+    frame: pd.DataFrame, metric: str = "cost_per_result", count: int = 3, *, objective: str
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The cheapest and dearest segments by a cost metric, among those with enough volume
-    and a defined value (for a rate such as conversion_rate, best is highest)."""
+    """The best and worst segments by a metric (cheapest for a cost, highest for a rate such
+    as conversion_rate), up to `count` each: among those with enough volume, the ones whose
+    90% interval lies wholly on the better (worse) side of the interval of all the other
+    segments taken together (smroi.intervals.stands_apart), so chance alone does not rank
+    them. `frame` is segments'; awareness has no cost per result interval, so no segment
+    stands apart on it."""
     ranked = frame[frame["enough"] & frame[metric].notna()]
+    if metric == "cost_per_result" and objective == "awareness":
+        return ranked.iloc[:0], ranked.iloc[:0]
+    better, worse = stands_apart(frame, metric, objective)
     ordered = ranked.sort_values(metric, ascending=METRICS[metric].lower_is_better, kind="stable")
-    best = ordered.head(count)
-    worst = ordered.iloc[::-1].head(count)
-    worst = worst[~worst.index.isin(best.index)]
+    best = ordered[better.reindex(ordered.index, fill_value=False)].head(count)
+    worst = ordered[worse.reindex(ordered.index, fill_value=False)].iloc[::-1].head(count)
     return best, worst
 
 

@@ -41,7 +41,16 @@ from smroi.i18n import (
     plural_translator,
     translator,
 )
-from smroi.metrics import FREQUENCIES, Analysis, by_group, over_time, safe_divide
+from smroi.intervals import Interval, intervals_of, within_normal_variation
+from smroi.metrics import (
+    FREQUENCIES,
+    PAID_COUNTS,
+    Analysis,
+    by_group,
+    over_time,
+    paid_counts,
+    safe_divide,
+)
 from smroi.registry import METRICS, SUMMARY_KEYS, metric_label
 from smroi.settings import Goal
 
@@ -205,6 +214,31 @@ def goal_status(
     return status
 
 
+COMPARISON_COLUMNS: tuple[str, ...] = (
+    "metric",
+    "latest",
+    "previous",
+    "change",
+    "change_pct",
+    "latest_low",
+    "latest_high",
+    "previous_low",
+    "previous_high",
+    "within_normal_variation",
+)
+
+
+def _period_intervals(
+    row: pd.Series | None, paid: pd.DataFrame, objective: str
+) -> dict[str, Interval | None]:
+    """The 90% intervals of one period of over_time, with its paid counts (by period_start)."""
+    if row is None:
+        return {}
+    start = row["period_start"]
+    counts = paid.loc[start] if start in paid.index else pd.Series(math.nan, index=PAID_COUNTS)
+    return intervals_of(row.to_dict(), counts.to_dict(), objective)
+
+
 def compare_with_previous(
     analysis: Analysis, period: str, trend: pd.DataFrame | None = None
 ) -> pd.DataFrame:
@@ -216,6 +250,11 @@ def compare_with_previous(
     a part with a whole: its counts and money look low, so warn when latest_partial is
     True. Ratios compare fairly. With one period, previous is NaN; with none, all are NaN.
     The frame's attrs hold latest_start and previous_start (ISO dates or None).
+
+    For a rate or cost per result with an interval (ROI, CTR, cost per lead …;
+    smroi.intervals), latest_low/latest_high and previous_low/previous_high hold each
+    period's 90% bounds, and within_normal_variation is True when they overlap (the change
+    could be chance), False when they do not, None when either is unknown.
     """
     if period not in FREQUENCIES:
         raise ValueError(f"period must be one of {', '.join(FREQUENCIES)}, not {period!r}")
@@ -228,11 +267,16 @@ def compare_with_previous(
             return math.nan
         return float(row[key])
 
+    paid = paid_counts(analysis, period=period)
+    objective = analysis.settings.objective
+    latest_intervals = _period_intervals(latest, paid, objective)
+    previous_intervals = _period_intervals(previous, paid, objective)
     records = []
     for key in SUMMARY_KEYS:
         now, before = value(latest, key), value(previous, key)
         change = now - before
         change_pct = safe_divide(change * 100, abs(before))
+        now_range, before_range = latest_intervals.get(key), previous_intervals.get(key)
         records.append(
             {
                 "metric": key,
@@ -240,9 +284,14 @@ def compare_with_previous(
                 "previous": before,
                 "change": change,
                 "change_pct": math.nan if change_pct is None else change_pct,
+                "latest_low": math.nan if now_range is None else now_range.low,
+                "latest_high": math.nan if now_range is None else now_range.high,
+                "previous_low": math.nan if before_range is None else before_range.low,
+                "previous_high": math.nan if before_range is None else before_range.high,
+                "within_normal_variation": within_normal_variation(now_range, before_range),
             }
         )
-    frame = pd.DataFrame(records, columns=["metric", "latest", "previous", "change", "change_pct"])
+    frame = pd.DataFrame(records, columns=COMPARISON_COLUMNS)
     frame["latest_partial"] = bool(latest["partial"]) if latest is not None else False
     frame["previous_partial"] = bool(previous["partial"]) if previous is not None else False
     frame.attrs["latest_start"] = (

@@ -594,6 +594,35 @@ def _sums_per_period(analysis: Analysis, starts: pd.Series) -> pd.DataFrame:
     return sums.reindex(columns=list(SUMMED))
 
 
+# The paid rows' spend and counts behind the paid-only costs (cost per lead, per sale, per
+# engagement): what smroi.intervals needs besides by_group's columns to say how sure they are.
+PAID_COUNTS: tuple[str, ...] = (
+    "paid_spend",
+    "paid_impressions",
+    "paid_clicks",
+    "paid_engagements",
+    "paid_leads",
+    "paid_conversions",
+)
+
+
+def paid_counts(
+    analysis: Analysis, by: str | list[str] | None = None, *, period: str | None = None
+) -> pd.DataFrame:
+    """The paid rows' spend, impressions, clicks, engagements, leads and sales: one row for
+    the rows in view, one per group in by_group's order, or one per period of over_time
+    (indexed by period_start); NaN where no row reports one."""
+    rows = analysis.rows
+    if period is not None:
+        starts = rows["date"].dt.to_period(FREQUENCIES[period]).dt.start_time
+        return _sums_per_period(analysis, starts)[list(PAID_COUNTS)]
+    columns = None if by is None else ([by] if isinstance(by, str) else list(by))
+    if columns and rows.empty:
+        return pd.DataFrame(columns=list(PAID_COUNTS), dtype="float64")
+    sums = _grouped_sums(analysis, columns) if columns else _sums(rows, None, analysis.reported)
+    return sums[list(PAID_COUNTS)].reset_index(drop=True)
+
+
 def rows_in_view(analysis: Analysis) -> int:
     """How many data rows are in view (rows that only carry an assigned cost do not count)."""
     rows = analysis.rows

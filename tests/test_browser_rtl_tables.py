@@ -64,7 +64,11 @@ def test_persian_cost_per_result_table_reads_right_to_left_with_every_header_sho
     assert "هزینهٔ هر کلیک (CPC)" in drawn["headers"]
     # nothing hidden past an edge: every header is in view
     assert drawn["scrollWidth"] <= drawn["clientWidth"], drawn
-    assert len(drawn["headers"]) == 7  # Platform and the six columns of "Reach and clicks"
+    # Platform, the six columns of "Reach and clicks" and the click rate's 90% range, read
+    # after it (on its left)
+    assert len(drawn["headers"]) == 8
+    ctr = drawn["headers"].index("نرخ کلیک (CTR)")
+    assert drawn["headers"][ctr - 1] == "بازهٔ ۹۰٪", drawn["headers"]
 
 
 def test_persian_data_table_writes_persian_digits(browser, app_url: str) -> None:  # type: ignore[no-untyped-def]

@@ -73,7 +73,16 @@ METRIC_KEYS = {
     "break_even_cpa",
 }
 COUNT_KEYS = ("impressions", "clicks", "engagements", "leads", "conversions")
-TOP_KEYS = {"rows_read", "rows_used", "warnings", "currency", "period", "totals", "by_platform"}
+TOP_KEYS = {
+    "rows_read",
+    "rows_used",
+    "warnings",
+    "currency",
+    "period",
+    "totals",
+    "by_platform",
+    "intervals",
+}
 
 MONTHS = 30 / (365.25 / 12)  # 2024-03-01 .. 2024-03-30 inclusive
 FIXED = (10 * 30 + 50) * MONTHS  # labour + tools per month, for the months covered
@@ -1523,3 +1532,38 @@ def test_share_help_says_how_to_give_a_password() -> None:
         "--password [PASSWORD] ask for a password the reader must type (at least 10 characters; "
         "give --password alone, or set SMROI_SHARE_PASSWORD instead)"
     ) in said
+
+
+def test_summary_json_says_how_sure_each_rate_is(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # $600 of ads, 10,000 impressions, 300 clicks, 12 sales worth $900 (the arithmetic of
+    # tests/test_intervals.py): 90% Wilson intervals from the counts behind each rate
+    data = tmp_path / "ads.csv"
+    data.write_text(
+        "date,platform,paid,spend,impressions,clicks,conversions,revenue\n"
+        "2026-03-01,facebook,true,300,5000,150,6,450\n"
+        "2026-03-02,facebook,true,300,5000,150,6,450\n"
+    )
+    intervals = summary_json(capsys, data)["intervals"]
+    assert set(intervals) == {
+        "ctr",
+        "conversion_rate",
+        "cpe",
+        "cpl",
+        "cpa",
+        "full_cpl",
+        "full_cpa",
+        "cost_per_result",
+        "roi_pct",
+    }
+    assert intervals["ctr"] == {
+        "low": pytest.approx(0.0273187, abs=2e-6),
+        "high": pytest.approx(0.0329355, abs=2e-6),
+        "level": 0.9,
+    }
+    assert intervals["cpa"]["low"] == pytest.approx(31.70, abs=0.01)
+    assert intervals["cpa"]["high"] == pytest.approx(79.57, abs=0.01)
+    assert intervals["roi_pct"]["low"] == pytest.approx(-5.75, abs=0.01)
+    assert intervals["roi_pct"]["high"] == pytest.approx(136.58, abs=0.01)
+    assert intervals["cpl"] is None  # no leads: null, not 0

@@ -120,6 +120,25 @@ def by_group(
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
+def by_group_with_intervals(
+    view_key: tuple[Any, ...], by: str, _analysis: smroi.Analysis
+) -> pd.DataFrame:
+    """Metrics per group for a view, with each rate's 90% bounds (smroi.intervals)."""
+    return smroi.with_intervals(
+        smroi.by_group(_analysis, by),
+        smroi.paid_counts(_analysis, by),
+        _analysis.settings.objective,
+    )
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def intervals(view_key: tuple[Any, ...], _analysis: smroi.Analysis) -> dict[str, Any]:
+    """Each headline rate's 90% interval for a view (None where it has none)."""
+    paid = smroi.paid_counts(_analysis).iloc[0].to_dict()
+    return smroi.intervals_of(smroi.headline(_analysis), paid, _analysis.settings.objective)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
 def over_time(view_key: tuple[Any, ...], period: str, _analysis: smroi.Analysis) -> pd.DataFrame:
     """Metrics per period for a view."""
     return smroi.over_time(_analysis, period)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -23,6 +23,7 @@ from smroi.formatting import (
 )
 from smroi.funnel import DIMENSION_LABELS
 from smroi.i18n import N_, is_rtl
+from smroi.intervals import Interval
 from smroi.registry import metric_formula, metric_help_text, metric_label
 from smroi.workbook import table_csv
 from ui.i18n import day, digits, language, metric_value, t, tr
@@ -59,38 +60,79 @@ def kpi_cards(
     currency: str,
     labels: dict[str, str] | None = None,
     per_row: int = 3,
+    ranges: Mapping[str, Interval | None] | None = None,
 ) -> None:
-    """One card per metric with its formatted value and its formula in the help."""
+    """One card per metric with its formatted value and its formula in the help; with
+    `ranges`, a metric's 90% range in grey under its value."""
     labels = labels or {}
     for start in range(0, len(keys), per_row):
         columns = st.columns(per_row)
         for column, key in zip(columns, keys[start : start + per_row], strict=False):
-            _card(column, values, key, currency, labels)
+            _card(column, values, key, currency, labels, ranges)
 
 
 def key_figures(
-    values: dict[str, Any], keys: Sequence[str], currency: str, labels: dict[str, str]
+    values: dict[str, Any],
+    keys: Sequence[str],
+    currency: str,
+    labels: dict[str, str],
+    ranges: Mapping[str, Interval | None] | None = None,
 ) -> None:
     """The figures that decide the verdict, side by side while they fit (on a phone too),
-    each with its formula in the help."""
+    each with its formula in the help (and its 90% range, as kpi_cards)."""
     row = st.container(horizontal=True, gap="small")
     for key in keys:
-        _card(row, values, key, currency, labels)
+        _card(row, values, key, currency, labels, ranges)
 
 
 def _card(
-    place: Any, values: dict[str, Any], key: str, currency: str, labels: dict[str, str]
+    place: Any,
+    values: dict[str, Any],
+    key: str,
+    currency: str,
+    labels: dict[str, str],
+    ranges: Mapping[str, Interval | None] | None = None,
 ) -> None:
-    """One KPI card in `place`: its label, its formatted value, and why it is "—"."""
+    """One KPI card in `place`: its label, its formatted value, and why it is "—"; its 90%
+    range, when known, in grey where a change would stand (no arrow: it is no change)."""
     value = values.get(key)
     help_text = metric_help(key)
     if is_undefined(value):  # "—": say why before what it means
         help_text = f"{undefined_reason(key)}\n\n{help_text}"
+    interval = (ranges or {}).get(key)
+    shown_range = None
+    if interval is not None and not is_undefined(value):
+        shown_range = t("90% range: {range}", range=range_text(key, interval, currency))
+        help_text = f"{help_text}\n\n{range_help()}"
     place.metric(
         labels[key] if key in labels else metric_label(key, language()),
         metric_value(key, value, currency),
+        delta=shown_range,
+        delta_color="off",
+        delta_arrow="off",
         help=help_text,
         border=True,
+        height="stretch",  # as tall as a neighbour that shows its range
+    )
+
+
+def range_text(key: str, interval: Interval, currency: str) -> str:
+    """A metric's 90% range as a reader writes it: '$24.56–$27.92', '1,21 %–1,24 %'; in a
+    right-to-left language the low bound first in reading order, on the right (each bound
+    an isolate inside a right-to-left one, as smroi.formatting writes a range of days)."""
+    low = metric_value(key, interval.low, currency)
+    high = metric_value(key, interval.high, currency)
+    if is_rtl(language()):
+        return f"\u2067\u2068{low}\u2069\u2013\u2068{high}\u2069\u2069"
+    return f"{low}\u2013{high}"
+
+
+def range_help() -> str:
+    """What a 90% range means, for a tooltip."""
+    return t(
+        "90% range: where the true figure most likely lies, given how few clicks, leads or "
+        "sales it rests on. It treats each click as an independent try and knows nothing of "
+        "seasons or tracking errors."
     )
 
 
@@ -125,8 +167,11 @@ def metric_table(
     labels: dict[str, str] | None = None,
     height: int | str = "auto",
     key: str | None = None,
+    ranges: Sequence[str] = (),
 ) -> None:
-    """A sortable table: label columns, then metrics in their units; undefined shows "—"."""
+    """A sortable table: label columns, then metrics in their units; undefined shows "—".
+    Each metric in `ranges` is followed by its 90% range as text ("$24.56–$27.92"), from
+    the frame's `<key>_low` and `<key>_high` (smroi.with_intervals)."""
     labels = labels or {}
     shown = frame[list(label_columns) + list(keys)].copy()
     config: dict[str, Any] = {
@@ -147,9 +192,23 @@ def metric_table(
         )
     for column in label_columns:
         shown[column] = shown[column].astype(str)
+    order = list(shown.columns)
+    for metric_key in (k for k in ranges if k in keys and f"{k}_low" in frame):
+        column = f"{metric_key}_range"
+        shown[column] = [
+            DASH
+            if is_undefined(low) or is_undefined(high)
+            else range_text(metric_key, Interval(low, high), currency)
+            for low, high in zip(
+                frame[f"{metric_key}_low"], frame[f"{metric_key}_high"], strict=True
+            )
+        ]
+        config[column] = st.column_config.TextColumn(t("90% range"), help=range_help())
+        order.insert(order.index(metric_key) + 1, column)
     data_table(
         localised_numbers(shown, keys, currency),
         column_config=config,
+        column_order=order,
         hide_index=True,
         placeholder=DASH,
         height=height,
