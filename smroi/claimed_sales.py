@@ -437,7 +437,8 @@ def _listed(names: Sequence[str], lang: str) -> str:
     if len(names) == 1:
         return names[0]
     comma = "، " if lang == "fa" else ", "
-    return fill(translate("{first} and {last}"), lang, first=comma.join(names[:-1]), last=names[-1])
+    pair = N_("{first} and {last}")
+    return fill(translate(pair), lang, first=comma.join(names[:-1]), last=names[-1])
 
 
 def _whole_month(comparison: ClaimsComparison) -> bool:

@@ -19,7 +19,7 @@ from smroi import charts
 from smroi.formatting import DASH, period_label
 from smroi.i18n import N_
 from ui import state
-from ui.i18n import digits, language, number, option_labels, t
+from ui.i18n import digits, language, nt, number, option_labels, t
 from ui.widgets import (
     chart_with_downloads,
     data_table,
@@ -70,9 +70,12 @@ def claims_section(view: state.View) -> None:
         roi_on_choice(shared=view.data.shared is not None)
         if found.rows_across_the_edge:
             st.caption(
-                t(
+                nt(
+                    "{rows} row covers days on both sides of the shared days and is left out "
+                    "of this comparison (it counts in return as it is).",
                     "{rows} rows cover days on both sides of the shared days and are left out "
                     "of this comparison (they count in return as they are).",
+                    found.rows_across_the_edge,
                     rows=number(found.rows_across_the_edge, "count"),
                 )
             )
