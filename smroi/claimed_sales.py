@@ -59,7 +59,6 @@ _ACTIVITY = ("spend", "impressions", "clicks", "engagements")
 # the priced values of a sale (smroi.metrics) that move with the sales a row counts
 _VALUE_COLUMNS = ("revenue", "sales_value", "gross_profit", "unmargined_sales_value")
 _COST_OF_GOODS = "cost_of_goods"
-_DAY = np.timedelta64(1, "D")
 
 
 def recorded_files(reports: Iterable[Any]) -> frozenset[str]:
@@ -84,7 +83,7 @@ def sale_kinds(
     paid = table["paid"].to_numpy(dtype=bool)
     files = frozenset(recorded_from)
     from_orders = (
-        table[SOURCE].astype(object).isin(files).to_numpy()
+        table[SOURCE].isin(files).to_numpy(dtype=bool)
         if files and SOURCE in table
         else np.zeros(len(table), dtype=bool)
     )
@@ -101,41 +100,94 @@ def _first_and_last_days(table: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     return first, last
 
 
-def _covered_days(table: pd.DataFrame, kind: np.ndarray) -> np.ndarray:
-    """The days rows of one kind cover: each file's first to last day (sorted, unique)."""
+def _day_numbers(table: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each row's first and last day as day numbers (int64, fast to compare), and whether
+    the row has a date at all."""
     first, last = _first_and_last_days(table)
-    keep = kind & ~np.isnat(first)
-    if not keep.any():
-        return np.array([], dtype="datetime64[D]")
-    files = table[SOURCE].astype(object).fillna("").to_numpy()[keep] if SOURCE in table else None
-    spans = pd.DataFrame({"file": files if files is not None else "", "first": first[keep]})
-    spans["last"] = last[keep]
-    per_file = spans.groupby("file", sort=False).agg(first=("first", "min"), last=("last", "max"))
-    days = [
-        np.arange(start, stop + _DAY, dtype="datetime64[D]")
-        for start, stop in zip(
-            per_file["first"].to_numpy(dtype="datetime64[D]"),
-            per_file["last"].to_numpy(dtype="datetime64[D]"),
-            strict=True,
-        )
-    ]
-    return np.unique(np.concatenate(days))
-
-
-def _days_inside(table: pd.DataFrame, days: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """How many of each row's days are among `days` (sorted), and how many days it has
-    (0 and 0 for a row without a date)."""
-    first, last = _first_and_last_days(table)
-    if not len(days):
-        return np.zeros(len(table), dtype="int64"), np.zeros(len(table), dtype="int64")
     dated = ~np.isnat(first)
-    safe_first = np.where(dated, first, days[0])
-    safe_last = np.where(dated, last, days[0])
-    counted = np.searchsorted(days, safe_last, side="right") - np.searchsorted(
-        days, safe_first, side="left"
+    return first.view("int64"), last.view("int64"), dated
+
+
+def _file_codes(table: pd.DataFrame) -> np.ndarray:
+    """Each row's file as a small integer (rows without a file share one)."""
+    if SOURCE not in table:
+        return np.zeros(len(table), dtype="int64")
+    files = table[SOURCE]
+    if isinstance(files.dtype, pd.CategoricalDtype):
+        return files.cat.codes.to_numpy().astype("int64")
+    return pd.factorize(files)[0].astype("int64")
+
+
+def _covered_days(
+    first: np.ndarray, last: np.ndarray, files: np.ndarray, rows: np.ndarray
+) -> np.ndarray:
+    """The days (day numbers, sorted) some rows cover: each file's first to last day."""
+    if not rows.any():
+        return np.array([], dtype="int64")
+    firsts, lasts, codes = first[rows], last[rows], files[rows]
+    spans = []
+    for code in np.unique(codes):
+        mine = codes == code
+        spans.append(np.arange(firsts[mine].min(), lasts[mine].max() + 1, dtype="int64"))
+    return np.unique(np.concatenate(spans))
+
+
+def _days_inside(
+    first: np.ndarray, last: np.ndarray, dated: np.ndarray, days: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """How many of each row's days are among `days` (sorted day numbers), and how many days
+    it has (0 and 0 for a row without a date)."""
+    if not len(days):
+        return np.zeros(len(first), dtype="int64"), np.zeros(len(first), dtype="int64")
+    # days among `days` up to each day of their span: a count between two days is a
+    # difference of two lookups (no search per row)
+    low = int(days[0])
+    marked = np.zeros(int(days[-1]) - low + 1, dtype="int64")
+    marked[days - low] = 1
+    up_to = np.concatenate([[0], np.cumsum(marked)])
+    safe_first = np.where(dated, first, low)
+    safe_last = np.where(dated, last, low)
+    counted = (
+        up_to[np.clip(safe_last - low + 1, 0, len(marked))]
+        - up_to[np.clip(safe_first - low, 0, len(marked))]
     )
-    length = (safe_last - safe_first) // _DAY + 1
+    length = safe_last - safe_first + 1
     return np.where(dated, counted, 0), np.where(dated, length, 0)
+
+
+@dataclass(frozen=True)
+class _Kinds:
+    """Which rows claim, which record, the days each kind covers and the rows compared."""
+
+    claimed: np.ndarray
+    recorded: np.ndarray
+    claimed_days: np.ndarray  # day numbers
+    recorded_days: np.ndarray
+    shared_days: np.ndarray
+    compared: np.ndarray  # rows whose every day both kinds cover
+    straddling: np.ndarray  # rows with some of their days shared and some not
+
+
+def _kinds(table: pd.DataFrame, recorded_from: Iterable[str]) -> _Kinds | None:
+    """The rows of each kind and the days they cover; None without both kinds."""
+    claimed, recorded = sale_kinds(table, recorded_from)
+    if not claimed.any() or not recorded.any():
+        return None
+    first, last, dated = _day_numbers(table)
+    files = _file_codes(table)
+    claimed_days = _covered_days(first, last, files, claimed & dated)
+    recorded_days = _covered_days(first, last, files, recorded & dated)
+    shared = np.intersect1d(claimed_days, recorded_days, assume_unique=True)
+    inside, length = _days_inside(first, last, dated, shared)
+    return _Kinds(
+        claimed=claimed,
+        recorded=recorded,
+        claimed_days=claimed_days,
+        recorded_days=recorded_days,
+        shared_days=shared,
+        compared=(length > 0) & (inside == length),
+        straddling=(inside > 0) & (inside < length),
+    )
 
 
 def counted_sales(
@@ -143,13 +195,11 @@ def counted_sales(
 ) -> tuple[np.ndarray, np.ndarray]:
     """The claims and the orders that count in the comparison: rows of each kind whose every
     day both kinds cover (two boolean arrays; all False when the kinds share no day)."""
-    claimed, recorded = sale_kinds(table, recorded_from)
-    if not claimed.any() or not recorded.any():
-        return claimed & False, recorded & False
-    days = np.intersect1d(_covered_days(table, claimed), _covered_days(table, recorded))
-    inside, length = _days_inside(table, days)
-    whole = (length > 0) & (inside == length)
-    return claimed & whole, recorded & whole
+    kinds = _kinds(table, recorded_from)
+    if kinds is None:
+        none = np.zeros(len(table), dtype=bool)
+        return none, none
+    return kinds.claimed & kinds.compared, kinds.recorded & kinds.compared
 
 
 def _sales_value(table: pd.DataFrame, average_order_value: float) -> pd.Series:
@@ -230,17 +280,15 @@ def compare_claims(
         if end is not None:
             keep &= table["date"] <= pd.Timestamp(end)
         table = table[keep]
-    claimed, recorded = sale_kinds(table, recorded_from)
-    if not claimed.any() or not recorded.any():
+    kinds = _kinds(table, recorded_from)
+    if kinds is None:
         return None
-    claimed_days = _covered_days(table, claimed)
-    recorded_days = _covered_days(table, recorded)
-    days = np.intersect1d(claimed_days, recorded_days)
-    counted_claims, counted_records = counted_sales(table, recorded_from)
+    counted_claims = kinds.claimed & kinds.compared
+    counted_records = kinds.recorded & kinds.compared
     if not counted_claims.any() or not counted_records.any():
-        return _not_compared(claimed_days, recorded_days, len(days))
-    inside, length = _days_inside(table, days)
-    straddling = int(((claimed | recorded) & (inside > 0) & (inside < length)).sum())
+        return _not_compared(kinds.claimed_days, kinds.recorded_days, len(kinds.shared_days))
+    days = kinds.shared_days.astype("datetime64[D]")
+    straddling = int(((kinds.claimed | kinds.recorded) & kinds.straddling).sum())
     value = _sales_value(table, average_order_value)
     claims = table[counted_claims]
     claimed_value = _sum(value[counted_claims])
@@ -252,19 +300,19 @@ def compare_claims(
     if over_claim is None and claimed_value is None:
         over_claim = count_over_claim
     first, last = _first_and_last_days(table)
-    kinds = counted_claims | counted_records
+    both = counted_claims | counted_records
     sales = pd.DataFrame(
         {
-            "platform": table["platform"].astype(object).to_numpy()[kinds],
-            "first_day": first[kinds],
-            "last_day": last[kinds],
-            "kind": np.where(counted_claims[kinds], CLAIMED, RECORDED),
+            "platform": table["platform"].astype(object).to_numpy()[both],
+            "first_day": first[both],
+            "last_day": last[both],
+            "kind": np.where(counted_claims[both], CLAIMED, RECORDED),
             "sales": np.where(
-                counted_claims[kinds],
-                table["conversions"].to_numpy(dtype="float64")[kinds],
-                _order_count(table[kinds]).to_numpy(),
+                counted_claims[both],
+                table["conversions"].to_numpy(dtype="float64")[both],
+                _order_count(table[both]).to_numpy(),
             ),
-            "value": value.to_numpy(dtype="float64")[kinds],
+            "value": value.to_numpy(dtype="float64")[both],
         }
     )
     return ClaimsComparison(
@@ -354,35 +402,36 @@ def settle_claims(
     claims, records = counted_sales(rows, recorded_from)
     if not claims.any() or not records.any():
         return rows
-    changed: dict[str, pd.Series] = {}
-    moved = (*_VALUE_COLUMNS, _COST_OF_GOODS, "conversions")
-    for column in (*moved, "paid_sales_value", "paid_conversions"):
-        if column in rows:
-            changed[column] = rows[column].astype("float64").copy()
+    moved = [c for c in (*_VALUE_COLUMNS, _COST_OF_GOODS, "conversions") if c in rows]
+    changed = {
+        column: rows[column].to_numpy(dtype="float64", copy=True)
+        for column in (*moved, "paid_sales_value", "paid_conversions")
+        if column in rows
+    }
     if roi_on == RECORDED:
         value_weight, count_weight = claim_weights(
-            rows.loc[claims, "sales_value"], rows.loc[claims, "conversions"]
+            rows["sales_value"][claims], rows["conversions"][claims]
         )
         recorded = rows[records]
-        totals = {column: _sum(recorded[column]) for column in moved if column in rows}
+        totals = {column: _sum(recorded[column]) for column in moved}
         totals["conversions"] = _sum(_order_count(recorded))
         for column, total in totals.items():
             weight = count_weight if column == "conversions" else value_weight
-            changed[column][claims] = (weight * (np.nan if total is None else total)).to_numpy()
-        paid = rows["paid"].to_numpy(dtype=bool)
+            changed[column][claims] = weight.to_numpy() * (np.nan if total is None else total)
+        paid_claims = claims & rows["paid"].to_numpy(dtype=bool)
         if "paid_sales_value" in changed:
-            changed["paid_sales_value"][claims & paid] = changed["sales_value"][claims & paid]
+            changed["paid_sales_value"][paid_claims] = changed["sales_value"][paid_claims]
         if "paid_conversions" in changed:
-            shared = changed["conversions"][claims & paid].fillna(0.0)
-            changed["paid_conversions"][claims & paid] = shared
+            changed["paid_conversions"][paid_claims] = np.nan_to_num(
+                changed["conversions"][paid_claims]
+            )
     for column in moved:
-        if column in changed:
-            changed[column][records] = np.nan
+        changed[column][records] = np.nan
     if "paid_sales_value" in changed:
         changed["paid_sales_value"][records] = np.nan
     if "paid_conversions" in changed:
         changed["paid_conversions"][records] = 0.0
-    return rows.assign(**changed)
+    return rows.assign(**{c: pd.Series(v, index=rows.index) for c, v in changed.items()})
 
 
 # ---------------------------------------------------------------- per day, week or month
@@ -520,8 +569,8 @@ def claims_sentence(
 def _not_compared(claimed_days: np.ndarray, recorded_days: np.ndarray, shared: int) -> NoComparison:
     """Why nothing is compared, with the days each kind covers."""
 
-    def day(value: np.datetime64) -> date:
-        return pd.Timestamp(value).date()
+    def day(value: np.int64) -> date:
+        return pd.Timestamp(np.datetime64(int(value), "D")).date()
 
     return NoComparison(
         claimed_first=day(claimed_days[0]),
