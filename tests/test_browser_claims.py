@@ -35,7 +35,7 @@ def _upload(browser, url: str, lang: str, width: int = 1440, height: int = 900):
     page.wait_for_selector("[data-testid=stMetric]", timeout=60_000)
     settle(page)
     page.set_input_files("[data-testid=stSidebar] input[type=file]", FILES)
-    page.wait_for_selector("[data-testid=stRadio]", timeout=90_000)
+    page.wait_for_selector("[data-testid=stMain] [data-testid=stRadio]", timeout=90_000)
     settle(page)
     return page
 
@@ -57,7 +57,7 @@ def test_the_sentence_and_roi_on_what_the_shop_recorded(browser, app_url: str) -
     page.get_by_role("link", name="Data").first.click()
     settle(page)
     page.get_by_role("link", name="Overview").first.click()
-    page.wait_for_selector("[data-testid=stRadio]", timeout=60_000)
+    page.wait_for_selector("[data-testid=stMain] [data-testid=stRadio]", timeout=60_000)
     settle(page)
     expect(kpi(page, "Return")).to_have_text("$710.00")
     page.context.close()
