@@ -727,6 +727,11 @@ def _as_text(result: dict[str, Any]) -> str:
         )
     if result.get("goals"):
         lines += ["", "Goals:"] + [f"- {_goal_line(goal, currency)}" for goal in result["goals"]]
+    claims = result.get("claimed_vs_recorded")
+    if claims:
+        said = claims["sentence"] if claims["compared"] else claims["reason"]
+        lines += ["", f"Claimed against recorded (return counts the {claims['roi_on']} sales):"]
+        lines.append(f"- {said}")
     if result["warnings"]:
         lines += ["", "Warnings:"] + [f"- {line}" for line in result["warnings"]]
     return "\n".join(lines)

@@ -329,3 +329,10 @@ def test_summary_json_roi_on_recorded(tmp_path: Path, capsys: pytest.CaptureFixt
 def test_summary_json_without_orders_has_no_comparison(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["summary", str(META), "--json"]) == 0
     assert "claimed_vs_recorded" not in json.loads(capsys.readouterr().out)
+
+
+def test_summary_text_says_it_in_a_sentence(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["summary", str(META), str(GOOGLE), str(SHOPIFY)]) == 0
+    out = capsys.readouterr().out
+    assert "Claimed against recorded (return counts the claimed sales):" in out
+    assert "- Meta and Google together claim 2.00x the sales your shop recorded" in out
