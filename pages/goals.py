@@ -20,7 +20,7 @@ from smroi.goals import (
 )
 from smroi.i18n import DEFAULT_LANGUAGE, N_
 from smroi.registry import metric_label
-from ui import data, state
+from ui import data, state, whatif
 from ui.frame import period_caption, require_frame, show_warnings
 from ui.goals import PERIOD_LABELS
 from ui.i18n import day, digits, language, metric_value, number, option_labels, t
@@ -276,6 +276,15 @@ caveat = smroi.sales_value_caveat(
 )
 if caveat:  # the ranking's ROI and return count sales at their full value
     st.caption(plain(caveat))
-shift = budget_shift(analysis, by, groups=groups, lang=lang, digits=digit_choice)
+shift = budget_shift(
+    analysis,
+    by,
+    groups=groups,
+    curves=whatif.curves(view.cache_key, by, analysis),
+    lang=lang,
+    digits=digit_choice,
+)
 if shift is not None:
     st.info(plain(shift["sentence"]), icon=":material/lightbulb:")
+
+whatif.what_if_panel(view)

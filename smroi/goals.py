@@ -20,6 +20,16 @@ from typing import Any
 
 import pandas as pd
 
+from smroi.budget_curves import (
+    GroupCurve,
+    curve_of,
+    group_curves,
+    move_share,
+    project,
+    refusal_sentence,
+    share_text,
+    shift_sentence,
+)
 from smroi.errors import SettingsError
 from smroi.formatting import BABEL_LOCALES, format_day, format_money, format_value
 from smroi.i18n import (
@@ -423,35 +433,29 @@ def review(
     return sentences
 
 
-def _share(share: float, lang: str, digits: str) -> str:
-    """A share as a percentage number without its sign: '20', '12.5' ('12,5', '۲۰')."""
-    if lang == DEFAULT_LANGUAGE:
-        return f"{share * 100:g}"
-    shown = round(share * 100, 2)
-    unit = "count" if float(shown).is_integer() else "number"
-    return format_value(shown, unit, lang=lang, digits=digits)
-
-
 def budget_shift(
     analysis: Analysis,
     by: str = "platform",
     share: float = 0.2,
     groups: pd.DataFrame | None = None,
     *,
+    curves: dict[str, GroupCurve] | None = None,
     lang: str = DEFAULT_LANGUAGE,
     digits: str = "native",
 ) -> dict[str, Any] | None:
-    """What moving `share` of ad spend from the weakest group to the strongest might bring.
+    """What moving `share` of the weakest group's weekly ad spend to the strongest might bring.
 
-    Strength is ROAS: sales value of paid rows / ad spend of paid rows (the sales value
-    that ad spend brought). The move takes `share` of the ad spend of the group with the
-    lowest ROAS and gives it to the group with the highest. If results scaled with spend
-    (a simple linear projection, not a forecast), return changes by amount x (ROAS of the
-    receiving group - ROAS of the giving group); total cost stays the same.
+    Strength is ROAS: sales value of paid rows / ad spend of paid rows. The move takes
+    `share` of the average weekly ad spend of the group with the lowest ROAS and gives it
+    to the group with the highest; each group's week is projected from its curve (results
+    = a x spend^b, smroi.budget_curves), so results grow no faster than spend. Total ad
+    spend stays the same, so profit changes by the change in return.
 
-    Returns {"from", "to", "amount", "share", "from_roas", "to_roas", "return_change",
-    "sentence"} (the sentence in `lang`, English by default), or None when fewer than two
-    groups have ad spend or all have the same ROAS.
+    Returns {"from", "to", "amount" (a week), "share", "from_roas", "to_roas",
+    "return_change", "return_change_low", "return_change_high" (a week; None when a curve
+    cannot be told), "reasons" (why not, in `lang`) and "sentence"}, or None when fewer
+    than two groups have ad spend or all have the same ROAS. `curves` is
+    group_curves(analysis, by) when the caller has it already.
     """
     if not 0 < share <= 1:
         raise ValueError(f"share must be more than 0 and at most 1, not {share}")
@@ -465,41 +469,56 @@ def budget_shift(
     weakest, strongest = ordered.iloc[0], ordered.iloc[-1]
     if float(strongest["roas"]) <= float(weakest["roas"]):
         return None
-    amount = share * float(weakest["spend"])
-    change = amount * (float(strongest["roas"]) - float(weakest["roas"]))
-    currency = analysis.settings.currency_code
-
-    def money(value: float) -> str:
-        return format_money(value, currency, lang=lang, digits=digits)
-
-    gettext = translator(lang)
-    sentence = fill(
-        gettext(
-            "If results scaled with spend (a simple linear projection, not a forecast), "
-            "moving {percent}% of {weakest}'s ad spend ({amount}) to {strongest} would add "
-            "about {change} to return: each {one} of ad spend brings back {strongest_roas} "
-            "in sales on {strongest} and {weakest_roas} on {weakest}."
-        ),
-        lang,
-        percent=_share(share, lang, digits),
-        weakest=weakest["name"],
-        strongest=strongest["name"],
-        amount=money(amount),
-        change=money(change),
-        one=money(1),
-        strongest_roas=money(strongest["roas"]),
-        weakest_roas=money(weakest["roas"]),
-    )
-    return {
-        "from": str(weakest["name"]),
-        "to": str(strongest["name"]),
-        "amount": amount,
+    source, target = str(weakest["name"]), str(strongest["name"])
+    curves = group_curves(analysis, by) if curves is None else curves
+    shift: dict[str, Any] = {
+        "from": source,
+        "to": target,
+        "amount": None,
         "share": share,
         "from_roas": float(weakest["roas"]),
         "to_roas": float(strongest["roas"]),
-        "return_change": change,
-        "sentence": sentence,
+        "return_change": None,
+        "return_change_low": None,
+        "return_change_high": None,
+        "reasons": [],
     }
+    objective = analysis.settings.objective
+    gettext = translator(lang)
+    reasons = [
+        refusal_sentence(curve_of(curves, name), objective, lang=lang, digits=digits)
+        for name in (source, target)
+    ]
+    if any(reasons):
+        shift["reasons"] = [reason for reason in reasons if reason]
+        shift["sentence"] = " ".join(
+            [
+                fill(
+                    gettext(
+                        "What moving {percent}% of {source}'s ad spend to {target} would "
+                        "bring cannot be projected yet:"
+                    ),
+                    lang,
+                    percent=share_text(share, lang=lang, digits=digits),
+                    source=source,
+                    target=target,
+                ),
+                *shift["reasons"],
+            ]
+        )
+        return shift
+    plan = {name: curves[name].spend_per_week for name in (source, target)}
+    projection = project(curves, move_share(plan, share, source, target))
+    change = projection.profit_change
+    shift["amount"] = share * plan[source]
+    if change is not None:
+        shift.update(
+            return_change=change.value, return_change_low=change.low, return_change_high=change.high
+        )
+    shift["sentence"] = shift_sentence(
+        projection, source, target, share, analysis.settings.currency_code, lang=lang, digits=digits
+    )
+    return shift
 
 
 # ---------------------------------------------------------------- goals in words

@@ -13,6 +13,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from typing import Any, overload
 
 import numpy as np
@@ -20,6 +21,7 @@ import pandas as pd
 
 from smroi.canonical import MEASURES, NOT_SET, empty_table
 from smroi.claimed_sales import settle_claims
+from smroi.group_sums import RowValues, group_ids, row_values, summed_by
 from smroi.i18n import Message, _, _n
 from smroi.registry import METRICS, OBJECTIVE_RESULTS
 from smroi.settings import COST_LINE_LABELS, Settings
@@ -107,6 +109,11 @@ class Analysis:
     # the SUMMED values some row has (None: not worked out); a group-by sums only these,
     # since a column no row reports is undefined in every group anyway
     reported: tuple[str, ...] | None = None
+
+    @cached_property
+    def row_values(self) -> RowValues:
+        """The summed columns of the rows, laid out once for every group-by of a rerun."""
+        return row_values(self.rows, self.reported if self.reported is not None else SUMMED)
 
 
 def analyse(
@@ -530,8 +537,22 @@ def by_group(analysis: Analysis, by: str | list[str]) -> pd.DataFrame:
     columns = [by] if isinstance(by, str) else list(by)
     if analysis.rows.empty:
         return _derive(_sums(analysis.rows).iloc[:0], analysis.settings).reset_index(drop=True)
-    derived = _derive(_sums(analysis.rows, columns, analysis.reported), analysis.settings)
+    derived = _derive(_grouped_sums(analysis, columns), analysis.settings)
     return derived.reset_index()
+
+
+def _grouped_sums(analysis: Analysis, by: list[str]) -> pd.DataFrame:
+    """_sums per group of `by`, from the analysis' row values laid out once (quick when a
+    page groups the same rows many ways)."""
+    found = group_ids([_group_key(analysis.rows, column) for column in by])
+    if found is None:
+        return _sums(analysis.rows, by, analysis.reported)
+    ids, groups = found
+    values = analysis.row_values
+    sums = pd.DataFrame(
+        summed_by(values, ids, len(groups)), index=groups, columns=list(values.columns)
+    ).reindex(columns=list(SUMMED))
+    return sums.assign(fixed_cost=sums["fixed_cost"].fillna(0.0))
 
 
 def over_time(analysis: Analysis, period: str = "week") -> pd.DataFrame:
@@ -542,17 +563,15 @@ def over_time(analysis: Analysis, period: str = "week") -> pd.DataFrame:
     first or last period the data covers only in part (its sums are not comparable).
     """
     frequency = FREQUENCIES[period]
-    rows = analysis.rows[analysis.rows["date"].notna()]
-    if analysis.first_day is None or rows.empty:
-        empty = _derive(_sums(rows).iloc[:0], analysis.settings)
+    dates = analysis.rows["date"]
+    if analysis.first_day is None or not dates.notna().any():
+        empty = _derive(_sums(analysis.rows).iloc[:0], analysis.settings)
         return empty.assign(
             period_start=pd.Series(dtype="datetime64[ns]"),
             days=pd.Series(dtype="int64"),
             partial=pd.Series(dtype=bool),
         ).reset_index(drop=True)
-    starts = rows["date"].dt.to_period(frequency).dt.start_time.rename("period_start")
-    summed = [c for c in SUMMED if analysis.reported is None or c in analysis.reported]
-    sums = rows.groupby(starts)[summed].sum(min_count=1).reindex(columns=list(SUMMED))
+    sums = _sums_per_period(analysis, dates.dt.to_period(frequency).dt.start_time)
     days = pd.date_range(analysis.first_day, analysis.last_day, freq="D")
     days_per_period = pd.Series(1, index=days).groupby(days.to_period(frequency).start_time).sum()
     # a period without rows had none of what the files report (0), and still none of what
@@ -570,6 +589,20 @@ def over_time(analysis: Analysis, period: str = "week") -> pd.DataFrame:
     derived["days"] = days_per_period.reindex(derived.index, fill_value=0).to_numpy()
     derived["partial"] = derived["days"] < (period_days.end_time - period_days.start_time).days + 1
     return derived.reset_index()
+
+
+def _sums_per_period(analysis: Analysis, starts: pd.Series) -> pd.DataFrame:
+    """_sums per period start (rows without a date left out), from the analysis' row
+    values laid out once."""
+    codes, periods = pd.factorize(starts, sort=True, use_na_sentinel=True)
+    ids = np.where(codes < 0, len(periods), codes)  # undated rows: one more group, dropped
+    values = analysis.row_values
+    sums = pd.DataFrame(
+        summed_by(values, ids, len(periods) + 1)[: len(periods)],
+        index=pd.DatetimeIndex(periods, name="period_start"),
+        columns=list(values.columns),
+    )
+    return sums.reindex(columns=list(SUMMED))
 
 
 def rows_in_view(analysis: Analysis) -> int:

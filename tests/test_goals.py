@@ -515,23 +515,42 @@ def test_review_of_nothing_is_silent() -> None:
 
 
 def test_budget_shift_moves_a_share_from_the_weakest_to_the_strongest() -> None:
-    frame, settings = three_platforms()
-    shift = budget_shift(analyse(frame, settings))
+    # tests/test_budget_curves.py's weeks: linkedin returns 40 x sqrt(spend) a week (ROAS
+    # 40 x (10 + … + 17) / 1500 = 2.88), instagram 2 x spend (ROAS 2); average weeks
+    # 187.5 and 85
+    from tests.test_budget_curves import two_platforms
+
+    shift = budget_shift(analyse(two_platforms(), Settings()))
     assert shift is not None
     assert (shift["from"], shift["to"]) == ("instagram", "linkedin")
-    assert shift["amount"] == pytest.approx(0.2 * 50)  # 10
-    assert shift["from_roas"] == pytest.approx(24 / 50)
-    assert shift["to_roas"] == pytest.approx(372 / 100)
-    assert shift["return_change"] == pytest.approx(10 * (3.72 - 0.48))  # 32.40
-    assert shift["sentence"] == (
-        "If results scaled with spend (a simple linear projection, not a forecast), moving "
-        "20% of instagram's ad spend ($10.00) to linkedin would add about $32.40 to return: "
-        "each $1.00 of ad spend brings back $3.72 in sales on linkedin and $0.48 on instagram."
-    )
-    half = budget_shift(analyse(frame, settings), share=0.5)
+    assert shift["from_roas"] == pytest.approx(2)
+    assert shift["to_roas"] == pytest.approx(40 * 108 / 1500)
+    assert shift["amount"] == pytest.approx(0.2 * 85)  # 17 a week
+    # a straight line would say +17 x (2.88 - 2) = +14.96; the curve flattens: linkedin's
+    # next dollar brings 40 x 0.5 / sqrt(187.5) = 1.46, less than instagram's 2
+    change = 40 * (204.5**0.5 - 187.5**0.5) + 2 * (68 - 85)  # -9.71
+    assert shift["return_change"] == pytest.approx(change, abs=1e-4)
+    assert shift["return_change_low"] == pytest.approx(change, abs=1e-4)  # exact weeks: no band
+    assert "would change profit by about -$9.71 a week" in shift["sentence"]
+    half = budget_shift(analyse(two_platforms(), Settings()), share=0.5)
     assert half is not None
-    assert half["amount"] == pytest.approx(25.0)
-    assert half["return_change"] == pytest.approx(25 * (3.72 - 0.48))  # 81.00
+    assert half["amount"] == pytest.approx(42.5)
+    assert half["return_change"] == pytest.approx(
+        40 * (230**0.5 - 187.5**0.5) + 2 * (42.5 - 85), abs=1e-4
+    )
+
+
+def test_budget_shift_without_weeks_says_why_it_cannot_project() -> None:
+    frame, settings = three_platforms()  # no dates: no weeks
+    shift = budget_shift(analyse(frame, settings))
+    assert shift is not None
+    assert shift["return_change"] is None
+    assert shift["sentence"] == (
+        "What moving 20% of instagram's ad spend to linkedin would bring cannot be projected "
+        "yet: instagram has 0 whole weeks with ad spend; a curve needs at least 6: its curve "
+        "cannot be told yet. linkedin has 0 whole weeks with ad spend; a curve needs at least "
+        "6: its curve cannot be told yet."
+    )
 
 
 def test_budget_shift_needs_two_groups_with_ad_spend() -> None:

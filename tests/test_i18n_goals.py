@@ -21,6 +21,7 @@ from smroi.goals import (
     review,
 )
 from smroi.i18n import translate_message
+from tests.test_budget_curves import two_platforms
 from tests.test_goals import table, three_platforms
 from tests.test_i18n import chart_title, run_app, untranslated
 
@@ -211,26 +212,29 @@ def test_review_in_persian_keeps_names_and_amounts_in_their_own_order() -> None:
 
 
 def test_budget_shift_in_norwegian_and_persian() -> None:
-    frame, settings = three_platforms("NOK")
-    shift = budget_shift(analyse(frame, settings), lang="nb")
+    # tests/test_budget_curves.py's weeks: 20% of instagram's 85 a week is 17; the change
+    # 40 x (sqrt(204.5) - sqrt(187.5)) - 34 = -9.71; half is 42.5 and
+    # 40 x (sqrt(230) - sqrt(187.5)) - 85 = -26.09 (exact weeks: the band is the point)
+    shift = budget_shift(analyse(two_platforms(), Settings(currency="NOK")), lang="nb")
     assert shift is not None
     assert shift["sentence"] == (
-        "Hvis resultatene fulgte annonsekostnaden (en enkel lineær framskriving, ikke en "
-        f"prognose), ville det å flytte 20{NBSP}% av annonsekostnaden på instagram "
-        f"(10,00{NBSP}kr) over til linkedin gi omtrent 32,40{NBSP}kr mer i avkastning: hver "
-        f"1,00{NBSP}kr i annonsekostnad gir 3,72{NBSP}kr i salg på linkedin og 0,48{NBSP}kr på "
-        "instagram."
+        f"Å flytte 20{NBSP}% av annonsekostnaden på instagram (17,00{NBSP}kr per uke) til "
+        f"linkedin ville endre fortjenesten med omtrent -9,71{NBSP}kr per uke (mellom "
+        f"-9,71{NBSP}kr og -9,71{NBSP}kr), hvis hver følger kurven fra sine tidligere uker "
+        "(resultatene vokser ikke raskere enn kostnaden). En framskriving fra disse dataene, "
+        "ikke en prognose."
     )
-    frame, settings = three_platforms("USD")
-    shift = budget_shift(analyse(frame, settings), share=0.5, lang="fa", digits="latin")
+    shift = budget_shift(
+        analyse(two_platforms(), Settings(currency="USD")), share=0.5, lang="fa", digits="latin"
+    )
     assert shift is not None
+    minus = f"\u200e-26.09{NBSP}$"  # a left-to-right mark keeps the minus before the amount
     assert shift["sentence"] == (
-        f"اگر نتایج به نسبت هزینهٔ تبلیغات تغییر می{ZWNJ}کردند (یک برون{ZWNJ}یابی خطی ساده، "
-        f"نه پیش{ZWNJ}بینی)، انتقال {iso('50')}٪ از هزینهٔ تبلیغات {iso('instagram')} "
-        f"({iso(f'25.00{NBSP}$')}) به {iso('linkedin')} حدود {iso(f'81.00{NBSP}$')} به بازده "
-        f"می{ZWNJ}افزود: هر {iso(f'1.00{NBSP}$')} هزینهٔ تبلیغات در {iso('linkedin')} "
-        f"{iso(f'3.72{NBSP}$')} فروش و در {iso('instagram')} {iso(f'0.48{NBSP}$')} "
-        f"بازمی{ZWNJ}گرداند."
+        f"انتقال {iso('50')}٪ از هزینهٔ تبلیغات {iso('instagram')} ({iso(f'42.50{NBSP}$')} "
+        f"در هفته) به {iso('linkedin')} سود را حدود {iso(minus)} در هفته تغییر می{ZWNJ}داد "
+        f"(بین {iso(minus)} و {iso(minus)})، اگر هر کدام بر منحنی هفته{ZWNJ}های گذشتهٔ خود "
+        f"بماند (نتایج سریع{ZWNJ}تر از هزینه رشد نمی{ZWNJ}کنند). برون{ZWNJ}یابی از همین "
+        f"داده{ZWNJ}ها، نه پیش{ZWNJ}بینی."
     )
 
 
@@ -252,7 +256,15 @@ def test_goals_page_in_norwegian() -> None:
         "Mål",
         "Denne perioden mot den forrige",
         "Gjennomgang og justering",
+        "Hva om",
     ]
+    # the what-if on the sample: its weekly spend barely varies, so no curve can be told
+    infos = [info.value for info in app.info]
+    assert "Ingen plattforms kurve kan leses ennå, så det er ingenting å framskrive." in infos
+    assert (
+        f"- facebook: annonsekostnaden endret seg knapt fra uke til uke (5,5{NBSP}% rundt "
+        f"snittet; minst 10,0{NBSP}% trengs): kurven kan ikke leses."
+    ) in [m.value.replace("\\", "") for m in app.markdown]  # without markdown's escapes
     assert [h.value for h in app.subheader] == ["Leads: 100 per måned"]
     captions = [c.value for c in app.caption]
     assert (

@@ -71,6 +71,11 @@ KEYWORD_MESSAGES = "emv.keyword_messages"
 # goals
 GOALS_PERIOD = "goals.compare_period"
 REVIEW_BY = "goals.review_by"
+WHATIF_PLAN = "goals.whatif.plan"  # "move" (spend between platforms) or "total"
+WHATIF_FROM = "goals.whatif.from"
+WHATIF_TO = "goals.whatif.to"
+WHATIF_SHARE = "goals.whatif.share"  # percent of the from platform's weekly ad spend
+WHATIF_TOTAL = "goals.whatif.total."  # + today's total: the new weekly total
 # tracking page
 UTM_LINKS_EDITOR = "tracking.links"
 UTM_DIMENSION = "tracking.dimension"

@@ -54,6 +54,7 @@ from smroi.charts.overview import (
     roi_by_platform,
 )
 from smroi.charts.tracking import referral_flows
+from smroi.charts.whatif import what_if_chart, what_if_table
 
 __all__ = [
     "CHAR_PX",
@@ -87,4 +88,6 @@ __all__ = [
     "roi_by_platform",
     "trend_period",
     "value_waterfall",
+    "what_if_chart",
+    "what_if_table",
 ]
