@@ -8,6 +8,7 @@ from smroi.i18n import N_
 from ui import data, state
 from ui.break_even import break_even_section
 from ui.business import business_form, missing_notes
+from ui.claims import claims_section
 from ui.frame import (
     period_caption,
     require_frame,
@@ -95,6 +96,7 @@ with st.expander(t("Where the cost and return come from")):
         st.caption(t("Earned media value is counted in return (you turned it on)."))
     else:
         st.caption(t("Earned media value is an estimate and is not counted in return."))
+claims_section(view)
 
 by_platform = data.by_group_with_intervals(view.cache_key, "platform", view.analysis)
 break_even_section(totals, by_platform, settings.objective, currency)

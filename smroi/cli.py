@@ -46,6 +46,20 @@ when asked for, but `intervals`:
   period (smroi.goals.goal_status): metric, period, period_start, period_end, target,
   actual, progress_pct, met, days_covered, days_in_period, days_left, needed_per_day,
   on_pace.
+- Files with both ad platforms' claimed sales (paid rows with purchases or conversion value)
+  and a record of orders (a Shopify orders or GA4 export, or rows of sales without ad spend,
+  impressions, clicks or engagements) add `claimed_vs_recorded` (docs/METRICS.md, "Claimed
+  against recorded"; smroi.claimed_sales). Over the days both cover: {"compared": true,
+  "sentence": text, "start", "end" (ISO days), "days", "claimed": {"sales", "value"},
+  "recorded": {"sales", "value"}, "over_claim" (claimed value / recorded value, null when
+  nothing was recorded), "count_over_claim", "rows_across_the_edge", "roi_on" ("claimed" or
+  "recorded": what return counts on those days, `values.roi_on`), "by_platform": {platform:
+  {"claimed_sales", "claimed_value", "claim_share" (0-1), "recorded_sales_share",
+  "recorded_value_share" (the shop's record shared in proportion to the claims),
+  "over_claim" (its claimed value / all recorded value)}}}. When the two cover no day in
+  common: {"compared": false, "reason": text, "claimed_days", "recorded_days" ({"start",
+  "end"}), "roi_on"}. Return never counts both: on those days it counts the one `roi_on`
+  names.
 
 `purge` deletes the expired and revoked shared reports and their data, and prints how
 many and how many bytes of snapshots they took (exit status 0, also when there were none);
@@ -117,6 +131,7 @@ from smroi.budget_curves import (
     total_sentence,
 )
 from smroi.canonical import DIMENSIONS, LABELS
+from smroi.claimed_sales import compare_claims, comparison_json, recorded_files
 from smroi.currency import files_in_use, is_currency_code, report_currency
 from smroi.errors import InputFileError, SmroiError
 from smroi.exports import EXPORTS_BY_KEY, NO_EXPORT
@@ -677,7 +692,8 @@ def summarise(
     columns, `periods` for a `period`, and `goals` when the settings have goals."""
     currency, currency_notes = report_currency(settings.currency, files_in_use(reports))
     settings = settings.with_changes(currency=currency)
-    analysis = analyse(table, settings)
+    recorded_from = recorded_files(reports)
+    analysis = analyse(table, settings, recorded_from=recorded_from)
     warnings = [line for report in reports for line in report.summary()]
     warnings += currency_notes
     warnings += list(analysis.warnings)
@@ -711,6 +727,13 @@ def summarise(
         result["periods"] = _periods(analysis, period)
     if settings.goals:
         result["goals"] = [goal_status(analysis, goal) for goal in settings.goals]
+    claims = compare_claims(
+        table,
+        average_order_value=settings.values.average_order_value,
+        recorded_from=recorded_from,
+    )
+    if claims is not None:
+        result["claimed_vs_recorded"] = comparison_json(claims, currency, settings.values.roi_on)
     return result
 
 
@@ -779,6 +802,11 @@ def _as_text(result: dict[str, Any]) -> str:
         )
     if result.get("goals"):
         lines += ["", "Goals:"] + [f"- {_goal_line(goal, currency)}" for goal in result["goals"]]
+    claims = result.get("claimed_vs_recorded")
+    if claims:
+        said = claims["sentence"] if claims["compared"] else claims["reason"]
+        lines += ["", f"Claimed against recorded (return counts the {claims['roi_on']} sales):"]
+        lines.append(f"- {said}")
     if result["warnings"]:
         lines += ["", "Warnings:"] + [f"- {line}" for line in result["warnings"]]
     return "\n".join(lines)

@@ -10,7 +10,7 @@ denominator is zero or missing is undefined: None / NaN, shown as "—".
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from smroi.canonical import MEASURES, NOT_SET, empty_table
+from smroi.claimed_sales import settle_claims
 from smroi.group_sums import RowValues, group_ids, row_values, summed_by
 from smroi.i18n import Message, _, _n
 from smroi.registry import METRICS, OBJECTIVE_RESULTS
@@ -122,11 +123,15 @@ def analyse(
     start: date | None = None,
     end: date | None = None,
     platforms: list[str] | None = None,
+    recorded_from: Iterable[str] = (),
 ) -> Analysis:
     """Price the rows in the date range, then keep the chosen platforms.
 
     Fixed costs are shared over all platforms of the date range before the
-    platform filter, so a platform keeps its own share when shown alone.
+    platform filter, so a platform keeps its own share when shown alone. On the days
+    that both ad platforms' claimed sales and the shop's recorded orders cover, return
+    counts one of the two (`settings.values.roi_on`, smroi.claimed_sales), never both;
+    `recorded_from` names the files that are a record of orders (claimed_sales.recorded_files).
     """
     warnings: list[str] = []
     if start is not None or end is not None:
@@ -140,6 +145,12 @@ def analyse(
         months = months_covered(start, end)
     rows, cost_notes = _price_rows(table, settings, months)
     warnings += cost_notes
+    rows = settle_claims(
+        rows,
+        settings.values.roi_on,
+        average_order_value=settings.values.average_order_value,
+        recorded_from=recorded_from,
+    )
     if platforms is not None:
         rows = rows[rows["platform"].isin(platforms)]
     reported = tuple(column for column in SUMMED if _has_values(rows[column]))

@@ -21,6 +21,8 @@ from smroi.registry import METRICS
 
 Objective = Literal["awareness", "engagement", "leads", "sales"]
 OBJECTIVES: tuple[str, ...] = ("awareness", "engagement", "leads", "sales")
+# what return counts on the days both the platforms' claims and the shop's orders cover
+ROI_ON: tuple[str, ...] = ("claimed", "recorded")
 GOAL_PERIODS: tuple[str, ...] = ("day", "week", "month", "quarter", "year")
 # Amounts are shown in this currency when neither the settings nor the files name one.
 DEFAULT_CURRENCY = "USD"
@@ -71,6 +73,9 @@ class ValueAssumptions:
     # gross profit as a share of sales value, 0 < m <= 100 (METRICS.md 4a); None = not known,
     # and then return counts sales value before the cost of goods
     gross_margin_pct: float | None = None
+    # on the days both ad platforms' claimed sales and the shop's recorded orders cover, which
+    # of the two return counts (smroi.claimed_sales): "claimed" or "recorded", never both
+    roi_on: str = "claimed"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -249,10 +254,11 @@ def settings_from_dict(data: Any, *, source: str = "settings") -> Settings:
         ValueAssumptions,
         "values",
         problems,
-        skip={"count_lead_value", "gross_margin_pct"},
+        skip={"count_lead_value", "gross_margin_pct", "roi_on"},
     )
     count_lead_value = _count_lead_value(data.get("values", {}), problems)
     gross_margin = _gross_margin(data.get("values", {}), problems)
+    roi_on = _roi_on(data.get("values", {}), problems)
     earned = _earned_media(data.get("earned_media", {}), problems)
     goals = _goals(data.get("goals", []), problems)
     soft_value = _soft_value(data.get("soft_value", {}), problems)
@@ -265,7 +271,10 @@ def settings_from_dict(data: Any, *, source: str = "settings") -> Settings:
         objective=objective,
         costs=Costs(**costs, assigned_to=assigned),
         values=ValueAssumptions(
-            **values, count_lead_value=count_lead_value, gross_margin_pct=gross_margin
+            **values,
+            count_lead_value=count_lead_value,
+            gross_margin_pct=gross_margin,
+            roi_on=roi_on,
         ),
         earned_media=earned,
         goals=goals,
@@ -400,6 +409,25 @@ def _gross_margin(section: Any, problems: list[str]) -> float | None:
         )
         return None
     return float(value)
+
+
+def _roi_on(section: Any, problems: list[str]) -> str:
+    """values.roi_on: which sales return counts where the platforms' claims and the shop's
+    orders cover the same days, "claimed" (the default) or "recorded"."""
+    if not isinstance(section, dict):
+        return "claimed"
+    value = section.get("roi_on", "claimed")
+    if value not in ROI_ON:
+        problems.append(
+            _(
+                "{name} must be one of {options}, not {value}",
+                name="values.roi_on",
+                options=", ".join(ROI_ON),
+                value=repr(value),
+            )
+        )
+        return "claimed"
+    return str(value)
 
 
 def _earned_media(section: Any, problems: list[str]) -> EarnedMediaRates:

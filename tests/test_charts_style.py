@@ -147,7 +147,21 @@ def sample_only_charts(lang: str) -> dict[str, alt.TopLevelMixin]:
             compare_models(journeys), models, "USD", lang=lang
         ),
         "referral paths": charts.referral_flows(top_flows(referrals), lang=lang),
+        "claimed vs recorded": charts.claimed_vs_recorded_by_platform(
+            claims_by_platform(), "USD", lang=lang
+        ),
     }
+
+
+def claims_by_platform() -> pd.DataFrame:
+    """The platforms' claims against the shop's orders in the claims_*.csv fixtures
+    (tests/test_claimed_sales.py)."""
+    names = ("claims_meta_june.csv", "claims_google_june.csv", "claims_shopify_june.csv")
+    fixtures = ROOT / "tests" / "fixtures"
+    table, reports = smroi.load_files([(name, (fixtures / name).read_bytes()) for name in names])
+    found = smroi.compare_claims(table, recorded_from=smroi.recorded_files(reports))
+    assert isinstance(found, smroi.ClaimsComparison)
+    return found.by_platform
 
 
 @pytest.fixture(scope="module")
@@ -232,6 +246,7 @@ def test_every_chart_of_every_page_is_checked(specs: dict[str, dict[str, Any]]) 
         "heatmap",
         "attribution",
         "referral paths",
+        "claimed vs recorded",
     }
     assert len(specs) > 3 * 4 * 9  # three languages, four sources, nine charts each at least
 

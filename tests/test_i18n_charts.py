@@ -92,6 +92,7 @@ BUILDERS = [
     charts.goal_chart,
     charts.attribution_by_model,
     charts.referral_flows,
+    charts.claimed_vs_recorded_by_platform,
 ]
 
 

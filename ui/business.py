@@ -352,6 +352,13 @@ def assumption_lines(settings: smroi.Settings) -> list[str]:
             lines.append(f"{label}: {money(value, currency)}")
     if settings.earned_media.include_in_roi:
         lines.append(t("Earned media value is counted in return and ROI."))
+    if values.roi_on == "recorded":
+        lines.append(
+            t(
+                "Where the ad platforms' sales and the shop's orders cover the same days, ROI "
+                "counts the shop's orders."
+            )
+        )
     for goal in settings.goals:
         target = metric_value(goal.metric, goal.target, currency)
         lines.append(t("Goal: {goal}, {target}", goal=goal_label(goal), target=target))

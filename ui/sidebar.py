@@ -62,6 +62,7 @@ def render_sidebar(shared: Snapshot | None = None) -> state.View:
         start=start,
         end=end,
         platforms=list(platforms) if platforms is not None else None,
+        recorded_from=smroi.recorded_files(loaded.reports),
     )
     view = state.View(
         data=loaded,

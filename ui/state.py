@@ -58,6 +58,7 @@ EXPORT_CHOICES = "data.exports"
 EXPORT_CHOICE = "data.export."  # + file number: the Data page's "Platform export"
 # widgets of the pages
 OVERVIEW_PERIOD = "overview.period"
+CLAIMS_PERIOD = "overview.claims_period"  # claimed against recorded: by day, week or month
 EXCEL_REPORT = "report.excel"  # the sidebar's download button
 # earned media page
 RATE_EDITOR = "emv.rates"  # + version

@@ -43,6 +43,7 @@ from smroi.charts._shared import (
     trend_period,
 )
 from smroi.charts.attribution import attribution_by_model
+from smroi.charts.claims import claimed_vs_recorded_by_platform
 from smroi.charts.earned_media import value_waterfall
 from smroi.charts.funnel import funnel_chart, heatmap_chart
 from smroi.charts.goals import goal_chart
@@ -73,6 +74,7 @@ __all__ = [
     "chart_locale",
     "chart_png",
     "chart_svg",
+    "claimed_vs_recorded_by_platform",
     "d3_time_format",
     "funnel_chart",
     "goal_chart",

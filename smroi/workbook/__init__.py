@@ -37,6 +37,7 @@ from datetime import date
 
 import pandas as pd
 
+from smroi.claimed_sales import recorded_files
 from smroi.currency import files_in_use, report_currency
 from smroi.formatting import check_language
 from smroi.i18n import DEFAULT_LANGUAGE, translate_message
@@ -115,7 +116,14 @@ def report_workbook(
     check_language(lang, digits)
     currency, currency_notes = report_currency(settings.currency, files_in_use(reports))
     settings = settings.with_changes(currency=currency)
-    analysis = analyse(table, settings, start=start, end=end, platforms=platforms)
+    analysis = analyse(
+        table,
+        settings,
+        start=start,
+        end=end,
+        platforms=platforms,
+        recorded_from=recorded_files(reports),
+    )
     data = _data_rows(analysis)
     groups = {
         name: _groups(analysis, level, MAX_GROUP_ROWS) for name, level in GROUP_SHEETS.items()
