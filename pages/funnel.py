@@ -66,9 +66,14 @@ st.header(t("The funnel"))
 stages = funnel(analysis, lang=lang)
 chart_with_downloads(
     charts.funnel_chart(stages, currency, lang=lang, digits=digits()),
-    stages[["stage", "value", "rate_name", "rate"]].set_axis(
-        [t("Step"), t("How many"), t("Rate"), t("Value")], axis="columns"
-    ),
+    stages[["stage", "value", "rate_name", "rate"]]
+    .assign(
+        range=[
+            charts.rate_range_text(low, high, lang, digits())
+            for low, high in zip(stages["rate_low"], stages["rate_high"], strict=True)
+        ]
+    )
+    .set_axis([t("Step"), t("How many"), t("Rate"), t("Value"), t("90% range")], axis="columns"),
     "funnel",
     key="funnel",
 )

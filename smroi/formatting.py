@@ -92,6 +92,7 @@ DIGITS = ("native", "latin")
 NBSP = "\u00a0"
 LRM = "\u200e"
 FSI, PDI = "\u2068", "\u2069"  # a Unicode isolate: its text keeps its own direction
+RLI = "\u2067"  # a right-to-left isolate (closed by PDI)
 EN_DASH = "\u2013"
 # The digits of a CLDR numbering system; Babel writes only Latin ones.
 _SYSTEM_DIGITS: dict[str, str] = {"latn": "0123456789", "arabext": "۰۱۲۳۴۵۶۷۸۹"}
@@ -319,6 +320,16 @@ def format_day_range(first: date, last: date, lang: str = "en", digits: str = "n
     if lang in RIGHT_TO_LEFT:  # each day keeps its own order of day, month and year
         days = [f"{FSI}{day}{PDI}" for day in days]
     return f"{days[0]} {EN_DASH} {days[1]}"
+
+
+def format_value_range(low: str, high: str, lang: str = "en") -> str:
+    """Two shown values as a range, the low one first in reading order: '$24.56–$27.92'; in
+    a right-to-left language each bound an isolate inside a right-to-left one, so the low
+    bound stands on the right, where the reader starts (as format_day_range writes days)."""
+    check_language(lang)
+    if lang in RIGHT_TO_LEFT:
+        return f"{RLI}{FSI}{low}{PDI}{EN_DASH}{FSI}{high}{PDI}{PDI}"
+    return f"{low}{EN_DASH}{high}"
 
 
 def label_with_unit(label: str, unit: str, lang: str = "en") -> str:

@@ -118,3 +118,22 @@ def test_segment_sums_add_up_to_the_totals() -> None:
     totals = smroi.headline(march())
     for key in ("spend", "clicks", "leads", "conversions", "sales_value"):
         assert frame[key].sum() == pytest.approx(totals[key])
+
+
+def test_the_funnel_chart_gives_each_rate_its_90_percent_range() -> None:
+    from smroi.charts import funnel_chart
+
+    stages = funnel(march())
+    spec = funnel_chart(stages, "USD").to_dict()
+    rows = {row["key"]: row for row in spec["datasets"][next(iter(spec["datasets"]))]}
+    # leads: 42 of 450 clicks. Wilson at 90% (z = 1.6449, z² = 2.7055): centre
+    # (0.09333 + 2.7055/900) / (1 + 2.7055/450) = 0.09576; half-width
+    # 1.6449 x sqrt(0.09333 x 0.90667 / 450 + 2.7055 / (4 x 450²)) / 1.00601 = 0.02262
+    assert rows["leads"]["range_text"] == "7.31%–11.84%"
+    assert rows["impressions"]["range_text"] == "—"  # the first step has no rate
+    tooltips = [
+        tip["title"]
+        for layer in spec["layer"]
+        for tip in layer.get("encoding", {}).get("tooltip", [])
+    ]
+    assert "90% range" in tooltips

@@ -18,6 +18,7 @@ from smroi.formatting import (
     CURRENCY_GROUPING,
     format_numbers,
     format_value,
+    format_value_range,
     is_undefined,
     label_with_unit,
 )
@@ -122,9 +123,7 @@ def range_text(key: str, interval: Interval, currency: str) -> str:
     an isolate inside a right-to-left one, as smroi.formatting writes a range of days)."""
     low = metric_value(key, interval.low, currency)
     high = metric_value(key, interval.high, currency)
-    if is_rtl(language()):
-        return f"\u2067\u2068{low}\u2069\u2013\u2068{high}\u2069\u2069"
-    return f"{low}\u2013{high}"
+    return format_value_range(low, high, language())
 
 
 def range_help() -> str:

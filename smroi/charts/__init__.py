@@ -45,7 +45,7 @@ from smroi.charts._shared import (
 from smroi.charts.attribution import attribution_by_model
 from smroi.charts.claims import claimed_vs_recorded_by_platform
 from smroi.charts.earned_media import value_waterfall
-from smroi.charts.funnel import funnel_chart, heatmap_chart
+from smroi.charts.funnel import funnel_chart, heatmap_chart, rate_range_text
 from smroi.charts.goals import goal_chart
 from smroi.charts.metric import metric_by_group, metric_over_time
 from smroi.charts.overview import (
@@ -82,6 +82,7 @@ __all__ = [
     "localised",
     "metric_by_group",
     "metric_over_time",
+    "rate_range_text",
     "referral_flows",
     "return_and_cost_over_time",
     "return_vs_cost_by_platform",

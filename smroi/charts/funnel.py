@@ -18,7 +18,7 @@ from smroi.charts._shared import (
     place_values,
     wrap_label,
 )
-from smroi.formatting import format_value, label_with_unit, unit_label
+from smroi.formatting import DASH, format_value, format_value_range, label_with_unit, unit_label
 from smroi.funnel import DIMENSION_LABELS, MORE_THAN_BEFORE
 from smroi.i18n import DEFAULT_LANGUAGE, chart_translator, translator
 from smroi.registry import METRICS, metric_label
@@ -46,6 +46,10 @@ def funnel_chart(
         _rate_text(str(key), rate, str(name), lang, digits)
         for key, rate, name in zip(counts["key"], counts["rate"], counts["rate_name"], strict=True)
     ]
+    counts["range_text"] = [
+        rate_range_text(low, high, lang, digits)
+        for low, high in zip(counts["rate_low"], counts["rate_high"], strict=True)
+    ]
     counts["label"] = [
         "\n".join([count, *wrap_label(rate, lang, RATE_CHARS).split("\n")]) if rate else count
         for count, rate in zip(counts["value_text"], counts["rate_text"], strict=True)
@@ -60,6 +64,7 @@ def funnel_chart(
             alt.Tooltip("stage:N", title=_("Step")),
             alt.Tooltip("value_text:N", title=how_many),
             alt.Tooltip("rate_text:N", title=_("Rate")),
+            alt.Tooltip("range_text:N", title=_("90% range")),
         ],
         sort=list(counts["category"]),
         scale=alt.Scale(type="linear", zero=True),
@@ -80,6 +85,17 @@ def funnel_chart(
     title = chart_title(_("The funnel: how many went on to the next step"), lang=lang)
     chart = layers(bars.properties(height=height), values.properties(height=height))
     return localised(chart.properties(title=title), lang, digits)
+
+
+def rate_range_text(low: object, high: object, lang: str, digits: str) -> str:
+    """A step's rate's 90% range ('2.91%–3.52%'); "—" where it has none (a money step, a
+    step larger than the one before, or none before it)."""
+    if low is None or high is None or pd.isna(low) or pd.isna(high):  # type: ignore[call-overload]
+        return DASH
+    low_text, high_text = (
+        format_value(bound, "fraction", lang=lang, digits=digits) for bound in (low, high)
+    )
+    return format_value_range(low_text, high_text, lang)
 
 
 def _rate_text(key: str, rate: object, name: str, lang: str, digits: str) -> str:
