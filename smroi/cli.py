@@ -388,10 +388,22 @@ def _run(argv: list[str] | None) -> int:
         print(f"smroi: {_one_line(str(exc))}", file=sys.stderr)
         return 2
     if args.json:
-        print(json.dumps(result, indent=2, ensure_ascii=False))
+        print(json.dumps(_without_float_noise(result), indent=2, ensure_ascii=False))
     else:
         print(what_if_text(result) if args.command == "whatif" else _as_text(result))
     return 0
+
+
+def _without_float_noise(value: Any) -> Any:
+    """Numbers to 12 significant digits, so that a count shared out in parts prints as 7.0,
+    not 6.999999999999999 (a float's last bits say nothing a user needs)."""
+    if isinstance(value, float) and math.isfinite(value):
+        return float(f"{value:.12g}")
+    if isinstance(value, dict):
+        return {key: _without_float_noise(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_without_float_noise(item) for item in value]
+    return value
 
 
 def _attribution(args: argparse.Namespace) -> int:

@@ -324,6 +324,10 @@ def test_summary_json_roi_on_recorded(tmp_path: Path, capsys: pytest.CaptureFixt
     assert result["claimed_vs_recorded"]["roi_on"] == "recorded"
     assert result["totals"]["return"] == pytest.approx(710)
     assert result["by_platform"]["google"]["roi_pct"] == pytest.approx(-20.0)
+    # Meta's sales: 2 + 1 of its own days and 4 shared to it, printed as the whole 7 and
+    # its cost per sale 350 / 7 = 50, not 6.999999999999999 and 50.00000000000001
+    assert result["by_platform"]["facebook"]["conversions"] == 7
+    assert str(result["by_platform"]["facebook"]["cpa"]) == "50.0"
 
 
 def test_summary_json_without_orders_has_no_comparison(capsys: pytest.CaptureFixture[str]) -> None:
