@@ -7,7 +7,9 @@ side by side with what pandas, DuckDB and Polars do with the same file in the sa
 First a table per size: smroi's import (`read_file`) beside a bare `pandas.read_csv` of
 the same file, DuckDB reading it into a table and Polars reading it; then the
 aggregation set (headline, 7 group-bys, weekly trend) in smroi beside the same sums in
-DuckDB and Polars; and the peak memory of smroi's import and aggregation. Each size runs
+DuckDB and Polars; and the peak memory of smroi's import and aggregation. A second table
+times the import of the same rows written as a Norwegian export (a title line, ';',
+day-first dates, 'kr 1 234,50') beside pandas reading that file bare. Each size runs
 in child processes of its own, so that the peak memory is smroi's alone. DuckDB and Polars
 are bench-only extras (`pip install -e '.[bench]'`); without them their columns say so.
 
@@ -29,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.generate import best_of, canonical_rows  # noqa: E402
+from bench.generate import best_of, canonical_rows, messy_locale_csv  # noqa: E402
 from smroi import Settings, analyse, by_group, headline, over_time, read_file  # noqa: E402
 from smroi.settings import Costs, ValueAssumptions  # noqa: E402
 
@@ -77,12 +79,26 @@ def _peak_mb() -> float:
 
 
 def child_smroi(path: Path, repeat: int) -> dict[str, float]:
-    """smroi's import and aggregation set, and the peak memory of both."""
+    """smroi's import and aggregation set, and the peak memory of both; then the import of
+    the messy locale file (after the peak is taken)."""
     data = path.read_bytes()
     imported = best_of(repeat, lambda: read_file("canonical.csv", data))
     table, _ = read_file("canonical.csv", data)
     aggregated = best_of(repeat, lambda: all_group_bys(table))
-    return {"import": imported, "aggregate": aggregated, "peak_mb": _peak_mb()}
+    peak = _peak_mb()
+    messy = _messy(path).read_bytes()
+    messy_import = best_of(repeat, lambda: read_file("rapport.csv", messy))
+    return {
+        "import": imported,
+        "aggregate": aggregated,
+        "peak_mb": peak,
+        "messy_import": messy_import,
+    }
+
+
+def _messy(path: Path) -> Path:
+    """The messy locale file written beside the clean one."""
+    return path.with_name(path.stem + "_messy.csv")
 
 
 def _duckdb_set(connection) -> None:  # type: ignore[no-untyped-def]
@@ -113,8 +129,12 @@ def child_engines(path: Path, repeat: int) -> dict[str, float | None]:
     import pandas as pd
 
     data = path.read_bytes()
+    messy = _messy(path).read_bytes()
     found: dict[str, float | None] = {
         "pandas_read": best_of(repeat, lambda: pd.read_csv(io.BytesIO(data))),
+        "pandas_messy_read": best_of(
+            repeat, lambda: pd.read_csv(io.BytesIO(messy), sep=";", skiprows=1)
+        ),
         "duckdb_read": None,
         "duckdb_aggregate": None,
         "polars_read": None,
@@ -174,11 +194,18 @@ def side_by_side(sizes: list[int], repeat: int, folder: Path) -> int:
         "smroi peak memory |"
     )
     print("|---:" * 11 + "|")
+    messy_lines = []
     for rows in sizes:
         path = folder / f"canonical_{rows}.csv"
         canonical_rows(rows).to_csv(path, index=False)
+        _messy(path).write_bytes(messy_locale_csv(rows))
         ours = _run_child("smroi", path, repeat)
         theirs = _run_child("engines", path, repeat)
+        messy_lines.append(
+            f"| {rows:,} | {_seconds(ours['messy_import'])} | "
+            f"{_seconds(theirs['pandas_messy_read'])} | "
+            f"{_times(ours['messy_import'], theirs['pandas_messy_read'])} |"
+        )
         print(
             f"| {rows:,} | {_seconds(ours['import'])} | {_seconds(theirs['pandas_read'])} | "
             f"{_times(ours['import'], theirs['pandas_read'])} | "
@@ -189,6 +216,13 @@ def side_by_side(sizes: list[int], repeat: int, folder: Path) -> int:
             flush=True,
         )
         path.unlink()
+        _messy(path).unlink()
+    print(
+        "\nThe same rows as a Norwegian export (a title line, ';', 01.06.2026, 'kr 1 234,50'):\n"
+        "\n| rows | smroi import | pandas bare read (sep=';', skiprows=1) | smroi ÷ pandas |\n"
+        "|---:|---:|---:|---:|"
+    )
+    print("\n".join(messy_lines))
     return max((rows for rows in sizes if rows <= 1_000_000), default=min(sizes))
 
 

@@ -46,6 +46,19 @@ def canonical_rows(n: int, seed: int = 2026) -> pd.DataFrame:
     )
 
 
+def messy_locale_csv(n: int, seed: int = 2026) -> bytes:
+    """The same rows as a Norwegian export writes them: a title line, ';' between cells,
+    day-first dates and money as 'kr 1 234,50' (a space between thousands, a decimal
+    comma)."""
+    rows = canonical_rows(n, seed)
+    rows["date"] = pd.to_datetime(rows["date"]).dt.strftime("%d.%m.%Y")
+    for column in ("spend", "revenue"):
+        amounts = rows[column]
+        text = amounts.map(lambda x: f"kr {x:,.2f}".replace(",", " ").replace(".", ","))
+        rows[column] = text.where(amounts.notna(), "")
+    return b"Rapport for juni 2026\n" + rows.to_csv(index=False, sep=";").encode()
+
+
 def best_of(repeat: int, work: Callable[[], object]) -> float:
     """The fastest of `repeat` runs, in seconds."""
     times = []

@@ -235,7 +235,11 @@ def read_numbers(
     if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
         parsed = values.astype("float64")
         return _judged(parsed, pd.Series(False, index=index), decimal or ".", None)
-    parsed = pd.to_numeric(values, errors="coerce").astype("float64")
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)  # each distinct cell once
+    distinct = pd.to_numeric(pd.Series(uniques, dtype=object), errors="coerce")
+    parsed = pd.Series(
+        np.append(distinct.to_numpy(dtype="float64", na_value=np.nan), np.nan)[codes], index=index
+    )
     missing = parsed.isna()
     blank = pd.Series(False, index=index)
     blank[missing] = blank_cells(values[missing])
@@ -271,12 +275,19 @@ def read_numbers(
 def _with_decimal_comma(values: pd.Series, parsed: pd.Series) -> pd.Series:
     """Cells pandas read as numbers (so with no comma), read with "," as the decimal mark:
     a "." then groups thousands ("1.234" is 1234) and "12.5" is not a number."""
-    text = values.map(lambda value: value if isinstance(value, str) else "")
-    dotted = text.str.contains(".", regex=False)
-    grouped = text.str.fullmatch(r"\s*[-+]?[1-9]\d{0,2}(?:\.\d{3})+\s*")
-    thousands = pd.to_numeric(text[grouped].str.replace(".", "", regex=False), errors="coerce")
-    comma = parsed.mask(dotted)
-    comma[grouped] = thousands
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)  # each distinct cell once
+    text = pd.Series(uniques, dtype=object)
+    text = text.where(text.map(lambda value: isinstance(value, str)), "")
+    # per distinct cell, then per cell (the last place: a missing cell, code -1)
+    dotted = np.append(text.str.contains(".", regex=False).to_numpy(dtype=bool), False)
+    grouped = text.str.fullmatch(r"\s*[-+]?[1-9]\d{0,2}(?:\.\d{3})+\s*").to_numpy(dtype=bool)
+    thousands = np.full(len(uniques) + 1, np.nan)
+    thousands[:-1][grouped] = pd.to_numeric(
+        text[grouped].str.replace(".", "", regex=False), errors="coerce"
+    ).to_numpy(dtype="float64")
+    grouped = np.append(grouped, False)
+    comma = parsed.mask(dotted[codes])
+    comma[grouped[codes]] = thousands[codes][grouped[codes]]
     return comma
 
 
@@ -399,6 +410,30 @@ def parse_dates(values: pd.Series) -> tuple[pd.Series, pd.Series, str | None]:
     return days.mask(outside).astype("datetime64[ns]"), bad | outside, formats
 
 
+def _best_readings(
+    ordered: pd.DataFrame, votes: pd.Series, centre: pd.Timestamp | None
+) -> pd.Series:
+    """For each distinct date text that some format reads (one row of `ordered`, its
+    formats' readings, most-reading format first), the format to read it with: the first
+    when the readings agree or no format is voted for by the dates not in doubt; the one
+    voted-for format; else, of the voted-for formats, the reading nearest the `centre`
+    of the certain dates (a column that mixes ways of writing dates)."""
+    present = ordered.notna()
+    readable = present.any(axis=1)
+    ordered, present = ordered[readable], present[readable]
+    voted = present & (votes.reindex(ordered.columns).to_numpy() > 0)
+    voted_count = voted.sum(axis=1)
+    agree = ordered.min(axis=1) == ordered.max(axis=1)  # one date, however many formats
+    best = present.idxmax(axis=1)  # the first format that reads it
+    one_vote = ~agree & (voted_count > 0) & ((voted_count == 1) | (centre is None))
+    best[one_vote] = voted[one_vote].idxmax(axis=1)
+    mixed = ~agree & (voted_count > 1) & (centre is not None)
+    if mixed.any():
+        distance = (ordered[mixed].where(voted[mixed]) - centre).abs()
+        best[mixed] = distance.idxmin(axis=1)
+    return best
+
+
 def read_dates(values: pd.Series) -> tuple[pd.Series, pd.Series, str | None]:
     """Dates from a column, the cells that are not dates, and the format chosen (if not ISO),
     in datetime64[us]: any year a cell can hold, so that "0226-06-30" is a date (a wrong one,
@@ -447,7 +482,9 @@ def read_dates(values: pd.Series) -> tuple[pd.Series, pd.Series, str | None]:
         readings = pd.DataFrame(
             {fmt: pd.to_datetime(left, errors="coerce", format=fmt) for fmt in DATE_FORMATS}
         ).astype(DAYS)
-        distinct = readings.nunique(axis=1)
+        # how many different dates a text may be (0, 1 or more; counted without a loop)
+        some = readings.notna().any(axis=1)
+        distinct = some.astype(int) + (some & (readings.min(axis=1) != readings.max(axis=1)))
         # one possible date: take it; several (03/04/2026): the one nearest the dates that
         # are not in doubt, so a column of November dates reads "1/11/2024" as 1 November
         sure = readings[distinct == 1].bfill(axis=1).iloc[:, 0]
@@ -457,19 +494,9 @@ def read_dates(values: pd.Series) -> tuple[pd.Series, pd.Series, str | None]:
         # the formats the dates not in doubt are written in: a US file's 12/31/2026 says
         # that its 01/05/2026 is 5 January
         votes = readings[distinct == 1].notna().sum()
-        for number in left.index:
-            options = readings.loc[number, list(order)].dropna()
-            if options.empty:
-                continue
-            voted = [fmt for fmt in options.index if votes[fmt] > 0]
-            if options.nunique() == 1 or len(voted) == 0:
-                best = options.index[0]
-            elif len(voted) == 1 or centre is None:
-                best = voted[0]
-            else:  # the column mixes ways of writing dates: the nearest reading
-                best = (options[voted] - centre).abs().idxmin()
-            read[number] = options[best]
-            if best not in chosen:
-                chosen.append(best)
+        best = _best_readings(readings[list(order)], votes, centre)
+        columns = readings.columns.get_indexer(best.to_numpy())
+        read[best.index] = readings.loc[best.index].to_numpy()[np.arange(len(best)), columns]
+        chosen = list(dict.fromkeys(best))  # the formats used, in the column's order
     parsed[todo] = read.to_numpy()[codes]
     return parsed, parsed.isna() & ~blank, ", ".join(chosen) or None
