@@ -395,10 +395,10 @@ def _run(argv: list[str] | None) -> int:
 
 
 def _without_float_noise(value: Any) -> Any:
-    """Numbers to 12 significant digits, so that a count shared out in parts prints as 7.0,
+    """Numbers to 15 significant digits, so that a count shared out in parts prints as 7.0,
     not 6.999999999999999 (a float's last bits say nothing a user needs)."""
     if isinstance(value, float) and math.isfinite(value):
-        return float(f"{value:.12g}")
+        return float(f"{value:.15g}")
     if isinstance(value, dict):
         return {key: _without_float_noise(item) for key, item in value.items()}
     if isinstance(value, list):
