@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 from tests.browser import require_chromium, settle, streamlit_server
 from tests.conftest import ROOT
@@ -53,7 +54,13 @@ def varied_weeks(path: Path) -> Path:
 
 def what_if_heading(page):  # type: ignore[no-untyped-def]
     heading = page.locator("h2", has_text="What if")
-    heading.wait_for(timeout=60_000)
+    for _attempt in range(3):  # a rerun may draw the heading anew while it is scrolled to
+        heading.wait_for(timeout=60_000)
+        try:
+            heading.scroll_into_view_if_needed(timeout=10_000)
+            return heading
+        except PlaywrightError:
+            settle(page)
     heading.scroll_into_view_if_needed()
     return heading
 
