@@ -557,13 +557,25 @@ def _read_csv(name: str, data: bytes, column_map: Mapping[str, str]) -> pd.DataF
     text_columns = {
         h: object for h in headers if delimiter == ";" or mapping.get(h.strip()) not in MEASURES
     }
-    frame, too_long = _read_rows(name, source, encoding, delimiter, text_columns, header_at)
+    # In a "," file text is first read as pandas' own strings (built in C, not a Python
+    # string per cell); a ";" file is read as Python text, every cell for smroi.parsing.
+    read_as = {
+        h: kind
+        for h, kind in text_columns.items()
+        if delimiter == ";" or mapping.get(h.strip()) in MEASURES
+    }
+    frame, too_long = _read_rows(name, source, encoding, delimiter, read_as, header_at)
+    if numeric := _text_read_as_numbers(frame, text_columns, read_as, mapping):
+        # ids, "0123", "true": text that looks like numbers is read again as written
+        read_as = {**read_as, **{h: object for h in numeric}}
+        frame, too_long = _read_rows(name, source, encoding, delimiter, read_as, header_at)
     if dotted := _maybe_thousands(frame, text_columns):
         # another measure is text ("125,50"): the file may write a decimal comma, so a
         # column pandas read as 1.0 from "1.000" is read again as text, for smroi.parsing
         # to decide from the whole file (smroi.ingest reads "1.000" beside "125,50" as 1000)
         text_columns = {**text_columns, **{h: object for h in dotted}}
-        frame, too_long = _read_rows(name, source, encoding, delimiter, text_columns, header_at)
+        read_as = {**read_as, **{h: object for h in dotted}}
+        frame, too_long = _read_rows(name, source, encoding, delimiter, read_as, header_at)
     if frame.empty:
         raise InputFileError(name, _("the file has a header but no rows of data."))
     frame.columns = _unique([str(column).strip() for column in frame.columns])
@@ -624,6 +636,29 @@ def without_unread_rows(name: str, frame: pd.DataFrame) -> tuple[pd.DataFrame, l
             rows=listed(rows),
         )
         for reason, rows in unread
+    ]
+
+
+def _text_read_as_numbers(
+    frame: pd.DataFrame,
+    text_columns: Mapping[str, type],
+    read_as: Mapping[str, type],
+    mapping: Mapping[str, str],
+) -> list[str]:
+    """The columns read as text (names, dates) that pandas read as something else (numbers,
+    true/false): a 19-digit post id must not become a float, nor "0123" 123. A paid/organic
+    column read as true/false is kept: it was written as true/false."""
+    return [
+        header
+        for header in text_columns
+        if header not in read_as
+        and header.strip() in mapping  # a column no one reads may stay as pandas read it
+        and header in frame.columns
+        and not pd.api.types.is_string_dtype(frame[header])
+        and not (
+            mapping.get(header.strip()) == "paid" and pd.api.types.is_bool_dtype(frame[header])
+        )
+        and frame[header].notna().any()
     ]
 
 
