@@ -56,7 +56,9 @@ def drill_down(
         rows = rows[rows["platform"] == platform]
     if campaign is not None:
         rows = rows[rows["campaign"].astype("object").fillna(NOT_SET) == campaign]
-    narrowed = replace(analysis, rows=rows)  # the same months and costs, fewer rows
+    narrowed = (  # the same months and costs, fewer rows
+        replace(analysis, rows=rows) if platform is not None or campaign is not None else analysis
+    )
     groups = by_group(narrowed, LEVELS[level])
     return with_intervals(groups, paid_counts(narrowed, LEVELS[level]), analysis.settings.objective)
 

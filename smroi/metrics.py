@@ -111,6 +111,11 @@ class Analysis:
     reported: tuple[str, ...] | None = None
 
     @cached_property
+    def group_sums(self) -> dict[tuple[str, ...], pd.DataFrame]:
+        """The sums per grouping worked out so far for this analysis (smroi.metrics)."""
+        return {}
+
+    @cached_property
     def row_values(self) -> RowValues:
         """The summed columns of the rows, laid out once for every group-by of a rerun."""
         return row_values(self.rows, self.reported if self.reported is not None else SUMMED)
@@ -543,7 +548,15 @@ def by_group(analysis: Analysis, by: str | list[str]) -> pd.DataFrame:
 
 def _grouped_sums(analysis: Analysis, by: list[str]) -> pd.DataFrame:
     """_sums per group of `by`, from the analysis' row values laid out once (quick when a
-    page groups the same rows many ways)."""
+    page groups the same rows many ways), worked out once per grouping of an analysis (a
+    page asks for its metrics and for the counts behind their ranges)."""
+    known = analysis.group_sums
+    if tuple(by) not in known:
+        known[tuple(by)] = _summed_per_group(analysis, by)
+    return known[tuple(by)]
+
+
+def _summed_per_group(analysis: Analysis, by: list[str]) -> pd.DataFrame:
     found = group_ids([_group_key(analysis.rows, column) for column in by])
     if found is None:
         return _sums(analysis.rows, by, analysis.reported)
