@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from smroi.canonical import MEASURES
+from smroi.canonical import COLUMNS, MEASURES
 from smroi.errors import InputFileError
 from smroi.exports import header_score, map_columns, recognise
 from smroi.header_search import (
@@ -557,12 +557,13 @@ def _read_csv(name: str, data: bytes, column_map: Mapping[str, str]) -> pd.DataF
     text_columns = {
         h: object for h in headers if delimiter == ";" or mapping.get(h.strip()) not in MEASURES
     }
-    # In a "," file text is first read as pandas' own strings (built in C, not a Python
-    # string per cell); a ";" file is read as Python text, every cell for smroi.parsing.
+    # In a "," file the names and dates smroi reads are first read as pandas' own strings
+    # (built in C, not a Python string per cell); the other text, and every cell of a ";"
+    # file (for smroi.parsing), as Python text.
     read_as = {
         h: kind
         for h, kind in text_columns.items()
-        if delimiter == ";" or mapping.get(h.strip()) in MEASURES
+        if delimiter == ";" or mapping.get(h.strip(), "") not in TEXT_READ_FAST
     }
     frame, too_long = _read_rows(name, source, encoding, delimiter, read_as, header_at)
     if numeric := _text_read_as_numbers(frame, text_columns, read_as, mapping):
@@ -639,6 +640,11 @@ def without_unread_rows(name: str, frame: pd.DataFrame) -> tuple[pd.DataFrame, l
     ]
 
 
+# The canonical columns read from text that a "," file's columns are first read for as
+# pandas' own strings (the long columns of names, dates and paid/organic of an export).
+TEXT_READ_FAST = frozenset(c for c in COLUMNS if c not in MEASURES)
+
+
 def _text_read_as_numbers(
     frame: pd.DataFrame,
     text_columns: Mapping[str, type],
@@ -652,7 +658,6 @@ def _text_read_as_numbers(
         header
         for header in text_columns
         if header not in read_as
-        and header.strip() in mapping  # a column no one reads may stay as pandas read it
         and header in frame.columns
         and not pd.api.types.is_string_dtype(frame[header])
         and not (
