@@ -46,9 +46,12 @@ def funnel_chart(
         _rate_text(str(key), rate, str(name), lang, digits)
         for key, rate, name in zip(counts["key"], counts["rate"], counts["rate_name"], strict=True)
     ]
+    no_bounds = pd.Series(float("nan"), index=counts.index)  # stages given without them
     counts["range_text"] = [
         rate_range_text(low, high, lang, digits)
-        for low, high in zip(counts["rate_low"], counts["rate_high"], strict=True)
+        for low, high in zip(
+            counts.get("rate_low", no_bounds), counts.get("rate_high", no_bounds), strict=True
+        )
     ]
     counts["label"] = [
         "\n".join([count, *wrap_label(rate, lang, RATE_CHARS).split("\n")]) if rate else count
