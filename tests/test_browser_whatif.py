@@ -53,10 +53,12 @@ def varied_weeks(path: Path) -> Path:
 
 
 def what_if_heading(page):  # type: ignore[no-untyped-def]
-    heading = page.locator("h2", has_text="What if")
-    for _attempt in range(3):  # a rerun may draw the heading anew while it is scrolled to
-        heading.wait_for(timeout=60_000)
+    # while a rerun draws the page anew, the old heading and the new one are both there for
+    # a moment: the last is the new one
+    heading = page.locator("h2", has_text="What if").last
+    for _attempt in range(3):
         try:
+            heading.wait_for(timeout=60_000)
             heading.scroll_into_view_if_needed(timeout=10_000)
             return heading
         except PlaywrightError:
