@@ -112,49 +112,27 @@ from smroi.attribution import (
     DEFAULT_HALF_LIFE_DAYS,
     DEFAULT_LOOKBACK_DAYS,
     MODELS,
-    NO_TOUCH,
-    Attribution,
     attribute,
     read_journeys,
 )
-from smroi.budget_curves import (
-    Estimate,
-    Projection,
-    change_total,
-    current_plan,
-    group_curves,
-    move_share,
-    outside_sentence,
-    project,
-    refusal_sentence,
-    shift_sentence,
-    total_sentence,
-)
 from smroi.canonical import DIMENSIONS, LABELS
-from smroi.claimed_sales import compare_claims, comparison_json, recorded_files
+from smroi.cli_attribution import attribution_result, attribution_text
+from smroi.cli_summary import summarise, summary_text
+from smroi.cli_whatif import plan_amount, plan_move, what_if, what_if_text
 from smroi.currency import files_in_use, is_currency_code, report_currency
 from smroi.errors import InputFileError, SmroiError
 from smroi.exports import EXPORTS_BY_KEY, NO_EXPORT
-from smroi.formatting import DASH, DIGITS, format_money
-from smroi.goals import check_goal, format_pace, goal_status
+from smroi.formatting import DIGITS
+from smroi.goals import check_goal
 from smroi.i18n import DEFAULT_LANGUAGE, LANGUAGES, _
 from smroi.ingest import ImportReport, check_together
-from smroi.intervals import LEVEL, intervals_of
 from smroi.isolation import read_file_isolated
-from smroi.metric_format import format_metric
 from smroi.metrics import (
     FREQUENCIES,
-    Analysis,
-    analyse,
-    by_group,
-    headline,
-    over_time,
-    paid_counts,
 )
 from smroi.passwords import MIN_PASSWORD_CHARS, check_password
 from smroi.quotas import MB
 from smroi.readers import MAX_FILE_BYTES, check_size
-from smroi.registry import METRICS, OBJECTIVE_RESULTS, SUMMARY_KEYS
 from smroi.settings import Settings, settings_from_json
 from smroi.store import MAX_EXPIRES_DAYS, ReportStore, share_link, token_of
 from smroi.workbook import report_workbook
@@ -257,13 +235,13 @@ def _run(argv: list[str] | None) -> int:
     whatif.add_argument(
         "--move",
         metavar="SHARE%:FROM:TO",
-        type=_move,
+        type=plan_move,
         help="move a share of one platform's weekly ad spend to another (20%%:instagram:facebook)",
     )
     whatif.add_argument(
         "--total",
         metavar="AMOUNT",
-        type=_amount,
+        type=plan_amount,
         help="the new total weekly ad spend of the platforms with a curve (after --move)",
     )
     whatif.add_argument("--json", action="store_true", help="print JSON instead of a table")
@@ -390,7 +368,7 @@ def _run(argv: list[str] | None) -> int:
     if args.json:
         print(json.dumps(_without_float_noise(result), indent=2, ensure_ascii=False))
     else:
-        print(what_if_text(result) if args.command == "whatif" else _as_text(result))
+        print(what_if_text(result) if args.command == "whatif" else summary_text(result))
     return 0
 
 
@@ -427,7 +405,7 @@ def _attribution(args: argparse.Namespace) -> int:
     print(
         json.dumps(result, indent=2, ensure_ascii=False)
         if args.json
-        else _attribution_text(result, args)
+        else attribution_text(result, args)
     )
     return 0
 
@@ -445,62 +423,6 @@ def _read_bytes(path: Path) -> tuple[str, bytes]:
         raise InputFileError(name, f"cannot read the file ({exc.strerror}).") from None
     check_size(name, len(data))
     return name, data
-
-
-def attribution_result(result: Attribution) -> dict[str, Any]:
-    """The JSON object of `smroi attribution --json`: model, by_channel (channel ->
-    conversions, value; the attributed conversions only), unattributed (the conversions
-    with no touch in their window) and warnings."""
-    return {
-        "model": result.model,
-        "by_channel": {
-            str(row["channel"]): {
-                "conversions": float(row["conversions"]),
-                "value": float(row["value"]),
-            }
-            for row in result.by_channel.to_dict("records")
-        },
-        "unattributed": {
-            "conversions": result.unattributed_conversions,
-            "value": result.unattributed_value,
-        },
-        "warnings": list(result.warnings),
-    }
-
-
-def _attribution_text(result: dict[str, Any], args: argparse.Namespace) -> str:
-    """The by-channel table: channel, conversions, value, a total and the unattributed."""
-    model = MODELS[result["model"]]
-    if result["model"] == "time_decay":
-        model += f", half-life {args.half_life_days:g} days"
-    rows = [(channel, v["conversions"], v["value"]) for channel, v in result["by_channel"].items()]
-    total = (
-        "total",
-        sum(conversions for _, conversions, _ in rows),
-        sum(value for _, _, value in rows),
-    )
-    lost = result["unattributed"]
-    rows_shown = [*rows, total]
-    if lost["conversions"]:
-        rows_shown.append((NO_TOUCH, lost["conversions"], lost["value"]))
-    width = max(len("channel"), *(len(str(row[0])) for row in rows_shown))
-    lines = [
-        f"{model}; "
-        + (
-            f"lookback {args.lookback_days:g} days"
-            if math.isfinite(args.lookback_days)
-            else "no lookback limit"
-        ),
-        "",
-        f"{'channel':<{width}}  {'conversions':>11}  {'value':>14}",
-    ]
-    for index, (channel, conversions, value) in enumerate(rows_shown):
-        if index == len(rows):
-            lines.append("-" * (width + 29))
-        lines.append(f"{channel:<{width}}  {conversions:>11,.2f}  {value:>14,.2f}")
-    if result["warnings"]:
-        lines += ["", "Warnings:"] + [f"- {line}" for line in result["warnings"]]
-    return "\n".join(lines)
 
 
 def _share_password(given: object) -> str | None:
@@ -690,341 +612,6 @@ def with_report_currency(settings: Settings, reports: list[ImportReport]) -> Set
     """The settings with the report's currency filled in: theirs, else the files'."""
     currency, _notes = report_currency(settings.currency, files_in_use(reports))
     return settings.with_changes(currency=currency)
-
-
-def summarise(
-    table: pd.DataFrame,
-    reports: list[ImportReport],
-    settings: Settings,
-    *,
-    by: list[str] | None = None,
-    period: str | None = None,
-) -> dict[str, Any]:
-    """The JSON object of docs/DESIGN.md's CLI contract, with `groups` when grouped `by`
-    columns, `periods` for a `period`, and `goals` when the settings have goals."""
-    currency, currency_notes = report_currency(settings.currency, files_in_use(reports))
-    settings = settings.with_changes(currency=currency)
-    recorded_from = recorded_files(reports)
-    analysis = analyse(table, settings, recorded_from=recorded_from)
-    warnings = [line for report in reports for line in report.summary()]
-    warnings += currency_notes
-    warnings += list(analysis.warnings)
-    totals = headline(analysis)
-    before = totals["sales_value_before_cost_of_goods"]
-    if before is not None and before > 0:
-        warnings.append(
-            _(
-                "ROI, profit and return count {amount} of sales at their full value, before the "
-                "cost of goods: set values.gross_margin_pct in the settings to count the gross "
-                "profit instead.",
-                amount=format_money(before, currency),
-            )
-        )
-    result: dict[str, Any] = {
-        "rows_read": sum(report.rows_read for report in reports),
-        "rows_used": sum(report.rows_used for report in reports),
-        "warnings": warnings,
-        "currency": currency,
-        "period": {
-            "start": analysis.first_day.isoformat() if analysis.first_day else None,
-            "end": analysis.last_day.isoformat() if analysis.last_day else None,
-        },
-        "totals": _keys(totals),
-        "by_platform": _by_platform(analysis),
-        "intervals": _intervals(analysis, totals),
-    }
-    if by:
-        result["groups"] = _groups(analysis, by)
-    if period:
-        result["periods"] = _periods(analysis, period)
-    if settings.goals:
-        result["goals"] = [goal_status(analysis, goal) for goal in settings.goals]
-    claims = compare_claims(
-        table,
-        average_order_value=settings.values.average_order_value,
-        recorded_from=recorded_from,
-    )
-    if claims is not None:
-        result["claimed_vs_recorded"] = comparison_json(claims, currency, settings.values.roi_on)
-    return result
-
-
-def _keys(values: Mapping[str, Any]) -> dict[str, Any]:
-    """The metric keys of `totals` from a row of metrics: None where undefined, int counts."""
-    result: dict[str, float | int | None] = {}
-    for key in SUMMARY_KEYS:
-        value = values[key]
-        if value is None or pd.isna(value):
-            result[key] = None
-        elif METRICS[key].unit == "count" and float(value).is_integer():
-            result[key] = int(value)
-        else:
-            result[key] = float(value)
-    return result
-
-
-def _intervals(analysis: Analysis, totals: Mapping[str, Any]) -> dict[str, Any]:
-    """Each rate's 90% interval: {"low", "high", "level"}, or None where it has none."""
-    paid = paid_counts(analysis).iloc[0].to_dict()
-    return {
-        key: None if interval is None else {**interval._asdict(), "level": LEVEL}
-        for key, interval in intervals_of(totals, paid, analysis.settings.objective).items()
-    }
-
-
-def _by_platform(analysis: Analysis) -> dict[str, dict[str, Any]]:
-    frame = by_group(analysis, "platform")
-    return {str(record["platform"]): _keys(record) for record in frame.to_dict("records")}
-
-
-def _groups(analysis: Analysis, by: list[str]) -> list[dict[str, Any]]:
-    frame = by_group(analysis, by)
-    if frame.empty:
-        return []
-    return [
-        {column: str(record[column]) for column in by} | _keys(record)
-        for record in frame.to_dict("records")
-    ]
-
-
-def _periods(analysis: Analysis, period: str) -> list[dict[str, Any]]:
-    frame = over_time(analysis, period)
-    if frame.empty:
-        return []
-    return [
-        {"period": record["period_start"].date().isoformat()}
-        | _keys(record)
-        | {"days": int(record["days"]), "partial": bool(record["partial"])}
-        for record in frame.to_dict("records")
-    ]
-
-
-def _as_text(result: dict[str, Any]) -> str:
-    currency = result["currency"]
-    period = result["period"]
-    lines = [
-        f"rows read {result['rows_read']:,}, used {result['rows_used']:,}; "
-        f"period {period['start'] or '?'} to {period['end'] or '?'}; currency {currency}",
-        "",
-    ]
-    width = max(len(METRICS[key].label) for key in SUMMARY_KEYS)
-    for key in SUMMARY_KEYS:
-        lines.append(
-            f"{METRICS[key].label:<{width}}  {format_metric(key, result['totals'][key], currency)}"
-        )
-    if result.get("goals"):
-        lines += ["", "Goals:"] + [f"- {_goal_line(goal, currency)}" for goal in result["goals"]]
-    claims = result.get("claimed_vs_recorded")
-    if claims:
-        said = claims["sentence"] if claims["compared"] else claims["reason"]
-        lines += ["", f"Claimed against recorded (return counts the {claims['roi_on']} sales):"]
-        lines.append(f"- {said}")
-    if result["warnings"]:
-        lines += ["", "Warnings:"] + [f"- {line}" for line in result["warnings"]]
-    return "\n".join(lines)
-
-
-def _goal_line(status: dict[str, Any], currency: str) -> str:
-    """'Leads per month from 2026-04-01: 12 of 30 (40.0%); 0.90 a day needed, 20 days left'."""
-    metric = status["metric"]
-    label = METRICS[metric].label
-    if status["period_start"] is None:
-        return f"{label} per {status['period']}: no dated rows to measure it."
-    progress = status["progress_pct"]
-    line = (
-        f"{label} per {status['period']} from {status['period_start']}: "
-        f"{format_metric(metric, status['actual'], currency)} of "
-        f"{format_metric(metric, status['target'], currency)}"
-        f" ({DASH if progress is None else f'{progress:,.1f}%'})"
-    )
-    needed = status["needed_per_day"]
-    if status["met"]:
-        line += "; met"
-    elif needed is not None:
-        pace = format_pace(needed, metric, currency)
-        line += f"; {pace} a day needed, {status['days_left']} days left"
-    return line
-
-
-def _move(text: str) -> tuple[float, str, str]:
-    """'20%:instagram:facebook' -> (0.2, "instagram", "facebook")."""
-    parts = text.split(":")
-    share_text = parts[0].strip().removesuffix("%") if parts else ""
-    try:
-        share = float(share_text) / 100
-    except ValueError:
-        share = math.nan
-    if len(parts) != 3 or not 0 < share <= 1 or not parts[1].strip() or not parts[2].strip():
-        raise argparse.ArgumentTypeError(
-            f"--move takes SHARE%:FROM:TO, a share above 0% and at most 100% "
-            f"(20%:instagram:facebook), not {text!r}"
-        )
-    return share, parts[1].strip(), parts[2].strip()
-
-
-def _amount(text: str) -> float:
-    """A weekly amount of 0 or more."""
-    try:
-        amount = float(text)
-    except ValueError:
-        amount = math.nan
-    if not (amount >= 0 and math.isfinite(amount)):
-        raise argparse.ArgumentTypeError(f"--total takes an amount of 0 or more, not {text!r}")
-    return amount
-
-
-def _estimate(value: Estimate | None) -> dict[str, float] | None:
-    return None if value is None else {"value": value.value, "low": value.low, "high": value.high}
-
-
-def what_if(
-    table: pd.DataFrame,
-    reports: list[ImportReport],
-    settings: Settings,
-    *,
-    move: tuple[float, str, str] | None = None,
-    total: float | None = None,
-) -> dict[str, Any]:
-    """The `whatif` JSON object: each platform's week under the plan, with its band."""
-    currency, currency_notes = report_currency(settings.currency, files_in_use(reports))
-    settings = settings.with_changes(currency=currency)
-    analysis = analyse(table, settings)
-    curves = group_curves(analysis, "platform")
-    objective = settings.objective
-    not_fitted: dict[str, dict[str, Any]] = {
-        name: {
-            "reason": curve.refusal,
-            "weeks": curve.weeks,
-            "spread": curve.spread,
-            "why": refusal_sentence(curve, objective),
-        }
-        for name, curve in curves.items()
-        if curve.refusal is not None
-    }
-    plan = current_plan(curves)
-    for name in move[1:] if move else ():
-        if name not in curves:
-            raise SmroiError(f"--move names {name}, which has no paid rows with ad spend")
-        if name not in plan:
-            raise SmroiError(f"--move: {not_fitted[name]['why']}")
-    if not plan:
-        raise SmroiError(
-            "no platform's curve can be told: "
-            + " ".join(item["why"] for item in not_fitted.values())
-            if not_fitted
-            else "no paid rows with dates and ad spend to fit a curve to"
-        )
-    if move:
-        try:
-            plan = move_share(plan, *move)
-        except ValueError as exc:
-            raise SmroiError(f"--move: {exc}") from exc
-    if total is not None:
-        plan = change_total(plan, total)
-    projection = project(curves, plan)
-    if move and total is None:
-        sentence = shift_sentence(projection, move[1], move[2], move[0], currency)
-    else:
-        sentence = total_sentence(projection, currency)
-    warnings = [line for report in reports for line in report.summary()]
-    warnings += currency_notes + list(analysis.warnings)
-    outside = [row.group for row in projection.groups if row.outside]
-    if outside:
-        warnings.append(outside_sentence(outside))
-    return {
-        "currency": currency,
-        "objective": objective,
-        "results": OBJECTIVE_RESULTS[objective][0],
-        "plan": {
-            "move": {"share": move[0], "from": move[1], "to": move[2]} if move else None,
-            "total": total,
-        },
-        "platforms": {row.group: _platform_week(row, curves) for row in projection.groups},
-        "not_fitted": not_fitted,
-        "total": _total_week(projection),
-        "sentence": sentence,
-        "warnings": warnings,
-    }
-
-
-def _platform_week(row: Any, curves: Mapping[str, Any]) -> dict[str, Any]:
-    curve = curves[row.group]
-    money = curve.money
-    return {
-        "weeks": curve.weeks,
-        "spend_now": row.spend_now,
-        "spend_planned": row.spend_planned,
-        "curve": {
-            "results": {"a": curve.results.curve.a, "b": curve.results.curve.b},
-            "return": None if money is None else {"a": money.curve.a, "b": money.curve.b},
-        },
-        "results": _estimate(row.results),
-        "results_change": _estimate(row.results_change),
-        "return": _estimate(row.return_),
-        "profit": _estimate(row.profit),
-        "profit_change": _estimate(row.profit_change),
-        "outside": row.outside,
-    }
-
-
-def _total_week(projection: Projection) -> dict[str, Any]:
-    return {
-        "spend_now": projection.spend_now,
-        "spend_planned": projection.spend_planned,
-        "results": _estimate(projection.results),
-        "results_change": _estimate(projection.results_change),
-        "return": _estimate(projection.return_),
-        "profit": _estimate(projection.profit),
-        "profit_change": _estimate(projection.profit_change),
-    }
-
-
-def what_if_text(result: dict[str, Any]) -> str:
-    """The `whatif` result as a table a person reads: one line per platform, then the total."""
-    currency = result["currency"]
-    results_label = METRICS[result["results"]].label
-
-    def money(value: float | None) -> str:
-        return format_money(value, currency)
-
-    def banded(estimate: dict[str, float] | None, unit: str) -> str:
-        if estimate is None:
-            return DASH
-        shown = money if unit == "money" else (lambda value: f"{value:,.1f}")
-        return f"{shown(estimate['value'])} ({shown(estimate['low'])} to {shown(estimate['high'])})"
-
-    header = (
-        "platform",
-        "ad spend now",
-        "ad spend planned",
-        f"{results_label} a week",
-        "profit a week (return - ad spend)",
-    )
-    rows_ = [header]
-    for name, week in [*result["platforms"].items(), ("total", result["total"])]:
-        name_shown = f"{name} (far from its weeks)" if week.get("outside") else name
-        rows_.append(
-            (
-                name_shown,
-                money(week["spend_now"]),
-                money(week["spend_planned"]),
-                banded(week["results"], "count"),
-                banded(week["profit"], "money"),
-            )
-        )
-    widths = [max(len(line[i]) for line in rows_) for i in range(len(header))]
-    out = ["A week under the plan, each number with its 90% band (5th to 95th percentile):", ""]
-    out += [
-        "  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip()
-        for line in rows_
-    ]
-    out += ["", result["sentence"]]
-    if result["not_fitted"]:
-        reasons = [f"- {item['why']}" for item in result["not_fitted"].values()]
-        out += ["", "Not projected:", *reasons]
-    if result["warnings"]:
-        out += ["", "Warnings:"] + [f"- {line}" for line in result["warnings"]]
-    return "\n".join(out)
 
 
 if __name__ == "__main__":
