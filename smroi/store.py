@@ -72,6 +72,7 @@ from smroi.snapshot_payload import (
 from smroi.store_schema import (
     MAX_TITLE_CHARS,
     SCHEMA_VERSION,
+    delete_schedules,
     make_or_upgrade,
     schema_version,
     scrub,
@@ -396,10 +397,25 @@ class ReportStore:
         neither shows the database's address nor the driver's words."""
         try:
             yield
+        except sa.exc.IntegrityError:  # a row that is there already: the caller decides
+            raise
         except (sa.exc.DBAPIError, sa.exc.TimeoutError) as exc:
             kind, code = _failure_kind(exc)
             _LOG.warning("the report store failed: %s (%s)", kind, code)
             raise StoreUnavailable(kind) from None
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """A connection to read with (smroi.schedules); a failing database is StoreUnavailable."""
+        with self._failures(), self._engine.connect() as connection:
+            yield connection
+
+    @contextmanager
+    def writing(self) -> Iterator[Connection]:
+        """A write transaction (smroi.schedules), committed at the end; a failing database is
+        StoreUnavailable, a row that breaks a unique constraint is IntegrityError."""
+        with self._failures(), self._writer.begin() as connection:
+            yield connection
 
     def save(
         self,
@@ -469,6 +485,7 @@ class ReportStore:
         ).where(gone)
         with self._failures(), self._writer.begin() as connection:
             reports, size = connection.execute(counted).one()
+            delete_schedules(connection, gone)  # and the share tokens they kept
             connection.execute(_REPORTS.delete().where(gone))
         return Purged(reports=int(reports), bytes=int(size))
 
@@ -504,12 +521,16 @@ class ReportStore:
             if not password:
                 raise PasswordNeeded()
             self._try_password(token_hash(token), password, password_hash, at)
+        return self._read_snapshot(token_hash(token), info)
+
+    def _read_snapshot(self, hashed: str, info: ReportInfo) -> Snapshot:
+        """The stored table, settings and details of the report with this hash."""
         query = sa.select(
             _REPORTS.c.table_parquet,
             _REPORTS.c.settings_json,
             _REPORTS.c.details_json,
             _REPORTS.c.details_zlib,
-        ).where(_REPORTS.c.token_hash == token_hash(token))
+        ).where(_REPORTS.c.token_hash == hashed)
         with self._failures(), self._engine.connect() as connection:
             payload = connection.execute(query).one_or_none()
         if payload is None:  # deleted between the two reads
@@ -531,7 +552,8 @@ class ReportStore:
         return password_hash is not None
 
     def revoke(self, token: str) -> bool:
-        """Revoke the link; True if it existed and was not yet revoked."""
+        """Revoke the link, and delete its e-mail schedules (with the token they kept); True
+        if it existed and was not yet revoked."""
         if not _token_shape_ok(token):
             return False
         statement = (
@@ -540,7 +562,18 @@ class ReportStore:
             .values(revoked_at=_utc(None))
         )
         with self._failures(), self._writer.begin() as connection:
-            return connection.execute(statement).rowcount == 1
+            revoked = connection.execute(statement).rowcount == 1
+            delete_schedules(connection, _REPORTS.c.token_hash == token_hash(token))
+            return revoked
+
+    def snapshot_for_mail(
+        self, hashed: str, *, token: str = "", now: datetime | None = None
+    ) -> Snapshot:
+        """The snapshot of the report whose token hashes to `hashed`, read without its
+        password: only for the e-mails its owner scheduled (smroi.schedules), never for a
+        reader of the link. Raises ReportNotAvailable once it is revoked, expired or gone."""
+        info, _password = self._available_hash(hashed, _utc(now), token)
+        return self._read_snapshot(hashed, info)
 
     # ------------------------------------------------------------ inside
 
@@ -548,7 +581,14 @@ class ReportStore:
         """The report's info and password hash, if it can be opened at `now`."""
         if not _token_shape_ok(token):
             raise ReportNotAvailable()
-        query = sa.select(*_INFO_COLUMNS).where(_REPORTS.c.token_hash == token_hash(token))
+        return self._available_hash(token_hash(token), now, token)
+
+    def _available_hash(
+        self, hashed: str, now: datetime, token: str
+    ) -> tuple[ReportInfo, str | None]:
+        """The info and password hash of the report with this token hash, if it can be
+        opened at `now` (its info names `token`, which may be "" when not known)."""
+        query = sa.select(*_INFO_COLUMNS).where(_REPORTS.c.token_hash == hashed)
         with self._failures(), self._engine.connect() as connection:
             row = connection.execute(query).one_or_none()
         if row is None or row.revoked_at is not None:

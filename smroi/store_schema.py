@@ -4,6 +4,9 @@ made by an earlier smroi is brought up to date when it is opened (plain Python, 
     1  smroi 0.1: the token as the key, the details as JSON text
     2  the token's SHA-256 instead of the token; details compressed; wrong passwords counted
     3  owner_hash: which owner session made each link, for the hourly limits (smroi.quotas)
+    4  e-mail schedules (smroi.schedules): report_schedules, schedule_recipients and
+       schedule_sends (what was sent for which week or month, unique per schedule, period
+       and address, each message with the SHA-256 of its own stop token)
 
 A database of an older version is upgraded in one transaction (on PostgreSQL under an
 advisory lock, so that one replica does it while the others wait); a newer one is refused
@@ -20,7 +23,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 MAX_TITLE_CHARS = 200
 SCHEMA_LOCK_KEY = 0x5347_524F_4931  # PostgreSQL advisory lock held while creating tables
 
@@ -84,6 +87,42 @@ REPORTS = sa.Table(
     sa.Column("owner_hash", sa.String(64), nullable=True),
 )
 _OWNER_INDEX = sa.Index("shared_reports_owner", REPORTS.c.owner_hash, REPORTS.c.created_at)
+# schema 4: e-mail schedules. A schedule keeps the share token it mails (the live link in
+# each message; smroi.schedules says why), and is deleted with its report (revoke, purge).
+MAX_ADDRESS_CHARS = 254  # RFC 5321's longest path, less its angle brackets (smroi.mail)
+SCHEDULES = sa.Table(
+    "report_schedules",
+    METADATA,
+    sa.Column("id", sa.String(32), primary_key=True),  # random, url-safe
+    sa.Column("report_hash", sa.String(64), nullable=False, index=True),
+    sa.Column("share_token", sa.String(64), nullable=True),  # None once stopped
+    sa.Column("every", sa.String(8), nullable=False),  # "week" or "month"
+    sa.Column("lang", sa.String(8), nullable=False),
+    sa.Column("digits", sa.String(8), nullable=False),
+    sa.Column("created_at", UTCDateTime, nullable=False),
+    sa.Column("stopped_at", UTCDateTime, nullable=True),
+)
+RECIPIENTS = sa.Table(
+    "schedule_recipients",
+    METADATA,
+    sa.Column("schedule_id", sa.String(32), primary_key=True),
+    sa.Column("address", sa.String(MAX_ADDRESS_CHARS), primary_key=True),
+    sa.Column("stopped_at", UTCDateTime, nullable=True),
+)
+SENDS = sa.Table(
+    "schedule_sends",
+    METADATA,
+    sa.Column("schedule_id", sa.String(32), nullable=False),
+    sa.Column("period", sa.String(10), nullable=False),  # 2026-W49 or 2026-12
+    sa.Column("address", sa.String(MAX_ADDRESS_CHARS), nullable=False),
+    sa.Column("status", sa.String(8), nullable=False),  # "sending" (claimed) or "sent"
+    sa.Column("at", UTCDateTime, nullable=False),
+    # SHA-256 of the stop token in this message's stop link
+    sa.Column("stop_hash", sa.String(64), nullable=False, unique=True),
+    # one row per schedule, period and address: two runs at once cannot both send
+    sa.UniqueConstraint("schedule_id", "period", "address", name="schedule_sends_once"),
+)
+SCHEDULE_TABLES = (SCHEDULES, RECIPIENTS, SENDS)
 _ADDED_IN_2 = ("details_zlib", "failed_tries", "failed_since", "last_failed_at")
 
 
@@ -110,7 +149,9 @@ def make_or_upgrade(connection: Connection) -> bool:
         return False
     if version < 2:
         _upgrade_from_1(connection)
-    _upgrade_from_2(connection)
+    if version < 3:
+        _upgrade_from_2(connection)
+    _upgrade_from_3(connection)
     connection.execute(SCHEMA.update().values(version=SCHEMA_VERSION))
     return version < 2
 
@@ -137,6 +178,23 @@ def _upgrade_from_2(connection: Connection) -> None:
     """Schema 2 to 3: the owner_hash column (empty in the links made before) and its index."""
     _add_column(connection, "owner_hash")
     _OWNER_INDEX.create(connection, checkfirst=True)
+
+
+def _upgrade_from_3(connection: Connection) -> None:
+    """Schema 3 to 4: the e-mail schedules' tables (empty)."""
+    METADATA.create_all(connection, tables=list(SCHEDULE_TABLES), checkfirst=True)
+
+
+def delete_schedules(connection: Connection, reports: sa.ColumnElement[bool]) -> int:
+    """Delete the e-mail schedules of the reports `reports` selects (a condition on
+    shared_reports), their recipients and what they sent, the share tokens they kept with
+    them; how many schedules there were."""
+    hashes = sa.select(REPORTS.c.token_hash).where(reports).scalar_subquery()
+    ids = sa.select(SCHEDULES.c.id).where(SCHEDULES.c.report_hash.in_(hashes))
+    connection.execute(SENDS.delete().where(SENDS.c.schedule_id.in_(ids)))
+    connection.execute(RECIPIENTS.delete().where(RECIPIENTS.c.schedule_id.in_(ids)))
+    gone = connection.execute(SCHEDULES.delete().where(SCHEDULES.c.report_hash.in_(hashes)))
+    return int(gone.rowcount or 0)
 
 
 def scrub(engine: Engine) -> None:
