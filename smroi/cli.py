@@ -8,6 +8,7 @@
                 [--expires-days N] [--password]
     smroi revoke LINK-OR-TOKEN
     smroi purge
+    smroi send-due
     smroi attribution TOUCHPOINTS [CONVERSIONS] [--model last|first|linear|time_decay|position]
                       [--half-life-days N] [--lookback-days N] [--json]
     smroi whatif FILE... [--settings S.json] [--move SHARE%:FROM:TO] [--total AMOUNT] [--json]
@@ -66,6 +67,16 @@ many and how many bytes of snapshots they took (exit status 0, also when there w
 a report store that cannot be reached is one line and exit status 2. The app runs it once
 when it starts; run it from cron to keep the store small (README, "Host it").
 
+`send-due` mails every scheduled report that is due (smroi.schedules, made in the app's
+"Share this report"): each recipient once per ISO week or calendar month (UTC), the PDF
+report attached, the verdict sentence in the body, the live link when SMROI_BASE_URL is
+set, and a stop link. It prints one line per message sent and a summary line; exit status
+0 when all went (or nothing was due). Mail not configured (SMROI_SMTP_URL, SMROI_MAIL_FROM)
+or malformed is one line and exit status 2; a message that could not be sent is one line on
+stderr naming the report, the address and the problem (never the password), is not recorded,
+so the next run tries it again, and makes the exit status 2. Run it from cron or a systemd
+timer (README, "Share it"); running it twice sends nothing twice.
+
 `attribution` (docs/METRICS.md section 8, smroi.attribution) reads touchpoints and
 conversions from two files, or both from one, and prints each channel's share of the
 conversions under one model (default: last touch; half-life 7 days, lookback 30 days).
@@ -117,6 +128,7 @@ from smroi.attribution import (
 )
 from smroi.canonical import DIMENSIONS, LABELS
 from smroi.cli_attribution import attribution_result, attribution_text
+from smroi.cli_mail import send_due_command
 from smroi.cli_summary import summarise, summary_text
 from smroi.cli_whatif import plan_amount, plan_move, what_if, what_if_text
 from smroi.currency import files_in_use, is_currency_code, report_currency
@@ -201,6 +213,9 @@ def _run(argv: list[str] | None) -> int:
     revoke.add_argument("link", help="the share link, or its token (…?report=TOKEN)")
     commands.add_parser(
         "purge", help="delete expired and revoked shared reports (run it from cron)"
+    )
+    commands.add_parser(
+        "send-due", help="e-mail the scheduled reports that are due (run it from cron)"
     )
     attribution = commands.add_parser(
         "attribution", help="split conversions and their value over the channels that led to them"
@@ -323,6 +338,8 @@ def _run(argv: list[str] | None) -> int:
             return _revoke(token_of(args.link))
         if args.command == "purge":
             return _purge()
+        if args.command == "send-due":
+            return send_due_command()
         if args.command == "attribution":
             return _attribution(args)
         by = _group_columns(args.by) if args.command == "summary" else None

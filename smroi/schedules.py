@@ -490,7 +490,7 @@ def _stop(
     return int(connection.execute(statement).rowcount or 0)
 
 
-def _send_of(store: ReportStore, stop_token: str) -> sa.Row[Any] | None:
+def _send_of(store: ReportStore, stop_token: str) -> sa.Row[Any, Any] | None:
     """The schedule and address of the message a stop token came in."""
     token = (stop_token or "").strip()
     if not 16 <= len(token) <= 64:

@@ -354,7 +354,7 @@ def test_the_app_says_when_more_links_can_be_made_never_a_traceback(
         store_module._dispose_engine(url)
 
 
-# ---------------------------------------------------------------- schema 1 and 2 to 3
+# ---------------------------------------------------------------- schema 1 and 2 to 4
 
 
 def schema_version_and_columns(store: ReportStore) -> tuple[int, set[str]]:
@@ -401,14 +401,14 @@ def make_schema_2_database(url: str) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("old", [1, 2])
-def test_a_schema_1_or_2_database_is_upgraded_to_3_and_keeps_its_links(
+def test_a_schema_1_or_2_database_is_upgraded_to_4_and_keeps_its_links(
     db_url: str,  # noqa: F811
     old: int,
 ) -> None:
     tokens = (make_schema_1_database if old == 1 else make_schema_2_database)(db_url)
     store = ReportStore(db_url)
     version, columns = schema_version_and_columns(store)
-    assert version == SCHEMA_VERSION == 3
+    assert version == SCHEMA_VERSION == 4
     assert "owner_hash" in columns and "token" not in columns
     plain = store.open(tokens["Plain"])
     assert (plain.info.title, plain.settings.currency, plain.table["spend"].sum()) == (
@@ -429,7 +429,7 @@ def test_a_schema_1_or_2_database_is_upgraded_to_3_and_keeps_its_links(
         share(store, T0 + timedelta(minutes=21))
     assert store.purge(now=T0).reports == 1  # the revoked one
     ReportStore(db_url)  # opening it again changes nothing
-    assert schema_version_and_columns(store)[0] == 3
+    assert schema_version_and_columns(store)[0] == 4
     assert len(raw_rows(store)) == 2 + 20
 
 

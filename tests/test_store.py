@@ -654,7 +654,7 @@ def test_many_replicas_starting_on_an_empty_database_make_it_once(db_url: str) -
     store = ReportStore(db_url)
     with store._engine.connect() as connection:
         versions = connection.execute(sa.text("SELECT version FROM schema_version")).all()
-    assert [row[0] for row in versions] == [3]
+    assert [row[0] for row in versions] == [4]
     assert {token_hash(token) for token in tokens} == {row["token_hash"] for row in raw_rows(store)}
     assert len(tokens) == 8
 
@@ -695,10 +695,10 @@ def test_a_snapshot_survives_a_restart(store: ReportStore, db_url: str) -> None:
     assert result.stdout.splitlines() == ["After the restart", "150.5 EUR"]
 
 
-def test_a_new_database_gets_schema_version_3(store: ReportStore, db_url: str) -> None:
+def test_a_new_database_gets_schema_version_4(store: ReportStore, db_url: str) -> None:
     with store._engine.connect() as connection:
         versions = connection.execute(sa.text("SELECT version FROM schema_version")).all()
-    assert [row[0] for row in versions] == [3]
+    assert [row[0] for row in versions] == [4]
     ReportStore(db_url)  # opening it again adds no second version row
     with store._engine.connect() as connection:
         count = connection.execute(sa.text("SELECT COUNT(*) FROM schema_version")).scalar()
@@ -713,7 +713,7 @@ def test_a_database_from_a_newer_smroi_is_refused(store: ReportStore, db_url: st
         ReportStore(db_url)
     assert str(caught.value) == (
         "The report database was made by a newer smroi (schema version 99; this smroi knows "
-        "version 3). Update smroi to open it."
+        "version 4). Update smroi to open it."
     )
     with store._engine.connect() as connection:  # nothing was changed or lost
         titles = connection.execute(sa.text("SELECT title FROM shared_reports")).scalars().all()
@@ -931,7 +931,7 @@ def test_a_folder_that_holds_other_files_is_left_as_it_is(tmp_path: Path) -> Non
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
-# ---------------------------------------------------------------- schema 1 to 3
+# ---------------------------------------------------------------- schema 1 to 4
 
 
 def old_password_hash(password: str) -> str:
@@ -991,12 +991,12 @@ def make_schema_1_database(url: str) -> dict[str, str]:
     return tokens
 
 
-def test_a_schema_1_database_is_upgraded_to_3_and_its_links_still_work(db_url: str) -> None:
+def test_a_schema_1_database_is_upgraded_to_4_and_its_links_still_work(db_url: str) -> None:
     tokens = make_schema_1_database(db_url)
     store = ReportStore(db_url)
     with store._engine.connect() as connection:
         versions = connection.execute(sa.text("SELECT version FROM schema_version")).scalars()
-        assert list(versions) == [3]
+        assert list(versions) == [4]
     plain = store.open(tokens["Plain"])
     assert (plain.info.title, plain.settings.currency) == ("Plain", "NOK")
     assert plain.table["spend"].sum() == 150.5
