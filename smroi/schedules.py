@@ -45,7 +45,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from smroi.errors import SmroiError
-from smroi.formatting import DIGITS, format_day_range, period_label
+from smroi.formatting import DIGITS, format_day, format_day_range, period_label
 from smroi.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, _, fill, translator
 from smroi.mail import MailSettings, send_message, valid_address
 from smroi.metrics import period_of
@@ -61,7 +61,10 @@ SUBJECTS = {
     "week": N_("{title}: this week's report"),
     "month": N_("{title}: this month's report"),
 }
-_PERIOD_LINE = N_("The report for {period} is attached as a PDF.")
+_PERIOD_LINES = {
+    "week": N_("The report for the week of {day} is attached as a PDF."),
+    "month": N_("The report for {month} is attached as a PDF."),
+}
 _DATA_LINE = N_("The figures cover {days}.")
 _LIVE_LINE = N_("The live report: {link}")
 _STOP_LINES = {
@@ -289,7 +292,10 @@ def due(store: ReportStore, *, now: datetime | None = None) -> list[tuple[Schedu
     for schedule in _schedules(store, SCHEDULES.c.stopped_at.is_(None)):
         period = period_key(schedule.every, at)
         query = sa.select(SENDS.c.address).where(
-            SENDS.c.schedule_id == schedule.id, SENDS.c.period == period
+            SENDS.c.schedule_id == schedule.id,
+            SENDS.c.period == period,
+            # sent, or being sent by a run that is still alive
+            (SENDS.c.status == "sent") | (SENDS.c.at >= at - CLAIM_EXPIRES),
         )
         with store.reading() as connection:
             done = set(connection.execute(query).scalars())
@@ -378,8 +384,13 @@ def compose(
 
     title = snapshot.info.title
     first, last = _report_days(snapshot)
-    shown_period = period_label(period_start(period), schedule.every, lang=lang, digits=digits)
-    lines = [verdict, "", say(_PERIOD_LINE, period=shown_period)]
+    begins = period_start(period)
+    if schedule.every == "week":
+        period_line = say(_PERIOD_LINES["week"], day=format_day(begins, lang, digits))
+    else:
+        month = period_label(begins, "month", lang=lang, digits=digits)
+        period_line = say(_PERIOD_LINES["month"], month=month)
+    lines = [verdict, "", period_line]
     if first and last:
         lines.append(say(_DATA_LINE, days=format_day_range(first, last, lang, digits)))
     if live_link:
