@@ -5,7 +5,8 @@ import streamlit as st
 from ui.actions import report_actions
 from ui.frame import show_notices
 from ui.i18n import apply_direction, t
-from ui.share import open_shared_report, purge_on_start
+from ui.schedule import stop_page
+from ui.share import open_shared_report, purge_on_start, report_store
 from ui.sidebar import render_sidebar
 
 st.set_page_config(
@@ -27,6 +28,7 @@ pages = st.navigation(
     ]
 )
 purge_on_start()  # expired and revoked reports deleted, once per process
+stop_page(report_store)  # a mail's stop link (?stop=): asks, then stops that recipient's mail
 shared = open_shared_report()  # a share link: that report, read-only
 view = render_sidebar(shared)
 report_actions(view)  # Share this report, Download Excel report: above every page

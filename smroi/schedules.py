@@ -158,9 +158,10 @@ def period_key(every: str, now: datetime) -> str:
     return f"{day.year}-{day.month:02d}"
 
 
-def stop_link(token: str, base_url: str) -> str:
-    """The link in a message that stops mail to its recipient."""
-    return f"{base_url.rstrip('/')}/?{STOP_PARAM}={token}"
+def stop_link(token: str, base_url: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The link in a message that stops mail to its recipient (its page in `lang`)."""
+    link = f"{base_url.rstrip('/')}/?{STOP_PARAM}={token}"
+    return link if lang == DEFAULT_LANGUAGE else f"{link}&lang={lang}"
 
 
 def masked(address: str) -> str:
@@ -349,7 +350,7 @@ def send_due(
             message = compose(
                 schedule, snapshot, mail.sender, address, period,
                 pdf=pdf, verdict=verdict, live_link=live,
-                stop=stop_link(stop_token, base) if base else None,
+                stop=stop_link(stop_token, base, schedule.lang) if base else None,
             )  # fmt: skip
             try:
                 deliver(mail, message)

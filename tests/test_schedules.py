@@ -225,7 +225,9 @@ def test_a_monthly_norwegian_schedule_writes_its_mail_in_norwegian(
     text = body(got.message)
     assert "Rapporten for des. 2026 ligger ved som PDF." in text
     assert "Tallene gjelder 1. feb. 2026 – 3. feb. 2026." in text
-    assert f"Den levende rapporten: {BASE}/?report={token}&lang=nb" in text
+    assert f"Rapporten på nett: {BASE}/?report={token}&lang=nb" in text
+    stop = stop_token_in(got.message)
+    assert text.endswith(f"For å stoppe den: {BASE}/?stop={stop}&lang=nb\n")  # its page in nb
 
 
 def test_without_a_base_url_the_mail_says_how_to_stop_it(

@@ -47,6 +47,7 @@ from smroi.store import (
 from ui import state
 from ui.frame import caption_day
 from ui.i18n import LANG_PARAM, language, nt, number, t, tr
+from ui.schedule import schedule_section
 from ui.widgets import plain
 
 NOT_VALID = N_("This report link is not valid (unknown, expired or revoked).")
@@ -308,6 +309,7 @@ def share_section(
     if new:
         st.caption(t("Anyone with this link can see this report (read-only):"))
         st.code(link_to(new), language=None, wrap_lines=True)
+        schedule_section(report_store(), new)
     _my_shares()
 
 
