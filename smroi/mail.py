@@ -39,8 +39,8 @@ SCHEMES = {"smtp": (25, "none"), "smtp+starttls": (587, "starttls"), "smtps": (4
 _URL_FORMS = (
     "smtp://host:25, smtp+starttls://user:password@host:587 or smtps://user:password@host:465"
 )
-# one address: no spaces, commas, angle brackets or quotes; a domain with a dot
-_ADDRESS = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+# one address: no spaces, commas, angle brackets, quotes or backticks; a domain with a dot
+_ADDRESS = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 _SEPARATORS = re.compile(r"[\s,;]+")
 
 

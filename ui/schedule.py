@@ -12,7 +12,7 @@ recipient only.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import streamlit as st
 
@@ -52,22 +52,24 @@ def schedule_section(store: ReportStore, token: str) -> None:
             )
         )
         return
-    with st.form(state.SCHEDULE_FORM, border=False, clear_on_submit=True):
-        typed = st.text_input(
+    with st.form(state.SCHEDULE_FORM, border=False):
+        st.text_input(
             t("E-mail addresses"),
             placeholder="boss@example.com, accountant@example.com",
             help=t("One or more, separated by commas. Each gets the PDF report on its own."),
+            key=state.SCHEDULE_ADDRESSES,
         )
-        every = st.radio(
+        st.radio(
             t("How often"),
             list(EVERY_LABELS),
             format_func=lambda key: t(EVERY_LABELS[key]),
             horizontal=True,
             key=state.SCHEDULE_EVERY,
         )
-        submitted = st.form_submit_button(t("Schedule the e-mails"))
-    if submitted:
-        _schedule(store, token, typed, str(every))
+        st.form_submit_button(t("Schedule the e-mails"), on_click=_schedule, args=(store, token))
+    problem = st.session_state.pop(state.SCHEDULE_PROBLEM, None)
+    if problem:
+        st.error(problem)
     if not os.environ.get("SMROI_BASE_URL", "").strip():
         st.caption(
             t(
@@ -78,34 +80,43 @@ def schedule_section(store: ReportStore, token: str) -> None:
     _schedules(store, token)
 
 
-def _schedule(store: ReportStore, token: str, typed: str, every: str) -> None:
-    """The form's button: schedule the valid addresses, or name each one that is not."""
+def _schedule(store: ReportStore, token: str) -> None:
+    """The form's button: schedule the addresses typed and empty the box, or name each one
+    that is not an address (the box keeps what was typed, to correct it)."""
+    typed = str(st.session_state.get(state.SCHEDULE_ADDRESSES) or "")
+    every = str(st.session_state.get(state.SCHEDULE_EVERY) or "week")
     good, bad = split_addresses(typed)
     if bad:
-        st.error(t("Not an e-mail address: {addresses}.", addresses=plain(", ".join(bad))))
-        return
-    if not good:
-        st.error(t("Give at least one e-mail address."))
-        return
-    try:
-        create_schedule(store, token, good, every=every, lang=language(), digits=digits())
-    except SmroiError as exc:
-        st.error(plain(tr(exc.message)))
+        problem = t("Not an e-mail address: {addresses}.", addresses=plain(", ".join(bad)))
+    elif not good:
+        problem = t("Give at least one e-mail address.")
+    else:
+        try:
+            create_schedule(store, token, good, every=every, lang=language(), digits=digits())
+        except SmroiError as exc:
+            problem = plain(tr(exc.message))
+        else:
+            st.session_state[state.SCHEDULE_ADDRESSES] = ""
+            return
+    st.session_state[state.SCHEDULE_PROBLEM] = problem
+
+
+def shown_addresses(addresses: Sequence[str]) -> str:
+    """Addresses for a markdown line, each as code (`boss@example.com`): markdown makes a
+    bare address a mailto link, and no address smroi keeps holds a backtick (smroi.mail)."""
+    return ", ".join(f"`{address.replace('`', '')}`" for address in addresses)
 
 
 def _schedules(store: ReportStore, token: str) -> None:
     """The link's schedules: who gets it how often, and a Stop button each."""
-    problem = st.session_state.pop(state.SCHEDULE_PROBLEM, None)
-    if problem:
-        st.error(problem)
     try:
         running = schedules_of(store, token)
     except SmroiError as exc:
         st.error(plain(tr(exc.message)))
         return
     for schedule in running:
-        addresses = ", ".join(schedule.active_addresses)
-        st.caption(t(_SENT_TO[schedule.every], addresses=plain(addresses)))
+        addresses = shown_addresses(schedule.active_addresses)
+        st.caption(t(_SENT_TO[schedule.every], addresses=addresses))
         st.button(
             t("Stop"),
             key=f"{state.SCHEDULE_STOP}{schedule.id}",
@@ -139,7 +150,10 @@ def stop_page(report_store: Callable[[], ReportStore]) -> None:
     done = st.session_state.get(state.STOP_DONE)
     if done:
         st.success(
-            t("Done: this report is no longer e-mailed to {address}.", address=plain(masked(done)))
+            t(
+                "Done: this report is no longer e-mailed to {address}.",
+                address=shown_addresses([masked(done)]),
+            )
         )
         st.stop()
     try:
@@ -152,7 +166,7 @@ def stop_page(report_store: Callable[[], ReportStore]) -> None:
         st.error(t("This stop link is not valid: its e-mails were stopped or deleted already."))
         st.stop()
     address, active = target
-    shown = plain(masked(address))
+    shown = shown_addresses([masked(address)])
     if not active:
         st.info(t("This report is no longer e-mailed to {address}.", address=shown))
         st.stop()

@@ -102,6 +102,7 @@ SHARE_OWNER = "share.owner"  # a random id of this session; the store keeps only
 REVOKE = "share.revoke."  # + number
 REVOKE_FAILED = "share.revoke_failed"  # why the last Revoke did not work, shown once
 SCHEDULE_FORM = "share.schedule.form"  # "E-mail this report every week / month"
+SCHEDULE_ADDRESSES = "share.schedule.addresses"
 SCHEDULE_EVERY = "share.schedule.every"
 SCHEDULE_STOP = "share.schedule.stop."  # + the schedule's id
 SCHEDULE_PROBLEM = "share.schedule.problem"  # why the last Stop did not work, shown once
