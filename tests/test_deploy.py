@@ -59,6 +59,25 @@ def test_the_compose_file_runs_two_app_replicas_postgres_and_caddy() -> None:
     assert "POSTGRES_PASSWORD=change-me" in example  # placeholders, no real secret
 
 
+def test_the_compose_file_runs_send_due_every_hour_with_the_apps_image_and_database() -> None:
+    services = yaml.safe_load((DEPLOY / "compose.yaml").read_text())["services"]
+    mailer, app = services["mailer"], services["app1"]
+    assert mailer["build"] == app["build"]  # the same image
+    for name in ("SMROI_DATABASE_URL", "SMROI_BASE_URL", "SMROI_SMTP_URL", "SMROI_MAIL_FROM"):
+        assert mailer["environment"][name] == app["environment"][name]
+    assert app["environment"]["SMROI_SMTP_URL"] == "${SMROI_SMTP_URL:-}"  # from .env
+    assert mailer["command"] == [
+        "sh",
+        "-c",
+        "while true; do smroi send-due; sleep 3600; done",
+    ]
+    assert "postgres" in mailer["depends_on"]
+    assert mailer["healthcheck"] == {"disable": True}  # it opens no port to check
+    assert "mailer" not in services["caddy"]["environment"]["SMROI_UPSTREAMS"]
+    example = (DEPLOY / "env.example").read_text()
+    assert "\nSMROI_SMTP_URL=\n" in example and "\nSMROI_MAIL_FROM=\n" in example
+
+
 def test_the_caddyfile_sends_the_same_policy_as_the_app_server() -> None:
     """The Caddyfile's Content-Security-Policy allows the installed Streamlit's inline script
     by its hash: a Streamlit upgrade that changes the script fails here, not in users' tabs."""
