@@ -4,7 +4,9 @@ cron or a systemd timer, README "Share it").
 One line per message sent, then a summary line. A message that could not be sent is one
 line on stderr naming the report, the address and the problem, is not recorded (the next
 run tries it again), and makes the exit status 2; so does mail that is not configured
-(SMROI_SMTP_URL, SMROI_MAIL_FROM). Nothing due is exit status 0.
+(SMROI_SMTP_URL, SMROI_MAIL_FROM). A failure of smroi itself (a bug making one report's
+PDF) is reported the same way, the other reports still go out, and the status is 1.
+Nothing due is exit status 0.
 """
 
 from __future__ import annotations
@@ -60,6 +62,8 @@ def send_due_command(
     if outcome.stopped:
         summary += f"; stopped {outcome.stopped} schedule(s) of revoked or expired reports"
     print(summary + ".")
+    if any(failed.bug for failed in outcome.failed):
+        return 1  # smroi failed: the CLI's status for a bug
     return 2 if outcome.failed else 0
 
 

@@ -91,7 +91,7 @@ def mail_settings(environ: Mapping[str, str] | None = None) -> MailSettings:
         )
     security, host, port, user, password = _server(environ[SMTP_URL_VARIABLE].strip())
     sender = environ[MAIL_FROM_VARIABLE].strip()
-    if not valid_address(parseaddr(sender)[1]):
+    if not valid_address(parseaddr(sender)[1]) or any(ord(c) < 32 for c in sender):
         raise MailNotConfigured(
             _(
                 "{variable} is not an e-mail address such as reports@example.com or "

@@ -49,7 +49,7 @@ from smroi.formatting import DIGITS, format_day, format_day_range, period_label
 from smroi.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, _, fill, translator
 from smroi.mail import MailSettings, send_message, valid_address
 from smroi.metrics import period_of
-from smroi.store import ReportNotAvailable, ReportStore, Snapshot, token_of
+from smroi.store import ReportNotAvailable, ReportStore, Snapshot, share_link, token_of
 from smroi.store_schema import RECIPIENTS, SCHEDULES, SENDS, token_hash
 
 EVERY = ("week", "month")  # how often a schedule sends: each ISO week, each calendar month
@@ -138,6 +138,7 @@ class Failed:
     title: str
     address: str | None  # None when the report itself could not be made
     problem: str
+    bug: bool = False  # smroi failed (please report it), not the mail server or the data
 
 
 @dataclass(frozen=True)
@@ -336,27 +337,34 @@ def send_due(
         except SmroiError as exc:  # its saved data cannot be read
             failed.append(Failed(_title_of(schedule), None, str(exc)))
             continue
-        title = snapshot.info.title
+        title = _one_line(snapshot.info.title)
         live = _live_link(schedule, base)
         try:
             pdf, verdict = render(snapshot, schedule.lang, schedule.digits, live)
         except SmroiError as exc:
             failed.append(Failed(title, None, str(exc)))
             continue
+        except Exception as exc:  # a bug in the PDF: the other schedules still go out
+            failed.append(Failed(title, None, _bug("the PDF could not be made", exc), bug=True))
+            continue
         for address in addresses:
             stop_token = secrets.token_urlsafe(32)
             if not _claim(store, schedule.id, period, address, stop_token, at):
                 continue  # another run has it, or sent it
-            message = compose(
-                schedule, snapshot, mail.sender, address, period,
-                pdf=pdf, verdict=verdict, live_link=live,
-                stop=stop_link(stop_token, base, schedule.lang) if base else None,
-            )  # fmt: skip
             try:
+                message = compose(
+                    schedule, snapshot, mail.sender, address, period,
+                    pdf=pdf, verdict=verdict, live_link=live,
+                    stop=stop_link(stop_token, base, schedule.lang) if base else None,
+                )  # fmt: skip
                 deliver(mail, message)
             except SmroiError as exc:
                 _release(store, schedule.id, period, address)
                 failed.append(Failed(title, address, str(exc)))
+                continue
+            except Exception as exc:  # a bug: not recorded, reported, the others go on
+                _release(store, schedule.id, period, address)
+                failed.append(Failed(title, address, _bug("the mail could not be made", exc), True))
                 continue
             _mark_sent(store, schedule.id, period, address, at)
             sent.append(Sent(title, address, period))
@@ -402,7 +410,7 @@ def compose(
     else:
         lines.append(say(_STOP_ASK_LINES[schedule.every]))
     message = EmailMessage()
-    message["Subject"] = say(SUBJECTS[schedule.every], title=title)
+    message["Subject"] = say(SUBJECTS[schedule.every], title=_one_line(title))
     message["From"] = sender
     message["To"] = address
     message["Date"] = formatdate(localtime=False)
@@ -448,8 +456,20 @@ def _live_link(schedule: Schedule, base: str | None) -> str | None:
     """The link to the live report in the schedule's language, when there is a base URL."""
     if not base or not schedule.share_token:
         return None
-    link = f"{base}/?report={schedule.share_token}"
+    link = share_link(schedule.share_token, base)
     return link if schedule.lang == DEFAULT_LANGUAGE else f"{link}&lang={schedule.lang}"
+
+
+def _one_line(text: str) -> str:
+    """Text on one line (a title in a subject or a printed line): line breaks as spaces."""
+    return " ".join(text.split())
+
+
+def _bug(what: str, exc: Exception) -> str:
+    """A failure of smroi itself, in one line, for send-due's stderr."""
+    return (
+        f"{what} (internal error {type(exc).__name__}: {_one_line(str(exc))}); please report this"
+    )
 
 
 def _title_of(schedule: Schedule) -> str:

@@ -103,7 +103,9 @@ def test_a_password_over_a_plain_connection_is_refused() -> None:
     )
 
 
-@pytest.mark.parametrize("sender", ["reports", "reports@", "a b@example.com", "<>"])
+@pytest.mark.parametrize(
+    "sender", ["reports", "reports@", "a b@example.com", "<>", "r@example.com\nBcc: x@example.com"]
+)
 def test_a_sender_that_is_not_an_address_is_named(sender: str) -> None:
     with pytest.raises(MailNotConfigured, match=r"^SMROI_MAIL_FROM is not an e-mail address"):
         mail_settings(env("smtp://h", sender))

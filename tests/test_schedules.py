@@ -285,10 +285,17 @@ def test_a_monthly_schedule_sends_again_next_month(
     assert len(inbox.received) == 2
 
 
+@pytest.fixture
+def any_store(db_url: str) -> ReportStore:  # noqa: F811
+    """The store on SQLite and on PostgreSQL."""
+    return ReportStore(db_url)
+
+
 def test_two_runs_at_once_send_each_message_once(
-    store: ReportStore, server: tuple[Inbox, MailSettings]
+    any_store: ReportStore, server: tuple[Inbox, MailSettings]
 ) -> None:
     inbox, mail = server
+    store = any_store
     for n in range(3):
         create_schedule(store, share(store, f"Report {n}"), [BOSS, ACCOUNTANT], every="week")
     start = threading.Barrier(4)
@@ -322,9 +329,10 @@ def raw(store: ReportStore, table: sa.Table) -> list[dict[str, object]]:
 
 
 def test_a_revoked_report_sends_nothing_and_its_schedule_is_deleted(
-    store: ReportStore, server: tuple[Inbox, MailSettings]
+    any_store: ReportStore, server: tuple[Inbox, MailSettings]
 ) -> None:
     inbox, mail = server
+    store = any_store
     token = share(store)
     create_schedule(store, token, [BOSS], every="week", now=MONDAY)
     assert [row["share_token"] for row in raw(store, store_schema.SCHEDULES)] == [token]
@@ -429,6 +437,46 @@ def test_a_claim_left_by_a_run_that_died_is_taken_over_after_30_minutes(
     assert run(store, mail, MONDAY + timedelta(minutes=29)) == (0, 0, 0)
     assert run(store, mail, MONDAY + timedelta(minutes=31)) == (1, 0, 0)
     assert len(inbox.received) == 1
+
+
+def test_a_title_on_two_lines_is_one_line_in_the_subject(
+    store: ReportStore, server: tuple[Inbox, MailSettings]
+) -> None:
+    inbox, mail = server
+    create_schedule(store, share(store, "Spring\nBcc: everyone@example.com"), [BOSS], every="week")
+    outcome = send_due(store, mail, FakeReport(), now=MONDAY)
+    assert [s.title for s in outcome.sent] == ["Spring Bcc: everyone@example.com"]
+    [got] = inbox.received
+    assert got.rcpt_tos == [BOSS] and got.message["Bcc"] is None
+    assert got.message["Subject"] == "Spring Bcc: everyone@example.com: this week's report"
+
+
+def test_a_pdf_that_fails_by_a_bug_leaves_the_other_reports_going(
+    store: ReportStore, server: tuple[Inbox, MailSettings]
+) -> None:
+    inbox, mail = server
+    create_schedule(store, share(store, "Broken"), [BOSS], every="week", now=MONDAY)
+    create_schedule(store, share(store, "Fine"), [BOSS], every="week", now=MONDAY)
+    fine = FakeReport()
+
+    def render(snapshot: Snapshot, lang: str, digits: str, link: str | None) -> tuple[bytes, str]:
+        if snapshot.info.title == "Broken":
+            raise ZeroDivisionError("division by zero")
+        return fine(snapshot, lang, digits, link)
+
+    outcome = send_due(store, mail, render, now=MONDAY)
+    assert [(s.title, s.address) for s in outcome.sent] == [("Fine", BOSS)]
+    assert [(f.title, f.address, f.problem, f.bug) for f in outcome.failed] == [
+        (
+            "Broken",
+            None,
+            "the PDF could not be made (internal error ZeroDivisionError: division by zero); "
+            "please report this",
+            True,
+        )
+    ]
+    assert [r.message["Subject"] for r in inbox.received] == ["Fine: this week's report"]
+    assert run(store, mail, MONDAY + timedelta(hours=1), render) == (0, 1, 0)  # tried again
 
 
 # ---------------------------------------------------------------- the command
@@ -578,3 +626,27 @@ def test_a_schema_3_database_is_upgraded_to_4_and_can_schedule(
     assert run(store, mail, MONDAY) == (0, 0, 0)
     assert inbox.received[0].message["Subject"] == "Old: this week's report"
     ReportStore(db_url)  # opening it again changes nothing
+
+
+def test_send_due_reports_a_bug_in_one_line_and_exits_1(
+    command_env: tuple[Inbox, ReportStore],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _inbox, store = command_env
+
+    def broken() -> Renderer:
+        def render(*_args: object) -> tuple[bytes, str]:
+            raise KeyError("roi")
+
+        return render
+
+    monkeypatch.setattr(cli_mail, "real_renderer", broken)
+    create_schedule(store, share(store), [BOSS], every="week")
+    assert cli.main(["send-due"]) == 1
+    out, err = capsys.readouterr()
+    assert err == (
+        "smroi: not sent: “Spring report”: the PDF could not be made (internal error "
+        "KeyError: 'roi'); please report this\n"
+    )
+    assert out == "smroi: sent 0 e-mails, 1 failed (tried again at the next run).\n"
