@@ -54,6 +54,10 @@ from smroi.store_schema import RECIPIENTS, SCHEDULES, SENDS, token_hash
 
 EVERY = ("week", "month")  # how often a schedule sends: each ISO week, each calendar month
 CLAIM_EXPIRES = timedelta(minutes=30)  # a "sending" claim older than this is taken over
+# the most addresses a schedule mails, and running schedules a link has: a site open to
+# anyone must not become a way to send mail to many people
+MAX_RECIPIENTS = 10
+MAX_SCHEDULES = 5
 STOP_PARAM = "stop"  # BASE/?stop=TOKEN
 
 # what the mail says, in the schedule's language
@@ -195,9 +199,24 @@ def create_schedule(
     bad = [a for a in wanted if not valid_address(a)]
     if bad:
         raise ScheduleError(_("Not an e-mail address: {addresses}.", addresses=", ".join(bad)))
+    if len(wanted) > MAX_RECIPIENTS:
+        raise ScheduleError(
+            _(
+                "A schedule sends to at most {most} addresses; this one has {count}.",
+                most=MAX_RECIPIENTS,
+                count=len(wanted),
+            )
+        )
     token = token_of(share_token)
     at = _now(now)
     store.info(token, now=at)  # raises ReportNotAvailable
+    if len(schedules_of(store, token)) >= MAX_SCHEDULES:
+        raise ScheduleError(
+            _(
+                "This link has {most} e-mail schedules already; stop one to make another.",
+                most=MAX_SCHEDULES,
+            )
+        )
     schedule = Schedule(
         id=secrets.token_urlsafe(16),
         report_hash=token_hash(token),

@@ -161,6 +161,24 @@ def test_a_schedule_needs_addresses_and_a_frequency(store: ReportStore) -> None:
     assert schedules_of(store, token) == []
 
 
+def test_a_link_mails_at_most_10_addresses_a_schedule_and_has_at_most_5_schedules(
+    store: ReportStore,
+) -> None:
+    token = share(store)
+    eleven = [f"person{n}@example.com" for n in range(11)]
+    with pytest.raises(ScheduleError) as caught:
+        create_schedule(store, token, eleven, every="week")
+    assert str(caught.value) == "A schedule sends to at most 10 addresses; this one has 11."
+    made = [create_schedule(store, token, eleven[:10], every="week") for _ in range(5)]
+    with pytest.raises(ScheduleError) as caught:
+        create_schedule(store, token, [BOSS], every="month")
+    assert str(caught.value) == (
+        "This link has 5 e-mail schedules already; stop one to make another."
+    )
+    stop_schedule(store, token, made[0].id)
+    assert create_schedule(store, token, [BOSS], every="month").every == "month"
+
+
 def test_schedules_are_listed_per_link(store: ReportStore) -> None:
     first, second = share(store, "First"), share(store, "Second")
     weekly = create_schedule(store, first, [BOSS, ACCOUNTANT, BOSS], every="week", now=MONDAY)
