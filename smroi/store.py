@@ -12,7 +12,10 @@ owner alone (0600, in a 0700 folder). The database's address is never put in a m
 log: a failure is named by its kind ("the report store is not reachable"). Each owner
 session's links and bytes an hour, and the store's whole size, are limited (smroi.quotas),
 checked in the transaction that saves a link; `purge` deletes expired and revoked reports.
-The tables and their upgrades are in smroi.store_schema. This module is plain Python: it
+A report's e-mail schedules (smroi.schedules, which keep the share token they mail while
+they run) are deleted with it, by `revoke` and by `purge`; `snapshot_for_mail` reads a
+report for them by its hash, without its password. The tables and their upgrades are in
+smroi.store_schema. This module is plain Python: it
 never imports streamlit.
 """
 

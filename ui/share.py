@@ -9,6 +9,8 @@ rerun whether the link is still valid, so a revoked link stops working at once.
 When the store fails, or a report's saved data cannot be read, a viewer sees a plain page
 that says so (never a crash page, never the database's address), and the log gets a line.
 
+Under a link just made, its report can be e-mailed every week or month (ui.schedule).
+
 Each session gets a random owner id for the links it makes (the store keeps only its hash
 and limits each owner's links and bytes an hour, smroi.quotas); a link refused by a limit
 is one sentence under the form. Expired and revoked reports are deleted once per process,
