@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import re
+import socket
 import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -668,3 +669,22 @@ def test_send_due_reports_a_bug_in_one_line_and_exits_1(
         "KeyError: 'roi'); please report this\n"
     )
     assert out == "smroi: sent 0 e-mails, 1 failed (tried again at the next run).\n"
+
+
+def test_a_mail_server_that_is_down_records_nothing_and_the_next_run_sends(
+    store: ReportStore, server: tuple[Inbox, MailSettings]
+) -> None:
+    inbox, mail = server
+    create_schedule(store, share(store), [BOSS, ACCOUNTANT], every="week", now=MONDAY)
+    with socket.socket() as sock:  # a port nothing listens on
+        sock.bind(("127.0.0.1", 0))
+        down = MailSettings("none", "127.0.0.1", sock.getsockname()[1], SENDER, timeout=5)
+    outcome = send_due(store, down, FakeReport(), now=MONDAY)
+    assert outcome.sent == ()
+    assert [(f.address, f.problem) for f in outcome.failed] == [
+        (address, f"the mail server {down.server} cannot be reached (Connection refused).")
+        for address in (ACCOUNTANT, BOSS)
+    ]
+    assert raw(store, store_schema.SENDS) == []  # nothing recorded
+    assert run(store, mail, MONDAY + timedelta(hours=1)) == (2, 0, 0)
+    assert sorted(r.rcpt_tos[0] for r in inbox.received) == [ACCOUNTANT, BOSS]
