@@ -490,6 +490,62 @@ def signed_results(value: float, *, lang: str = DEFAULT_LANGUAGE, digits: str = 
     return f"+{shown}" if rounded > 0 else shown
 
 
+_MOVE_SENTENCES = {  # whole sentences per measure, so that each language words its own
+    True: N_(
+        "Moving {percent}% of {source}'s ad spend ({amount} a week) to {target} would "
+        "change profit by about {change} a week (between {low} and {high}), if each keeps "
+        "to the curve of its past weeks (results grow no faster than spend). A projection "
+        "from this data, not a forecast."
+    ),
+    False: N_(
+        "Moving {percent}% of {source}'s ad spend ({amount} a week) to {target} would "
+        "change results by about {change} a week (between {low} and {high}), if each "
+        "keeps to the curve of its past weeks (results grow no faster than spend). A "
+        "projection from this data, not a forecast."
+    ),
+}
+_TOTAL_SENTENCES = {
+    True: N_(
+        "With {planned} of ad spend a week (today {now}), profit would change by about "
+        "{change} a week (between {low} and {high}), if each platform keeps to the curve "
+        "of its past weeks (results grow no faster than spend). A projection from this "
+        "data, not a forecast."
+    ),
+    False: N_(
+        "With {planned} of ad spend a week (today {now}), results would change by about "
+        "{change} a week (between {low} and {high}), if each platform keeps to the curve "
+        "of its past weeks (results grow no faster than spend). A projection from this "
+        "data, not a forecast."
+    ),
+}
+
+
+def _change_fields(
+    projection: Projection, currency: str, *, lang: str, digits: str
+) -> tuple[bool, dict[str, str]]:
+    """Whether the plan's change is told in profit (results have a money value) or else in
+    results, and that change with its 90% band as written ({change}, {low}, {high})."""
+    in_profit = projection.profit_change is not None
+    change = projection.profit_change or projection.results_change
+
+    def shown(value: float) -> str:
+        if in_profit:
+            return signed_money(value, currency, lang=lang, digits=digits)
+        return signed_results(value, lang=lang, digits=digits)
+
+    return in_profit, {
+        "change": shown(change.value),
+        "low": shown(change.low),
+        "high": shown(change.high),
+    }
+
+
+def _with_outside(sentence: str, projection: Projection, lang: str) -> str:
+    """The sentence, and which platforms the plan takes beyond the weeks seen."""
+    outside = [row.group for row in projection.groups if row.outside]
+    return f"{sentence} {outside_sentence(outside, lang=lang)}" if outside else sentence
+
+
 def shift_sentence(
     projection: Projection,
     source: str,
@@ -502,34 +558,10 @@ def shift_sentence(
 ) -> str:
     """'Moving 20% of instagram's ad spend ($38.00 a week) to facebook would change profit
     by about +$12.30 a week (between -$5.00 and +$30.00) …', from the curves."""
-    gettext = translator(lang)
     moved = next(row for row in projection.groups if row.group == source)
-    change = projection.profit_change
-    if change is not None:
-        template = gettext(
-            "Moving {percent}% of {source}'s ad spend ({amount} a week) to {target} would "
-            "change profit by about {change} a week (between {low} and {high}), if each keeps "
-            "to the curve of its past weeks (results grow no faster than spend). A projection "
-            "from this data, not a forecast."
-        )
-
-        def shown(value: float) -> str:
-            return signed_money(value, currency, lang=lang, digits=digits)
-
-    else:
-        change = projection.results_change
-        template = gettext(
-            "Moving {percent}% of {source}'s ad spend ({amount} a week) to {target} would "
-            "change results by about {change} a week (between {low} and {high}), if each "
-            "keeps to the curve of its past weeks (results grow no faster than spend). A "
-            "projection from this data, not a forecast."
-        )
-
-        def shown(value: float) -> str:
-            return signed_results(value, lang=lang, digits=digits)
-
+    in_profit, change = _change_fields(projection, currency, lang=lang, digits=digits)
     sentence = fill(
-        template,
+        translator(lang)(_MOVE_SENTENCES[in_profit]),
         lang,
         percent=share_text(share, lang=lang, digits=digits),
         source=source,
@@ -537,14 +569,9 @@ def shift_sentence(
         amount=format_money(
             moved.spend_now - moved.spend_planned, currency, lang=lang, digits=digits
         ),
-        change=shown(change.value),
-        low=shown(change.low),
-        high=shown(change.high),
+        **change,
     )
-    outside = [row.group for row in projection.groups if row.outside]
-    if outside:
-        sentence += " " + outside_sentence(outside, lang=lang)
-    return sentence
+    return _with_outside(sentence, projection, lang)
 
 
 def total_sentence(
@@ -555,44 +582,15 @@ def total_sentence(
     digits: str = "native",
 ) -> str:
     """'With $900.00 of ad spend a week (today $800.00), profit would change by about …'."""
-    gettext = translator(lang)
-    change = projection.profit_change
-    if change is not None:
-        template = gettext(
-            "With {planned} of ad spend a week (today {now}), profit would change by about "
-            "{change} a week (between {low} and {high}), if each platform keeps to the curve "
-            "of its past weeks (results grow no faster than spend). A projection from this "
-            "data, not a forecast."
-        )
-
-        def shown(value: float) -> str:
-            return signed_money(value, currency, lang=lang, digits=digits)
-
-    else:
-        change = projection.results_change
-        template = gettext(
-            "With {planned} of ad spend a week (today {now}), results would change by about "
-            "{change} a week (between {low} and {high}), if each platform keeps to the curve "
-            "of its past weeks (results grow no faster than spend). A projection from this "
-            "data, not a forecast."
-        )
-
-        def shown(value: float) -> str:
-            return signed_results(value, lang=lang, digits=digits)
-
+    in_profit, change = _change_fields(projection, currency, lang=lang, digits=digits)
     sentence = fill(
-        template,
+        translator(lang)(_TOTAL_SENTENCES[in_profit]),
         lang,
         planned=format_money(projection.spend_planned, currency, lang=lang, digits=digits),
         now=format_money(projection.spend_now, currency, lang=lang, digits=digits),
-        change=shown(change.value),
-        low=shown(change.low),
-        high=shown(change.high),
+        **change,
     )
-    outside = [row.group for row in projection.groups if row.outside]
-    if outside:
-        sentence += " " + outside_sentence(outside, lang=lang)
-    return sentence
+    return _with_outside(sentence, projection, lang)
 
 
 def outside_sentence(groups: list[str], *, lang: str = DEFAULT_LANGUAGE) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -33,6 +34,17 @@ def _fresh_caches() -> None:
     import streamlit as st
 
     st.cache_data.clear()
+
+
+@pytest.fixture(scope="module")
+def app_url() -> Iterator[str]:
+    """The app of this checkout on a free port, one server per test module (a module that
+    needs other data or settings defines its own)."""
+    from tests.browser import require_chromium, streamlit_server
+
+    require_chromium()
+    with streamlit_server(ROOT) as url:
+        yield url
 
 
 @pytest.fixture

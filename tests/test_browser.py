@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from tests.browser import (
@@ -11,20 +9,11 @@ from tests.browser import (
     CHROMIUM_ARGS,
     choose_option,
     kpi,
-    require_chromium,
     settle,
-    streamlit_server,
 )
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def app_url() -> Iterator[str]:
-    require_chromium()
-    with streamlit_server(ROOT) as url:
-        yield url
 
 
 @pytest.fixture

@@ -5,12 +5,10 @@ tests/test_claimed_sales.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser import kpi, require_chromium, settle, streamlit_server
+from tests.browser import kpi, settle
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -20,13 +18,6 @@ FILES = [
     str(FIXTURES / name)
     for name in ("claims_meta_june.csv", "claims_google_june.csv", "claims_shopify_june.csv")
 ]
-
-
-@pytest.fixture(scope="module")
-def app_url() -> Iterator[str]:
-    require_chromium()
-    with streamlit_server(ROOT) as url:
-        yield url
 
 
 def _upload(browser, url: str, lang: str, width: int = 1440, height: int = 900):  # type: ignore[no-untyped-def]

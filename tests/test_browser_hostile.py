@@ -24,13 +24,6 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def app_url() -> Iterator[str]:
-    require_chromium()
-    with streamlit_server(ROOT) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
 def unchecked_app_url() -> Iterator[str]:
     """A server that hands workbooks to calamine without smroi.xlsx_checks' scan."""
     require_chromium()

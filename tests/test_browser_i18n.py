@@ -3,24 +3,13 @@ follows the language picker."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.browser import require_chromium, streamlit_server
-from tests.conftest import ROOT
-
 pytestmark = pytest.mark.browser
 
 DIRECTION = "selector => getComputedStyle(document.querySelector(selector)).direction"
-
-
-@pytest.fixture(scope="module")
-def app_url() -> Iterator[str]:
-    require_chromium()
-    with streamlit_server(ROOT) as url:
-        yield url
 
 
 def open_page(browser, url: str):  # type: ignore[no-untyped-def]

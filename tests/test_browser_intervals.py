@@ -7,24 +7,15 @@ chance, and the Goals page shows "within normal variation" without an arrow."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
 
-from tests.browser import require_chromium, settle, streamlit_server
-from tests.conftest import ROOT
+from tests.browser import settle
 
 pytestmark = pytest.mark.browser
 
 SIZES = [(1440, 900), (390, 844)]
 VERDICT = "Sales cost less on facebook than on instagram, by more than chance"
-
-
-@pytest.fixture(scope="module")
-def app_url() -> Iterator[str]:
-    require_chromium()
-    with streamlit_server(ROOT) as url:
-        yield url
 
 
 def open_page(browser, url: str, width: int = 1440, height: int = 900):  # type: ignore[no-untyped-def]

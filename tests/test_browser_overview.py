@@ -4,24 +4,14 @@ positions, not by pixels)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from smroi import metric_label
-from tests.browser import require_chromium, settle, streamlit_server
-from tests.conftest import ROOT
+from tests.browser import settle
 
 pytestmark = pytest.mark.browser
 
 SIZES = [(1440, 900), (390, 844)]
-
-
-@pytest.fixture(scope="module")
-def app_url() -> Iterator[str]:
-    require_chromium()
-    with streamlit_server(ROOT) as url:
-        yield url
 
 
 @pytest.mark.parametrize("lang", ["en", "nb", "fa"])

@@ -5,12 +5,9 @@ earlier day; in English the Cost per result table is no wider than the page."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from tests.browser import require_chromium, settle, streamlit_server
-from tests.conftest import ROOT
+from tests.browser import settle
 
 pytestmark = pytest.mark.browser
 
@@ -26,13 +23,6 @@ GRID = """grid => {
     clientWidth: scroller.clientWidth,
   };
 }"""
-
-
-@pytest.fixture(scope="module")
-def app_url() -> Iterator[str]:
-    require_chromium()
-    with streamlit_server(ROOT) as url:
-        yield url
 
 
 def open_page(browser, url: str):  # type: ignore[no-untyped-def]

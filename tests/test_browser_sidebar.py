@@ -4,24 +4,14 @@ the report's actions (Share, Excel) sit at the top of every page, above its titl
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from tests.browser import require_chromium, settle, streamlit_server
-from tests.conftest import ROOT
+from tests.browser import settle
 
 pytestmark = pytest.mark.browser
 
 MAX_SIDEBAR_PX = 1400  # issue 18: it was 2,238 px of form
 SHARE, EXCEL = "Del denne rapporten", "Last ned Excel-rapport"  # in Norwegian
-
-
-@pytest.fixture(scope="module")
-def app_url() -> Iterator[str]:
-    require_chromium()
-    with streamlit_server(ROOT) as url:
-        yield url
 
 
 def sidebar_height(page) -> float:  # type: ignore[no-untyped-def]

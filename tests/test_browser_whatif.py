@@ -4,7 +4,6 @@ inside the page on a desktop and on a phone (checked by the elements' positions)
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -12,19 +11,11 @@ import pandas as pd
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
-from tests.browser import require_chromium, settle, streamlit_server
-from tests.conftest import ROOT
+from tests.browser import settle
 
 pytestmark = pytest.mark.browser
 
 SIZES = [(1440, 900), (390, 844)]
-
-
-@pytest.fixture(scope="module")
-def app_url() -> Iterator[str]:
-    require_chromium()
-    with streamlit_server(ROOT) as url:
-        yield url
 
 
 def varied_weeks(path: Path) -> Path:

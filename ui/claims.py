@@ -20,13 +20,7 @@ from smroi.formatting import DASH, period_label
 from smroi.i18n import N_
 from ui import state
 from ui.i18n import digits, language, nt, number, option_labels, t
-from ui.widgets import (
-    chart_with_downloads,
-    data_table,
-    english_format,
-    localised_table,
-    plain,
-)
+from ui.widgets import chart_with_downloads, data_table, number_table, plain
 
 ROI_ON = state.SETTING_PREFIX + "values.roi_on"
 PERIODS = {"day": N_("day"), "week": N_("week"), "month": N_("month")}
@@ -136,20 +130,10 @@ def _platform_table(by_platform: pd.DataFrame, currency: str, container: Any) ->
         names["recorded_value_share"]: "money",
         names["over_claim"]: "multiple",
     }
-    english = {
-        names["claimed_value"]: "%,.2f",
-        names["recorded_value_share"]: "%,.2f",
-        names["over_claim"]: "%.2fx",
-    }
-    config = {
-        column: st.column_config.NumberColumn(
-            format=english_format(printf, rows=len(shown), currency=currency)
-        )
-        for column, printf in english.items()
-    }
+    table, config = number_table(shown, units, currency)
     with container:
         data_table(
-            localised_table(shown, units, currency),
+            table,
             column_config=config,
             hide_index=True,
             width="stretch",
@@ -210,21 +194,9 @@ def _period_table(found: smroi.ClaimsComparison, currency: str) -> None:
         names["recorded_value"]: "money",
         names["over_claim"]: "multiple",
     }
-    english = {
-        names["claimed_sales"]: "%,d",
-        names["claimed_value"]: "%,.2f",
-        names["recorded_sales"]: "%,d",
-        names["recorded_value"]: "%,.2f",
-        names["over_claim"]: "%.2fx",
-    }
-    config = {
-        column: st.column_config.NumberColumn(
-            format=english_format(printf, rows=len(shown), currency=currency)
-        )
-        for column, printf in english.items()
-    }
+    table, config = number_table(shown, units, currency)
     data_table(
-        localised_table(shown, units, currency),
+        table,
         column_config=config,
         hide_index=True,
         width="stretch",

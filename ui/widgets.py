@@ -281,6 +281,24 @@ def localised_table(frame: pd.DataFrame, units: dict[str, str], currency: str = 
     return frame.style.format(formats, na_rep=DASH)
 
 
+# the printf formats of English tables, per unit of smroi.formatting.format_value
+UNIT_PRINTF = {"money": "%,.2f", "count": "%,d", "multiple": "%.2fx"}
+
+
+def number_table(
+    frame: pd.DataFrame, units: dict[str, str], currency: str
+) -> tuple[Any, dict[str, Any]]:
+    """A table of numbers ready for data_table: written in the reader's language
+    (localised_table), and the column_config that formats them in English (UNIT_PRINTF)."""
+    config = {
+        column: st.column_config.NumberColumn(
+            format=english_format(UNIT_PRINTF[unit], rows=len(frame), currency=currency)
+        )
+        for column, unit in units.items()
+    }
+    return localised_table(frame, units, currency), config
+
+
 def written_numbers(
     frame: pd.DataFrame, amounts: Sequence[str], counts: Sequence[str], days: Sequence[str] = ()
 ) -> tuple[pd.DataFrame, dict[str, Any]]:

@@ -494,6 +494,55 @@ def horizontal_bars(
     return bars.properties(height=height), value_labels(base, value_title).properties(height=height)
 
 
+def paired_platform_bars(
+    long: pd.DataFrame,
+    names: tuple[str, str],
+    colours: tuple[str, str],
+    amount: str,
+    last_tooltip: alt.Tooltip,
+    title: alt.Title,
+    *,
+    currency: str,
+    lang: str = DEFAULT_LANGUAGE,
+    digits: str = "native",
+) -> alt.LayerChart:
+    """Two bars per platform, `names[0]` above `names[1]` in `colours`, each with its amount
+    printed; `long` has a row per platform and measure (platform, measure, value and the
+    field of `last_tooltip`), in the platforms' order; `amount` is the value axis's title,
+    its currency in it."""
+    _ = chart_translator(lang)
+    long = long.assign(
+        category=[wrap_label(platform, lang) for platform in long["platform"]],
+        amount_text=[
+            format_value(v, "money", currency, lang=lang, digits=digits) for v in long["value"]
+        ],
+    )
+    long = long.join(place_values(long["value"]))
+    bars, values = horizontal_bars(
+        long,
+        category_title=_("Platform"),
+        value_title=axis_title(amount, lang),
+        tooltip=[
+            alt.Tooltip("platform:N", title=_("Platform")),
+            alt.Tooltip("measure:N", title=_("What")),
+            alt.Tooltip("amount_text:N", title=amount),
+            last_tooltip,
+        ],
+        colour=alt.Color(
+            "measure:N",
+            scale=alt.Scale(domain=list(names), range=list(colours)),
+            legend=legend(list(names)),
+        ),
+        offset=alt.YOffset("measure:N", sort=list(names)),
+        offsets=2,
+        sort=list(dict.fromkeys(long["category"])),
+        lang=lang,
+        digits=digits,
+    )
+    values = values.encode(text=alt.Text("amount_text:N"))
+    return localised(layers(bars, values, title=title), lang, digits)
+
+
 def layers(*charts: alt.Chart, title: alt.Title | None = None) -> alt.LayerChart:
     """Charts drawn over each other (bars, their values, a line), under one title."""
     if title is None:

@@ -8,15 +8,10 @@ import pandas as pd
 from smroi.charts._shared import (
     ESTIMATE_COLOUR,
     RETURN_COLOUR,
-    axis_title,
     chart_title,
-    horizontal_bars,
-    layers,
-    legend,
     localised,
     nothing_to_draw,
-    place_values,
-    wrap_label,
+    paired_platform_bars,
 )
 from smroi.claimed_sales import platform_name
 from smroi.formatting import format_value
@@ -50,35 +45,17 @@ def claimed_vs_recorded_by_platform(
     if long.empty or not (long["value"] != 0).any():
         return localised(nothing_to_draw(title, lang), lang, digits)
     long["measure"] = long["key"].map({"claimed_value": names[0], "recorded_value_share": names[1]})
-    long["category"] = [wrap_label(platform, lang) for platform in long["platform"]]
-    long["amount_text"] = [
-        format_value(v, "money", currency, lang=lang, digits=digits) for v in long["value"]
-    ]
     long["ratio_text"] = [
         format_value(v, "multiple", lang=lang, digits=digits) for v in long["over_claim"]
     ]
-    long = long.join(place_values(long["value"]))
-    amount = _("Sales value ({currency})").format(currency=currency)
-    bars, values = horizontal_bars(
+    return paired_platform_bars(
         long,
-        category_title=_("Platform"),
-        value_title=axis_title(amount, lang),
-        tooltip=[
-            alt.Tooltip("platform:N", title=_("Platform")),
-            alt.Tooltip("measure:N", title=_("What")),
-            alt.Tooltip("amount_text:N", title=amount),
-            alt.Tooltip("ratio_text:N", title=_("Its claims / all the shop recorded")),
-        ],
-        colour=alt.Color(
-            "measure:N",
-            scale=alt.Scale(domain=list(names), range=[ESTIMATE_COLOUR, RETURN_COLOUR]),
-            legend=legend(list(names)),
-        ),
-        offset=alt.YOffset("measure:N", sort=list(names)),
-        offsets=2,
-        sort=list(dict.fromkeys(long["category"])),
+        names,
+        (ESTIMATE_COLOUR, RETURN_COLOUR),
+        _("Sales value ({currency})").format(currency=currency),
+        alt.Tooltip("ratio_text:N", title=_("Its claims / all the shop recorded")),
+        title,
+        currency=currency,
         lang=lang,
         digits=digits,
     )
-    values = values.encode(text=alt.Text("amount_text:N"))
-    return localised(layers(bars, values, title=title), lang, digits)

@@ -20,6 +20,7 @@ from smroi.charts._shared import (
     legend,
     localised,
     nothing_to_draw,
+    paired_platform_bars,
     place_values,
     wrap_label,
 )
@@ -53,39 +54,20 @@ def return_vs_cost_by_platform(
     )
     long["measure"] = long["key"].map({"return": names[0], "cost": names[1]})
     long["formula"] = [_drawn(metric_formula(key, lang), lang) for key in long["key"]]
-    long["category"] = [wrap_label(platform, lang) for platform in long["platform"]]
-    long["amount_text"] = [
-        format_value(v, "money", currency, lang=lang, digits=digits) for v in long["value"]
-    ]
-    long = long.join(place_values(long["value"]))
+    title = chart_title(_("Return vs total cost by platform"), lang=lang)
     if long.empty:
-        title = chart_title(_("Return vs total cost by platform"), lang=lang)
         return localised(nothing_to_draw(title, lang), lang, digits)
-    amount = _("Amount ({currency})").format(currency=currency)
-    bars, values = horizontal_bars(
+    return paired_platform_bars(
         long,
-        category_title=_("Platform"),
-        value_title=axis_title(amount, lang),
-        tooltip=[
-            alt.Tooltip("platform:N", title=_("Platform")),
-            alt.Tooltip("measure:N", title=_("What")),
-            alt.Tooltip("amount_text:N", title=amount),
-            alt.Tooltip("formula:N", title=_("How it is worked out")),
-        ],
-        colour=alt.Color(
-            "measure:N",
-            scale=alt.Scale(domain=list(names), range=[RETURN_COLOUR, COST_COLOUR]),
-            legend=legend(list(names)),
-        ),
-        offset=alt.YOffset("measure:N", sort=list(names)),
-        offsets=2,
-        sort=list(dict.fromkeys(long["category"])),
+        names,
+        (RETURN_COLOUR, COST_COLOUR),
+        _("Amount ({currency})").format(currency=currency),
+        alt.Tooltip("formula:N", title=_("How it is worked out")),
+        title,
+        currency=currency,
         lang=lang,
         digits=digits,
     )
-    values = values.encode(text=alt.Text("amount_text:N"))
-    title = chart_title(_("Return vs total cost by platform"), lang=lang)
-    return localised(layers(bars, values, title=title), lang, digits)
 
 
 def roi_by_platform(

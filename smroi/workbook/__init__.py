@@ -16,8 +16,9 @@ Text from the user's files (campaign and post names, file names, reasons) is alw
 written as a text cell, so no spreadsheet runs "=HYPERLINK(...)" as a formula.
 `escape_formula_text` does the same job for CSV files, where a cell has no type.
 
-Written with xlsxwriter, column by column: with a 100,000-row Data sheet the whole
-workbook takes about 8 s on a 2-core machine (bench/bench_export.py; budget 10 s). The
+Written with xlsxwriter, column by column, and the Data sheet's rows in bulk
+(smroi.workbook.bulk): with a 100,000-row Data sheet the whole workbook takes about 2.5 s
+on a 2-core machine (bench/bench_export.py; budget 10 s; 8.4 s cell by cell). The
 sheets of campaigns and posts list at most MAX_GROUP_ROWS each, the highest cost first,
 so that a search-term report of 100,000 terms stays in budget; the Data sheet has every
 row. This module never imports streamlit.

@@ -49,7 +49,7 @@ def _data_sheet(writer: _Writer, rows: pd.DataFrame) -> None:
         else:
             columns.append(_Column(column, column, "text"))
     widths: dict[int, int] = {}
-    last = writer.table(sheet, 0, columns, rows, widths)
+    last = writer.table(sheet, 0, columns, rows, widths, bulk=True)
     writer.freeze_header(sheet, 0)
     sheet.autofilter(0, 0, last, len(columns) - 1)
     for col, written in enumerate(columns):
