@@ -42,7 +42,9 @@ def visible(text: str) -> str:
 
 def is_rtl_char(char: str) -> bool:
     """True for a character pypdf reads as right to left (Hebrew, Arabic, presentation forms)."""
-    return "\u0590" <= char <= "\u08ff" or "\ufb1d" <= char <= "\ufdff" or "\ufe70" <= char <= "\ufeff"
+    return (
+        "\u0590" <= char <= "\u08ff" or "\ufb1d" <= char <= "\ufdff" or "\ufe70" <= char <= "\ufeff"
+    )
 
 
 def is_neutral(char: str) -> bool:
@@ -111,7 +113,7 @@ def _pieces(text: str, rtl: bool) -> list[_Piece]:
             last.text = last.text + letter if not odd else letter + last.text
             last.first = min(last.chars)
             continue
-        kind = _class(letter) if _word_char(letter) and not letter in _JOINERS else "N"
+        kind = _class(letter) if _word_char(letter) and letter not in _JOINERS else "N"
         pieces.append(_Piece(first=index, text=letter, rtl=odd, kind=kind, chars=[index]))
     return pieces
 
@@ -163,3 +165,20 @@ def _draw(pdf: Any, text: str, x: float, top: float, width: float, height: float
     """One piece in its own text object (BT … ET), which pypdf reads on its own."""
     pdf.set_xy(x, top)
     pdf.cell(w=width, h=height, text=text)
+
+
+def wrap_lines(pdf: Any, text: str, width: float) -> list[str]:
+    """A paragraph's lines, broken between words so that each fits `width` as drawn (a
+    word wider than the line keeps a line of its own)."""
+    lines: list[str] = []
+    for paragraph in visible(text).split("\n"):
+        line = ""
+        for word in paragraph.split(" "):
+            candidate = f"{line} {word}" if line else word
+            if line and pdf.get_string_width(candidate) > width:
+                lines.append(line)
+                line = word
+            else:
+                line = candidate
+        lines.append(line)
+    return lines
