@@ -212,7 +212,7 @@ class _Report:
         table by platform."""
         _ = self.gettext
         by_platform = self.by_group_with_intervals("platform")
-        self.page.new_page()
+        self.page.gap(4)
         self.page.heading(_("Is social media paying?"))
         if by_platform.empty:
             self.page.text(_("No rows in this selection."))
