@@ -46,9 +46,9 @@ def report_period(text: str, today: date | None = None) -> tuple[date, date]:
             return start, end
     raise SmroiError(
         _(
-            "--period {text!r} is not a period: give last-week, last-month, last-quarter or "
+            "--period {text} is not a period: give last-week, last-month, last-quarter or "
             "START..END (two days as 2026-06-01..2026-06-30, the first not after the last).",
-            text=text,
+            text=repr(text),
         )
     )
 
