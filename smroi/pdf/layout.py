@@ -197,7 +197,7 @@ class Page:
         """A table of text cells (already formatted), its header on every page it spans;
         numbers at the cells' end edge; `more` under it ("and 12 more")."""
         self.font(size)
-        widths = self._column_widths(headers, rows, size)
+        widths = self._column_widths(headers, rows, numeric, size)
         height = size * 0.5
         self.room(3 * (height + 1))
         self._table_row(headers, widths, height, numeric, header=True)
@@ -211,22 +211,33 @@ class Page:
             self.text(more, size=size, colour=MUTED_COLOUR)
         self.gap(2)
 
-    def _column_widths(self, headers: list[str], rows: list[list[str]], size: float) -> list[float]:
-        """Each column's width: its widest cell, shared out to fill the page's width."""
+    def _column_widths(
+        self, headers: list[str], rows: list[list[str]], numeric: list[bool], size: float
+    ) -> list[float]:
+        """Each column's width: its widest cell, shared out to fill the page's width. When
+        the table is too wide, text columns give way (their cells end in "…"); a number is
+        never cut."""
         self.font(size, bold=True)
-        wanted = [self.pdf.get_string_width(visible(header)) + 3 for header in headers]
+        heads = [self.pdf.get_string_width(visible(header)) + 3 for header in headers]
         self.font(size)
+        cells = [3.0] * len(headers)
         for row in rows:
             for column, cell in enumerate(row):
-                wanted[column] = max(wanted[column], self.pdf.get_string_width(visible(cell)) + 3)
+                cells[column] = max(cells[column], self.pdf.get_string_width(visible(cell)) + 3)
+        wanted = [max(head, cell) for head, cell in zip(heads, cells, strict=True)]
         total = sum(wanted)
         if total <= self.width:
             return [width + (self.width - total) / len(wanted) for width in wanted]
-        # too wide: the first (text) column gives way; its cells are cut with "…"
-        others = sum(wanted[1:])
-        first = max(self.width - others, self.width * 0.25)
-        scale = (self.width - first) / others if others else 1.0
-        return [first, *(width * scale for width in wanted[1:])]
+        fixed = sum(cell for cell, number in zip(cells, numeric, strict=True) if number)
+        texts = [width for width, number in zip(wanted, numeric, strict=True) if not number]
+        room = max(self.width - fixed, 20.0 * len(texts))
+        scale = min(1.0, room / sum(texts)) if texts else 1.0
+        spare = self.width - fixed - sum(width * scale for width in texts)
+        numbers = sum(numeric) or 1
+        return [
+            cell + max(spare, 0) / numbers if number else width * scale
+            for width, cell, number in zip(wanted, cells, numeric, strict=True)
+        ]
 
     def _table_row(
         self,
