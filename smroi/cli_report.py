@@ -39,11 +39,12 @@ def report_period(text: str, today: date | None = None) -> tuple[date, date]:
     match = _RANGE.match(text)
     if match:
         try:
-            start, end = (date.fromisoformat(day) for day in match.groups())
-        except ValueError:
-            start = end = None
-        if start is not None and end is not None and start <= end:
-            return start, end
+            first, last = (date.fromisoformat(day) for day in match.groups())
+        except ValueError:  # 2026-02-30
+            pass
+        else:
+            if first <= last:
+                return first, last
     raise SmroiError(
         _(
             "--period {text} is not a period: give last-week, last-month, last-quarter or "

@@ -1,4 +1,4 @@
-"""The PDF report (smroi.pdf): its figures, its tables and its Persian text, read back with pypdf."""
+"""The PDF report (smroi.pdf): figures, tables and Persian text, read back with pypdf."""
 
 from __future__ import annotations
 

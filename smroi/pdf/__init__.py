@@ -101,4 +101,4 @@ def snapshot_verdict(snapshot: Snapshot, *, lang: str = "en", digits: str = "nat
         end=snapshot.end,
         platforms=list(snapshot.platforms) if snapshot.platforms is not None else None,
     )
-    return headline_sentence(headline(analysis), settings.currency, lang=lang, digits=digits)
+    return headline_sentence(headline(analysis), settings.currency_code, lang=lang, digits=digits)

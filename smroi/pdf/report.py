@@ -94,7 +94,7 @@ class _Report:
     def __init__(self, analysis: Analysis, settings: Settings, lang: str, digits: str) -> None:
         self.analysis = analysis
         self.settings = settings
-        self.currency = settings.currency
+        self.currency = settings.currency_code
         self.lang = lang
         self.digits = digits
         self.gettext = translator(lang)

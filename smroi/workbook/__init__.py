@@ -117,7 +117,7 @@ def report_workbook(
     analysis, settings, currency_notes = report_analysis(
         table, reports, settings, start=start, end=end, platforms=platforms
     )
-    currency = settings.currency
+    currency = settings.currency_code
     data = _data_rows(analysis)
     groups = {
         name: _groups(analysis, level, MAX_GROUP_ROWS) for name, level in GROUP_SHEETS.items()
