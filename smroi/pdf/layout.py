@@ -57,6 +57,7 @@ class Page:
         self.pdf.add_font(FONT, "", str(fonts / "DejaVuSans.ttf"))
         self.pdf.add_font(FONT, "B", str(fonts / "DejaVuSans-Bold.ttf"))
         self.pdf.set_text_shaping(use_shaping_engine=True)
+        self.pdf.c_margin = 0  # a piece of a line starts where draw_line puts it
         self.pdf.set_title(visible(title))
         self.pdf.set_creator("smroi")
         self.pdf.set_lang(lang)

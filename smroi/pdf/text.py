@@ -16,8 +16,11 @@ Persian letters join). The pieces are then written in the line's logical order, 
 text object of its own (BT … ET), which pypdf reads on its own and adds to the text in
 the order it meets them: a right-to-left word, drawn last letter first, it turns back;
 a single character has no order to lose. Extracted, the line is the logical sentence.
-The one thing lost is the bidi controls (isolates U+2066–U+2069, marks U+200E/U+200F,
-embeddings) that smroi's sentences carry: they are layout instructions and are not drawn.
+The bidi controls that smroi's sentences carry (isolates U+2066–U+2069, marks
+U+200E/U+200F) place the other characters but are not drawn: they are layout
+instructions, and the extracted text is the sentence without them. A bracket in
+right-to-left text is drawn as its own glyph mirrored ("(" shows as ")", as the
+algorithm's mirroring asks), so that it still extracts as the character written.
 """
 
 from __future__ import annotations
@@ -81,6 +84,7 @@ class _Piece:
     x: float = 0.0
     width: float = 0.0
     kind: str = "N"  # pypdf's class of its characters
+    mirrored: bool = False  # a bracket in right-to-left text: "(" drawn as ")"
     chars: list[int] = field(default_factory=list)
 
 
@@ -97,6 +101,8 @@ def _pieces(text: str, rtl: bool) -> list[_Piece]:
     for char in visual:
         index, level = char.character_index, char.embedding_level
         letter = char.character
+        if letter in BIDI_CONTROLS:  # they place the others; not drawn
+            continue
         odd = bool(level % 2)
         last = pieces[-1] if pieces else None
         step = -1 if odd else 1
@@ -114,7 +120,10 @@ def _pieces(text: str, rtl: bool) -> list[_Piece]:
             last.first = min(last.chars)
             continue
         kind = _class(letter) if _word_char(letter) and letter not in _JOINERS else "N"
-        pieces.append(_Piece(first=index, text=letter, rtl=odd, kind=kind, chars=[index]))
+        mirrored = odd and kind == "N" and bool(unicodedata.mirrored(letter))
+        pieces.append(
+            _Piece(first=index, text=letter, rtl=odd, kind=kind, chars=[index], mirrored=mirrored)
+        )
     return pieces
 
 
@@ -136,21 +145,21 @@ def draw_line(
 ) -> None:
     """Draw one line of text in the box (left, top, width, height), from its start edge
     (the right one when `rtl`), "end" or "center"; extracted, it reads in logical order."""
-    text = visible(text)
-    if not text:
+    shown = visible(text)
+    if not shown:
         return
-    total = pdf.get_string_width(text)
+    total = pdf.get_string_width(shown)
     if align == "center":
         start = left + (width - total) / 2
     elif (align == "start") == rtl:
         start = left + width - total
     else:
         start = left
-    if not has_rtl(text) and not rtl:
+    if not has_rtl(shown) and not rtl:
         pdf.set_xy(start, top)
-        pdf.cell(w=total, h=height, text=text)
+        pdf.cell(w=total, h=height, text=shown)
         return
-    pieces = _pieces(text, rtl)
+    pieces = _pieces(text, rtl)  # with the controls, which place the rest
     x = start
     for piece in pieces:
         piece.width = pdf.get_string_width(piece.text)
@@ -158,24 +167,30 @@ def draw_line(
         x += piece.width
     scale = total / (x - start) if x > start else 1.0  # the line's shaped width, kept
     for piece in sorted(pieces, key=lambda piece: piece.first):  # logical order
-        _draw(pdf, piece.text, start + (piece.x - start) * scale, top, piece.width, height)
+        _draw(pdf, piece, start + (piece.x - start) * scale, top, height)
 
 
-def _draw(pdf: Any, text: str, x: float, top: float, width: float, height: float) -> None:
-    """One piece in its own text object (BT … ET), which pypdf reads on its own."""
+def _draw(pdf: Any, piece: _Piece, x: float, top: float, height: float) -> None:
+    """One piece in its own text object (BT … ET), which pypdf reads on its own; a
+    bracket in right-to-left text is its own glyph flipped, so it still extracts as
+    itself ("(" stays "(" in the text, and shows as ")")."""
     pdf.set_xy(x, top)
-    pdf.cell(w=width, h=height, text=text)
+    if piece.mirrored:
+        with pdf.mirror((x + piece.width / 2, top), "NORTH"):
+            pdf.cell(w=piece.width, h=height, text=piece.text)
+    else:
+        pdf.cell(w=piece.width, h=height, text=piece.text)
 
 
 def wrap_lines(pdf: Any, text: str, width: float) -> list[str]:
     """A paragraph's lines, broken between words so that each fits `width` as drawn (a
     word wider than the line keeps a line of its own)."""
     lines: list[str] = []
-    for paragraph in visible(text).split("\n"):
+    for paragraph in text.split("\n"):  # the controls kept: draw_line places by them
         line = ""
         for word in paragraph.split(" "):
             candidate = f"{line} {word}" if line else word
-            if line and pdf.get_string_width(candidate) > width:
+            if line and pdf.get_string_width(visible(candidate)) > width:
                 lines.append(line)
                 line = word
             else:
