@@ -36,6 +36,7 @@ def page(app_url: str):  # type: ignore[no-untyped-def]
 def test_the_pdf_holds_the_roi_and_cost_on_the_overview(page, tmp_path) -> None:  # type: ignore[no-untyped-def]
     roi_on_screen = kpi(page, "ROI").inner_text()  # "162.9%"
     cost_on_screen = kpi(page, "Total cost").inner_text()  # "$20,144.74"
+    page.get_by_role("button", name="Download", exact=True).click()  # the downloads' menu
     with page.expect_download(timeout=60_000) as download:
         page.get_by_role("button", name="Download PDF").click()
     path = tmp_path / download.value.suggested_filename

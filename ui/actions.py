@@ -1,5 +1,5 @@
-"""The actions at the top of every page: 'Share this report', 'Download Excel report'
-and 'Download PDF'.
+"""The actions at the top of every page: 'Share this report', and 'Download' with the
+Excel report and the PDF report.
 
 They act on what is on screen (the data, settings, dates and platforms of the View), so they
 sit above the page rather than in the sidebar among the inputs. A share link's viewer gets
@@ -17,8 +17,8 @@ from ui.i18n import digits, language, t
 
 
 def report_actions(view: state.View) -> None:
-    """A row at the page's top end: Share this report (its form in a popover), then the
-    Excel report."""
+    """A row at the page's top end: Share this report (its form in a popover), then
+    Download (the Excel and the PDF report, in a popover)."""
     with st.container(horizontal=True, horizontal_alignment="right", gap="small"):
         if view.data.shared is None:
             # tertiary: both fit one row on a phone
@@ -26,8 +26,12 @@ def report_actions(view: state.View) -> None:
                 t("Share this report"), icon=":material/share:", type="tertiary", width="content"
             ):
                 share.share_section(view.data, view.settings, view.start, view.end, view.platforms)
-        excel_report_button(view)
-        pdf_report_button(view)
+        # one menu of downloads: Share and Download fit one row on a phone
+        with st.popover(
+            t("Download"), icon=":material/download:", type="tertiary", width="content"
+        ):
+            excel_report_button(view)
+            pdf_report_button(view)
 
 
 def excel_report_button(view: state.View) -> None:
@@ -63,7 +67,7 @@ def excel_report_button(view: state.View) -> None:
         file_name=f"social-media-roi{span}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         on_click="ignore",
-        icon=":material/download:",
+        icon=":material/table_chart:",
         help=t(
             "A workbook with the numbers on these pages, native Excel charts, your "
             "settings and the import report, for the selected dates and platforms."
