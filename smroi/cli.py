@@ -134,6 +134,7 @@ from smroi.cli_attribution import attribution_result, attribution_text
 from smroi.cli_report import (
     add_report_options,
     files_report_of,
+    report_password,
     shared_report_of,
     write_report,
 )
@@ -342,8 +343,9 @@ def _run(argv: list[str] | None) -> int:
     )
     args = parser.parse_args(argv)
     try:
-        password = _share_password(args.password) if args.command in ("share", "report") else None
+        password = _share_password(args.password) if args.command == "share" else None
         if args.command == "report" and (args.shared or not args.files):
+            password = report_password(args.password, _ASK, PASSWORD_VARIABLE)
             return write_report(args.out, shared_report_of(args, password))
         if args.command == "revoke":
             return _revoke(token_of(args.link))

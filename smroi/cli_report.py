@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
 import re
 from datetime import date, timedelta
 from pathlib import Path
@@ -146,6 +148,32 @@ def shared_report_of(args: argparse.Namespace, password: str | None) -> bytes:
             _("--shared reports on a saved report as it was saved: give no files or --period.")
         )
     return shared_report(args.shared, password, lang=args.lang, digits=args.digits)
+
+
+def report_password(given: object, ask: object, variable: str) -> str | None:
+    """The saved report's password: typed once at a prompt (--password alone), else the
+    variable SMROI_SHARE_PASSWORD, else none; one given on the command line is refused."""
+    if isinstance(given, str):
+        raise SmroiError(
+            _(
+                "smroi does not take a password on the command line, where anyone on this "
+                "machine can read it (ps, the shell's history): give --password alone to be "
+                "asked for it, or set {variable}.",
+                variable=variable,
+            )
+        )
+    if given is ask:
+        try:
+            return getpass.getpass(_("Password of the saved report: "))
+        except EOFError:
+            raise SmroiError(
+                _(
+                    "No password was typed (the input ended); type it at the prompt, or set "
+                    "{variable}.",
+                    variable=variable,
+                )
+            ) from None
+    return os.environ.get(variable) or None
 
 
 def write_report(path: Path, content: bytes) -> int:

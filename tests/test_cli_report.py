@@ -99,3 +99,21 @@ def test_shared_writes_a_saved_report_with_its_title(
     assert link in text  # every page's foot links the live report
     assert main(["report", "--shared", "no-such-token", "--out", str(out)]) == 2
     assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_a_protected_saved_report_opens_with_its_password_and_refuses_a_wrong_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("SMROI_DATABASE_URL", f"sqlite:///{tmp_path / 'r.sqlite'}")
+    monkeypatch.setenv("SMROI_SHARE_PASSWORD", "correct horse battery")
+    assert main(["share", str(SAMPLE), "--title", "Locked"]) == 0
+    link = capsys.readouterr().out.strip()
+    out = tmp_path / "locked.pdf"
+    assert main(["report", "--shared", link, "--out", str(out)]) == 0
+    assert pdf_text(out).startswith("Locked\n")
+    monkeypatch.setenv("SMROI_SHARE_PASSWORD", "wrong horse battery")
+    out.unlink()
+    assert main(["report", "--shared", link, "--out", str(out)]) == 2
+    assert capsys.readouterr().err.count("\n") == 1 and not out.exists()
+    assert main(["report", "--shared", link, "--password", "on-the-line", "--out", str(out)]) == 2
+    assert "does not take a password on the command line" in capsys.readouterr().err

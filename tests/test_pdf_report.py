@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import io
+from datetime import date
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
 from smroi.cli import _load
-from smroi.i18n import translator
+from smroi.formatting import format_day, format_value
+from smroi.i18n import fill, translator
 from smroi.narrative import headline_sentence
 from smroi.pdf import report_pdf
 from smroi.pdf.text import BIDI_CONTROLS, draw_line
@@ -98,6 +100,13 @@ def without_controls(text: str) -> str:
             {"cost": 20.0, "return": 10.0, "profit": -10.0, "roi_pct": -50.0}, "IRR", lang="fa"
         ),
         "شبکه‌های اجتماعی ۱۲۳٫۴۵ دلار هزینه داشت و سود ROI ۳۵٪ بود.",
+        fill(  # the period line: brackets, drawn mirrored, still extract as written
+            translator("fa")("{first} – {last} ({months})"),
+            "fa",
+            first=format_day(date(2026, 6, 1), "fa"),
+            last=format_day(date(2026, 9, 28), "fa"),
+            months=format_value(3.9, "months", lang="fa"),
+        ),
     ],
 )
 def test_a_persian_sentence_extracts_as_the_catalog_writes_it(sentence: str) -> None:
@@ -131,3 +140,13 @@ def test_a_persian_report_is_right_to_left_and_holds_the_verdict(tmp_path: Path)
     first = text.split("\n")[0]
     assert first == translator("fa")("Social media ROI report")
     assert "۱۳۷٫۰٪" in text  # the ROI in Persian digits, in reading order
+
+
+def test_a_persian_tables_rows_extract_cell_by_cell(tmp_path: Path) -> None:
+    path = tmp_path / "ads.csv"
+    path.write_text(CSV)
+    settings = Settings()
+    table, reports = _load([path], settings.column_map, None, None, {}, {})
+    text = text_of(report_pdf(table, reports, settings, lang="fa"))
+    # the campaigns' table, first column on the right: platform, campaign, ad spend, ...
+    assert "instagram <script>alert(1)</script> ۵۰٫۰۰\xa0$ ۵۰٫۰۰\xa0$ ۲٫۵۰\xa0$" in text

@@ -268,9 +268,17 @@ class Page:
                 align="end" if number and not header else "start",
             )
             offset += width
+            if self.rtl and offset < self.width:  # pypdf adds no space going leftwards
+                self._space(MARGIN + self.width - offset, self.y + 0.5, height)
         self.y += height + 1
         self.pdf.set_draw_color(*RULE_COLOUR)
         self.pdf.line(MARGIN, self.y, MARGIN + self.width, self.y)
+
+    def _space(self, left: float, top: float, height: float) -> None:
+        """An invisible space between two cells of a right-to-left row, so that the text
+        extracted from the row keeps its cells apart."""
+        self.pdf.set_xy(left, top)
+        self.pdf.cell(w=0.01, h=height, text=" ")
 
     def reserve(self, width: float, height: float) -> Reserved:
         """Keep a rectangle of this size at the current place (a new page if it does not
@@ -296,8 +304,9 @@ class Page:
             top = float(self.pdf.h) - MARGIN - 5
             self.pdf.set_draw_color(*RULE_COLOUR)
             self.pdf.line(MARGIN, top - 1.5, MARGIN + self.width, top - 1.5)
-            half = self.width / 2
             draw_line(self.pdf, left_text, MARGIN, top, self.width, 4, rtl=self.rtl)
+            if self.rtl:
+                self._space(MARGIN + self.width / 2, top, 4)
             draw_line(
                 self.pdf,
                 page_text(number, total),
@@ -308,7 +317,6 @@ class Page:
                 rtl=self.rtl,
                 align="end",
             )
-            del half
         self.pdf.set_text_color(*TEXT_COLOUR)
 
     def output(self) -> bytes:
