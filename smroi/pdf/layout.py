@@ -219,7 +219,7 @@ class Page:
         the table is too wide, text columns give way (their cells end in "…"); a number is
         never cut."""
         self.font(size, bold=True)
-        heads = [self.pdf.get_string_width(visible(header)) + 3 for header in headers]
+        heads = [_two_line_width(self.pdf, visible(header)) + 3 for header in headers]
         self.font(size)
         cells = [3.0] * len(headers)
         for row in rows:
@@ -249,28 +249,33 @@ class Page:
         header: bool = False,
     ) -> None:
         """One row of cells from the start edge, each cut to its column's width."""
+        self.font(height * 2, bold=header)
+        lines = [
+            _header_lines(self.pdf, visible(cell), width - 2) if header else [cell]
+            for cell, width in zip(cells, widths, strict=True)
+        ]
+        tall = max(len(cell_lines) for cell_lines in lines) * height
         if header:
             self.pdf.set_fill_color(*HEADER_FILL)
-            self.pdf.rect(MARGIN, self.y, self.width, height + 1, style="F")
-        self.font(height * 2, bold=header)
+            self.pdf.rect(MARGIN, self.y, self.width, tall + 1, style="F")
         offset = 0.0
-        for cell, width, number in zip(cells, widths, numeric, strict=True):
+        for cell_lines, width, number in zip(lines, widths, numeric, strict=True):
             left = MARGIN + (self.width - offset - width if self.rtl else offset)
-            shown = _cut(self.pdf, visible(cell), width - 2)
-            draw_line(
-                self.pdf,
-                shown,
-                left + 1,
-                self.y + 0.5,
-                width - 2,
-                height,
-                rtl=self.rtl,
-                align="end" if number and not header else "start",
-            )
+            for row, line in enumerate(cell_lines):
+                draw_line(
+                    self.pdf,
+                    _cut(self.pdf, visible(line), width - 2),
+                    left + 1,
+                    self.y + 0.5 + row * height,
+                    width - 2,
+                    height,
+                    rtl=self.rtl,
+                    align="end" if number and not header else "start",
+                )
             offset += width
             if self.rtl and offset < self.width:  # pypdf adds no space going leftwards
                 self._space(MARGIN + self.width - offset, self.y + 0.5, height)
-        self.y += height + 1
+        self.y += tall + 1
         self.pdf.set_draw_color(*RULE_COLOUR)
         self.pdf.line(MARGIN, self.y, MARGIN + self.width, self.y)
 
@@ -331,3 +336,23 @@ def _cut(pdf: Any, text: str, width: float) -> str:
     while text and pdf.get_string_width(text + "…") > width:
         text = text[:-1]
     return text.rstrip() + "…"
+
+
+def _header_lines(pdf: Any, text: str, width: float) -> list[str]:
+    """A column title on at most two lines of `width` mm (the second cut with "…")."""
+    lines = wrap_lines(pdf, text, width)
+    return lines if len(lines) <= 2 else [lines[0], " ".join(lines[1:])]
+
+
+def _two_line_width(pdf: Any, text: str) -> float:
+    """The narrowest width (mm) that holds a column title on two lines."""
+    words = text.split(" ")
+    if len(words) == 1:
+        return float(pdf.get_string_width(text))
+    return min(
+        max(
+            pdf.get_string_width(" ".join(words[:split])),
+            pdf.get_string_width(" ".join(words[split:])),
+        )
+        for split in range(1, len(words))
+    )
