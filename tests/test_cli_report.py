@@ -12,6 +12,8 @@ from pypdf import PdfReader
 from smroi.cli import main
 from smroi.cli_report import report_period
 from smroi.formatting import format_money, format_value
+from smroi.pdf import snapshot_verdict
+from smroi.store import ReportStore, token_of
 
 SAMPLE = Path("sample_data/social_media_sample.csv")
 SETTINGS = Path("sample_data/settings.json")
@@ -97,6 +99,13 @@ def test_shared_writes_a_saved_report_with_its_title(
     assert text.startswith("Q3 for Kari\n")
     assert "162.9%" in text and "$20,144.74" in text
     assert link in text  # every page's foot links the live report
+    # the sentence a mail's body gives: the sample's figures, as the Overview's box
+    snapshot = ReportStore().open(token_of(link))
+    assert snapshot_verdict(snapshot).startswith(
+        "Social media cost you $20,144.74 and brought in $52,958.56. It paid for itself: "
+        "a profit of $32,813.82, an ROI of 162.9%."
+    )
+    assert "۱۶۲٫۹٪" in snapshot_verdict(snapshot, lang="fa")
     assert main(["report", "--shared", "no-such-token", "--out", str(out)]) == 2
     assert capsys.readouterr().err.count("\n") == 1
 
