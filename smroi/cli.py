@@ -12,6 +12,10 @@
     smroi attribution TOUCHPOINTS [CONVERSIONS] [--model last|first|linear|time_decay|position]
                       [--half-life-days N] [--lookback-days N] [--json]
     smroi whatif FILE... [--settings S.json] [--move SHARE%:FROM:TO] [--total AMOUNT] [--json]
+    smroi report FILE... --out report.pdf [--settings S.json] [--sheet NAME] [--currency CODE]
+                 [--lang en|nb|fa] [--digits native|latin]
+                 [--period last-week|last-month|last-quarter|START..END]
+    smroi report --shared LINK-OR-TOKEN --out report.pdf [--password] [--lang …] [--digits …]
 
 Bad input (a file that cannot be read, a bad option, settings file or SMROI_* variable)
 exits with status 2 and one line on stderr, "smroi: " and the problem, naming the file.
@@ -85,6 +89,16 @@ With --json: {"model": key, "by_channel": {channel: {"conversions": fractional c
 `unattributed` holds the conversions with no touch in their window, which by_channel
 leaves out.
 
+`report` writes the report as one PDF (smroi.pdf): the verdict and headline figures, the
+settings behind them, the charts of the Overview, Cost per result, Goals and Earned media
+pages and the top rows of their tables. `--period` keeps the rows of one period, relative
+to today: last-week (the last whole Monday–Sunday week before today), last-month (the
+previous calendar month), last-quarter (the previous calendar quarter), or START..END (ISO
+days, both included); a period with no rows is bad input (exit 2, naming the period and
+the days the files cover). `--shared` writes a saved report (a share link or its token)
+with its own dates, platforms and title; its password is asked for as `share` asks
+(`--password` alone, or SMROI_SHARE_PASSWORD).
+
 `whatif` (docs/METRICS.md, "Budget what-if"; smroi.budget_curves) fits each platform's
 curve, results a week = a x (ad spend a week)^b with 0 < b <= 1, to its whole weeks with
 ad spend, and projects a week under a plan: today's average week, with `--move
@@ -129,6 +143,13 @@ from smroi.attribution import (
 from smroi.canonical import DIMENSIONS, LABELS
 from smroi.cli_attribution import attribution_result, attribution_text
 from smroi.cli_mail import send_due_command
+from smroi.cli_report import (
+    add_report_options,
+    files_report_of,
+    report_password,
+    shared_report_of,
+    write_report,
+)
 from smroi.cli_summary import summarise, summary_text
 from smroi.cli_whatif import plan_amount, plan_move, what_if, what_if_text
 from smroi.currency import files_in_use, is_currency_code, report_currency
@@ -260,8 +281,11 @@ def _run(argv: list[str] | None) -> int:
         help="the new total weekly ad spend of the platforms with a curve (after --move)",
     )
     whatif.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    for command in (summary, export, share, whatif):
-        command.add_argument("files", nargs="+", type=Path, help="CSV or Excel files")
+    report = commands.add_parser("report", help="write the report as one PDF")
+    for command in (summary, export, share, whatif, report):
+        command.add_argument(
+            "files", nargs="*" if command is report else "+", type=Path, help="CSV or Excel files"
+        )
         command.add_argument("--settings", type=Path, help="settings JSON (costs, values, goals)")
         command.add_argument(
             "--sheet", help="the sheet to read in Excel workbooks (default: the one with the table)"
@@ -315,6 +339,7 @@ def _run(argv: list[str] | None) -> int:
         default="native",
         help="digits of numbers inside the workbook's sentences: native (Persian ۱۲۳) or latin",
     )
+    add_report_options(report, _ASK, PASSWORD_VARIABLE)
     share.add_argument("--title", default="", help="the report's title")
     share.add_argument(
         "--expires-days",
@@ -334,6 +359,9 @@ def _run(argv: list[str] | None) -> int:
     args = parser.parse_args(argv)
     try:
         password = _share_password(args.password) if args.command == "share" else None
+        if args.command == "report" and (args.shared or not args.files):
+            password = report_password(args.password, _ASK, PASSWORD_VARIABLE)
+            return write_report(args.out, shared_report_of(args, password))
         if args.command == "revoke":
             return _revoke(token_of(args.link))
         if args.command == "purge":
@@ -375,6 +403,8 @@ def _run(argv: list[str] | None) -> int:
             _write(args.out, workbook)
             print(f"smroi: wrote {args.out}")
             return 0
+        if args.command == "report":
+            return write_report(args.out, files_report_of(args, table, reports, settings))
         if args.command == "whatif":
             result = what_if(table, reports, settings, move=args.move, total=args.total)
         else:

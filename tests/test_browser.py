@@ -69,6 +69,7 @@ def test_the_excel_report_holds_the_numbers_on_screen(page, tmp_path) -> None:  
 
     roi_on_screen = kpi(page, "ROI").inner_text()  # "162.9%"
     cost_on_screen = kpi(page, "Total cost").inner_text()  # "$20,144.74"
+    page.get_by_role("button", name="Download", exact=True).click()  # the downloads' menu
     with page.expect_download(timeout=60_000) as download:
         page.get_by_role("button", name="Download Excel report").click()
     path = tmp_path / download.value.suggested_filename

@@ -97,7 +97,10 @@ def test_the_boss_sees_the_same_report_read_only(browser, app_url: str) -> None:
     assert boss.locator("[data-testid=stFileUploader]").count() == 0
     assert boss.get_by_text("Share this report").count() == 0
     assert boss.get_by_role("button", name="Add goal").count() == 0
+    boss.get_by_role("button", name="Download", exact=True).click()  # the downloads' menu
     assert boss.get_by_role("button", name="Download Excel report").is_visible()
+    assert boss.get_by_role("button", name="Download PDF").is_visible()
+    boss.keyboard.press("Escape")
     boss.get_by_role("link", name="Your business").first.click()  # the same list, read-only
     wait_for_text(boss, "The assumptions behind this shared report's numbers (read-only).")
     main = boss.locator("[data-testid=stMain]")

@@ -148,6 +148,7 @@ def test_an_open_page_turns_not_valid_after_a_revoke_with_no_click(  # type: ign
     settle(page)
     # while the link is valid: the Excel report downloads, made when clicked, and its
     # address stops answering within two checks (nothing keeps it for the session)
+    page.get_by_role("button", name="Last ned", exact=True).click()  # the downloads' menu
     with page.expect_download(timeout=60_000) as got:
         page.get_by_role("button", name="Last ned Excel-rapport").click()
     download = got.value
@@ -220,7 +221,10 @@ def test_a_download_after_a_revoke_makes_no_file_before_the_page_knows(  # type:
         assert store.revoke(token)
     downloads: list[object] = []
     page.on("download", lambda download: downloads.append(download))
+    page.get_by_role("button", name="Download", exact=True).click()  # the downloads' menu
     page.get_by_role("button", name="Download Excel report").click()
+    page.get_by_role("button", name="Download PDF").click()
+    page.keyboard.press("Escape")
     page.get_by_role("button", name="Download this chart").first.click()
     page.get_by_role("button", name="Its numbers (CSV)").first.click()
     page.wait_for_timeout(5_000)

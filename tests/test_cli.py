@@ -1317,7 +1317,7 @@ def test_an_endless_file_is_refused_at_the_size_limit() -> None:
             id="currency",
         ),
         pytest.param((), "the following arguments are required: command", id="no-command"),
-        pytest.param(("report",), "argument command: invalid choice: 'report'", id="unknown"),
+        pytest.param(("chart",), "argument command: invalid choice: 'chart'", id="unknown"),
         pytest.param(
             ("summary", SMALL_CSV, "--period", "fortnight"),
             "argument --period: invalid choice: 'fortnight'",

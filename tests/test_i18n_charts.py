@@ -350,9 +350,9 @@ def test_persian_titles_and_axis_titles() -> None:
 
     attribution = specs["attribution"]
     assert attribution["layer"][0]["encoding"]["y"]["title"] == "\u200fکانال\u200f"
-    assert attribution["title"]["text"] == [
-        "\u200fارزش نسبت\u200cداده\u200cشده به هر کانال، به تفکیک\u200f",
-        "\u200fمدل انتساب\u200f",
+    assert attribution["title"]["text"] == [  # two lines: each marked whole, as subtitles
+        "\u200e\u200fارزش نسبت\u200cداده\u200cشده به هر کانال، به تفکیک\u200f",
+        "\u200e\u200fمدل انتساب\u200f",
     ]
     # data stays as it is: platform, channel and model names are the user's
     assert column(attribution, "channel")[:2] == ["instagram", "newsletter"]

@@ -1,8 +1,9 @@
-"""The actions at the top of every page: 'Share this report' and 'Download Excel report'.
+"""The actions at the top of every page: 'Share this report', and 'Download' with the
+Excel report and the PDF report.
 
 They act on what is on screen (the data, settings, dates and platforms of the View), so they
 sit above the page rather than in the sidebar among the inputs. A share link's viewer gets
-the Excel report only.
+the Excel and PDF reports only.
 """
 
 from __future__ import annotations
@@ -10,13 +11,14 @@ from __future__ import annotations
 import streamlit as st
 
 import smroi
+from smroi.pdf import report_pdf
 from ui import share, state
 from ui.i18n import digits, language, t
 
 
 def report_actions(view: state.View) -> None:
-    """A row at the page's top end: Share this report (its form in a popover), then the
-    Excel report."""
+    """A row at the page's top end: Share this report (its form in a popover), then
+    Download (the Excel and the PDF report, in a popover)."""
     with st.container(horizontal=True, horizontal_alignment="right", gap="small"):
         if view.data.shared is None:
             # tertiary: both fit one row on a phone
@@ -24,7 +26,12 @@ def report_actions(view: state.View) -> None:
                 t("Share this report"), icon=":material/share:", type="tertiary", width="content"
             ):
                 share.share_section(view.data, view.settings, view.start, view.end, view.platforms)
-        excel_report_button(view)
+        # one menu of downloads: Share and Download fit one row on a phone
+        with st.popover(
+            t("Download"), icon=":material/download:", type="tertiary", width="content"
+        ):
+            excel_report_button(view)
+            pdf_report_button(view)
 
 
 def excel_report_button(view: state.View) -> None:
@@ -60,12 +67,53 @@ def excel_report_button(view: state.View) -> None:
         file_name=f"social-media-roi{span}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         on_click="ignore",
-        icon=":material/download:",
+        icon=":material/table_chart:",
         help=t(
             "A workbook with the numbers on these pages, native Excel charts, your "
             "settings and the import report, for the selected dates and platforms."
         ),
         key=state.EXCEL_REPORT,
+        type="tertiary",
+        width="content",
+    )
+
+
+def pdf_report_button(view: state.View) -> None:
+    """The PDF report of what is on screen (smroi.pdf): verdict, figures, charts, top rows.
+
+    Written only when clicked, in the session's language and digits read now, and for a
+    share link's viewer only after the link is checked again, as the Excel report."""
+    lang, digit_style = language(), digits()
+    title = view.data.shared.title if view.data.shared is not None else ""
+
+    def document() -> bytes:
+        return report_pdf(
+            view.data.table,
+            list(view.data.reports),
+            view.settings,
+            start=view.start,
+            end=view.end,
+            platforms=list(view.platforms) if view.platforms is not None else None,
+            lang=lang,
+            digits=digit_style,
+            title=title,
+        )
+
+    first, last = view.analysis.first_day, view.analysis.last_day
+    span = f"-{first:%Y-%m-%d}-to-{last:%Y-%m-%d}" if first and last else ""
+    st.download_button(
+        t("Download PDF"),
+        share.on_demand(document),  # a viewer's link is checked again first
+        file_name=f"social-media-roi{span}.pdf",
+        mime="application/pdf",
+        on_click="ignore",
+        icon=":material/picture_as_pdf:",
+        help=t(
+            "The report as one PDF to print or send: the verdict, the key figures, the "
+            "charts and top rows of these pages and your settings, for the selected dates "
+            "and platforms."
+        ),
+        key=state.PDF_REPORT,
         type="tertiary",
         width="content",
     )

@@ -60,6 +60,7 @@ EXPORT_CHOICE = "data.export."  # + file number: the Data page's "Platform expor
 OVERVIEW_PERIOD = "overview.period"
 CLAIMS_PERIOD = "overview.claims_period"  # claimed against recorded: by day, week or month
 EXCEL_REPORT = "report.excel"  # the sidebar's download button
+PDF_REPORT = "report.pdf"  # the PDF report's download button
 # earned media page
 RATE_EDITOR = "emv.rates"  # + version
 RATE_VERSION = "emv.rates_version"

@@ -311,6 +311,8 @@ def chart_title(
     """A chart's title and subtitle lines, wrapped to fit a phone's width, in plain words
     (a formula belongs in the tooltip, not here)."""
     lines = _wrapped(title, TITLE_CHARS, lang)
+    if len(lines) > 1:  # a title of two lines: each its own, or one is drawn over the other
+        lines = _lines(lines, lang)
     if subtitle is None:
         return alt.Title(lines if len(lines) > 1 else lines[0], anchor="start")
     texts = [subtitle] if isinstance(subtitle, str) else subtitle

@@ -38,13 +38,12 @@ from datetime import date
 
 import pandas as pd
 
-from smroi.claimed_sales import recorded_files
-from smroi.currency import files_in_use, report_currency
 from smroi.formatting import check_language
 from smroi.i18n import DEFAULT_LANGUAGE, translate_message
 from smroi.ingest import ImportReport
-from smroi.metrics import FREQUENCIES, analyse, headline
+from smroi.metrics import FREQUENCIES, headline
 from smroi.narrative import sales_value_caveat
+from smroi.report_view import report_analysis
 from smroi.settings import Settings
 from smroi.workbook._writer import (
     MAX_CELL_CHARS,
@@ -115,16 +114,10 @@ def report_workbook(
     if period not in FREQUENCIES:
         raise ValueError(f"period must be one of {', '.join(FREQUENCIES)}, not {period!r}")
     check_language(lang, digits)
-    currency, currency_notes = report_currency(settings.currency, files_in_use(reports))
-    settings = settings.with_changes(currency=currency)
-    analysis = analyse(
-        table,
-        settings,
-        start=start,
-        end=end,
-        platforms=platforms,
-        recorded_from=recorded_files(reports),
+    analysis, settings, currency_notes = report_analysis(
+        table, reports, settings, start=start, end=end, platforms=platforms
     )
+    currency = settings.currency_code
     data = _data_rows(analysis)
     groups = {
         name: _groups(analysis, level, MAX_GROUP_ROWS) for name, level in GROUP_SHEETS.items()

@@ -11,7 +11,7 @@ from typing import Any
 import pandas as pd
 
 from smroi.formatting import is_undefined
-from smroi.i18n import DEFAULT_LANGUAGE, N_
+from smroi.i18n import DEFAULT_LANGUAGE, N_, fill
 from smroi.i18n import translator as gettext_of
 from smroi.metrics import Analysis, headline
 from smroi.registry import (
@@ -112,7 +112,7 @@ def _summary_sheet(
     row += 1
     for col, header in enumerate((_("Setting"), _("Value"), _("Applies to / note"))):
         writer.text(sheet, row, col, header, writer.header)
-    for label, value, unit, note in _settings_rows(settings, writer):
+    for label, value, unit, note in settings_rows(settings, writer):
         row += 1
         writer.text(sheet, row, 0, label)
         if unit:
@@ -147,9 +147,23 @@ def _help(key: str, lang: str = DEFAULT_LANGUAGE) -> str:
     return " ".join(notes)
 
 
-def _settings_rows(settings: Settings, writer: _Writer) -> list[tuple[str, Any, str, str]]:
+class SettingsWords:
+    """What `settings_rows` needs to word a setting in a language (a _Writer has it too)."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.gettext = gettext_of(lang)
+
+    def fill(self, message: str, /, **fields: object) -> str:
+        """A translated message with its fields (already formatted) filled in."""
+        return fill(message, self.lang, **fields)
+
+
+def settings_rows(
+    settings: Settings, writer: _Writer | SettingsWords
+) -> list[tuple[str, Any, str, str]]:
     """(setting, value, unit or "" for text, note) for every setting behind the numbers, in
-    the workbook's language."""
+    the report's language (the workbook's, or the PDF's)."""
     _ = writer.gettext
     lang = writer.lang
     costs, values, earned = settings.costs, settings.values, settings.earned_media
