@@ -11,7 +11,6 @@ Nothing due is exit status 0.
 
 from __future__ import annotations
 
-import importlib
 import os
 import sys
 from collections.abc import Callable
@@ -24,11 +23,11 @@ from smroi.store import ReportStore, Snapshot
 
 def real_renderer() -> Renderer:
     """The PDF report and its verdict sentence, from smroi.pdf (imported when needed)."""
-    pdf = importlib.import_module("smroi.pdf")  # heavy: only when a mail is sent
+    from smroi import pdf  # heavy (fonts, charts): imported only when a mail is sent
 
     def render(snapshot: Snapshot, lang: str, digits: str, link: str | None) -> tuple[bytes, str]:
         document = pdf.snapshot_pdf(snapshot, lang=lang, digits=digits, link=link)
-        return bytes(document), str(pdf.snapshot_verdict(snapshot, lang=lang, digits=digits))
+        return document, pdf.snapshot_verdict(snapshot, lang=lang, digits=digits)
 
     return render
 

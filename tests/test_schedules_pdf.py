@@ -22,8 +22,6 @@ from tests.conftest import ROOT
 from tests.smtp_server import Inbox, smtp_server
 from tests.test_schedules import attachments, body
 
-pytest.importorskip("smroi.pdf")  # the PDF report (issue 20, item 1)
-
 SAMPLE = ROOT / "sample_data" / "social_media_sample.csv"
 SETTINGS = ROOT / "sample_data" / "settings.json"
 BASE = "https://roi.example.com"
@@ -83,6 +81,8 @@ def test_a_persian_schedule_mails_a_persian_pdf_and_verdict(
     # the title an isolate (FSI … PDI), so that a Latin title keeps its place in Persian
     assert got.message["Subject"] == "\u2068June\u2069: گزارش این ماه"
     roi = format_value(totals["roi_pct"], "percent", lang="fa")  # Persian digits
-    assert roi in body(got.message).split("\n\n")[0]
+    verdict = body(got.message).split("\n\n")[0]
+    assert roi in verdict
+    assert sum("\u0600" <= c <= "\u06ff" for c in verdict) > len(verdict) / 3  # in Persian
     [pdf] = attachments(got.message)
     assert roi in pdf_text(pdf.get_content())
