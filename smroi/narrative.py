@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from smroi.formatting import format_money, is_undefined
+from smroi.formatting import format_money, format_value, is_undefined
 from smroi.i18n import DEFAULT_LANGUAGE, N_, fill, translator
 from smroi.metric_format import format_metric
+from smroi.settings import Settings
 
 # Whole sentences per objective, so that each language words its own grammar.
 _NO_PAID_RESULTS: dict[str, str] = {
@@ -129,3 +130,56 @@ def cost_per_result_sentence(
         return _(_NO_PAID_RESULTS[objective])
     cost = format_money(value, currency, lang=lang, digits=digits)
     return fill(_(_EACH_RESULT_COST[objective]), lang, cost=cost)
+
+
+def assumption_lines(
+    totals: dict[str, Any],
+    settings: Settings,
+    currency: str,
+    *,
+    lang: str = DEFAULT_LANGUAGE,
+    digits: str = "native",
+) -> list[str]:
+    """What the verdict takes as given, in a few plain lines: what the cost holds, what a
+    sale and a lead count as in return, and whether earned media is in it."""
+    _ = translator(lang)
+
+    def money(value: Any) -> str:
+        return format_money(value, currency, lang=lang, digits=digits)
+
+    spend, fixed = totals.get("spend"), totals.get("fixed_cost")  # no spend reported: "—"
+    if not is_undefined(fixed) and fixed:
+        cost = fill(
+            _(
+                "The cost is ad spend ({spend}) and {fixed} of monthly costs for these "
+                "months (time, tools, agency, content)."
+            ),
+            lang,
+            spend=money(spend),
+            fixed=money(fixed),
+        )
+    else:
+        cost = fill(
+            _("The cost is ad spend ({spend}) alone: no time, tools or fees are entered."),
+            lang,
+            spend=money(spend),
+        )
+    values = settings.values
+    if values.gross_margin_pct is None:
+        margin = _("Gross margin: not set (sales count in full)")
+    else:
+        percent = format_value(values.gross_margin_pct, "percent", lang=lang, digits=digits)
+        margin = fill(_("Gross margin: {percent}"), lang, percent=percent)
+    lines = [cost, margin]
+    leads = totals.get("leads")
+    if values.value_per_lead:
+        lines.append(
+            fill(_("A lead counts as {value} in return."), lang, value=money(values.value_per_lead))
+        )
+    elif not is_undefined(leads) and leads:
+        lines.append(_("Leads add nothing to return: no value per lead is set."))
+    if settings.earned_media.include_in_roi:
+        lines.append(_("Earned media value is counted in return (you turned it on)."))
+    else:
+        lines.append(_("Earned media value is an estimate and is not counted in return."))
+    return lines

@@ -65,3 +65,30 @@ def test_the_full_value_caveat_can_be_left_to_a_caption() -> None:
         "Social media cost you $1,000.00 and brought in $1,500.00. It paid for itself: "
         "a profit of $500.00, an ROI of 50.0%."
     )
+
+
+def test_assumptions_say_what_the_cost_and_return_hold() -> None:
+    from smroi.narrative import assumption_lines
+    from smroi.settings import EarnedMediaRates, Settings, ValueAssumptions
+
+    totals = {"spend": 1200.0, "fixed_cost": 899.0, "leads": 40.0}
+    settings = Settings(values=ValueAssumptions(value_per_lead=25.0, gross_margin_pct=40.0))
+    assert assumption_lines(totals, settings, "USD") == [
+        "The cost is ad spend ($1,200.00) and $899.00 of monthly costs for these months "
+        "(time, tools, agency, content).",
+        "Gross margin: 40.0%",
+        "A lead counts as $25.00 in return.",
+        "Earned media value is an estimate and is not counted in return.",
+    ]
+    # no fixed costs, no margin, leads without a value, earned media counted
+    bare = Settings(earned_media=EarnedMediaRates(include_in_roi=True))
+    assert assumption_lines({"spend": 50.0, "fixed_cost": 0.0, "leads": 3.0}, bare, "USD") == [
+        "The cost is ad spend ($50.00) alone: no time, tools or fees are entered.",
+        "Gross margin: not set (sales count in full)",
+        "Leads add nothing to return: no value per lead is set.",
+        "Earned media value is counted in return (you turned it on).",
+    ]
+    # spend no file reports is "—", not 0; no leads say nothing of a lead's value
+    lines = assumption_lines({"spend": None, "fixed_cost": None, "leads": None}, Settings(), "NOK")
+    assert lines[0] == "The cost is ad spend (—) alone: no time, tools or fees are entered."
+    assert len(lines) == 3

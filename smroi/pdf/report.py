@@ -26,6 +26,7 @@ from smroi.intervals import intervals_of, with_intervals
 from smroi.metric_format import format_metric
 from smroi.metrics import Analysis, by_group, headline, over_time, paid_counts
 from smroi.narrative import (
+    assumption_lines,
     cost_per_result_sentence,
     headline_sentence,
     sales_value_caveat,
@@ -171,6 +172,14 @@ class _Report:
             ),
             size=8.5,
             colour=MUTED_COLOUR,
+        )
+        self.page.gap(2)
+        self.page.text(_("What these numbers assume"), size=9.5, bold=True)
+        self.page.bullets(
+            assumption_lines(
+                self.totals, self.settings, self.currency, lang=self.lang, digits=self.digits
+            ),
+            size=8.5,
         )
 
     def figures(self) -> None:
@@ -323,7 +332,8 @@ class _Report:
             self.table(shown, ["platform"], ["emv", "impressions", "clicks", "engagements"])
 
     def assumptions(self) -> None:
-        """The settings behind the numbers, in a short list (the workbook's Summary rows)."""
+        """Every setting behind the numbers (the workbook's Summary rows); page 1 has the few
+        that decide the verdict (assumption_lines)."""
         _ = self.gettext
         self.page.heading(_("Settings that produced these numbers"), size=12)
         items = []
