@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser import kpi as card_value
 from tests.browser import require_chromium, settle, streamlit_server
@@ -98,8 +99,9 @@ def test_the_boss_sees_the_same_report_read_only(browser, app_url: str) -> None:
     assert boss.get_by_text("Share this report").count() == 0
     assert boss.get_by_role("button", name="Add goal").count() == 0
     boss.get_by_role("button", name="Download", exact=True).click()  # the downloads' menu
-    assert boss.get_by_role("button", name="Download Excel report").is_visible()
-    assert boss.get_by_role("button", name="Download PDF").is_visible()
+    # the menu opens after the click's round trip: wait for it (up to 10 s), not a snapshot
+    expect(boss.get_by_role("button", name="Download Excel report")).to_be_visible(timeout=10_000)
+    expect(boss.get_by_role("button", name="Download PDF")).to_be_visible(timeout=10_000)
     boss.keyboard.press("Escape")
     boss.get_by_role("link", name="Your business").first.click()  # the same list, read-only
     wait_for_text(boss, "The assumptions behind this shared report's numbers (read-only).")
