@@ -8,6 +8,9 @@ the Excel and PDF reports only.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import streamlit as st
 
 import smroi
@@ -42,39 +45,26 @@ def excel_report_button(view: state.View) -> None:
     the link is checked again. It is in the session's language and digits, read now: the
     button may call `workbook` outside the script run.
     """
-
     period = st.session_state.get(state.OVERVIEW_PERIOD) or "week"
     lang, digit_style = language(), digits()
 
     def workbook() -> bytes:
         return smroi.report_workbook(
-            view.data.table,
-            list(view.data.reports),
-            view.settings,
-            start=view.start,
-            end=view.end,
-            platforms=list(view.platforms) if view.platforms is not None else None,
-            period=period,
-            lang=lang,
-            digits=digit_style,
+            **_report_input(view), period=period, lang=lang, digits=digit_style
         )
 
-    first, last = view.analysis.first_day, view.analysis.last_day
-    span = f"-{first:%Y-%m-%d}-to-{last:%Y-%m-%d}" if first and last else ""
-    st.download_button(
+    _download(
+        view,
         t("Download Excel report"),
-        share.on_demand(workbook),  # a viewer's link is checked again first
-        file_name=f"social-media-roi{span}.xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        on_click="ignore",
-        icon=":material/table_chart:",
-        help=t(
+        workbook,
+        "xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ":material/table_chart:",
+        t(
             "A workbook with the numbers on these pages, native Excel charts, your "
             "settings and the import report, for the selected dates and platforms."
         ),
-        key=state.EXCEL_REPORT,
-        type="tertiary",
-        width="content",
+        state.EXCEL_REPORT,
     )
 
 
@@ -87,33 +77,60 @@ def pdf_report_button(view: state.View) -> None:
     title = view.data.shared.title if view.data.shared is not None else ""
 
     def document() -> bytes:
-        return report_pdf(
-            view.data.table,
-            list(view.data.reports),
-            view.settings,
-            start=view.start,
-            end=view.end,
-            platforms=list(view.platforms) if view.platforms is not None else None,
-            lang=lang,
-            digits=digit_style,
-            title=title,
-        )
+        return report_pdf(**_report_input(view), lang=lang, digits=digit_style, title=title)
 
-    first, last = view.analysis.first_day, view.analysis.last_day
-    span = f"-{first:%Y-%m-%d}-to-{last:%Y-%m-%d}" if first and last else ""
-    st.download_button(
+    _download(
+        view,
         t("Download PDF"),
-        share.on_demand(document),  # a viewer's link is checked again first
-        file_name=f"social-media-roi{span}.pdf",
-        mime="application/pdf",
-        on_click="ignore",
-        icon=":material/picture_as_pdf:",
-        help=t(
+        document,
+        "pdf",
+        "application/pdf",
+        ":material/picture_as_pdf:",
+        t(
             "The report as one PDF to print or send: the verdict, the key figures, the "
             "charts and top rows of these pages and your settings, for the selected dates "
             "and platforms."
         ),
-        key=state.PDF_REPORT,
+        state.PDF_REPORT,
+    )
+
+
+def _report_input(view: state.View) -> dict[str, Any]:
+    """What a report is made of, as report_workbook and report_pdf take it: the rows, the
+    import reports, the settings, and the dates and platforms on screen."""
+    return {
+        "table": view.data.table,
+        "reports": list(view.data.reports),
+        "settings": view.settings,
+        "start": view.start,
+        "end": view.end,
+        "platforms": list(view.platforms) if view.platforms is not None else None,
+    }
+
+
+def _download(
+    view: state.View,
+    label: str,
+    make: Callable[[], bytes],
+    extension: str,
+    mime: str,
+    icon: str,
+    help_text: str,
+    key: str,
+) -> None:
+    """A report's download button: made only when clicked (a viewer's link checked again
+    first), named with the dates it covers."""
+    first, last = view.analysis.first_day, view.analysis.last_day
+    span = f"-{first:%Y-%m-%d}-to-{last:%Y-%m-%d}" if first and last else ""
+    st.download_button(
+        label,
+        share.on_demand(make),  # a viewer's link is checked again first
+        file_name=f"social-media-roi{span}.{extension}",
+        mime=mime,
+        on_click="ignore",
+        icon=icon,
+        help=help_text,
+        key=key,
         type="tertiary",
         width="content",
     )

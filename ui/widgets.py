@@ -218,8 +218,9 @@ def metric_table(
 def localised_numbers(shown: pd.DataFrame, keys: Sequence[str], currency: str) -> Any:
     """A metric table as st.dataframe should draw it (localised_table with each metric's
     unit; fractions arrive already multiplied by 100, so they are shown as percents)."""
-    units = {key: METRICS[key].unit for key in keys}
-    units = {key: "percent_2" if unit == "fraction" else unit for key, unit in units.items()}
+    units: dict[str, str] = {
+        key: "percent_2" if METRICS[key].unit == "fraction" else METRICS[key].unit for key in keys
+    }
     return localised_table(shown, units, currency)
 
 

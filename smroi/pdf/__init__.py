@@ -26,11 +26,15 @@ This package never imports streamlit.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pandas as pd
 
 from smroi.ingest import ImportReport
+from smroi.metrics import headline
+from smroi.narrative import headline_sentence
 from smroi.pdf.report import build_report
+from smroi.report_view import report_analysis
 from smroi.settings import Settings
 from smroi.store import Snapshot
 
@@ -69,6 +73,12 @@ def report_pdf(
     )
 
 
+def _snapshot_filters(snapshot: Snapshot) -> dict[str, Any]:
+    """The dates and platforms a saved report was shared with, as report_pdf takes them."""
+    platforms = list(snapshot.platforms) if snapshot.platforms is not None else None
+    return {"start": snapshot.start, "end": snapshot.end, "platforms": platforms}
+
+
 def snapshot_pdf(
     snapshot: Snapshot, *, lang: str = "en", digits: str = "native", link: str | None = None
 ) -> bytes:
@@ -77,9 +87,7 @@ def snapshot_pdf(
         snapshot.table,
         list(snapshot.reports),
         snapshot.settings,
-        start=snapshot.start,
-        end=snapshot.end,
-        platforms=list(snapshot.platforms) if snapshot.platforms is not None else None,
+        **_snapshot_filters(snapshot),
         lang=lang,
         digits=digits,
         title=snapshot.info.title,
@@ -89,16 +97,7 @@ def snapshot_pdf(
 
 def snapshot_verdict(snapshot: Snapshot, *, lang: str = "en", digits: str = "native") -> str:
     """The verdict sentence of a saved report (what it cost, brought in, whether it paid)."""
-    from smroi.metrics import headline
-    from smroi.narrative import headline_sentence
-    from smroi.report_view import report_analysis
-
     analysis, settings, _notes = report_analysis(
-        snapshot.table,
-        list(snapshot.reports),
-        snapshot.settings,
-        start=snapshot.start,
-        end=snapshot.end,
-        platforms=list(snapshot.platforms) if snapshot.platforms is not None else None,
+        snapshot.table, list(snapshot.reports), snapshot.settings, **_snapshot_filters(snapshot)
     )
     return headline_sentence(headline(analysis), settings.currency_code, lang=lang, digits=digits)
