@@ -198,7 +198,7 @@ def test_a_store_that_cannot_answer_shows_no_report_and_no_details(
 def test_a_viewers_downloads_check_the_link_before_making_a_file(
     token: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The Excel report and a chart's files are made by a function Streamlit calls when
+    """The Excel and PDF reports and a chart's files are made by a function Streamlit calls when
     the button is clicked, outside the script run (the browser test clicks them); for a
     viewer that function asks the store first. Here the functions the app hands to its
     download buttons are kept and called as Streamlit would call them."""
@@ -213,8 +213,9 @@ def test_a_viewers_downloads_check_the_link_before_making_a_file(
 
     monkeypatch.setattr(share, "on_demand", keep)
     open_link(token)
-    assert len(handed) == 1 + 3 * 3  # the Excel report; PNG, SVG, CSV of the 3 charts
+    assert len(handed) == 2 + 3 * 3  # the Excel and PDF reports; PNG, SVG, CSV of 3 charts
     assert handed[0]()[:2] == b"PK"  # type: ignore[index]  # valid: the workbook
+    assert handed[1]()[:5] == b"%PDF-"  # type: ignore[index]  # and the PDF
     assert b"Return (USD)" in handed[-1]()  # type: ignore[operator]  # a chart's numbers
     ReportStore().revoke(token)
     for make in handed:
