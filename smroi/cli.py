@@ -142,7 +142,6 @@ from smroi.attribution import (
 )
 from smroi.canonical import DIMENSIONS, LABELS
 from smroi.cli_attribution import attribution_result, attribution_text
-from smroi.cli_mail import send_due_command
 from smroi.cli_report import (
     add_report_options,
     files_report_of,
@@ -168,7 +167,6 @@ from smroi.quotas import MB
 from smroi.readers import MAX_FILE_BYTES, check_size
 from smroi.settings import Settings, settings_from_json
 from smroi.store import MAX_EXPIRES_DAYS, ReportStore, share_link, token_of
-from smroi.workbook import report_workbook
 
 # `share --password` with no value: ask for it (any value given is refused)
 _ASK = object()
@@ -367,6 +365,8 @@ def _run(argv: list[str] | None) -> int:
         if args.command == "purge":
             return _purge()
         if args.command == "send-due":
+            from smroi.cli_mail import send_due_command  # mail and schedules: only here
+
             return send_due_command()
         if args.command == "attribution":
             return _attribution(args)
@@ -397,6 +397,8 @@ def _run(argv: list[str] | None) -> int:
             print(share_link(token))
             return 0
         if args.command == "export":
+            from smroi.workbook import report_workbook  # the Excel writer: only here
+
             workbook = report_workbook(
                 table, reports, settings, period=args.period, lang=args.lang, digits=args.digits
             )

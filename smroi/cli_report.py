@@ -15,9 +15,7 @@ from smroi.errors import SmroiError
 from smroi.formatting import DIGITS, format_day
 from smroi.i18n import DEFAULT_LANGUAGE, LANGUAGES, _
 from smroi.ingest import ImportReport
-from smroi.pdf import report_pdf, snapshot_pdf
 from smroi.settings import Settings
-from smroi.store import ReportStore, share_link
 
 PERIODS = ("last-week", "last-month", "last-quarter")
 _RANGE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})\s*\.\.\s*(\d{4}-\d{2}-\d{2})\s*$")
@@ -88,12 +86,15 @@ def files_report(
                     covered=covered,
                 )
             )
+    from smroi.pdf import report_pdf  # the PDF stack (fpdf2, vl-convert): only for `report`
+
     return report_pdf(table, reports, settings, start=start, end=end, lang=lang, digits=digits)
 
 
 def shared_report(link: str, password: str | None, *, lang: str, digits: str) -> bytes:
     """The PDF of a saved report, opened with its password when it has one."""
-    from smroi.store import token_of
+    from smroi.pdf import snapshot_pdf  # the PDF stack and the store: only for `report`
+    from smroi.store import ReportStore, share_link, token_of
 
     token = token_of(link)
     snapshot = ReportStore().open(token, password)
