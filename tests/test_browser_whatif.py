@@ -58,6 +58,19 @@ def what_if_heading(page):  # type: ignore[no-untyped-def]
     return heading
 
 
+def chart_under(page, heading):  # type: ignore[no-untyped-def]
+    """The first chart drawn below the panel's heading, waited for: on a loaded machine a
+    chart's frame can come a moment after the text around it."""
+    charts = page.locator("[data-testid=stVegaLiteChart]")
+    for _attempt in range(60):
+        panel = heading.bounding_box()  # None for a moment while a rerun redraws it
+        for i in range(charts.count() if panel else 0):
+            if (charts.nth(i).bounding_box() or {"y": -1})["y"] > panel["y"]:
+                return charts.nth(i)
+        page.wait_for_timeout(500)
+    raise AssertionError("no chart under the What if heading after 30 s")
+
+
 def test_on_the_sample_the_panel_says_why_no_curve_can_be_told(  # type: ignore[no-untyped-def]
     browser, app_url: str
 ) -> None:
@@ -90,13 +103,7 @@ def test_with_varied_weeks_the_panel_draws_the_plan(  # type: ignore[no-untyped-
     sentence = page.locator("[data-testid=stAlert]", has_text="would change profit by about")
     assert sentence.count() == 2  # the review's and the panel's
     assert "(between " in sentence.last.inner_text()
-    panel_top = heading.bounding_box()["y"]
-    charts = page.locator("[data-testid=stVegaLiteChart]")
-    chart = next(
-        charts.nth(i)
-        for i in range(charts.count())
-        if (charts.nth(i).bounding_box() or {"y": -1})["y"] > panel_top
-    )
+    chart = chart_under(page, heading)
     chart.scroll_into_view_if_needed()
     box = chart.bounding_box()
     assert box is not None and box["width"] > 200
