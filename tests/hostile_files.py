@@ -58,6 +58,15 @@ SHEET = (
 )
 
 
+def _member(name: str, compression: int = zipfile.ZIP_DEFLATED) -> zipfile.ZipInfo:
+    """A zip member with a fixed date, so that a workbook built twice is the same bytes
+    (pytest-xdist's workers each build the files and must collect the same tests)."""
+    info = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
+    info.compress_type = compression
+    info.external_attr = 0o600 << 16
+    return info
+
+
 def workbook(
     rows: str,
     shared_strings: str | None = None,
@@ -71,22 +80,24 @@ def workbook(
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         shared = shared_strings is not None
-        archive.writestr("[Content_Types].xml", CONTENT_TYPES.format(shared=SHARED_TYPE * shared))
-        archive.writestr("_rels/.rels", RELS)
-        archive.writestr("xl/workbook.xml", WORKBOOK)
         archive.writestr(
-            "xl/_rels/workbook.xml.rels", WORKBOOK_RELS.format(shared=SHARED_REL * shared)
+            _member("[Content_Types].xml"), CONTENT_TYPES.format(shared=SHARED_TYPE * shared)
+        )
+        archive.writestr(_member("_rels/.rels"), RELS)
+        archive.writestr(_member("xl/workbook.xml"), WORKBOOK)
+        archive.writestr(
+            _member("xl/_rels/workbook.xml.rels"), WORKBOOK_RELS.format(shared=SHARED_REL * shared)
         )
         archive.writestr(
-            "xl/worksheets/sheet1.xml",
+            _member("xl/worksheets/sheet1.xml"),
             SHEET.format(
                 rows=rows, dimension=f'<dimension ref="{dimension}"/>' if dimension else ""
             ),
         )
         if shared_strings is not None:
-            archive.writestr("xl/sharedStrings.xml", shared_strings)
+            archive.writestr(_member("xl/sharedStrings.xml"), shared_strings)
         if padding_bytes:
-            with archive.open("xl/media/padding.bin", "w", force_zip64=True) as padding:
+            with archive.open(_member("xl/media/padding.bin"), "w", force_zip64=True) as padding:
                 for start in range(0, padding_bytes, MEGABYTE):
                     padding.write(bytes(min(MEGABYTE, padding_bytes - start)))
     return buffer.getvalue()
@@ -140,10 +151,10 @@ def with_second_sheet_part(data: bytes, rows: str) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as first, zipfile.ZipFile(buffer, "w") as archive:
         for member in first.infolist():
-            archive.writestr(member.filename, first.read(member))
+            archive.writestr(_member(member.filename, zipfile.ZIP_STORED), first.read(member))
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)  # "Duplicate name"
-            archive.writestr("xl/worksheets/sheet1.xml", second)
+            archive.writestr(_member("xl/worksheets/sheet1.xml", zipfile.ZIP_STORED), second)
     return buffer.getvalue()
 
 

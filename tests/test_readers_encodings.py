@@ -372,7 +372,10 @@ def every_broken_file() -> dict[str, bytes]:
     return files | BROKEN_HERE
 
 
-@pytest.mark.parametrize(("name", "data"), sorted(every_broken_file().items()))
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [pytest.param(*item, id=item[0]) for item in sorted(every_broken_file().items())],
+)
 def test_no_message_holds_parser_or_codec_text(name: str, data: bytes) -> None:
     try:
         _rows, report = read_file(name, data)
