@@ -41,14 +41,14 @@ summary = pd.DataFrame(
     columns=[FILE, PLATFORMS, RECOGNISED, CURRENCY, READ, USED, LEFT_OUT, PROBLEM],
 )
 st.caption(t("Every row read is either in the table below or listed here with its reason."))
-counts = {
+count_formats = {
     column: st.column_config.NumberColumn(column, format=english_format("%,d"))
     for column in (READ, USED, LEFT_OUT)
 }
 data_table(
     localised_table(summary, dict.fromkeys((READ, USED, LEFT_OUT), "count")),
     hide_index=True,
-    column_config=counts,
+    column_config=count_formats,
 )
 
 read_only = loaded.shared is not None

@@ -203,7 +203,7 @@ if {"age", "gender"} <= set(present):
             t("Colour by"),
             ["conversion_rate", "cpa"],
             default="conversion_rate",
-            format_func={key: metric_label(key, lang) for key in ("conversion_rate", "cpa")}.get,
+            format_func=lambda key: metric_label(key, lang),
             key=state.HEATMAP_METRIC,
         )
         or "conversion_rate"

@@ -18,6 +18,7 @@ import streamlit as st
 import smroi
 import smroi.attribution
 import smroi.referrals
+from smroi.i18n import Message
 from smroi.isolation import read_table_isolated
 from smroi.readers import without_unread_rows
 from ui.i18n import t
@@ -201,7 +202,7 @@ def model_comparison(
 
 
 @st.cache_data(max_entries=8, ttl="1h", show_spinner=False)
-def small_table(name: str, data: bytes) -> tuple[pd.DataFrame, list[str]]:
+def small_table(name: str, data: bytes) -> tuple[pd.DataFrame, list[Message]]:
     """A small uploaded table (coupons, survey answers) as the file has it, without the rows
     it could not read, and a sentence naming those rows (Messages)."""
     return without_unread_rows(name, read_table_isolated(name, data))

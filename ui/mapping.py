@@ -22,7 +22,7 @@ NOT_USED_LABEL = N_("(not used)")
 WITH_NAME = N_("{label} ({column})")
 
 
-def column_labels() -> Callable[[str], str]:
+def column_labels() -> Callable[[object], str]:
     """A canonical column's name for the user: the name itself in English (as settings
     files and the command line write it), else the column in words with its name
     ("Annonsekostnad (spend)"). Text that is not a canonical column is shown as it is (a
@@ -30,10 +30,10 @@ def column_labels() -> Callable[[str], str]:
     lang = language()
     translate = translator(lang)
 
-    def label(column: str) -> str:
+    def label(column: object) -> str:  # object: a table cell's value, as data_editor passes it
         if column == NOT_USED:
             return translate(NOT_USED_LABEL)
-        if column not in COLUMN_LABELS:
+        if not isinstance(column, str) or column not in COLUMN_LABELS:
             return tr(column) if lang != DEFAULT_LANGUAGE else str(column)
         if lang == DEFAULT_LANGUAGE:
             return column
