@@ -327,3 +327,15 @@ def test_english_funnel_is_unchanged() -> None:
     texts = read(app.markdown)
     assert "**Cheapest sales**" in texts
     assert "No segment stands apart from the others yet." in captions
+
+
+@pytest.mark.parametrize(
+    ("lang", "labels"),
+    [("", ["Conversion rate", "Cost per sale"]), ("nb", ["Konverteringsrate", "Kostnad per salg"])],
+)
+def test_the_heatmaps_colour_choice_names_its_metrics_in_the_language(
+    lang: str, labels: list[str]
+) -> None:
+    app = open_page(lang, "pages/funnel.py", upload=False)  # the sample has age and gender
+    (colour_by,) = [w for w in app.get("button_group") if w.key == "audience.heatmap_metric"]
+    assert [option.content for option in colour_by.proto.options] == labels
