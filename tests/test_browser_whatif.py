@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import expect
 
 from tests.browser import settle
 
@@ -58,17 +59,17 @@ def what_if_heading(page):  # type: ignore[no-untyped-def]
     return heading
 
 
-def chart_under(page, heading):  # type: ignore[no-untyped-def]
-    """The first chart drawn below the panel's heading, waited for: on a loaded machine a
-    chart's frame can come a moment after the text around it."""
-    charts = page.locator("[data-testid=stVegaLiteChart]")
+def first_below(page, items, anchor, what: str):  # type: ignore[no-untyped-def]
+    """The first of `items` drawn below `anchor`'s bottom edge, waited for: on a loaded
+    machine a chart's or a table's frame can come seconds after the text around it."""
     for _attempt in range(60):
-        panel = heading.bounding_box()  # None for a moment while a rerun redraws it
-        for i in range(charts.count() if panel else 0):
-            if (charts.nth(i).bounding_box() or {"y": -1})["y"] > panel["y"]:
-                return charts.nth(i)
+        edge = anchor.bounding_box()  # None for a moment while a rerun redraws it
+        for i in range(items.count() if edge else 0):
+            box = items.nth(i).bounding_box()
+            if box and box["y"] >= edge["y"] + edge["height"]:
+                return items.nth(i)
         page.wait_for_timeout(500)
-    raise AssertionError("no chart under the What if heading after 30 s")
+    raise AssertionError(f"no {what} came under the one before it in 30 s")
 
 
 def test_on_the_sample_the_panel_says_why_no_curve_can_be_told(  # type: ignore[no-untyped-def]
@@ -101,22 +102,25 @@ def test_with_varied_weeks_the_panel_draws_the_plan(  # type: ignore[no-untyped-
     settle(page)
     # the sentence with its band, the chart and the table with a band per platform
     sentence = page.locator("[data-testid=stAlert]", has_text="would change profit by about")
-    assert sentence.count() == 2  # the review's and the panel's
+    # the review's and the panel's; waited for, as a loaded machine can start one more rerun
+    # after the upload's (its elements are redrawn)
+    expect(sentence).to_have_count(2, timeout=60_000)
+    settle(page)
     assert "(between " in sentence.last.inner_text()
-    chart = chart_under(page, heading)
+    chart = first_below(page, page.locator("[data-testid=stVegaLiteChart]"), heading, "chart")
     chart.scroll_into_view_if_needed()
     box = chart.bounding_box()
     assert box is not None and box["width"] > 200
     assert box["x"] >= 0 and box["x"] + box["width"] <= width  # inside the page
     # the table of the plan's week comes under the chart, and the note under the table
-    tables = page.locator("[data-testid=stDataFrame]")
-    table = tables.nth(tables.count() - 1)
+    table = first_below(page, page.locator("[data-testid=stDataFrame]"), chart, "table")
     table.scroll_into_view_if_needed()
     table_box, chart_box = table.bounding_box(), chart.bounding_box()
     assert table_box is not None and chart_box is not None
     assert table_box["y"] >= chart_box["y"] + chart_box["height"]
     assert table_box["x"] + table_box["width"] <= width
     note = page.get_by_text("Profit here is return - ad spend", exact=False)
+    note.wait_for(timeout=30_000)
     note_box = note.bounding_box()
     assert note_box is not None and note_box["y"] >= table_box["y"] + table_box["height"]
     page.context.close()
