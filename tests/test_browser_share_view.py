@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from smroi import read_file
 from smroi.settings import Settings
@@ -174,16 +175,16 @@ def test_an_open_page_turns_not_valid_after_a_revoke_with_no_click(  # type: ign
     waited = time.monotonic() - start
     assert waited < 2 * CHECK_SECONDS + 3, waited  # the next check, with room for the run
     page.screenshot(path=str(tmp_path / "viewer-after-revoke.png"))
-    assert page.locator("[data-testid=stMetric]").count() == 0
-    assert page.locator("[data-testid=stDownloadButton]").count() == 0
-    assert page.get_by_text("Soon revoked").count() == 0
+    expect(page.locator("[data-testid=stMetric]")).to_have_count(0, timeout=15_000)
+    expect(page.locator("[data-testid=stDownloadButton]")).to_have_count(0, timeout=15_000)
+    expect(page.get_by_text("Soon revoked")).to_have_count(0, timeout=15_000)
     assert f"report={token}" in page.url  # a reload shows "not valid" again
     page_menu(page).nth(0).click()  # another page: still not the report, nor the full app
     page.wait_for_url(re.compile(rf"report={token}"), timeout=30_000)
     settle(page)
     wait_for_text(page, "Denne rapportlenken er ikke gyldig")
-    assert page.locator("[data-testid=stMetric]").count() == 0
-    assert page.locator("[data-testid=stFileUploader]").count() == 0
+    expect(page.locator("[data-testid=stMetric]")).to_have_count(0, timeout=15_000)
+    expect(page.locator("[data-testid=stFileUploader]")).to_have_count(0, timeout=15_000)
     page.context.close()
 
 
@@ -199,7 +200,7 @@ def test_an_open_page_turns_not_valid_when_its_link_expires(  # type: ignore[no-
     page.get_by_text(NOT_VALID).first.wait_for(timeout=(lifetime + 15) * 1000)
     late = time.monotonic() - expires
     assert -1 < late < 2 * CHECK_SECONDS + 3, late  # not before it expired, nor long after
-    assert page.locator("[data-testid=stMetric]").count() == 0
+    expect(page.locator("[data-testid=stMetric]")).to_have_count(0, timeout=15_000)
     page.context.close()
 
 
@@ -235,5 +236,5 @@ def test_a_download_after_a_revoke_makes_no_file_before_the_page_knows(  # type:
     page.keyboard.press("Escape")
     page_menu(page).nth(2).click()  # the next interaction shows "not valid"
     wait_for_text(page, NOT_VALID)
-    assert page.locator("[data-testid=stMetric]").count() == 0
+    expect(page.locator("[data-testid=stMetric]")).to_have_count(0, timeout=15_000)
     page.context.close()
